@@ -1,0 +1,41 @@
+package org.hallsafe.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.hallsafe.platform.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The audit page: who did what, when and from where, searchable by person, action and date. */
+@Controller
+class AuditController {
+
+    static final int PAGE = 50;
+    static final List<String> ACTIONS = List.of("SIGN_IN", "SIGN_IN_FAILED", "SIGN_IN_REFUSED_LOCKED",
+            "SIGN_IN_REFUSED_DISABLED", "PERSONAL_DATA_READ", "ACCOUNT_CREATED", "ACCOUNT_PASSWORD_CHANGED",
+            "ACCOUNT_ENABLED", "ACCOUNT_DISABLED", "CREATED", "UPDATED", "RETIRED", "MEASURE_OWNERS_CHANGED");
+
+    private final AuditLog log;
+    private final Clock clock;
+
+    AuditController(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @GetMapping("/audit")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).AUDIT_VIEW)")
+    String audit(AuditLog.Filter filter, Model model) {
+        List<AuditLog.Entry> entries = log.search(CurrentUser.get().siteId(), filter, clock.getZone(), PAGE + 1);
+        boolean more = entries.size() > PAGE;
+        List<AuditLog.Entry> page = more ? entries.subList(0, PAGE) : entries;
+        model.addAttribute("entries", page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("actions", ACTIONS);
+        model.addAttribute("nextBefore", more ? page.get(page.size() - 1).id() : null);
+        return "audit";
+    }
+}

@@ -1,0 +1,203 @@
+package org.hallsafe.organization;
+
+import jakarta.validation.Valid;
+import org.hallsafe.organization.Forms.DepartmentForm;
+import org.hallsafe.organization.Forms.SiteForm;
+import org.hallsafe.organization.Forms.WindowForm;
+import org.hallsafe.platform.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for halls, sections and units, and windows: list and search, add, edit, retire. */
+@Controller
+class DirectoryPages {
+
+    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_VIEW)";
+    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_EDIT)";
+    private static final String SITES = "hasAuthority(T(org.hallsafe.platform.Permissions).SITE_EDIT)";
+
+    private final Directory directory;
+
+    DirectoryPages(Directory directory) {
+        this.directory = directory;
+    }
+
+    // ---- sites
+
+    @GetMapping("/org/sites")
+    @PreAuthorize(SITES)
+    String sites(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
+            Model model) {
+        model.addAttribute("sites", directory.sites(q, retired));
+        return filters(model, q, retired, "org/sites");
+    }
+
+    @GetMapping("/org/sites/new")
+    @PreAuthorize(SITES)
+    String newSite(Model model) {
+        model.addAttribute("form", new SiteForm("", "", ""));
+        return "org/site-form";
+    }
+
+    @GetMapping("/org/sites/{id}/edit")
+    @PreAuthorize(SITES)
+    String editSite(@PathVariable long id, Model model) {
+        var s = directory.site(id);
+        model.addAttribute("form", new SiteForm(s.code(), s.name(), s.address()));
+        model.addAttribute("id", id);
+        return "org/site-form";
+    }
+
+    @PostMapping({"/org/sites", "/org/sites/{id}"})
+    @PreAuthorize(SITES)
+    String saveSite(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") SiteForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return FormSubmission.save(binding, () -> directory.saveSite(id, form))
+                .map(saved -> saved(redirect, form.name(), "/org/sites"))
+                .orElseGet(() -> again(model, id, "org/site-form"));
+    }
+
+    @PostMapping("/org/sites/{id}/retire")
+    @PreAuthorize(SITES)
+    String retireSite(@PathVariable long id, RedirectAttributes redirect) {
+        directory.retireSite(id);
+        return retired(redirect, directory.site(id).name(), "/org/sites");
+    }
+
+    // ---- sections and bureau units
+
+    @GetMapping("/org/departments")
+    @PreAuthorize(VIEW)
+    String departments(@RequestParam(required = false) DepartmentKind kind, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean retired, Model model) {
+        model.addAttribute("departments", directory.departments(site(), kind, q, retired));
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", DepartmentKind.values());
+        return filters(model, q, retired, "org/departments");
+    }
+
+    @GetMapping("/org/departments/new")
+    @PreAuthorize(EDIT)
+    String newDepartment(@RequestParam(defaultValue = "SECTION") DepartmentKind kind, Model model) {
+        model.addAttribute("form", new DepartmentForm(kind, "", "", ""));
+        return departmentForm(model);
+    }
+
+    @GetMapping("/org/departments/{id}/edit")
+    @PreAuthorize(EDIT)
+    String editDepartment(@PathVariable long id, Model model) {
+        var d = directory.department(site(), id);
+        model.addAttribute("form", new DepartmentForm(d.kind(), d.name(), d.phone(), d.duties()));
+        model.addAttribute("id", id);
+        return departmentForm(model);
+    }
+
+    @PostMapping({"/org/departments", "/org/departments/{id}"})
+    @PreAuthorize(EDIT)
+    String saveDepartment(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") DepartmentForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return FormSubmission.save(binding, () -> directory.saveDepartment(site(), id, form))
+                .map(saved -> saved(redirect, form.name(), "/org/departments"))
+                .orElseGet(() -> {
+                    departmentForm(model);
+                    return again(model, id, "org/department-form");
+                });
+    }
+
+    @PostMapping("/org/departments/{id}/retire")
+    @PreAuthorize(EDIT)
+    String retireDepartment(@PathVariable long id, RedirectAttributes redirect) {
+        directory.retireDepartment(site(), id);
+        return retired(redirect, directory.department(site(), id).name(), "/org/departments");
+    }
+
+    private String departmentForm(Model model) {
+        model.addAttribute("kinds", DepartmentKind.values());
+        return "org/department-form";
+    }
+
+    // ---- service windows
+
+    @GetMapping("/org/windows")
+    @PreAuthorize(VIEW)
+    String windows(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
+            Model model) {
+        model.addAttribute("windows", directory.windows(site(), q, retired));
+        return filters(model, q, retired, "org/windows");
+    }
+
+    @GetMapping("/org/windows/new")
+    @PreAuthorize(EDIT)
+    String newWindow(Model model) {
+        model.addAttribute("form", new WindowForm(null, "", "", null));
+        return windowForm(model);
+    }
+
+    @GetMapping("/org/windows/{id}/edit")
+    @PreAuthorize(EDIT)
+    String editWindow(@PathVariable long id, Model model) {
+        var w = directory.window(site(), id);
+        model.addAttribute("form", new WindowForm(w.number(), w.name(), w.area(), w.sectionId()));
+        model.addAttribute("id", id);
+        return windowForm(model);
+    }
+
+    @PostMapping({"/org/windows", "/org/windows/{id}"})
+    @PreAuthorize(EDIT)
+    String saveWindow(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") WindowForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return FormSubmission.save(binding, () -> directory.saveWindow(site(), id, form))
+                .map(saved -> saved(redirect, form.name(), "/org/windows"))
+                .orElseGet(() -> {
+                    windowForm(model);
+                    return again(model, id, "org/window-form");
+                });
+    }
+
+    @PostMapping("/org/windows/{id}/retire")
+    @PreAuthorize(EDIT)
+    String retireWindow(@PathVariable long id, RedirectAttributes redirect) {
+        directory.retireWindow(site(), id);
+        return retired(redirect, directory.window(site(), id).name(), "/org/windows");
+    }
+
+    private String windowForm(Model model) {
+        model.addAttribute("sections", directory.departments(site(), DepartmentKind.SECTION, "", false));
+        return "org/window-form";
+    }
+
+    // ---- shared by the pages of this module
+
+    static long site() {
+        return CurrentUser.get().siteId();
+    }
+
+    static String filters(Model model, String q, boolean retired, String view) {
+        model.addAttribute("q", q);
+        model.addAttribute("retired", retired);
+        return view;
+    }
+
+    static String saved(RedirectAttributes redirect, String name, String list) {
+        redirect.addFlashAttribute("saved", name);
+        return "redirect:" + list;
+    }
+
+    static String retired(RedirectAttributes redirect, String name, String list) {
+        redirect.addFlashAttribute("retiredName", name);
+        return "redirect:" + list;
+    }
+
+    static String again(Model model, Long id, String view) {
+        model.addAttribute("id", id);
+        return view;
+    }
+}

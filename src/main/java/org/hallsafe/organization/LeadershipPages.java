@@ -1,0 +1,63 @@
+package org.hallsafe.organization;
+
+import jakarta.validation.Valid;
+import org.hallsafe.organization.Forms.LeadershipForm;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.hallsafe.organization.DirectoryPages.site;
+
+/** The leadership group page: who leads, who deputises, who sits in the office; appoint and release. */
+@Controller
+class LeadershipPages {
+
+    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_VIEW)";
+    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_EDIT)";
+
+    private final Leadership leadership;
+    private final StaffDirectory staff;
+
+    LeadershipPages(Leadership leadership, StaffDirectory staff) {
+        this.leadership = leadership;
+        this.staff = staff;
+    }
+
+    @GetMapping("/org/leadership")
+    @PreAuthorize(VIEW)
+    String list(@RequestParam(defaultValue = "false") boolean retired, Model model) {
+        model.addAttribute("form", new LeadershipForm(null, LeadershipRole.MEMBER));
+        return page(model, retired);
+    }
+
+    @PostMapping("/org/leadership")
+    @PreAuthorize(EDIT)
+    String appoint(@Valid @ModelAttribute("form") LeadershipForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        return FormSubmission.save(binding, () -> leadership.appoint(site(), form))
+                .map(id -> DirectoryPages.saved(redirect, staff.get(site(), form.staffId()).name(), "/org/leadership"))
+                .orElseGet(() -> page(model, false));
+    }
+
+    @PostMapping("/org/leadership/{id}/retire")
+    @PreAuthorize(EDIT)
+    String retire(@PathVariable long id, RedirectAttributes redirect) {
+        leadership.retire(site(), id);
+        return "redirect:/org/leadership";
+    }
+
+    private String page(Model model, boolean retired) {
+        model.addAttribute("members", leadership.members(site(), retired));
+        model.addAttribute("staff", staff.search(site(), "", null, false));
+        model.addAttribute("roles", LeadershipRole.values());
+        model.addAttribute("retired", retired);
+        return "org/leadership";
+    }
+}

@@ -1,0 +1,20 @@
+package org.hallsafe.organization;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Implemented by the modules that carry out a measure (screening, staff health, hygiene …) to fill a cell of the
+ * responsibility matrix: how one section stands on one measure on one day.
+ */
+public interface MeasureStatusProvider {
+
+    /** The measure code this provider reports on, e.g. {@code R-DIS}. */
+    String measureCode();
+
+    Optional<MeasureStatus> status(long siteId, long departmentId, LocalDate day);
+
+    /** Counts of a cell: tasks done, due now, and overdue or missed. */
+    record MeasureStatus(int done, int due, int overdue) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.hallsafe.organization;
+
+import jakarta.validation.Valid;
+import org.hallsafe.organization.Forms.StaffForm;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.hallsafe.platform.Accounts;
+
+import static org.hallsafe.organization.DirectoryPages.site;
+
+/** The staff pages: search as you type, add, edit, retire, and reveal one full number when the role allows it. */
+@Controller
+class StaffPages {
+
+    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_VIEW)";
+    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_EDIT)";
+    private static final String REVEAL = "hasAuthority(T(org.hallsafe.platform.Permissions).STAFF_REVEAL)";
+
+    private final StaffDirectory staff;
+    private final Directory directory;
+    private final Accounts accounts;
+
+    StaffPages(StaffDirectory staff, Directory directory, Accounts accounts) {
+        this.staff = staff;
+        this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/org/staff")
+    @PreAuthorize(VIEW)
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
+            @RequestParam(defaultValue = "false") boolean retired, Model model,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("staff", staff.search(site(), q, dept, retired));
+        model.addAttribute("dept", dept);
+        model.addAttribute("sections", directory.departments(site(), null, "", false));
+        DirectoryPages.filters(model, q, retired, "org/staff");
+        return htmx != null ? "org/staff :: rows" : "org/staff";
+    }
+
+    @GetMapping("/org/staff/new")
+    @PreAuthorize(EDIT)
+    String create(Model model) {
+        model.addAttribute("form", new StaffForm("", "", null, null, "", "", "", ""));
+        return form(model, null);
+    }
+
+    @GetMapping("/org/staff/{id}/edit")
+    @PreAuthorize(EDIT)
+    String edit(@PathVariable long id, Model model) {
+        var s = staff.get(site(), id);
+        String username = s.accountId() == null ? ""
+                : accounts.find(s.accountId()).map(Accounts.AccountView::username).orElse("");
+        model.addAttribute("form", new StaffForm(s.name(), s.cardNo(), s.departmentId(), s.windowId(), s.jobTitle(),
+                "", "", username));
+        return form(model, id);
+    }
+
+    @PostMapping({"/org/staff", "/org/staff/{id}"})
+    @PreAuthorize(EDIT)
+    String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return FormSubmission.save(binding, () -> staff.save(site(), id, form))
+                .map(saved -> DirectoryPages.saved(redirect, form.name(), "/org/staff"))
+                .orElseGet(() -> form(model, id));
+    }
+
+    @PostMapping("/org/staff/{id}/retire")
+    @PreAuthorize(EDIT)
+    String retire(@PathVariable long id, RedirectAttributes redirect) {
+        staff.retire(site(), id);
+        return DirectoryPages.retired(redirect, staff.get(site(), id).name(), "/org/staff");
+    }
+
+    /** htmx swaps the masked number for the full one; the read is written to the audit log. */
+    @PostMapping("/org/staff/{id}/reveal/{field}")
+    @PreAuthorize(REVEAL)
+    @ResponseBody
+    String reveal(@PathVariable long id, @PathVariable String field) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(staff.reveal(site(), id, field));
+    }
+
+    private String form(Model model, Long id) {
+        model.addAttribute("id", id);
+        if (id != null) {
+            model.addAttribute("current", staff.get(site(), id));
+        }
+        model.addAttribute("departments", directory.departments(site(), null, "", false));
+        model.addAttribute("windows", directory.windows(site(), "", false));
+        return "org/staff-form";
+    }
+}

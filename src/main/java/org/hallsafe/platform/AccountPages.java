@@ -1,0 +1,81 @@
+package org.hallsafe.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The accounts page: an admin gives people a way in, resets passwords, and switches accounts off. */
+@Controller
+@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).ACCOUNT_MANAGE)")
+class AccountPages {
+
+    record AccountForm(
+            @NotBlank(message = "{validation.required}") String username,
+            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String displayName,
+            @NotNull(message = "{validation.required}") Role role,
+            @NotBlank(message = "{validation.required}") String password) {
+    }
+
+    private final Accounts accounts;
+
+    AccountPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(Model model) {
+        model.addAttribute("form", new AccountForm("", "", Role.STAFF, ""));
+        return page(model);
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                accounts.create(CurrentUser.get().siteId(), form.username().strip(), form.displayName().strip(),
+                        form.role(), form.password());
+                redirect.addFlashAttribute("saved", form.username());
+                return "redirect:/admin/accounts";
+            } catch (InvalidInputException e) {
+                binding.rejectValue(e.field(), e.messageKey());
+            }
+        }
+        return page(model);
+    }
+
+    @PostMapping("/admin/accounts/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        accounts.setEnabled(id, enabled);
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/admin/accounts/{id}/password")
+    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            accounts.changePassword(id, password);
+            redirect.addFlashAttribute("passwordChanged", accounts.find(id).map(Accounts.AccountView::username).orElse(""));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("passwordError", e.messageKey());
+            redirect.addFlashAttribute("passwordErrorId", id);
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    private String page(Model model) {
+        model.addAttribute("accounts", accounts.ofSite(CurrentUser.get().siteId()));
+        model.addAttribute("roles", Role.values());
+        return "admin/accounts";
+    }
+}

@@ -1,0 +1,25 @@
+package org.hallsafe.platform;
+
+import java.util.Set;
+
+/** Permission strings as {@code module:resource:action}; {@code @PreAuthorize} and the navigation check these. */
+public final class Permissions {
+
+    public static final String ORG_VIEW = "organization:directory:view";
+    public static final String ORG_EDIT = "organization:directory:edit";
+    public static final String SITE_EDIT = "organization:site:edit";
+    public static final String STAFF_REVEAL = "organization:staff:reveal";
+    public static final String LEADERSHIP_VIEW = "organization:leadership:view";
+    public static final String LEADERSHIP_EDIT = "organization:leadership:edit";
+    public static final String MEASURE_VIEW = "organization:measure:view";
+    public static final String MEASURE_EDIT = "organization:measure:edit";
+    public static final String ACCOUNT_MANAGE = "platform:account:manage";
+    public static final String METRICS_VIEW = "platform:metrics:view";
+    public static final String AUDIT_VIEW = "audit:log:view";
+
+    static final Set<String> ALL = Set.of(ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
+            MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW);
+
+    private Permissions() {
+    }
+}

@@ -1,0 +1,96 @@
+package org.hallsafe.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+
+/**
+ * Two ways in. Pages: form sign-in, a session kept in PostgreSQL (so any node serves it), CSRF on every form.
+ * API and metrics: HTTP Basic, no session and so no CSRF exposure, errors as RFC 9457 problem details.
+ * What each person may do is checked per operation with {@code @PreAuthorize} on permissions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String LAST_USERNAME = "hallsafe.lastUsername";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> problem(response, 401)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(response, 401))
+                        .accessDeniedHandler((request, response, ex) -> problem(response, 403)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failureHandler()))
+                .logout(l -> l.logoutSuccessUrl("/login?signedOut"))
+                .headers(h -> h.frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** A failed sign-in says why (wrong password, locked, switched off) and keeps the typed user name. */
+    private static SimpleUrlAuthenticationFailureHandler failureHandler() {
+        return new SimpleUrlAuthenticationFailureHandler() {
+            @Override
+            public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                    HttpServletResponse response, org.springframework.security.core.AuthenticationException e)
+                    throws IOException {
+                request.getSession().setAttribute(LAST_USERNAME, request.getParameter("username"));
+                String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error";
+                getRedirectStrategy().sendRedirect(request, response, "/login?" + reason);
+            }
+        };
+    }
+
+    private static void problem(HttpServletResponse response, int status) throws IOException {
+        String title = status == 401 ? "Unauthorized" : "Forbidden";
+        String detail = status == 401 ? "Sign in with HTTP Basic: user name and password of a HallSafe account."
+                : "Your role does not have the permission this operation needs.";
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"HallSafe\"");
+        }
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
