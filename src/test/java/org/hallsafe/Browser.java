@@ -75,7 +75,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks as a person does: the element is scrolled to the middle of the screen first. */
     public void click(By by) {
         WebElement element = waitFor(ExpectedConditions.elementToBeClickable(by));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

@@ -90,4 +90,28 @@ class OrganizationBrowserTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM staff").query(Integer.class).single()).isEqualTo(before);
     }
+
+    @Test
+    void everyScreenOfTheFoundationShowsItsTitleOnADeskAndOnAPhone() throws Exception {
+        String admin = accounts.create(Role.ADMIN);
+        try (Browser browser = new Browser(port)) {
+            browser.open("/login");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("政务大厅防控与服务保障平台");
+            browser.screenshot("login");
+            browser.signIn(admin, TestAccounts.PASSWORD);
+            browser.screenshot("home-admin");
+            for (String[] page : new String[][] {{"/org/leadership", "疫情防控工作领导小组"},
+                    {"/org/departments", "科室与局属单位"}, {"/org/windows", "服务窗口"},
+                    {"/admin/accounts", "账号管理"}, {"/audit", "审计日志"}, {"/org/sites", "政务大厅"}}) {
+                browser.open(page[0]);
+                assertThat(browser.text(By.tagName("h1"))).isEqualTo(page[1]);
+                browser.screenshot(page[0].substring(page[0].lastIndexOf('/') + 1));
+            }
+            browser.asPhone();
+            browser.open("/");
+            browser.click(By.cssSelector(".navbar-toggler"));
+            assertThat(browser.text(By.linkText("工作人员"))).isEqualTo("工作人员");
+            browser.screenshot("home-phone-menu");
+        }
+    }
 }
