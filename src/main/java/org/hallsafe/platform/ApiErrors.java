@@ -41,7 +41,9 @@ public class ApiErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return invalid(Map.of(e.field(), messages.getMessage(e.messageKey(), null, LocaleContextHolder.getLocale())));
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.problems().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, LocaleContextHolder.getLocale())));
+        return invalid(errors);
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The pages everyone meets: sign-in, the first administrator's setup, and the home page. */
 @Controller
@@ -14,10 +16,12 @@ class PageController {
 
     private final FirstAdministrator firstAdministrator;
     private final HallSafeProperties properties;
+    private final LiveUpdates liveUpdates;
 
-    PageController(FirstAdministrator firstAdministrator, HallSafeProperties properties) {
+    PageController(FirstAdministrator firstAdministrator, HallSafeProperties properties, LiveUpdates liveUpdates) {
         this.firstAdministrator = firstAdministrator;
         this.properties = properties;
+        this.liveUpdates = liveUpdates;
     }
 
     @GetMapping("/login")
@@ -31,6 +35,13 @@ class PageController {
     @GetMapping("/")
     String home() {
         return "home";
+    }
+
+    /** The live-update stream of the signed-in person; the layout connects to it on every page. */
+    @GetMapping(path = "/live", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter live() {
+        return liveUpdates.subscribe(CurrentUser.get().accountId(), CurrentUser.get().siteId());
     }
 
     @GetMapping("/setup/{token}")

@@ -16,9 +16,18 @@ public final class Permissions {
     public static final String ACCOUNT_MANAGE = "platform:account:manage";
     public static final String METRICS_VIEW = "platform:metrics:view";
     public static final String AUDIT_VIEW = "audit:log:view";
+    public static final String INCIDENT_VIEW = "incident:report:view";
+    public static final String INCIDENT_HANDLE = "incident:report:handle";
+    public static final String GATE_RECORD = "screening:gate:record";
+    public static final String GATE_BACKFILL = "screening:gate:backfill";
+    public static final String GATE_TODAY = "screening:today:view";
+    public static final String LEDGER_VIEW = "screening:ledger:view";
+    public static final String PERSON_REVEAL = "screening:person:reveal";
+    public static final String SCREENING_SETTINGS = "screening:settings:edit";
 
     static final Set<String> ALL = Set.of(ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
-            MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW);
+            MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
+            GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS);
 
     private Permissions() {
     }

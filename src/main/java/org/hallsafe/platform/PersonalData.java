@@ -83,11 +83,27 @@ public class PersonalData {
             return "";
         }
         activity.record("PERSONAL_DATA_READ", subjectType, subjectId, field);
+        return open(cipherText);
+    }
+
+    /**
+     * Opens many values for one screen or one export: a single audit entry names what was read and how much.
+     * Null entries stay null.
+     */
+    public java.util.List<String> revealAll(java.util.List<byte[]> cipherTexts, String subjectType, String summary) {
+        activity.record("PERSONAL_DATA_READ", subjectType, null, summary + " (" + cipherTexts.size() + ")");
+        return cipherTexts.stream().map(this::open).toList();
+    }
+
+    private String open(byte[] cipherText) {
+        if (cipherText == null) {
+            return null;
+        }
         try {
             Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);
             cipher.init(Cipher.DECRYPT_MODE, cipherKey, new GCMParameterSpec(128, cipherText, 1, IV_BYTES));
-            byte[] plain = cipher.doFinal(cipherText, 1 + IV_BYTES, cipherText.length - 1 - IV_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            return new String(cipher.doFinal(cipherText, 1 + IV_BYTES, cipherText.length - 1 - IV_BYTES),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("personal data cannot be decrypted: is hallsafe.crypto.key the one it was sealed with?", e);
         }

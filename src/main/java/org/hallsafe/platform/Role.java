@@ -9,11 +9,14 @@ import java.util.Set;
 public enum Role {
 
     ADMIN(Permissions.ALL),
-    LEADER(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW)),
+    LEADER(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
+            Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY, Permissions.LEDGER_VIEW,
+            Permissions.PERSON_REVEAL)),
     OFFICE(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
-            Permissions.LEADERSHIP_EDIT)),
-    SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW)),
-    SCREENER(Set.of()),
+            Permissions.LEADERSHIP_EDIT, Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY,
+            Permissions.LEDGER_VIEW, Permissions.PERSON_REVEAL, Permissions.GATE_BACKFILL)),
+    SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW, Permissions.GATE_TODAY)),
+    SCREENER(Set.of(Permissions.GATE_RECORD, Permissions.GATE_TODAY)),
     STAFF(Set.of()),
     CANTEEN(Set.of());
 

@@ -24,7 +24,9 @@ class PagesAndOperationsTest {
 
     private static final List<String> PAGES = List.of("/", "/org/staff", "/org/staff/new", "/org/departments",
             "/org/departments/new", "/org/windows", "/org/windows/new", "/org/leadership", "/org/measures",
-            "/org/measures/R-CAN/owners", "/org/sites", "/org/sites/new", "/admin/accounts", "/audit");
+            "/org/measures/R-CAN/owners", "/org/sites", "/org/sites/new", "/admin/accounts", "/audit",
+            "/screening/gate", "/screening/gate/backfill", "/screening/today", "/screening/ledger", "/screening/settings",
+            "/incidents");
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;

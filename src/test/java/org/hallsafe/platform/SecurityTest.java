@@ -32,17 +32,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecurityTest {
 
     /** Each page and the roles that may open it; every other role gets 403. */
-    private static final Map<String, Set<Role>> PAGES = Map.of(
-            "/org/staff", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD),
-            "/org/departments", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD),
-            "/org/windows", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD),
-            "/org/leadership", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD),
-            "/org/measures", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD),
-            "/org/staff/new", Set.of(Role.ADMIN),
-            "/org/measures/R-SCR/owners", Set.of(Role.ADMIN),
-            "/org/sites", Set.of(Role.ADMIN),
-            "/admin/accounts", Set.of(Role.ADMIN),
-            "/audit", Set.of(Role.ADMIN));
+    private static final Map<String, Set<Role>> PAGES = Map.ofEntries(
+            Map.entry("/screening/gate", Set.of(Role.ADMIN, Role.SCREENER, Role.OFFICE)),
+            Map.entry("/screening/gate/backfill", Set.of(Role.ADMIN, Role.OFFICE)),
+            Map.entry("/screening/today", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD, Role.SCREENER)),
+            Map.entry("/screening/ledger", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE)),
+            Map.entry("/screening/settings", Set.of(Role.ADMIN)),
+            Map.entry("/incidents", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE)),
+            Map.entry("/org/staff", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD)),
+            Map.entry("/org/departments", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD)),
+            Map.entry("/org/windows", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD)),
+            Map.entry("/org/leadership", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD)),
+            Map.entry("/org/measures", Set.of(Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD)),
+            Map.entry("/org/staff/new", Set.of(Role.ADMIN)),
+            Map.entry("/org/measures/R-SCR/owners", Set.of(Role.ADMIN)),
+            Map.entry("/org/sites", Set.of(Role.ADMIN)),
+            Map.entry("/admin/accounts", Set.of(Role.ADMIN)),
+            Map.entry("/audit", Set.of(Role.ADMIN)));
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts testAccounts;

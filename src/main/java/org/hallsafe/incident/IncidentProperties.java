@@ -1,0 +1,20 @@
+package org.hallsafe.incident;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code hallsafe.incident.*}.
+ *
+ * @param acknowledgeWithin an incident nobody acknowledged by then is escalated to the leader
+ * @param escalationCheck how often the escalation job looks
+ * @param smsGatewayUrl the SMS gateway; empty: messages are only written to the log
+ */
+@ConfigurationProperties("hallsafe.incident")
+public record IncidentProperties(
+        @DefaultValue("10m") Duration acknowledgeWithin,
+        @DefaultValue("30s") Duration escalationCheck,
+        @DefaultValue("") String smsGatewayUrl) {
+}

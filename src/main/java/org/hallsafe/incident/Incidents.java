@@ -1,0 +1,170 @@
+package org.hallsafe.incident;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reports, acknowledgement, follow-up and closing of incidents; the facade other modules report through. */
+@Service
+public class Incidents {
+
+    public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
+
+    public record Incident(long id, String source, String sourceId, String title, String details, Status status,
+            Instant reportedAt, String reportedBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
+            Instant closedAt, String closedBy) {
+    }
+
+    public record Note(String kind, String body, Instant writtenAt, String writtenBy) {
+    }
+
+    private static final String SELECT = """
+            SELECT id, source, source_id, title, details, status, reported_at, reported_by, acknowledged_at,
+                   acknowledged_by, escalated_at, closed_at, closed_by FROM incidents""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ActivityLog activity;
+
+    Incidents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ActivityLog activity) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.activity = activity;
+    }
+
+    /**
+     * Reports a case, once: reporting the same {@code source} and {@code sourceId} again returns the first report.
+     * Every leadership member and the office are told after the caller's transaction commits.
+     */
+    @Transactional
+    public long report(long siteId, String source, String sourceId, String title, String details) {
+        Optional<Long> created = jdbc.sql("""
+                INSERT INTO incidents (site_id, source, source_id, title, details, reported_at, reported_by)
+                VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
+                ON CONFLICT (site_id, source, source_id) DO NOTHING RETURNING id""")
+                .param("site", siteId).param("source", source).param("sourceId", sourceId).param("title", title)
+                .param("details", details).param("now", now()).param("by", actor()).query(Long.class).optional();
+        if (created.isEmpty()) {
+            return jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
+                    .param("site", siteId).param("source", source).param("sourceId", sourceId).query(Long.class).single();
+        }
+        events.publishEvent(new IncidentReported(siteId, created.get(), title, false));
+        activity.record("INCIDENT_REPORTED", "incident", created.get(), title);
+        return created.get();
+    }
+
+    /** More of what is known, e.g. the questioning record of a refused person. */
+    @Transactional
+    public void addDetails(long siteId, long id, String body) {
+        get(siteId, id);
+        addNote(id, "DETAILS", body);
+    }
+
+    @Transactional
+    public void acknowledge(long siteId, long id) {
+        int n = jdbc.sql("""
+                UPDATE incidents SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by
+                WHERE site_id = :site AND id = :id AND status = 'OPEN'""")
+                .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
+        if (n == 0) {
+            throw new InvalidInputException("status", "incident.alreadyAcknowledged");
+        }
+        addNote(id, "ACKNOWLEDGED", "");
+        activity.record("INCIDENT_ACKNOWLEDGED", "incident", id, null);
+    }
+
+    @Transactional
+    public void note(long siteId, long id, String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "validation.required");
+        }
+        if (get(siteId, id).status() == Status.CLOSED) {
+            throw new InvalidInputException("body", "incident.closed");
+        }
+        addNote(id, "NOTE", body.strip());
+        activity.record("INCIDENT_NOTE", "incident", id, null);
+    }
+
+    /** Closing needs a word on how the case ended; an unacknowledged case is acknowledged by closing it. */
+    @Transactional
+    public void close(long siteId, long id, String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "incident.close.required");
+        }
+        int n = jdbc.sql("""
+                UPDATE incidents SET status = 'CLOSED', closed_at = :now, closed_by = :by,
+                       acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :by)
+                WHERE site_id = :site AND id = :id AND status <> 'CLOSED'""")
+                .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
+        if (n == 0) {
+            throw new InvalidInputException("body", "incident.closed");
+        }
+        addNote(id, "CLOSED", body.strip());
+        activity.record("INCIDENT_CLOSED", "incident", id, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Incident get(long siteId, long id) {
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .query(this::map).optional().orElseThrow();
+    }
+
+    /** Newest first; {@code status} null for all. */
+    @Transactional(readOnly = true)
+    public List<Incident> list(long siteId, Status status, int limit) {
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND (:status = '' OR status = :status) ORDER BY id DESC LIMIT :limit")
+                .param("site", siteId).param("status", status == null ? "" : status.name()).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Note> notes(long id) {
+        return jdbc.sql("SELECT kind, body, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
+                .param("id", id).query((rs, n) -> new Note(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4))).list();
+    }
+
+    /** Open incidents of a hall: not yet closed. */
+    @Transactional(readOnly = true)
+    public int openCount(long siteId) {
+        return jdbc.sql("SELECT count(*) FROM incidents WHERE site_id = :site AND status <> 'CLOSED'")
+                .param("site", siteId).query(Integer.class).single();
+    }
+
+    void addNote(long id, String kind, String body) {
+        jdbc.sql("INSERT INTO incident_notes (incident_id, kind, body, written_at, written_by) VALUES (:id, :kind, :body, :now, :by)")
+                .param("id", id).param("kind", kind).param("body", body).param("now", now()).param("by", actor()).update();
+    }
+
+    private Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Incident(rs.getLong("id"), rs.getString("source"), rs.getString("source_id"), rs.getString("title"),
+                rs.getString("details"), Status.valueOf(rs.getString("status")), instant(rs, "reported_at"),
+                rs.getString("reported_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String actor() {
+        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
+    }
+}

@@ -1,0 +1,172 @@
+package org.hallsafe.platform;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pages that update without reloading (server-sent events). A change is announced through PostgreSQL
+ * {@code NOTIFY}, after its transaction commits, and every node forwards it to the browsers connected to it: a
+ * second node misses nothing. The event carries no personal data, only its name; the page then fetches what
+ * changed with an ordinary, permission-checked request.
+ */
+@Component
+public class LiveUpdates implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final String CHANNEL = "hallsafe_live";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Map<Long, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
+    private final Map<Long, Long> siteOfAccount = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private Thread listener;
+
+    LiveUpdates(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Tells the given accounts that {@code event} happened (e.g. {@code incident}); delivered when the current
+     * transaction commits, or at once outside one.
+     */
+    @Transactional
+    public void publish(Collection<Long> accountIds, String event) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        notify(event + "||" + accountIds.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /** Tells everyone signed in to the hall, e.g. that the gate's counts changed. */
+    @Transactional
+    public void publishToSite(long siteId, String event) {
+        notify(event + "|" + siteId + "|");
+    }
+
+    private void notify(String payload) {
+        jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :payload)").param("payload", payload).query(Object.class).list();
+    }
+
+    /** A browser of the signed-in account listens; the connection lasts until it drops, then the page reconnects. */
+    public SseEmitter subscribe(long accountId, long siteId) {
+        siteOfAccount.put(accountId, siteId);
+        SseEmitter emitter = new SseEmitter(0L);
+        Set<SseEmitter> mine = emitters.computeIfAbsent(accountId, id -> new CopyOnWriteArraySet<>());
+        mine.add(emitter);
+        Runnable remove = () -> mine.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("connected").data("ok"));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    /** {@code event|site|accounts}: a site, or a comma-separated list of accounts. */
+    void deliver(String payload) {
+        String[] parts = payload.split("\\|", 3);
+        if (parts.length < 3) {
+            return;
+        }
+        String event = parts[0];
+        if (!parts[1].isEmpty()) {
+            long site = Long.parseLong(parts[1]);
+            siteOfAccount.forEach((account, accountSite) -> {
+                if (accountSite == site) {
+                    send(account, event);
+                }
+            });
+        } else {
+            for (String id : parts[2].split(",")) {
+                send(Long.parseLong(id), event);
+            }
+        }
+    }
+
+    private void send(long accountId, String event) {
+        Set<SseEmitter> mine = emitters.getOrDefault(accountId, Set.of());
+        for (SseEmitter emitter : mine) {
+            try {
+                emitter.send(SseEmitter.event().name(event).data(event));
+            } catch (IOException | IllegalStateException e) {
+                mine.remove(emitter);
+            }
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            deliver(n.getParameter());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("Live updates lost their database connection; reconnecting in 2 s: {}", e.getMessage());
+                    sleep(2000);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "hallsafe-live-updates");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

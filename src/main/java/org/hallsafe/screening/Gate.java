@@ -1,0 +1,59 @@
+package org.hallsafe.screening;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The words of the gate and its rules: who, what was seen, and what follows. */
+public final class Gate {
+
+    private Gate() {
+    }
+
+    public enum PersonType { CITIZEN, STAFF }
+
+    public enum DocumentType { ID_CARD, PASSPORT, HK_MACAU_PERMIT, TAIWAN_PERMIT, OTHER }
+
+    public enum Mask { NONE, DISPOSABLE_MEDICAL, N95_KN95, OTHER }
+
+    public enum Symptom { FEVER, COLD, COUGH, RESPIRATORY, OTHER }
+
+    /** {@code RECHECK}: over the threshold at a first reading; the re-measure decides. */
+    public enum Decision { ADMITTED, REFUSED, RECHECK }
+
+    public enum Handling { SENT_HOME, FEVER_CLINIC, OTHER }
+
+    public enum Contact { NONE, CONFIRMED, SUSPECTED, UNKNOWN }
+
+    public static final BigDecimal LOWEST = new BigDecimal("34.0");
+    public static final BigDecimal HIGHEST = new BigDecimal("43.0");
+
+    /** What the rules decided and why; reasons are {@code NO_MASK}, {@code FEVER} and {@code SYMPTOM_<name>}. */
+    public record Outcome(Decision decision, List<String> reasons) {
+    }
+
+    /**
+     * The rules of the plan: no mask or any symptom refuses entry; a temperature at or over the threshold asks for a
+     * re-measure after a wait, and at the re-measure it refuses.
+     */
+    public static Outcome decide(Mask mask, BigDecimal temperature, Set<Symptom> symptoms, BigDecimal threshold,
+            boolean recheck) {
+        List<String> reasons = new ArrayList<>();
+        if (mask == Mask.NONE) {
+            reasons.add("NO_MASK");
+        }
+        boolean fever = temperature.compareTo(threshold) >= 0;
+        if (fever) {
+            reasons.add("FEVER");
+        }
+        EnumSet<Symptom> sorted = symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+        sorted.forEach(s -> reasons.add("SYMPTOM_" + s.name()));
+        boolean refusedOutright = mask == Mask.NONE || !symptoms.isEmpty();
+        if (refusedOutright || fever && recheck) {
+            return new Outcome(Decision.REFUSED, reasons);
+        }
+        return fever ? new Outcome(Decision.RECHECK, reasons) : new Outcome(Decision.ADMITTED, List.of());
+    }
+}

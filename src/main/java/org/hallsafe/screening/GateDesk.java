@@ -1,0 +1,337 @@
+package org.hallsafe.screening;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hallsafe.incident.Incidents;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.SealedValue;
+import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.screening.Gate.PersonType;
+import org.hallsafe.screening.Gate.Symptom;
+import org.hallsafe.shared.IdNumber;
+import org.hallsafe.shared.Masking;
+import org.hallsafe.shared.PhoneNumber;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gate's work: a reading is decided by the hall's rules, stamped by the server, stored once however often the
+ * tablet sends it, and a refusal is reported to the leadership group in the same transaction.
+ */
+@Service
+public class GateDesk {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PersonalData personalData;
+    private final Incidents incidents;
+    private final StaffDirectory staff;
+    private final ActivityLog activity;
+    private final LiveUpdates live;
+    private final MessageSource messages;
+
+    GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
+            ActivityLog activity, LiveUpdates live, MessageSource messages) {
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.personalData = personalData;
+        this.incidents = incidents;
+        this.staff = staff;
+        this.activity = activity;
+        this.live = live;
+    }
+
+    /** The hall's gate settings. */
+    public record Settings(BigDecimal feverThreshold, int recheckWaitMinutes, Set<Symptom> symptoms) {
+
+        /** Until a hall changes them: 37.3 °C, five minutes, every symptom the plan names. */
+        public static final Settings DEFAULT = new Settings(new BigDecimal("37.3"), 5, EnumSet.allOf(Symptom.class));
+    }
+
+    /** A citizen on file, found by document: what the form may fill in. */
+    public record KnownCitizen(long id, String name, String docMasked, String phoneMasked) {
+    }
+
+    /** What the screener sees after a reading. */
+    public record Result(long id, String name, Decision decision, List<String> reasons, Instant screenedAt, Instant recheckFrom, Long incidentId, boolean questioned, boolean backfilled) {
+    }
+
+    /** A first reading over the threshold, waiting for its re-measure. */
+    public record PendingRecheck(long id, String name, Instant screenedAt, Instant availableAt) {
+    }
+
+    /** The questioning of a refused person (询问核实). */
+    public record Questioning(String places, Gate.Contact contact, Gate.Handling handling, String note) {
+    }
+
+    @Transactional(readOnly = true)
+    public Settings settings(long siteId) {
+        return jdbc.sql("SELECT fever_threshold, recheck_wait_minutes, symptoms FROM screening_settings WHERE site_id = :site")
+                .param("site", siteId).query((rs, n) -> new Settings(rs.getBigDecimal(1), rs.getInt(2),
+                        symptoms(rs.getArray(3)))).optional().orElse(Settings.DEFAULT);
+    }
+
+    @Transactional
+    public void saveSettings(long siteId, BigDecimal threshold, int waitMinutes, Set<Symptom> symptoms) {
+        if (threshold == null || threshold.compareTo(new BigDecimal("36.0")) < 0 || threshold.compareTo(new BigDecimal("39.0")) > 0) {
+            throw new InvalidInputException("feverThreshold", "gate.settings.threshold");
+        }
+        if (waitMinutes < 0 || waitMinutes > 60) {
+            throw new InvalidInputException("recheckWaitMinutes", "gate.settings.wait");
+        }
+        jdbc.sql("""
+                INSERT INTO screening_settings (site_id, fever_threshold, recheck_wait_minutes, symptoms, updated_at, updated_by)
+                VALUES (:site, :t, :w, string_to_array(:s, ','), :now, :by)
+                ON CONFLICT (site_id) DO UPDATE SET fever_threshold = excluded.fever_threshold,
+                    recheck_wait_minutes = excluded.recheck_wait_minutes, symptoms = excluded.symptoms,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .param("t", threshold).param("w", waitMinutes)
+                .param("s", symptoms.stream().map(Enum::name).collect(Collectors.joining(",")))
+                .param("now", Timestamp.from(clock.instant())).param("by", actor()).param("site", siteId).update();
+        activity.record("UPDATED", "screening-settings", siteId, threshold + " / " + waitMinutes + " / " + symptoms);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<KnownCitizen> findCitizen(long siteId, DocumentType type, String docNo) {
+        if (type == null || docNo == null || docNo.isBlank()
+                || type == DocumentType.ID_CARD && IdNumber.check(docNo) != IdNumber.Problem.NONE) {
+            return Optional.empty();
+        }
+        String normalised = type == DocumentType.ID_CARD ? new IdNumber(docNo).value() : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+        return jdbc.sql("""
+                SELECT id, name, doc_masked, phone_masked FROM citizens
+                WHERE site_id = :site AND doc_type = :type AND doc_hash = :hash""")
+                .param("site", siteId).param("type", type.name()).param("hash", personalData.lookupHash(normalised))
+                .query(KnownCitizen.class).optional();
+    }
+
+    /**
+     * Stores one reading and decides on it. Sent again with the same submission id, it returns the first result and
+     * changes nothing.
+     */
+    @Transactional
+    public Result record(long siteId, GateForm form) {
+        Optional<Result> earlier = result(siteId, form.submissionId());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Settings settings = settings(siteId);
+        boolean known = form.personType() == PersonType.CITIZEN && findCitizen(siteId, form.docType(), form.docNo()).isPresent();
+        List<GateForm.Problem> problems = form.problems(settings.symptoms(), known);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.get(0).field(), problems.get(0).key());
+        }
+        Person person = form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
+        Gate.Outcome outcome = Gate.decide(form.mask(), form.temperature(), form.symptomSet(), settings.feverThreshold(),
+                form.recheckOf() != null);
+        Instant now = clock.instant();
+        Instant screenedAt = form.backfilled() ? form.screenedAt().atZone(clock.getZone()).toInstant() : now;
+        if (screenedAt.isAfter(now)) {
+            throw new InvalidInputException("screenedAt", "gate.backfill.future");
+        }
+        SealedValue health = personalData.seal(new Health(form.temperature(), form.symptomSet(), form.symptomNote()).seal(), "");
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO screenings (site_id, submission_id, person_type, staff_id, citizen_id, person_name, doc_masked,
+                    phone_masked, mask, health_cipher, decision, reasons, recheck_of, screened_at, recorded_at, backfilled,
+                    backfill_reason, screener)
+                VALUES (:site, :submission, :type, :staff, :citizen, :name, :doc, :phone, :mask, :health, :decision,
+                    string_to_array(:reasons, ','), :recheckOf, :screenedAt, :now, :backfilled, :reason, :screener)
+                ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
+                .param("site", siteId).param("submission", form.submissionId()).param("type", person.type().name())
+                .param("staff", person.staffId()).param("citizen", person.citizenId()).param("name", person.name())
+                .param("doc", person.docMasked()).param("phone", person.phoneMasked()).param("mask", form.mask().name())
+                .param("health", health.cipherText()).param("decision", outcome.decision().name())
+                .param("reasons", String.join(",", outcome.reasons())).param("recheckOf", form.recheckOf())
+                .param("screenedAt", Timestamp.from(screenedAt)).param("now", Timestamp.from(now))
+                .param("backfilled", form.backfilled()).param("reason", form.backfilled() ? form.backfillReason().strip() : null)
+                .param("screener", actor()).query(Long.class).optional();
+        if (id.isEmpty()) {
+            // a parallel copy of the same submission won the insert: answer as it did
+            return result(siteId, form.submissionId()).orElseThrow();
+        }
+        if (outcome.decision() == Decision.REFUSED) {
+            long incident = incidents.report(siteId, "screening", String.valueOf(id.get()),
+                    word("gate.incident.title", person.name(), word("gate.personType." + person.type())),
+                    details(person, form, outcome, screenedAt));
+            jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
+                    .param("incident", incident).param("id", id.get()).update();
+        }
+        live.publishToSite(siteId, "screening");
+        return result(siteId, form.submissionId()).orElseThrow();
+    }
+
+    /** Saves the questioning record of a refused person and adds it to the incident. */
+    @Transactional
+    public void question(long siteId, long screeningId, Questioning q) {
+        if (q.places() == null || q.places().isBlank()) {
+            throw new InvalidInputException("places", "validation.required");
+        }
+        if (q.contact() == null) {
+            throw new InvalidInputException("contact", "validation.required");
+        }
+        if (q.handling() == null) {
+            throw new InvalidInputException("handling", "validation.required");
+        }
+        if (q.handling() == Gate.Handling.OTHER && (q.note() == null || q.note().isBlank())) {
+            throw new InvalidInputException("note", "gate.questioning.otherNote");
+        }
+        Result r = get(siteId, screeningId);
+        if (r.decision() != Decision.REFUSED) {
+            throw new InvalidInputException("places", "gate.questioning.notRefused");
+        }
+        String sealed = q.places().strip() + "\u001f" + q.contact().name() + "\u001f" + (q.note() == null ? "" : q.note().strip());
+        jdbc.sql("""
+                UPDATE screenings SET questioning_cipher = :q, handling = :handling, questioned_at = :now
+                WHERE site_id = :site AND id = :id""")
+                .param("q", personalData.seal(sealed, "").cipherText()).param("handling", q.handling().name())
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", screeningId).update();
+        incidents.addDetails(siteId, r.incidentId(), word("gate.incident.questioning", q.places().strip(),
+                word("gate.contact." + q.contact()), word("gate.handling." + q.handling()),
+                q.note() == null ? "" : q.note().strip()));
+    }
+
+    @Transactional(readOnly = true)
+    public Result get(long siteId, long id) {
+        int wait = settings(siteId).recheckWaitMinutes();
+        return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
+                .query((rs, n) -> mapResult(rs, wait)).optional().orElseThrow();
+    }
+
+    /** First readings over the threshold that still wait for their re-measure, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PendingRecheck> pendingRechecks(long siteId) {
+        int wait = settings(siteId).recheckWaitMinutes();
+        return jdbc.sql("""
+                SELECT s.id, s.person_name, s.screened_at FROM screenings s
+                WHERE s.site_id = :site AND s.decision = 'RECHECK' AND s.screened_at > :since
+                  AND NOT EXISTS (SELECT 1 FROM screenings r WHERE r.recheck_of = s.id)
+                ORDER BY s.screened_at""")
+                .param("site", siteId).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(2))))
+                .query((rs, n) -> new PendingRecheck(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(3).toInstant().plus(Duration.ofMinutes(wait)))).list();
+    }
+
+    private static final String RESULT = """
+            SELECT s.id, s.person_name, s.decision, s.reasons, s.screened_at, s.incident_id,
+                   s.questioned_at IS NOT NULL AS questioned, s.backfilled
+            FROM screenings s""";
+
+    private Optional<Result> result(long siteId, java.util.UUID submissionId) {
+        if (submissionId == null) {
+            return Optional.empty();
+        }
+        int wait = settings(siteId).recheckWaitMinutes();
+        return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.submission_id = :submission")
+                .param("site", siteId).param("submission", submissionId).query((rs, n) -> mapResult(rs, wait)).optional();
+    }
+
+    private Result mapResult(java.sql.ResultSet rs, int waitMinutes) throws java.sql.SQLException {
+        Decision decision = Decision.valueOf(rs.getString("decision"));
+        Instant at = rs.getTimestamp("screened_at").toInstant();
+        long incident = rs.getLong("incident_id");
+        return new Result(rs.getLong("id"), rs.getString("person_name"), decision,
+                Arrays.asList((String[]) rs.getArray("reasons").getArray()), at,
+                decision == Decision.RECHECK ? at.plus(Duration.ofMinutes(waitMinutes)) : null,
+                rs.wasNull() ? null : incident, rs.getBoolean("questioned"), rs.getBoolean("backfilled"));
+    }
+
+    private record Person(PersonType type, Long staffId, Long citizenId, String name, String docMasked,
+            String phoneMasked) {
+    }
+
+    private Person person(long siteId, GateForm form) {
+        if (form.personType() == PersonType.STAFF) {
+            var s = staff.get(siteId, form.staffId());
+            if (s.retired()) {
+                throw new InvalidInputException("staffId", "gate.staff.retired");
+            }
+            return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked());
+        }
+        String docNo = form.normalisedDocNo();
+        SealedValue doc = personalData.seal(docNo, form.docType() == DocumentType.ID_CARD
+                ? new IdNumber(docNo).masked() : Masking.keep(docNo, 2, 2));
+        SealedValue phone = form.phone() == null || form.phone().isBlank() ? new SealedValue(null, null, null)
+                : personalData.seal(new PhoneNumber(form.phone()).value(), new PhoneNumber(form.phone()).masked());
+        long citizenId = jdbc.sql("""
+                INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash, phone_masked)
+                VALUES (:site, :name, :type, :dc, :dh, :dm, :pc, :ph, :pm)
+                ON CONFLICT (site_id, doc_type, doc_hash) DO UPDATE SET name = excluded.name,
+                    phone_cipher = coalesce(excluded.phone_cipher, citizens.phone_cipher),
+                    phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
+                    phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = now()
+                RETURNING id""")
+                .param("site", siteId).param("name", form.name().strip()).param("type", form.docType().name())
+                .param("dc", doc.cipherText()).param("dh", doc.lookupHash()).param("dm", doc.masked())
+                .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
+                .query(Long.class).single();
+        String phoneMasked = jdbc.sql("SELECT phone_masked FROM citizens WHERE id = :id").param("id", citizenId)
+                .query(String.class).single();
+        return new Person(PersonType.CITIZEN, null, citizenId, form.name().strip(), doc.masked(), phoneMasked);
+    }
+
+    private Person recheckPerson(long siteId, long firstId, Settings settings) {
+        record First(String decision, String personType, Long staffId, Long citizenId, String personName,
+                String docMasked, String phoneMasked, Timestamp screenedAt) {
+        }
+        First first = jdbc.sql("""
+                SELECT decision, person_type, staff_id, citizen_id, person_name, doc_masked, phone_masked, screened_at
+                FROM screenings WHERE site_id = :site AND id = :id""")
+                .param("site", siteId).param("id", firstId).query(First.class).optional()
+                .orElseThrow(() -> new InvalidInputException("recheckOf", "gate.recheck.unknown"));
+        if (!"RECHECK".equals(first.decision())) {
+            throw new InvalidInputException("recheckOf", "gate.recheck.unknown");
+        }
+        Instant from = first.screenedAt().toInstant().plus(Duration.ofMinutes(settings.recheckWaitMinutes()));
+        if (clock.instant().isBefore(from)) {
+            throw new InvalidInputException("temperature", "gate.recheck.tooEarly");
+        }
+        if (jdbc.sql("SELECT count(*) FROM screenings WHERE recheck_of = :id").param("id", firstId).query(Integer.class).single() > 0) {
+            throw new InvalidInputException("recheckOf", "gate.recheck.done");
+        }
+        return new Person(PersonType.valueOf(first.personType()), first.staffId(), first.citizenId(), first.personName(),
+                first.docMasked(), first.phoneMasked());
+    }
+
+    private String details(Person person, GateForm form, Gate.Outcome outcome, Instant at) {
+        return word("gate.incident.details",
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(clock.getZone())),
+                person.name(), word("gate.personType." + person.type()),
+                person.phoneMasked() == null ? "—" : person.phoneMasked(),
+                outcome.reasons().stream().map(r -> word("gate.reason." + r)).collect(Collectors.joining("、")),
+                form.temperature().toPlainString(), actor());
+    }
+
+    /** Words stored in an incident are the hall's language, from the zh-CN bundle. */
+    private String word(String key, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static Set<Symptom> symptoms(Array array) throws java.sql.SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(Symptom::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Symptom.class)));
+    }
+
+    private static String actor() {
+        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
+    }
+}

@@ -1,0 +1,130 @@
+package org.hallsafe.screening;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.screening.Gate.Mask;
+import org.hallsafe.screening.Gate.PersonType;
+import org.hallsafe.screening.Gate.Symptom;
+import org.hallsafe.shared.IdNumber;
+import org.hallsafe.shared.PhoneNumber;
+
+/**
+ * One reading at the gate, as the page or a kiosk sends it. {@code submissionId} is made by the client once per
+ * person: sending it again stores nothing new. {@code recheckOf} marks a re-measure, which takes the person from the
+ * first reading. {@code screenedAt} and {@code backfillReason} are only for a paper-ledger catch-up (补录).
+ */
+public record GateForm(UUID submissionId, PersonType personType, Long staffId, String name, DocumentType docType,
+        String docNo, String phone, Mask mask, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
+        String symptomNote, Long recheckOf,
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+        LocalDateTime screenedAt, String backfillReason) {
+
+    /** A fresh form for the next person, with a new submission id. */
+    public static GateForm empty() {
+        return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "", DocumentType.ID_CARD, "", "", null, null,
+                List.of(), false, "", null, null, "");
+    }
+
+    /** A fresh form that re-measures the reading {@code firstId}. */
+    public static GateForm recheck(long firstId) {
+        return new GateForm(UUID.randomUUID(), null, null, "", null, "", "", null, null, List.of(), false, "", firstId,
+                null, "");
+    }
+
+    public Set<Symptom> symptomSet() {
+        return symptoms == null || symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+    }
+
+    public boolean backfilled() {
+        return screenedAt != null;
+    }
+
+    /** One thing wrong with the form: the field and the message key. */
+    public record Problem(String field, String key) {
+    }
+
+    /**
+     * Everything wrong at once, so the screener fixes it in one go. {@code knownCitizen}: the document is on file,
+     * so an empty phone keeps the stored one.
+     */
+    public List<Problem> problems(Set<Symptom> askedSymptoms, boolean knownCitizen) {
+        List<Problem> problems = new ArrayList<>();
+        if (submissionId == null) {
+            problems.add(new Problem("submissionId", "validation.required"));
+        }
+        if (recheckOf == null) {
+            if (personType == null) {
+                problems.add(new Problem("personType", "validation.required"));
+            } else if (personType == PersonType.STAFF && staffId == null) {
+                problems.add(new Problem("staffId", "gate.staff.choose"));
+            } else if (personType == PersonType.CITIZEN) {
+                citizenProblems(problems, knownCitizen);
+            }
+        }
+        if (mask == null) {
+            problems.add(new Problem("mask", "gate.mask.required"));
+        }
+        if (temperature == null) {
+            problems.add(new Problem("temperature", "gate.temperature.required"));
+        } else if (temperature.compareTo(Gate.LOWEST) < 0 || temperature.compareTo(Gate.HIGHEST) > 0
+                || temperature.stripTrailingZeros().scale() > 1) {
+            problems.add(new Problem("temperature", "gate.temperature.range"));
+        }
+        Set<Symptom> chosen = symptomSet();
+        if (chosen.isEmpty() && !Boolean.TRUE.equals(noSymptoms)) {
+            problems.add(new Problem("symptoms", "gate.symptoms.required"));
+        } else if (!chosen.isEmpty() && Boolean.TRUE.equals(noSymptoms)) {
+            problems.add(new Problem("symptoms", "gate.symptoms.both"));
+        } else if (!askedSymptoms.containsAll(chosen)) {
+            problems.add(new Problem("symptoms", "gate.symptoms.notAsked"));
+        } else if (chosen.contains(Symptom.OTHER) && (symptomNote == null || symptomNote.isBlank())) {
+            problems.add(new Problem("symptomNote", "gate.symptoms.otherNote"));
+        }
+        if (backfilled() && (backfillReason == null || backfillReason.isBlank())) {
+            problems.add(new Problem("backfillReason", "gate.backfill.reason"));
+        }
+        return problems;
+    }
+
+    private void citizenProblems(List<Problem> problems, boolean knownCitizen) {
+        if (name == null || name.isBlank()) {
+            problems.add(new Problem("name", "validation.required"));
+        }
+        if (docType == null) {
+            problems.add(new Problem("docType", "validation.required"));
+        }
+        if (docNo == null || docNo.isBlank()) {
+            problems.add(new Problem("docNo", "validation.required"));
+        } else if (docType == DocumentType.ID_CARD && IdNumber.check(docNo) != IdNumber.Problem.NONE) {
+            problems.add(new Problem("docNo", "idNumber." + IdNumber.check(docNo).name()));
+        } else if (docType != DocumentType.ID_CARD && !docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}")) {
+            problems.add(new Problem("docNo", "gate.docNo.invalid"));
+        }
+        if (phone == null || phone.isBlank()) {
+            if (!knownCitizen) {
+                problems.add(new Problem("phone", "validation.required"));
+            }
+        } else if (!PhoneNumber.isValid(phone)) {
+            problems.add(new Problem("phone", "phone.invalid"));
+        }
+    }
+
+    /** The document number as stored: ID card numbers normalised, others trimmed and upper-cased. */
+    public String normalisedDocNo() {
+        return docType == DocumentType.ID_CARD ? new IdNumber(docNo).value() : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static Map<String, String> asMap(List<Problem> problems) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        problems.forEach(p -> map.putIfAbsent(p.field(), p.key()));
+        return map;
+    }
+}

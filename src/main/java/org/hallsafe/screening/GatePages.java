@@ -1,0 +1,149 @@
+package org.hallsafe.screening;
+
+import java.util.List;
+
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.screening.Gate.DocumentType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The gate page on the screener's tablet: one person at a time, few taps, the decision in colour and word, the next
+ * person's form empty and ready.
+ */
+@Controller
+@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_RECORD) or hasAuthority(T(org.hallsafe.platform.Permissions).GATE_BACKFILL)")
+class GatePages {
+
+    private final GateDesk desk;
+    private final StaffDirectory staff;
+
+    GatePages(GateDesk desk, StaffDirectory staff) {
+        this.desk = desk;
+        this.staff = staff;
+    }
+
+    @GetMapping("/screening/gate")
+    String gate(@RequestParam(required = false) Long last, Model model) {
+        if (last != null) {
+            model.addAttribute("last", desk.get(site(), last));
+        }
+        model.addAttribute("form", GateForm.empty());
+        return page(model, null);
+    }
+
+    /** A paper-ledger catch-up (补录): the same form with the time it happened and why it is entered late. */
+    @GetMapping("/screening/gate/backfill")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_BACKFILL)")
+    String backfill(Model model) {
+        model.addAttribute("form", GateForm.empty());
+        model.addAttribute("backfill", true);
+        return page(model, null);
+    }
+
+    @GetMapping("/screening/gate/recheck/{id}")
+    String recheck(@PathVariable long id, Model model) {
+        model.addAttribute("form", GateForm.recheck(id));
+        return page(model, desk.get(site(), id));
+    }
+
+    @PostMapping("/screening/gate")
+    String record(@ModelAttribute("form") GateForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        long site = site();
+        // a back-fill needs its own permission; a reading at the door needs the screener's
+        String needed = form.backfilled() ? Permissions.GATE_BACKFILL : Permissions.GATE_RECORD;
+        if (CurrentUser.get().getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(needed))) {
+            throw new org.springframework.security.access.AccessDeniedException(needed);
+        }
+        boolean known = form.personType() == Gate.PersonType.CITIZEN
+                && desk.findCitizen(site, form.docType(), form.docNo()).isPresent();
+        if (!binding.hasErrors()) {
+            form.problems(desk.settings(site).symptoms(), known).forEach(p -> binding.rejectValue(p.field(), p.key()));
+        }
+        if (!binding.hasErrors()) {
+            try {
+                GateDesk.Result result = desk.record(site, form);
+                redirect.addFlashAttribute("lastTemperature", form.temperature());
+                return "redirect:/screening/gate?last=" + result.id();
+            } catch (InvalidInputException e) {
+                binding.rejectValue(e.field(), e.messageKey());
+            }
+        }
+        model.addAttribute("backfill", form.backfilled());
+        return page(model, form.recheckOf() == null ? null : desk.get(site, form.recheckOf()));
+    }
+
+    /** Staff found by name or card number, as choices for the form (htmx). */
+    @GetMapping("/screening/gate/staff")
+    String findStaff(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("found", q.isBlank() ? List.of() : staff.search(site(), q, null, false).stream().limit(8).toList());
+        return "screening/gate :: staffChoices";
+    }
+
+    /** A returning citizen, found by document: the form fills itself (htmx). */
+    @GetMapping("/screening/gate/citizen")
+    String findCitizen(@RequestParam(required = false) DocumentType docType, @RequestParam(defaultValue = "") String docNo,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone, Model model) {
+        var known = desk.findCitizen(site(), docType, docNo);
+        model.addAttribute("known", known.orElse(null));
+        model.addAttribute("form", new GateForm(null, Gate.PersonType.CITIZEN, null,
+                known.map(GateDesk.KnownCitizen::name).orElse(name), docType, docNo, phone, null, null, List.of(), false,
+                "", null, null, ""));
+        return "screening/gate :: citizenFields";
+    }
+
+    @GetMapping("/screening/gate/{id}/questioning")
+    String questioning(@PathVariable long id, Model model) {
+        model.addAttribute("q", new GateDesk.Questioning("", null, null, ""));
+        return questioningPage(id, model);
+    }
+
+    @PostMapping("/screening/gate/{id}/questioning")
+    String question(@PathVariable long id, @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                desk.question(site(), id, q);
+                redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
+                return "redirect:/screening/gate";
+            } catch (InvalidInputException e) {
+                binding.rejectValue(e.field(), e.messageKey());
+            }
+        }
+        return questioningPage(id, model);
+    }
+
+    private String questioningPage(long id, Model model) {
+        model.addAttribute("screening", desk.get(site(), id));
+        model.addAttribute("contacts", Gate.Contact.values());
+        model.addAttribute("handlings", Gate.Handling.values());
+        return "screening/questioning";
+    }
+
+    private String page(Model model, GateDesk.Result first) {
+        var settings = desk.settings(site());
+        model.addAttribute("settings", settings);
+        model.addAttribute("symptoms", settings.symptoms());
+        model.addAttribute("masks", Gate.Mask.values());
+        model.addAttribute("docTypes", DocumentType.values());
+        model.addAttribute("pending", desk.pendingRechecks(site()));
+        model.addAttribute("first", first);
+        return "screening/gate";
+    }
+
+    static long site() {
+        return CurrentUser.get().siteId();
+    }
+}

@@ -1,0 +1,274 @@
+package org.hallsafe.screening;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hallsafe.platform.PersonalData;
+import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.screening.Gate.PersonType;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The screening ledger (监测台账, R-SCR-3): filtered by date, person type, decision and screener, paged by key so the
+ * millionth row is as quick as the first, exported as an Excel file laid out like the paper ledger. Document and
+ * phone numbers appear masked; temperatures and symptoms are opened for the page or the export, and that is logged.
+ */
+@Service
+public class Ledger {
+
+    static final int PAGE = 50;
+
+    private final NamedParameterJdbcTemplate streaming;
+    private final PersonalData personalData;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Ledger(DataSource dataSource, PersonalData personalData, MessageSource messages, Clock clock) throws IOException {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.personalData = personalData;
+        this.messages = messages;
+        this.clock = clock;
+        Path poiTemp = Files.createTempDirectory("hallsafe-poi");
+        TempFile.setTempFileCreationStrategy(new TempFileCreationStrategy() {
+            @Override
+            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
+                return Files.createTempFile(poiTemp, prefix, suffix).toFile();
+            }
+
+            @Override
+            public java.io.File createTempDirectory(String prefix) throws IOException {
+                return Files.createTempDirectory(poiTemp, prefix).toFile();
+            }
+        });
+    }
+
+    /** The ledger's filters; dates are days in the hall's zone, both included. */
+    public record Filter(LocalDate from, LocalDate to, PersonType personType, Decision decision, String screener,
+            String before) {
+    }
+
+    /** One ledger line: masked identity, opened health data. */
+    public record Line(long id, Instant screenedAt, Instant recordedAt, PersonType personType, String name,
+            String docMasked, String phoneMasked, BigDecimal temperature, Gate.Mask mask, List<String> symptoms,
+            Decision decision, List<String> reasons, Gate.Handling handling, String screener, boolean backfilled,
+            String backfillReason, Long recheckOf, Long incidentId) {
+
+        /** The cursor of the next page: this line's time and id. */
+        public String cursor() {
+            return screenedAt.toEpochMilli() * 1000 + screenedAt.getNano() / 1000 % 1000 + "_" + id;
+        }
+    }
+
+    /** One page, newest first, and whether there are more. */
+    @Transactional(readOnly = true)
+    public List<Line> page(long siteId, Filter filter) {
+        List<Sealed> lines = new ArrayList<>();
+        query(siteId, filter, PAGE + 1, lines::add);
+        return open(lines, "ledger page");
+    }
+
+    @Transactional(readOnly = true)
+    public Line line(long siteId, long id) {
+        List<Sealed> lines = new ArrayList<>();
+        streaming.query(SELECT + " WHERE s.site_id = :site AND s.id = :id", Map.of("site", siteId, "id", id),
+                rs -> { lines.add(map(rs)); });
+        if (lines.isEmpty()) {
+            throw new java.util.NoSuchElementException(String.valueOf(id));
+        }
+        return open(lines, "ledger line " + id).get(0);
+    }
+
+    /** The questioning record of a refused person, opened for one reader; the read is logged. */
+    @Transactional(readOnly = true)
+    public List<String> questioning(long siteId, long id) {
+        byte[] sealed = streaming.queryForObject("SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
+                Map.of("site", siteId, "id", id), byte[].class);
+        if (sealed == null) {
+            return List.of();
+        }
+        return Arrays.asList(personalData.revealAll(List.of(sealed), "screening", "questioning " + id).get(0).split("\u001f", -1));
+    }
+
+    /**
+     * Writes the filtered ledger as XLSX while reading it: rows flow from a database cursor into a streaming
+     * workbook that keeps 100 rows in memory, so a year of records exports in bounded memory.
+     */
+    @Transactional(readOnly = true)
+    public int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
+        ZoneId zone = clock.getZone();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            workbook.setCompressTempFiles(true);
+            SXSSFSheet sheet = workbook.createSheet(text("ledger.title", locale));
+            sheet.createRow(0).createCell(0).setCellValue(text("ledger.export.heading", locale, hallName,
+                    filter.from() == null ? "" : filter.from().toString(), filter.to() == null ? "" : filter.to().toString()));
+            String[] headers = {"ledger.col.date", "ledger.col.time", "ledger.col.name", "ledger.col.type",
+                    "ledger.col.doc", "ledger.col.phone", "ledger.col.temperature", "ledger.col.mask",
+                    "ledger.col.symptoms", "ledger.col.result", "ledger.col.handling", "ledger.col.screener",
+                    "ledger.col.note"};
+            Row head = sheet.createRow(2);
+            for (int i = 0; i < headers.length; i++) {
+                head.createCell(i).setCellValue(text(headers[i], locale));
+            }
+            int[] count = {0};
+            List<Sealed> batch = new ArrayList<>(500);
+            query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(), filter.screener(), null),
+                    Integer.MAX_VALUE, line -> {
+                        batch.add(line);
+                        if (batch.size() == 500) {
+                            write(sheet, open(batch, "ledger export"), count, date, time, locale);
+                            batch.clear();
+                        }
+                    });
+            if (!batch.isEmpty()) {
+                write(sheet, open(batch, "ledger export"), count, date, time, locale);
+            }
+            workbook.write(out);
+            workbook.dispose();
+            return count[0];
+        }
+    }
+
+    private void write(SXSSFSheet sheet, List<Line> lines, int[] count, DateTimeFormatter date, DateTimeFormatter time,
+            Locale locale) {
+        for (Line l : lines) {
+            Row row = sheet.createRow(3 + count[0]++);
+            row.createCell(0).setCellValue(date.format(l.screenedAt()));
+            row.createCell(1).setCellValue(time.format(l.screenedAt()));
+            row.createCell(2).setCellValue(l.name());
+            row.createCell(3).setCellValue(text("gate.personType." + l.personType(), locale));
+            row.createCell(4).setCellValue(l.docMasked() == null ? "" : l.docMasked());
+            row.createCell(5).setCellValue(l.phoneMasked() == null ? "" : l.phoneMasked());
+            row.createCell(6).setCellValue(l.temperature().doubleValue());
+            row.createCell(7).setCellValue(text("gate.mask." + l.mask(), locale));
+            row.createCell(8).setCellValue(l.symptoms().isEmpty() ? text("gate.symptoms.none", locale)
+                    : String.join("、", l.symptoms().stream().map(s -> text("gate.symptom." + s, locale)).toList()));
+            row.createCell(9).setCellValue(text("gate.decision." + l.decision(), locale));
+            row.createCell(10).setCellValue(l.handling() == null ? "" : text("gate.handling." + l.handling(), locale));
+            row.createCell(11).setCellValue(l.screener());
+            row.createCell(12).setCellValue(l.backfilled() ? text("ledger.backfilled", locale) + "：" + l.backfillReason() : "");
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT s.id, s.screened_at, s.recorded_at, s.person_type, s.person_name, s.doc_masked, s.phone_masked,
+                   s.mask, s.health_cipher, s.decision, s.reasons, s.handling, s.screener, s.backfilled,
+                   s.backfill_reason, s.recheck_of, s.incident_id
+            FROM screenings s""";
+
+    private void query(long siteId, Filter f, int limit, Consumer<Sealed> each) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE s.site_id = :site");
+        Map<String, Object> params = new HashMap<>();
+        params.put("site", siteId);
+        ZoneId zone = clock.getZone();
+        if (f.from() != null) {
+            sql.append(" AND s.screened_at >= :from");
+            params.put("from", Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
+        }
+        if (f.to() != null) {
+            sql.append(" AND s.screened_at < :to");
+            params.put("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (f.personType() != null) {
+            sql.append(" AND s.person_type = :type");
+            params.put("type", f.personType().name());
+        }
+        if (f.decision() != null) {
+            sql.append(" AND s.decision = :decision");
+            params.put("decision", f.decision().name());
+        }
+        if (f.screener() != null && !f.screener().isBlank()) {
+            sql.append(" AND s.screener = :screener");
+            params.put("screener", f.screener().strip());
+        }
+        if (f.before() != null && f.before().matches("\\d+_\\d+")) {
+            String[] cursor = f.before().split("_");
+            long micros = Long.parseLong(cursor[0]);
+            sql.append(" AND (s.screened_at, s.id) < (:beforeAt, :beforeId)");
+            params.put("beforeAt", Timestamp.from(Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000)));
+            params.put("beforeId", Long.parseLong(cursor[1]));
+        }
+        sql.append(" ORDER BY s.screened_at DESC, s.id DESC");
+        if (limit != Integer.MAX_VALUE) {
+            sql.append(" LIMIT ").append(limit);
+        }
+        streaming.query(sql.toString(), params, rs -> {
+            each.accept(map(rs));
+        });
+    }
+
+    /** A ledger line as read, its health data still sealed. */
+    private record Sealed(Line line, byte[] health) {
+    }
+
+    /** Reads a row with its health data still sealed; {@link #open} opens a batch with one audit entry. */
+    private Sealed map(ResultSet rs) throws SQLException {
+        long recheckOf = rs.getLong("recheck_of");
+        boolean noRecheck = rs.wasNull();
+        long incident = rs.getLong("incident_id");
+        boolean noIncident = rs.wasNull();
+        String handling = rs.getString("handling");
+        Line line = new Line(rs.getLong("id"), rs.getTimestamp("screened_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant(), PersonType.valueOf(rs.getString("person_type")),
+                rs.getString("person_name"), rs.getString("doc_masked"), rs.getString("phone_masked"),
+                null, Gate.Mask.valueOf(rs.getString("mask")), List.of(),
+                Decision.valueOf(rs.getString("decision")), Arrays.asList((String[]) rs.getArray("reasons").getArray()),
+                handling == null ? null : Gate.Handling.valueOf(handling), rs.getString("screener"),
+                rs.getBoolean("backfilled"), rs.getString("backfill_reason"), noRecheck ? null : recheckOf,
+                noIncident ? null : incident);
+        return new Sealed(line, rs.getBytes("health_cipher"));
+    }
+
+    private List<Line> open(List<Sealed> lines, String what) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> plain = personalData.revealAll(lines.stream().map(Sealed::health).toList(), "screening", what);
+        List<Line> opened = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i).line();
+            Health h = Health.open(plain.get(i));
+            opened.add(new Line(l.id(), l.screenedAt(), l.recordedAt(), l.personType(), l.name(), l.docMasked(),
+                    l.phoneMasked(), h.temperature(), l.mask(), h.symptoms().stream().map(Enum::name).toList(),
+                    l.decision(), l.reasons(), l.handling(), l.screener(), l.backfilled(), l.backfillReason(),
+                    l.recheckOf(), l.incidentId()));
+        }
+        return opened;
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

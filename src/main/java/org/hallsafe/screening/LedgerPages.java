@@ -1,0 +1,99 @@
+package org.hallsafe.screening;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.hallsafe.organization.Directory;
+import org.hallsafe.platform.ActivityLog;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import static org.hallsafe.screening.GatePages.site;
+
+/** The ledger pages: search, one line in full, Excel export and the printed ledger. */
+@Controller
+@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEDGER_VIEW)")
+class LedgerPages {
+
+    private static final int PRINT_LIMIT = 2000;
+
+    private final Ledger ledger;
+    private final Directory directory;
+    private final ActivityLog activity;
+    private final java.time.Clock clock;
+
+    LedgerPages(Ledger ledger, Directory directory, ActivityLog activity, java.time.Clock clock) {
+        this.ledger = ledger;
+        this.directory = directory;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    @GetMapping("/screening/ledger")
+    String ledger(Ledger.Filter filter, Model model) {
+        Ledger.Filter f = withDefaults(filter);
+        List<Ledger.Line> lines = ledger.page(site(), f);
+        boolean more = lines.size() > Ledger.PAGE;
+        List<Ledger.Line> page = more ? lines.subList(0, Ledger.PAGE) : lines;
+        model.addAttribute("lines", page);
+        model.addAttribute("filter", f);
+        model.addAttribute("next", more ? page.get(page.size() - 1).cursor() : null);
+        model.addAttribute("personTypes", Gate.PersonType.values());
+        model.addAttribute("decisions", Gate.Decision.values());
+        return "screening/ledger";
+    }
+
+    @GetMapping("/screening/ledger/{id}")
+    String line(@PathVariable long id, Model model) {
+        Ledger.Line line = ledger.line(site(), id);
+        model.addAttribute("line", line);
+        model.addAttribute("questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(site(), id) : List.of());
+        return "screening/ledger-line";
+    }
+
+    /** The printed ledger: A4 landscape, the hall and the dates on top, page numbers, a line to sign. */
+    @GetMapping("/screening/ledger/print")
+    String print(Ledger.Filter filter, Model model) {
+        Ledger.Filter f = withDefaults(filter);
+        List<Ledger.Line> lines = new java.util.ArrayList<>();
+        Ledger.Filter page = f;
+        while (lines.size() < PRINT_LIMIT) {
+            List<Ledger.Line> next = ledger.page(site(), page);
+            lines.addAll(next.subList(0, Math.min(next.size(), Ledger.PAGE)));
+            if (next.size() <= Ledger.PAGE) {
+                break;
+            }
+            page = new Ledger.Filter(f.from(), f.to(), f.personType(), f.decision(), f.screener(),
+                    next.get(Ledger.PAGE - 1).cursor());
+        }
+        model.addAttribute("lines", lines);
+        model.addAttribute("filter", f);
+        model.addAttribute("hall", directory.site(site()).name());
+        model.addAttribute("truncated", lines.size() >= PRINT_LIMIT);
+        activity.record("LEDGER_PRINTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + lines.size() + ")");
+        return "screening/ledger-print";
+    }
+
+    @GetMapping("/screening/ledger/export.xlsx")
+    void export(Ledger.Filter filter, HttpServletResponse response) throws IOException {
+        Ledger.Filter f = withDefaults(filter);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"screening-ledger-" + f.from() + "_" + f.to() + ".xlsx\"");
+        int rows = ledger.export(site(), f, directory.site(site()).name(), LocaleContextHolder.getLocale(),
+                response.getOutputStream());
+        activity.record("LEDGER_EXPORTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + rows + ")");
+    }
+
+    /** Without dates the ledger shows the last seven days. */
+    private Ledger.Filter withDefaults(Ledger.Filter f) {
+        LocalDate today = LocalDate.now(clock);
+        return new Ledger.Filter(f.from() == null ? today.minusDays(6) : f.from(), f.to() == null ? today : f.to(),
+                f.personType(), f.decision(), f.screener(), f.before());
+    }
+}

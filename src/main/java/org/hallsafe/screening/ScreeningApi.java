@@ -1,0 +1,87 @@
+package org.hallsafe.screening;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.hallsafe.screening.GatePages.site;
+
+/** The gate for a kiosk or a WeChat client: the same rules, the same idempotent submission. */
+@RestController
+@RequestMapping("/api/v1/screening")
+@ApiErrors.JsonApi
+@Tag(name = "screening", description = "R-SCR-1..3: the first gate and its ledger")
+class ScreeningApi {
+
+    private static final String GATE = "hasAuthority(T(org.hallsafe.platform.Permissions).GATE_RECORD)";
+
+    private final GateDesk desk;
+    private final Ledger ledger;
+    private final Today today;
+
+    ScreeningApi(GateDesk desk, Ledger ledger, Today today) {
+        this.desk = desk;
+        this.ledger = ledger;
+        this.today = today;
+    }
+
+    @PostMapping("/screenings")
+    @PreAuthorize(GATE)
+    @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
+    ResponseEntity<GateDesk.Result> record(@RequestBody GateForm form) {
+        boolean known = form.personType() == Gate.PersonType.CITIZEN && desk.findCitizen(site(), form.docType(), form.docNo()).isPresent();
+        List<GateForm.Problem> problems = form.problems(desk.settings(site()).symptoms(), known);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(GateForm.asMap(problems));
+        }
+        GateDesk.Result result = desk.record(site(), form);
+        return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);
+    }
+
+    @PostMapping("/screenings/{id}/questioning")
+    @PreAuthorize(GATE)
+    @Operation(summary = "The questioning record of a refused person; it is added to the incident")
+    GateDesk.Result question(@PathVariable long id, @RequestBody GateDesk.Questioning q) {
+        desk.question(site(), id, q);
+        return desk.get(site(), id);
+    }
+
+    @GetMapping("/citizens")
+    @PreAuthorize(GATE)
+    @Operation(summary = "A returning citizen by document type and number; phone masked")
+    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam Gate.DocumentType docType, @RequestParam String docNo) {
+        Optional<GateDesk.KnownCitizen> known = desk.findCitizen(site(), docType, docNo);
+        return ResponseEntity.of(known);
+    }
+
+    @GetMapping("/screenings")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEDGER_VIEW)")
+    @Operation(summary = "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
+    Map<String, Object> ledger(Ledger.Filter filter) {
+        List<Ledger.Line> lines = ledger.page(site(), filter);
+        boolean more = lines.size() > Ledger.PAGE;
+        List<Ledger.Line> page = more ? lines.subList(0, Ledger.PAGE) : lines;
+        return more ? Map.of("lines", page, "next", page.get(page.size() - 1).cursor()) : Map.of("lines", page);
+    }
+
+    @GetMapping("/today")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_TODAY)")
+    Today.Figures today() {
+        return today.figures(site());
+    }
+}

@@ -1,0 +1,66 @@
+package org.hallsafe.screening;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.hallsafe.platform.InvalidInputException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.hallsafe.screening.GatePages.site;
+
+/** Today at the gate, live; and the hall's gate settings. */
+@Controller
+class TodayPages {
+
+    private final Today today;
+    private final GateDesk desk;
+
+    TodayPages(Today today, GateDesk desk) {
+        this.today = today;
+        this.desk = desk;
+    }
+
+    @GetMapping("/screening/today")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_TODAY)")
+    String today(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("figures", today.figures(site()));
+        return htmx != null ? "screening/today :: figures" : "screening/today";
+    }
+
+    @GetMapping("/screening/settings")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    String settings(Model model) {
+        model.addAttribute("settings", desk.settings(site()));
+        model.addAttribute("allSymptoms", Gate.Symptom.values());
+        return "screening/settings";
+    }
+
+    @PostMapping("/screening/settings")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    String saveSettings(@RequestParam(required = false) BigDecimal feverThreshold,
+            @RequestParam(defaultValue = "-1") int recheckWaitMinutes,
+            @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
+            RedirectAttributes redirect) {
+        try {
+            desk.saveSettings(site(), feverThreshold, recheckWaitMinutes,
+                    symptoms == null ? EnumSet.noneOf(Gate.Symptom.class) : EnumSet.copyOf(symptoms));
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/screening/settings";
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.messageKey());
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("settings", new GateDesk.Settings(feverThreshold, recheckWaitMinutes,
+                    symptoms == null ? EnumSet.noneOf(Gate.Symptom.class) : EnumSet.copyOf(symptoms)));
+            model.addAttribute("allSymptoms", Gate.Symptom.values());
+            return "screening/settings";
+        }
+    }
+}
