@@ -25,9 +25,14 @@ public class TestAccounts {
 
     /** Creates an account of the role and returns its user name. */
     public String create(Role role) {
+        return create(role, 1L);
+    }
+
+    /** Creates an account of the role in the given hall and returns its user name. */
+    public String create(Role role, long siteId) {
         String username = role.name().toLowerCase().replace("_", "") + "-" + System.nanoTime() % 1_000_000 + "-"
                 + SEQUENCE.incrementAndGet();
-        accounts.create(1L, username, "测试" + role.name(), role, PASSWORD);
+        accounts.create(siteId, username, "测试" + role.name(), role, PASSWORD);
         return username;
     }
 

@@ -92,14 +92,22 @@ class GatePages {
         return "screening/gate :: staffChoices";
     }
 
-    /** A returning citizen, found by document: the form fills itself (htmx). */
+    /**
+     * A returning citizen, found by document: the form fills itself (htmx). An unknown document answers 204, so
+     * nothing the screener is typing meanwhile is replaced.
+     */
     @GetMapping("/screening/gate/citizen")
     String findCitizen(@RequestParam(required = false) DocumentType docType, @RequestParam(defaultValue = "") String docNo,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone, Model model) {
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         var known = desk.findCitizen(site(), docType, docNo);
-        model.addAttribute("known", known.orElse(null));
+        if (known.isEmpty()) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NO_CONTENT);
+            return null;
+        }
+        model.addAttribute("known", known.get());
         model.addAttribute("form", new GateForm(null, Gate.PersonType.CITIZEN, null,
-                known.map(GateDesk.KnownCitizen::name).orElse(name), docType, docNo, phone, null, null, List.of(), false,
+                known.get().name(), docType, docNo, phone, null, null, List.of(), false,
                 "", null, null, ""));
         return "screening/gate :: citizenFields";
     }

@@ -40,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The screening ledger (监测台账, R-SCR-3): filtered by date, person type, decision and screener, paged by key so the
  * millionth row is as quick as the first, exported as an Excel file laid out like the paper ledger. Document and
- * phone numbers appear masked; temperatures and symptoms are opened for the page or the export, and that is logged.
+ * phone numbers appear masked; temperatures and symptoms are opened for the page or the export, and that is logged:
+ * which is why even its reads run in read-write transactions.
  */
 @Service
 public class Ledger {
@@ -91,14 +92,14 @@ public class Ledger {
     }
 
     /** One page, newest first, and whether there are more. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Line> page(long siteId, Filter filter) {
         List<Sealed> lines = new ArrayList<>();
         query(siteId, filter, PAGE + 1, lines::add);
         return open(lines, "ledger page");
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Line line(long siteId, long id) {
         List<Sealed> lines = new ArrayList<>();
         streaming.query(SELECT + " WHERE s.site_id = :site AND s.id = :id", Map.of("site", siteId, "id", id),
@@ -110,7 +111,7 @@ public class Ledger {
     }
 
     /** The questioning record of a refused person, opened for one reader; the read is logged. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<String> questioning(long siteId, long id) {
         byte[] sealed = streaming.queryForObject("SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
                 Map.of("site", siteId, "id", id), byte[].class);
@@ -124,7 +125,7 @@ public class Ledger {
      * Writes the filtered ledger as XLSX while reading it: rows flow from a database cursor into a streaming
      * workbook that keeps 100 rows in memory, so a year of records exports in bounded memory.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
         ZoneId zone = clock.getZone();
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);

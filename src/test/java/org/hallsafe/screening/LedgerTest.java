@@ -1,0 +1,181 @@
+package org.hallsafe.screening;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hallsafe.HallSafeTest;
+import org.hallsafe.MutableClock;
+import org.hallsafe.TestHall;
+import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.screening.Gate.Mask;
+import org.hallsafe.screening.Gate.PersonType;
+import org.hallsafe.shared.IdNumber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** R-SCR-3: the ledger pages stably, filters, exports like the paper ledger with masked values, and prints. */
+@HallSafeTest
+class LedgerTest {
+
+    private static final int READINGS = 120;
+
+    @Autowired GateDesk desk;
+    @Autowired Ledger ledger;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    private TestHall.Hall hall;
+    private final List<String> phones = new ArrayList<>();
+
+    @BeforeEach
+    void fillALedger() {
+        hall = halls.create();
+        halls.signIn(hall.admin());
+        Random random = new Random(7);
+        LocalDateTime start = LocalDateTime.now(clock).minusDays(2).withHour(8);
+        for (int i = 0; i < READINGS; i++) {
+            String first17 = "430902" + (1960 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+                    + String.format("%03d", random.nextInt(1000));
+            String phone = "15" + (random.nextInt(10)) + String.format("%08d", random.nextInt(100_000_000));
+            phones.add(phone);
+            boolean refused = i % 10 == 0;
+            // several readings share a minute: paging must neither skip nor repeat them
+            LocalDateTime at = start.plusMinutes(i / 3);
+            desk.record(hall.siteId(), new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "市民" + i,
+                    DocumentType.ID_CARD, first17 + IdNumber.checkCharacter(first17), phone,
+                    refused ? Mask.NONE : Mask.DISPOSABLE_MEDICAL, new BigDecimal("36." + i % 10), List.of(), true, "",
+                    null, at, "纸质台账补录"));
+        }
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private Ledger.Filter all(String before) {
+        return new Ledger.Filter(LocalDate.now(clock).minusDays(7), LocalDate.now(clock), null, null, null, before);
+    }
+
+    @Test
+    void pagesThroughEveryRecordOnceNewestFirst() {
+        List<Ledger.Line> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            List<Ledger.Line> page = ledger.page(hall.siteId(), all(cursor));
+            List<Ledger.Line> shown = page.subList(0, Math.min(page.size(), Ledger.PAGE));
+            seen.addAll(shown);
+            cursor = page.size() > Ledger.PAGE ? shown.get(shown.size() - 1).cursor() : null;
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(READINGS);
+        Set<Long> ids = new HashSet<>();
+        seen.forEach(l -> ids.add(l.id()));
+        assertThat(ids).hasSize(READINGS);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i).screenedAt()).isBeforeOrEqualTo(seen.get(i - 1).screenedAt());
+        }
+        assertThat(seen).allMatch(Ledger.Line::backfilled);
+    }
+
+    @Test
+    void filtersByDecisionPersonTypeDateAndScreener() {
+        Ledger.Filter week = all(null);
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, Decision.REFUSED, null, null)))
+                .hasSize(READINGS / 10).allMatch(l -> l.decision() == Decision.REFUSED && l.reasons().contains("NO_MASK"));
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), PersonType.STAFF, null, null, null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, "nobody", null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, hall.admin(), null)))
+                .hasSize(Ledger.PAGE + 1);
+        LocalDate dayBeforeYesterday = LocalDate.now(clock).minusDays(2);
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(LocalDate.now(clock).minusDays(1), LocalDate.now(clock),
+                null, null, null, null))).allMatch(l -> l.screenedAt().atZone(clock.getZone()).toLocalDate().isAfter(dayBeforeYesterday));
+    }
+
+    @Test
+    void exportsAnXlsxLikeThePaperLedgerWithMaskedNumbersAndLogsIt() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
+                        .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("测试大厅").contains("入口检测台账");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("日期");
+            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("体温(°C)");
+            assertThat(sheet.getLastRowNum() - 2).isEqualTo(READINGS);
+            StringBuilder all = new StringBuilder();
+            for (Row row : sheet) {
+                row.forEach(cell -> all.append(cell.toString()).append('|'));
+            }
+            for (String phone : phones) {
+                assertThat(all).doesNotContain(phone);
+            }
+            Row newest = sheet.getRow(3);
+            assertThat(newest.getCell(4).getStringCellValue()).matches("430902\\*{8}[0-9X]{4}");
+            assertThat(newest.getCell(5).getStringCellValue()).matches("15\\d\\*{4}\\d{4}");
+            assertThat(newest.getCell(12).getStringCellValue()).startsWith("补录");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'LEDGER_EXPORTED' AND actor = :actor")
+                .param("actor", admin.getUsername()).query(Integer.class).single() == 1);
+    }
+
+    @Test
+    void printsTheLedgerForA4WithTheHallDatesAndASignatureLine() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        String html = mvc.perform(get("/screening/ledger/print").with(user(admin))
+                        .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("size: A4 landscape").contains("counter(page)").contains("测试大厅")
+                .contains("共 " + READINGS + " 条").contains("负责人签字").contains("市民0").doesNotContain(phones.get(0));
+    }
+
+    @Test
+    void showsOneLineInFullWithItsMaskedIdentity() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        long id = ledger.page(hall.siteId(), all(null)).get(0).id();
+        String html = mvc.perform(get("/screening/ledger/{id}", id).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("补录").contains("纸质台账补录").contains("430902********");
+    }
+
+    @Test
+    void readsTemperaturesOnlyWithOneLoggedAccessPerPage() {
+        int before = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
+                .query(Integer.class).single();
+        var page = ledger.page(hall.siteId(), all(null));
+        assertThat(page.get(0).temperature()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
+                .query(Integer.class).single() == before + 1);
+    }
+}
