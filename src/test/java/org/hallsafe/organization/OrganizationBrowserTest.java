@@ -110,6 +110,7 @@ class OrganizationBrowserTest {
             browser.asPhone();
             browser.open("/");
             browser.click(By.cssSelector(".navbar-toggler"));
+            browser.click(By.linkText("组织机构"));
             assertThat(browser.text(By.linkText("工作人员"))).isEqualTo("工作人员");
             browser.screenshot("home-phone-menu");
         }
