@@ -210,6 +210,29 @@ public class GateDesk {
                 q.note() == null ? "" : q.note().strip()));
     }
 
+    /**
+     * The full document or phone number of the person behind a ledger line, for a role that may see it; the read is
+     * written to the audit log.
+     */
+    @Transactional
+    public String reveal(long siteId, long screeningId, String field) {
+        record Who(String personType, Long staffId, Long citizenId) {
+        }
+        Who who = jdbc.sql("SELECT person_type, staff_id, citizen_id FROM screenings WHERE site_id = :site AND id = :id")
+                .param("site", siteId).param("id", screeningId).query(Who.class).optional().orElseThrow();
+        if ("STAFF".equals(who.personType())) {
+            return "phone".equals(field) ? staff.reveal(siteId, who.staffId(), "phone") : "";
+        }
+        String column = switch (field) {
+            case "phone" -> "phone_cipher";
+            case "doc" -> "doc_cipher";
+            default -> throw new java.util.NoSuchElementException(field);
+        };
+        byte[] cipher = jdbc.sql("SELECT " + column + " FROM citizens WHERE id = :id").param("id", who.citizenId())
+                .query(byte[].class).optional().orElse(null);
+        return personalData.reveal(cipher, "citizen", who.citizenId(), field);
+    }
+
     @Transactional(readOnly = true)
     public Result get(long siteId, long id) {
         int wait = settings(siteId).recheckWaitMinutes();

@@ -24,12 +24,14 @@ class LedgerPages {
     private static final int PRINT_LIMIT = 2000;
 
     private final Ledger ledger;
+    private final GateDesk desk;
     private final Directory directory;
     private final ActivityLog activity;
     private final java.time.Clock clock;
 
-    LedgerPages(Ledger ledger, Directory directory, ActivityLog activity, java.time.Clock clock) {
+    LedgerPages(Ledger ledger, GateDesk desk, Directory directory, ActivityLog activity, java.time.Clock clock) {
         this.ledger = ledger;
+        this.desk = desk;
         this.directory = directory;
         this.activity = activity;
         this.clock = clock;
@@ -55,6 +57,14 @@ class LedgerPages {
         model.addAttribute("line", line);
         model.addAttribute("questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(site(), id) : List.of());
         return "screening/ledger-line";
+    }
+
+    /** htmx swaps a masked number for the full one; the read is written to the audit log. */
+    @org.springframework.web.bind.annotation.PostMapping("/screening/ledger/{id}/reveal/{field}")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).PERSON_REVEAL)")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String reveal(@PathVariable long id, @PathVariable String field) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(desk.reveal(site(), id, field));
     }
 
     /** The printed ledger: A4 landscape, the hall and the dates on top, page numbers, a line to sign. */

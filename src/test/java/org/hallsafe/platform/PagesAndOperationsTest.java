@@ -61,7 +61,8 @@ class PagesAndOperationsTest {
         mvc.perform(get("/v3/api-docs").with(user(accounts.signedIn(Role.ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/staff']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/measures']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/measures']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/screening/screenings']").exists());
     }
 
     @Test

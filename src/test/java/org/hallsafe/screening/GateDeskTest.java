@@ -60,6 +60,11 @@ class GateDeskTest {
                 null, "");
     }
 
+    /** A valid ID card number from its first 17 digits. */
+    static String id(String first17) {
+        return first17 + org.hallsafe.shared.IdNumber.checkCharacter(first17);
+    }
+
     private int rows(String where) {
         return jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = :site AND " + where)
                 .param("site", hall.siteId()).query(Integer.class).single();
@@ -67,7 +72,7 @@ class GateDeskTest {
 
     @Test
     void storesOneRecordWhenTheSameSubmissionArrivesTenTimesAtOnce() throws Exception {
-        GateForm form = citizen("刘洋", "430902198506121230".substring(0, 17) + org.hallsafe.shared.IdNumber.checkCharacter("43090219850612123"),
+        GateForm form = citizen("刘洋", id("43090219850612123"),
                 Mask.NONE, "36.6");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<GateDesk.Result>> sends = new ArrayList<>();
@@ -91,7 +96,7 @@ class GateDeskTest {
 
     @Test
     void keepsBothReadingsOfAReMeasureAndLetsTheLaterOneDecide() {
-        GateForm first = citizen("陈静", "430903199203150025".substring(0, 17) + org.hallsafe.shared.IdNumber.checkCharacter("43090319920315002"),
+        GateForm first = citizen("陈静", id("43090319920315002"),
                 Mask.DISPOSABLE_MEDICAL, "37.6");
         GateDesk.Result pending = desk.record(hall.siteId(), first);
         assertThat(pending.decision()).isEqualTo(Decision.RECHECK);
@@ -114,8 +119,7 @@ class GateDeskTest {
 
     @Test
     void refusesAtTheReMeasureWhenTheFeverStays() {
-        GateDesk.Result pending = desk.record(hall.siteId(), citizen("黄伟", "430921198001010018".substring(0, 17)
-                + org.hallsafe.shared.IdNumber.checkCharacter("43092119800101001"), Mask.N95_KN95, "37.3"));
+        GateDesk.Result pending = desk.record(hall.siteId(), citizen("黄伟", id("43092119800101001"), Mask.N95_KN95, "37.3"));
         clock.advance(Duration.ofMinutes(6));
         GateDesk.Result second = desk.record(hall.siteId(), recheck(pending.id(), "37.4"));
         assertThat(second.decision()).isEqualTo(Decision.REFUSED);
@@ -125,13 +129,11 @@ class GateDeskTest {
 
     @Test
     void stampsTheServerTimeAndMarksABackFilledRecordAsSuch() {
-        GateDesk.Result now = desk.record(hall.siteId(), citizen("吴敏", "430922197512240047".substring(0, 17)
-                + org.hallsafe.shared.IdNumber.checkCharacter("43092219751224004"), Mask.OTHER, "36.4"));
+        GateDesk.Result now = desk.record(hall.siteId(), citizen("吴敏", id("43092219751224004"), Mask.OTHER, "36.4"));
         assertThat(now.screenedAt()).isEqualTo(clock.instant());
         assertThat(now.backfilled()).isFalse();
 
-        GateForm paper = citizen("吴敏", "430922197512240047".substring(0, 17)
-                + org.hallsafe.shared.IdNumber.checkCharacter("43092219751224004"), Mask.OTHER, "36.5");
+        GateForm paper = citizen("吴敏", id("43092219751224004"), Mask.OTHER, "36.5");
         GateForm backfill = new GateForm(paper.submissionId(), paper.personType(), null, paper.name(), paper.docType(),
                 paper.docNo(), "", paper.mask(), paper.temperature(), List.of(), true, "", null,
                 java.time.LocalDateTime.now(clock).minusHours(3), "停电时记在纸质台账上");
@@ -144,7 +146,7 @@ class GateDeskTest {
 
     @Test
     void findsAReturningCitizenByDocumentAndKeepsTheirPhone() {
-        String id = "430923198811110034".substring(0, 17) + org.hallsafe.shared.IdNumber.checkCharacter("43092319881111003");
+        String id = id("43092319881111003");
         desk.record(hall.siteId(), citizen("杨超", id, Mask.DISPOSABLE_MEDICAL, "36.2"));
 
         var known = desk.findCitizen(hall.siteId(), DocumentType.ID_CARD, id.toLowerCase());
@@ -163,12 +165,10 @@ class GateDeskTest {
     @Test
     void usesTheSymptomsAndThresholdTheHallConfigured() {
         desk.saveSettings(hall.siteId(), new BigDecimal("37.0"), 3, EnumSet.of(Symptom.FEVER, Symptom.COUGH));
-        GateDesk.Result result = desk.record(hall.siteId(), citizen("周婷", "430981199909090021".substring(0, 17)
-                + org.hallsafe.shared.IdNumber.checkCharacter("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "37.0"));
+        GateDesk.Result result = desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "37.0"));
         assertThat(result.decision()).isEqualTo(Decision.RECHECK);
         assertThat(result.recheckFrom()).isEqualTo(result.screenedAt().plus(Duration.ofMinutes(3)));
-        assertThatThrownBy(() -> desk.record(hall.siteId(), citizen("周婷", "430981199909090021".substring(0, 17)
-                + org.hallsafe.shared.IdNumber.checkCharacter("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "36.5", Symptom.COLD)))
+        assertThatThrownBy(() -> desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "36.5", Symptom.COLD)))
                 .hasMessageContaining("gate.symptoms.notAsked");
     }
 

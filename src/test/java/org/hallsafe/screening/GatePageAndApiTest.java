@@ -106,4 +106,58 @@ class GatePageAndApiTest {
                 .andExpect(jsonPath("$.errors.temperature").value("体温应在34.0到43.0 °C之间，保留一位小数"));
         assertThat(stored()).isZero();
     }
+
+    @Test
+    void fillsTheFormForAReturningCitizenAndLeavesItAloneForANewOne() throws Exception {
+        String first17 = "43092219690101004";
+        String docNo = first17 + IdNumber.checkCharacter(first17);
+        mvc.perform(post("/api/v1/screening/screenings").with(httpBasic(hall.screener(), TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"submissionId":"%s","personType":"CITIZEN","name":"冯海燕","docType":"ID_CARD","docNo":"%s",
+                         "phone":"18812345678","mask":"OTHER","temperature":36.1,"noSymptoms":true}""".formatted(UUID.randomUUID(), docNo)))
+                .andExpect(status().isCreated());
+
+        String known = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/screening/gate/citizen")
+                        .with(user(screener)).header("HX-Request", "true").param("docType", "ID_CARD").param("docNo", docNo))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(known).contains("value=\"冯海燕\"").contains("188****5678").doesNotContain("18812345678");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/screening/gate/citizen")
+                        .with(user(screener)).param("docType", "PASSPORT").param("docNo", "E99999999"))
+                .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void screensAStaffMemberFoundByCardNumber() throws Exception {
+        long staffId = hall.staffIds().get(4);
+        String choices = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/screening/gate/staff")
+                        .with(user(screener)).param("q", "周明")).andReturn().getResponse().getContentAsString();
+        assertThat(choices).contains("value=\"" + staffId + "\"").contains("周明");
+        mvc.perform(post("/screening/gate").with(user(screener)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("personType", "STAFF")
+                        .param("staffId", String.valueOf(staffId)).param("mask", "N95_KN95").param("temperature", "36.3")
+                        .param("noSymptoms", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT person_name FROM screenings WHERE site_id = :site AND staff_id = :staff")
+                .param("site", hall.siteId()).param("staff", staffId).query(String.class).single()).isEqualTo("周明");
+    }
+
+    @Test
+    void revealsAFullDocumentNumberOnlyToPermittedRolesAndLogsIt() throws Exception {
+        String first17 = "43098119550505006";
+        String docNo = first17 + IdNumber.checkCharacter(first17);
+        String created = mvc.perform(post("/api/v1/screening/screenings").with(httpBasic(hall.screener(), TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"submissionId":"%s","personType":"CITIZEN","name":"韩磊","docType":"ID_CARD","docNo":"%s",
+                         "phone":"18712345678","mask":"OTHER","temperature":36.0,"noSymptoms":true}""".formatted(UUID.randomUUID(), docNo)))
+                .andReturn().getResponse().getHeader("Location");
+        String id = created.substring(created.lastIndexOf('/') + 1);
+
+        mvc.perform(post("/screening/ledger/{id}/reveal/doc", id).with(user(screener)).with(csrf())).andExpect(status().isForbidden());
+        UserDetails leader = halls.signIn(hall.leader());
+        mvc.perform(post("/screening/ledger/{id}/reveal/doc", id).with(user(leader)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(docNo));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor = :actor AND target_type = 'citizen'")
+                .param("actor", hall.leader()).query(Integer.class).single() == 1);
+    }
 }
