@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param acknowledgeWithin an incident nobody acknowledged by then is escalated to the leader
  * @param escalationCheck how often the escalation job looks
- * @param smsGatewayUrl the SMS gateway; empty: messages are only written to the log
  */
 @ConfigurationProperties("hallsafe.incident")
 public record IncidentProperties(
         @DefaultValue("10m") Duration acknowledgeWithin,
-        @DefaultValue("30s") Duration escalationCheck,
-        @DefaultValue("") String smsGatewayUrl) {
+        @DefaultValue("30s") Duration escalationCheck) {
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,10 @@ public class Measures {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ActivityLog activity;
-    private final List<MeasureStatusProvider> providers;
+    /** Looked up when the matrix is drawn: the modules that provide figures themselves depend on this one. */
+    private final ObjectProvider<MeasureStatusProvider> providers;
 
-    Measures(JdbcClient jdbc, Clock clock, ActivityLog activity, List<MeasureStatusProvider> providers) {
+    Measures(JdbcClient jdbc, Clock clock, ActivityLog activity, ObjectProvider<MeasureStatusProvider> providers) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -50,15 +52,16 @@ public class Measures {
     public Matrix matrix(long siteId, List<DepartmentView> sections) {
         LocalDate day = LocalDate.now(clock);
         Map<String, Set<Long>> owners = owners(siteId);
-        Map<String, MeasureStatusProvider> byCode = providers.stream()
+        Map<String, MeasureStatusProvider> byCode = providers.orderedStream()
                 .collect(Collectors.toMap(MeasureStatusProvider::measureCode, p -> p, (a, b) -> a));
         List<Row> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
             Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
+            Map<Long, MeasureStatus> figures = byCode.containsKey(m.code())
+                    ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
             List<Cell> cells = sections.stream().map(s -> {
                 boolean isExplicit = explicit.contains(s.id());
                 boolean responsible = isExplicit || m.allSections();
-                Optional<MeasureStatus> status = responsible && byCode.containsKey(m.code())
-                        ? byCode.get(m.code()).status(siteId, s.id(), day) : Optional.empty();
+                Optional<MeasureStatus> status = responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
                 return new Cell(responsible, isExplicit, status);
             }).toList();
             return new Row(m, cells);

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDirectory {
 
     private static final String SELECT = """
-            SELECT s.id, s.name, s.card_no, s.department_id, d.name AS department_name, s.window_id,
+            SELECT s.id, s.name, s.card_no, s.department_id, d.name AS department_name, d.kind AS department_kind, s.window_id,
                    w.number AS window_number, w.name AS window_name, s.job_title, s.phone_masked, s.id_number_masked,
                    s.account_id, s.retired_at IS NOT NULL AS retired
             FROM staff s
@@ -75,6 +75,13 @@ public class StaffDirectory {
     public StaffView get(long siteId, long id) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
                 .query(StaffView.class).optional().orElseThrow();
+    }
+
+    /** The staff member whose account this is, if any. */
+    @Transactional(readOnly = true)
+    public Optional<StaffView> byAccount(long siteId, long accountId) {
+        return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.account_id = :account AND s.retired_at IS NULL")
+                .param("site", siteId).param("account", accountId).query(StaffView.class).optional();
     }
 
     /** The staff member with this card number (active or not), as the gate and the canteen door look them up. */

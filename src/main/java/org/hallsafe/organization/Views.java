@@ -19,8 +19,8 @@ public final class Views {
 
     /** Phone and ID number appear masked only; the full number is revealed one at a time, and logged. */
     public record StaffView(long id, String name, String cardNo, Long departmentId, String departmentName,
-            Long windowId, Integer windowNumber, String windowName, String jobTitle, String phoneMasked,
-            String idNumberMasked, Long accountId, boolean retired) {
+            DepartmentKind departmentKind, Long windowId, Integer windowNumber, String windowName, String jobTitle,
+            String phoneMasked, String idNumberMasked, Long accountId, boolean retired) {
     }
 
     public record LeadershipView(long id, long staffId, String staffName, String departmentName, LeadershipRole role,

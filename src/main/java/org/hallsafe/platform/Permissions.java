@@ -24,10 +24,15 @@ public final class Permissions {
     public static final String LEDGER_VIEW = "screening:ledger:view";
     public static final String PERSON_REVEAL = "screening:person:reveal";
     public static final String SCREENING_SETTINGS = "screening:settings:edit";
+    public static final String HEALTH_SELF = "staffhealth:self:record";
+    public static final String HEALTH_BOARD = "staffhealth:board:view";
+    public static final String HEALTH_RECORD_FOR = "staffhealth:check:record-for";
+    public static final String HEALTH_SETTINGS = "staffhealth:schedule:edit";
 
     static final Set<String> ALL = Set.of(ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
-            GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS);
+            GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
+            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS);
 
     private Permissions() {
     }

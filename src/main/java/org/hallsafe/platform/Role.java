@@ -11,14 +11,16 @@ public enum Role {
     ADMIN(Permissions.ALL),
     LEADER(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY, Permissions.LEDGER_VIEW,
-            Permissions.PERSON_REVEAL)),
+            Permissions.PERSON_REVEAL, Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD)),
     OFFICE(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.LEADERSHIP_EDIT, Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY,
-            Permissions.LEDGER_VIEW, Permissions.PERSON_REVEAL, Permissions.GATE_BACKFILL)),
-    SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW, Permissions.GATE_TODAY)),
-    SCREENER(Set.of(Permissions.GATE_RECORD, Permissions.GATE_TODAY)),
-    STAFF(Set.of()),
-    CANTEEN(Set.of());
+            Permissions.LEDGER_VIEW, Permissions.PERSON_REVEAL, Permissions.GATE_BACKFILL, Permissions.HEALTH_SELF,
+            Permissions.HEALTH_BOARD)),
+    SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW, Permissions.GATE_TODAY,
+            Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HEALTH_RECORD_FOR)),
+    SCREENER(Set.of(Permissions.GATE_RECORD, Permissions.GATE_TODAY, Permissions.HEALTH_SELF, Permissions.HEALTH_RECORD_FOR)),
+    STAFF(Set.of(Permissions.HEALTH_SELF)),
+    CANTEEN(Set.of(Permissions.HEALTH_SELF));
 
     private final Set<String> permissions;
 

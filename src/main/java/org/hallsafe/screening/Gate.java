@@ -30,6 +30,31 @@ public final class Gate {
     public static final BigDecimal LOWEST = new BigDecimal("34.0");
     public static final BigDecimal HIGHEST = new BigDecimal("43.0");
 
+    /** The checks on a temperature reading, wherever it is taken: the gate, a staff member's phone, a head's desk. */
+    public static void readingProblems(BigDecimal temperature, Set<Symptom> chosen, Boolean noSymptoms, String symptomNote,
+            Set<Symptom> asked, List<GateForm.Problem> problems) {
+        if (temperature == null) {
+            problems.add(new GateForm.Problem("temperature", "gate.temperature.required"));
+        } else if (temperature.compareTo(LOWEST) < 0 || temperature.compareTo(HIGHEST) > 0
+                || temperature.stripTrailingZeros().scale() > 1) {
+            problems.add(new GateForm.Problem("temperature", "gate.temperature.range"));
+        }
+        if (chosen.isEmpty() && !Boolean.TRUE.equals(noSymptoms)) {
+            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.required"));
+        } else if (!chosen.isEmpty() && Boolean.TRUE.equals(noSymptoms)) {
+            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.both"));
+        } else if (!asked.containsAll(chosen)) {
+            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.notAsked"));
+        } else if (chosen.contains(Symptom.OTHER) && (symptomNote == null || symptomNote.isBlank())) {
+            problems.add(new GateForm.Problem("symptomNote", "gate.symptoms.otherNote"));
+        }
+    }
+
+    /** A reading that needs attention: at or over the threshold, or with any symptom. */
+    public static boolean abnormal(BigDecimal temperature, Set<Symptom> symptoms, BigDecimal threshold) {
+        return temperature.compareTo(threshold) >= 0 || !symptoms.isEmpty();
+    }
+
     /** What the rules decided and why; reasons are {@code NO_MASK}, {@code FEVER} and {@code SYMPTOM_<name>}. */
     public record Outcome(Decision decision, List<String> reasons) {
     }

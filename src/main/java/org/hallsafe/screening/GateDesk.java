@@ -48,10 +48,13 @@ public class GateDesk {
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final MessageSource messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
-            ActivityLog activity, LiveUpdates live, MessageSource messages) {
+            ActivityLog activity, LiveUpdates live, MessageSource messages,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.messages = messages;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.personalData = personalData;
@@ -175,6 +178,10 @@ public class GateDesk {
                     details(person, form, outcome, screenedAt));
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
                     .param("incident", incident).param("id", id.get()).update();
+        }
+        if (person.type() == PersonType.STAFF && !form.backfilled()) {
+            events.publishEvent(new StaffScreened(siteId, person.staffId(), id.get(), screenedAt,
+                    outcome.decision() == Decision.REFUSED));
         }
         live.publishToSite(siteId, "screening");
         return result(siteId, form.submissionId()).orElseThrow();

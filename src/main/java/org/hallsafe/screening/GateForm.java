@@ -72,22 +72,7 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, S
         if (mask == null) {
             problems.add(new Problem("mask", "gate.mask.required"));
         }
-        if (temperature == null) {
-            problems.add(new Problem("temperature", "gate.temperature.required"));
-        } else if (temperature.compareTo(Gate.LOWEST) < 0 || temperature.compareTo(Gate.HIGHEST) > 0
-                || temperature.stripTrailingZeros().scale() > 1) {
-            problems.add(new Problem("temperature", "gate.temperature.range"));
-        }
-        Set<Symptom> chosen = symptomSet();
-        if (chosen.isEmpty() && !Boolean.TRUE.equals(noSymptoms)) {
-            problems.add(new Problem("symptoms", "gate.symptoms.required"));
-        } else if (!chosen.isEmpty() && Boolean.TRUE.equals(noSymptoms)) {
-            problems.add(new Problem("symptoms", "gate.symptoms.both"));
-        } else if (!askedSymptoms.containsAll(chosen)) {
-            problems.add(new Problem("symptoms", "gate.symptoms.notAsked"));
-        } else if (chosen.contains(Symptom.OTHER) && (symptomNote == null || symptomNote.isBlank())) {
-            problems.add(new Problem("symptomNote", "gate.symptoms.otherNote"));
-        }
+        Gate.readingProblems(temperature, symptomSet(), noSymptoms, symptomNote, askedSymptoms, problems);
         if (backfilled() && (backfillReason == null || backfillReason.isBlank())) {
             problems.add(new Problem("backfillReason", "gate.backfill.reason"));
         }

@@ -1,0 +1,57 @@
+package org.hallsafe.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Text messages through the hall's SMS gateway ({@code hallsafe.sms.gateway-url}: a JSON POST of phone and text).
+ * Without a gateway a message is only logged, with the number masked: the adapter every module sends through.
+ */
+@Component
+public class SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsGateway.class);
+
+    private final String gatewayUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    SmsGateway(@Value("${hallsafe.sms.gateway-url:}") String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    /** True when messages really leave; callers then open the full number for {@link #send}. */
+    public boolean configured() {
+        return !gatewayUrl.isBlank();
+    }
+
+    /** Only logs: there is no gateway. */
+    public void log(String recipient, String maskedPhone, String text) {
+        log.info("SMS (no gateway configured) to {} {}: {}", recipient, maskedPhone, text);
+    }
+
+    /** Sends through the gateway; a failure is logged, never thrown at the caller. */
+    public void send(String phone, String text) {
+        String body = "{\"phone\":\"" + phone + "\",\"text\":\"" + text.replace("\\", "").replace("\"", "'") + "\"}";
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                log.warn("SMS gateway answered {}", response.statusCode());
+            }
+        } catch (Exception e) {
+            log.warn("SMS gateway not reached: {}", e.getMessage());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.hallsafe.staffhealth;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hallsafe.organization.MeasureStatusProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How each section kept the rules today (R-MON, R-PPE): checks on time, late and missed, masks changed on time and
+ * overdue, hands sanitised per service at each window. Also fills the responsibility matrix for R-MON and R-PPE.
+ */
+@Service
+public class Compliance {
+
+    /** One section's day. */
+    public record SectionDay(Long departmentId, String name, int onTime, int late, int missed, int due,
+            int masksOnTime, int masksOverdue) {
+    }
+
+    /** One window's hand hygiene. */
+    public record WindowDay(String window, int services, int sanitisations) {
+
+        /** Sanitisations per completed service, 0 without services. */
+        public double ratio() {
+            return services == 0 ? 0 : (double) sanitisations / services;
+        }
+    }
+
+    private final StaffHealth health;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final StaffHealthProperties properties;
+    private final MessageSource messages;
+
+    Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages) {
+        this.health = health;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    /** Today, per section (window staff count under their window's section). */
+    @Transactional(readOnly = true)
+    public List<SectionDay> sections(long siteId) {
+        Map<String, int[]> bySection = new LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        Map<Long, int[]> masks = masksChanged(siteId);
+        for (StaffHealth.Day day : health.board(siteId, null)) {
+            String name = day.staff().windowId() != null ? day.staff().windowName() : day.staff().departmentName();
+            String key = day.staff().departmentName() != null ? day.staff().departmentName() : name;
+            ids.putIfAbsent(key, day.staff().departmentId());
+            int[] c = bySection.computeIfAbsent(key, k -> new int[6]);
+            c[0] += day.count(StaffDay.Status.DONE_ON_TIME);
+            c[1] += day.count(StaffDay.Status.DONE_LATE);
+            c[2] += day.count(StaffDay.Status.MISSED);
+            c[3] += day.count(StaffDay.Status.DUE) + day.count(StaffDay.Status.LATE);
+            int[] m = masks.getOrDefault(day.staff().id(), new int[2]);
+            c[4] += m[0];
+            c[5] += m[1] + (day.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
+        }
+        List<SectionDay> out = new ArrayList<>();
+        bySection.forEach((name, c) -> out.add(new SectionDay(ids.get(name), name, c[0], c[1], c[2], c[3], c[4], c[5])));
+        return out;
+    }
+
+    /** Per staff member: disposable masks changed within their life, and changed too late. */
+    private Map<Long, int[]> masksChanged(long siteId) {
+        Map<Long, int[]> counts = new LinkedHashMap<>();
+        Map<Long, Instant> previous = new LinkedHashMap<>();
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("""
+                SELECT staff_id, mask_type, at FROM mask_events WHERE site_id = :site AND kind = 'PUT_ON'
+                  AND at >= :from AND at < :to ORDER BY staff_id, at""")
+                .param("site", siteId).param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> {
+                    long staffId = rs.getLong(1);
+                    Instant at = rs.getTimestamp(3).toInstant();
+                    Instant before = previous.put(staffId, "DISPOSABLE_MEDICAL".equals(rs.getString(2)) ? at : null);
+                    if (before != null) {
+                        boolean inTime = !at.isAfter(before.plus(properties.disposableMaskLife()).plus(properties.grace()));
+                        counts.computeIfAbsent(staffId, k -> new int[2])[inTime ? 0 : 1]++;
+                    }
+                    return null;
+                }).list();
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WindowDay> windows(long siteId) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                SELECT w.number || ' ' || w.name AS window,
+                       count(*) FILTER (WHERE h.kind = 'SERVICE') AS services,
+                       count(*) FILTER (WHERE h.kind = 'SANITISE') AS sanitisations
+                FROM hand_events h JOIN service_windows w ON w.id = h.window_id
+                WHERE h.site_id = :site AND h.at >= :from AND h.at < :to GROUP BY w.number, w.name ORDER BY w.number""")
+                .param("site", siteId).param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query(WindowDay.class).list();
+    }
+
+    /** The day's compliance as an Excel file: sections, then windows. */
+    @Transactional(readOnly = true)
+    public void export(long siteId, Locale locale, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            SXSSFSheet sheet = workbook.createSheet(text("compliance.title", locale));
+            sheet.createRow(0).createCell(0).setCellValue(text("compliance.title", locale) + " " + LocalDate.now(clock));
+            String[] head = {"compliance.section", "compliance.onTime", "compliance.late", "compliance.missed",
+                    "compliance.due", "compliance.masksOnTime", "compliance.masksOverdue"};
+            Row h = sheet.createRow(2);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(text(head[i], locale));
+            }
+            int r = 3;
+            for (SectionDay s : sections(siteId)) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(s.name());
+                int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
+                for (int i = 0; i < v.length; i++) {
+                    row.createCell(i + 1).setCellValue(v[i]);
+                }
+            }
+            r++;
+            Row wh = sheet.createRow(r++);
+            String[] whead = {"compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"};
+            for (int i = 0; i < whead.length; i++) {
+                wh.createCell(i).setCellValue(text(whead[i], locale));
+            }
+            for (WindowDay w : windows(siteId)) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(w.window());
+                row.createCell(1).setCellValue(w.services());
+                row.createCell(2).setCellValue(w.sanitisations());
+                row.createCell(3).setCellValue(Math.round(w.ratio() * 100) / 100.0);
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    /** R-MON in the responsibility matrix: checks done, due now, late or missed, per section. */
+    @org.springframework.stereotype.Component
+    static class Monitoring implements MeasureStatusProvider {
+        private final Compliance compliance;
+
+        Monitoring(Compliance compliance) {
+            this.compliance = compliance;
+        }
+
+        @Override
+        public String measureCode() {
+            return "R-MON";
+        }
+
+        @Override
+        public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
+            return compliance.sections(siteId).stream().filter(s -> s.departmentId() != null).collect(
+                    java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
+        }
+    }
+
+    /** R-PPE in the responsibility matrix: masks changed in time, and overdue, per section. */
+    @org.springframework.stereotype.Component
+    static class Protection implements MeasureStatusProvider {
+        private final Compliance compliance;
+
+        Protection(Compliance compliance) {
+            this.compliance = compliance;
+        }
+
+        @Override
+        public String measureCode() {
+            return "R-PPE";
+        }
+
+        @Override
+        public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
+            return compliance.sections(siteId).stream().filter(s -> s.departmentId() != null).collect(
+                    java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.hallsafe.staffhealth;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.hallsafe.incident.Incidents;
+import org.hallsafe.organization.DepartmentKind;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.organization.Views.StaffView;
+import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.PersonalData;
+import org.hallsafe.screening.Gate;
+import org.hallsafe.screening.GateDesk;
+import org.hallsafe.screening.GateForm;
+import org.hallsafe.screening.StaffScreened;
+import org.hallsafe.staffhealth.StaffDay.Group;
+import org.hallsafe.staffhealth.StaffDay.Schedule;
+import org.hallsafe.staffhealth.StaffDay.Slot;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff health through the day: checks recorded (by the person, by a head or screener, or at the gate), leaving and
+ * returning, masks, hand hygiene; and from these and the clock, who is due, late or missed.
+ */
+@Service
+public class StaffHealth {
+
+    public enum MaskState { NONE, WORN, CHANGE_DUE, OVERDUE }
+
+    /** What a staff member's day looks like now. */
+    public record Day(StaffView staff, Group group, List<Slot> slots, MaskState mask, Instant maskOn, String maskType,
+            boolean abnormalToday, boolean out, int services, int sanitisations) {
+
+        public long count(StaffDay.Status status) {
+            return slots.stream().filter(s -> s.status() == status).count();
+        }
+
+        /** The next check to do: the first that needs attention or is open, else the next upcoming. */
+        public Optional<Slot> next() {
+            return slots.stream().filter(s -> s.needsAttention() || s.status() == StaffDay.Status.OPEN).findFirst()
+                    .or(() -> slots.stream().filter(s -> s.status() == StaffDay.Status.UPCOMING).findFirst());
+        }
+    }
+
+    /** The outcome of a check, as the person sees it. */
+    public record Recorded(long id, boolean abnormal) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final StaffHealthProperties properties;
+    private final StaffDirectory staff;
+    private final GateDesk gate;
+    private final PersonalData personalData;
+    private final Incidents incidents;
+    private final LiveUpdates live;
+    private final ActivityLog activity;
+    private final MessageSource messages;
+
+    StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, GateDesk gate,
+            PersonalData personalData, Incidents incidents, LiveUpdates live, ActivityLog activity, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.staff = staff;
+        this.gate = gate;
+        this.personalData = personalData;
+        this.incidents = incidents;
+        this.live = live;
+        this.activity = activity;
+        this.messages = messages;
+    }
+
+    // ---- schedules
+
+    @Transactional(readOnly = true)
+    public Map<Group, Schedule> schedules(long siteId) {
+        Map<Group, Schedule> all = new HashMap<>();
+        for (Group g : Group.values()) {
+            all.put(g, Schedule.DEFAULT);
+        }
+        jdbc.sql("""
+                SELECT staff_group, morning_start, morning_end, afternoon_start, afternoon_end, working_days
+                FROM staffhealth_schedules WHERE site_id = :site""").param("site", siteId)
+                .query((rs, n) -> all.put(Group.valueOf(rs.getString(1)), new Schedule(rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(), rs.getTime(4).toLocalTime(), rs.getTime(5).toLocalTime(),
+                        Arrays.stream(rs.getString(6).split(",")).filter(d -> !d.isBlank())
+                                .map(d -> DayOfWeek.of(Integer.parseInt(d)))
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))))))
+                .list();
+        return all;
+    }
+
+    @Transactional
+    public void saveSchedule(long siteId, Group group, Schedule s) {
+        if (s.morningStart() == null || s.morningEnd() == null || s.afternoonStart() == null || s.afternoonEnd() == null
+                || !s.morningStart().isBefore(s.morningEnd()) || s.morningEnd().isAfter(s.afternoonStart())
+                || !s.afternoonStart().isBefore(s.afternoonEnd())) {
+            throw new InvalidInputException("morningStart", "staffhealth.schedule.order");
+        }
+        jdbc.sql("""
+                INSERT INTO staffhealth_schedules (site_id, staff_group, morning_start, morning_end, afternoon_start,
+                    afternoon_end, working_days, updated_at, updated_by)
+                VALUES (:site, :group, :ms, :me, :as, :ae, :days, :now, :by)
+                ON CONFLICT (site_id, staff_group) DO UPDATE SET morning_start = excluded.morning_start,
+                    morning_end = excluded.morning_end, afternoon_start = excluded.afternoon_start,
+                    afternoon_end = excluded.afternoon_end, working_days = excluded.working_days,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .param("site", siteId).param("group", group.name()).param("ms", s.morningStart())
+                .param("me", s.morningEnd()).param("as", s.afternoonStart()).param("ae", s.afternoonEnd())
+                .param("days", s.workingDays().stream().map(d -> String.valueOf(d.getValue())).sorted().collect(Collectors.joining(",")))
+                .param("now", now()).param("by", actor()).update();
+        activity.record("UPDATED", "staffhealth-schedule", group, s.morningStart() + "-" + s.afternoonEnd());
+    }
+
+    static Group groupOf(StaffView s) {
+        if (s.windowId() != null) {
+            return Group.WINDOW;
+        }
+        return s.departmentKind() == DepartmentKind.CANTEEN ? Group.CANTEEN : Group.BUREAU;
+    }
+
+    // ---- recording
+
+    /** A temperature check; an abnormal one tells the person to leave their post and reports to the leadership group. */
+    @Transactional
+    public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
+        Optional<Recorded> earlier = jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
+                .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        GateDesk.Settings settings = gate.settings(siteId);
+        List<GateForm.Problem> problems = form.problems(settings.symptoms());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().collect(Collectors.toMap(GateForm.Problem::field,
+                    GateForm.Problem::key, (a, b) -> a, java.util.LinkedHashMap::new)));
+        }
+        StaffView person = staff.get(siteId, staffId);
+        boolean abnormal = Gate.abnormal(form.temperature(), form.symptomSet(), settings.feverThreshold());
+        String sealed = form.temperature().toPlainString() + "|"
+                + form.symptomSet().stream().map(Enum::name).collect(Collectors.joining(",")) + "|"
+                + (form.symptomNote() == null ? "" : form.symptomNote());
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, health_cipher, abnormal, measured_by)
+                VALUES (:site, :s, :staff, :now, :source, :health, :abnormal, :by)
+                ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
+                .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).param("now", now())
+                .param("source", self ? "SELF" : "OTHER").param("health", personalData.seal(sealed, "").cipherText())
+                .param("abnormal", abnormal).param("by", actor()).query(Long.class).optional();
+        if (id.isEmpty()) {
+            return jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
+                    .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).single();
+        }
+        if (abnormal) {
+            long incident = incidents.report(siteId, "staffhealth", String.valueOf(id.get()),
+                    word("staffhealth.incident.title", person.name(), placement(person)),
+                    word("staffhealth.incident.details", person.name(), placement(person),
+                            form.temperature().toPlainString(),
+                            form.symptomSet().isEmpty() ? "—" : form.symptomSet().stream()
+                                    .map(sym -> word("gate.symptom." + sym)).collect(Collectors.joining("、")),
+                            actor()));
+            jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id").param("i", incident).param("id", id.get()).update();
+        }
+        live.publishToSite(siteId, "staffhealth");
+        return new Recorded(id.get(), abnormal);
+    }
+
+    /** Leaving the hall: the return will ask for a check. */
+    @Transactional
+    public void left(long siteId, long staffId) {
+        presence(siteId, staffId, "LEFT");
+    }
+
+    @Transactional
+    public void returned(long siteId, long staffId) {
+        presence(siteId, staffId, "RETURNED");
+    }
+
+    private void presence(long siteId, long staffId, String kind) {
+        staff.get(siteId, staffId);
+        jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, :kind, :now, :by)")
+                .param("site", siteId).param("staff", staffId).param("kind", kind).param("now", now()).param("by", actor()).update();
+        live.publishToSite(siteId, "staffhealth");
+    }
+
+    /** A fresh mask put on, or an N95/3M mask disinfected (R-PPE-1). */
+    @Transactional
+    public void mask(long siteId, long staffId, String kind, Gate.Mask type) {
+        if (type == null || type == Gate.Mask.NONE) {
+            throw new InvalidInputException("maskType", "gate.mask.required");
+        }
+        if ("DISINFECTED".equals(kind) && type != Gate.Mask.N95_KN95) {
+            throw new InvalidInputException("maskType", "staffhealth.mask.disinfectN95");
+        }
+        staff.get(siteId, staffId);
+        jdbc.sql("INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (:site, :staff, :kind, :type, :now, :by)")
+                .param("site", siteId).param("staff", staffId).param("kind", kind).param("type", type.name())
+                .param("now", now()).param("by", actor()).update();
+        live.publishToSite(siteId, "staffhealth");
+    }
+
+    /** One tap at the window: a service completed, or hands sanitised (R-PPE-2). */
+    @Transactional
+    public void hand(long siteId, long staffId, String kind) {
+        StaffView person = staff.get(siteId, staffId);
+        if (person.windowId() == null) {
+            throw new InvalidInputException("kind", "staffhealth.hand.windowOnly");
+        }
+        jdbc.sql("INSERT INTO hand_events (site_id, staff_id, window_id, kind, at) VALUES (:site, :staff, :window, :kind, :now)")
+                .param("site", siteId).param("staff", staffId).param("window", person.windowId()).param("kind", kind)
+                .param("now", now()).update();
+    }
+
+    /** A staff member passing the gate: the screening counts as a check, and as their return if they were out. */
+    @ApplicationModuleListener
+    void on(StaffScreened screened) {
+        jdbc.sql("""
+                INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, screening_id, abnormal, measured_by)
+                VALUES (:site, :s, :staff, :at, 'GATE', :screening, :abnormal, 'gate')
+                ON CONFLICT (site_id, submission_id) DO NOTHING""")
+                .param("site", screened.siteId())
+                .param("s", java.util.UUID.nameUUIDFromBytes(("screening-" + screened.screeningId()).getBytes()))
+                .param("staff", screened.staffId()).param("at", Timestamp.from(screened.screenedAt()))
+                .param("screening", screened.screeningId()).param("abnormal", screened.refused()).update();
+        String last = jdbc.sql("""
+                SELECT kind FROM staff_presence WHERE site_id = :site AND staff_id = :staff AND at <= :at
+                ORDER BY at DESC, id DESC LIMIT 1""")
+                .param("site", screened.siteId()).param("staff", screened.staffId())
+                .param("at", Timestamp.from(screened.screenedAt())).query(String.class).optional().orElse("");
+        if ("LEFT".equals(last)) {
+            jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, 'RETURNED', :at, 'gate')")
+                    .param("site", screened.siteId()).param("staff", screened.staffId())
+                    .param("at", Timestamp.from(screened.screenedAt().minusSeconds(1))).update();
+        }
+        live.publishToSite(screened.siteId(), "staffhealth");
+    }
+
+    // ---- the day
+
+    @Transactional(readOnly = true)
+    public Day day(long siteId, long staffId) {
+        return days(siteId, List.of(staff.get(siteId, staffId))).get(0);
+    }
+
+    /** Every active staff member of the hall (or of one department or window's section), as of now. */
+    @Transactional(readOnly = true)
+    public List<Day> board(long siteId, Long departmentId) {
+        return days(siteId, staff.search(siteId, "", departmentId, false));
+    }
+
+    private List<Day> days(long siteId, List<StaffView> people) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        Timestamp from = Timestamp.from(today.atStartOfDay(zone).toInstant());
+        Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<Long, List<Instant>> checks = new HashMap<>();
+        Map<Long, Boolean> abnormal = new HashMap<>();
+        jdbc.sql("SELECT staff_id, checked_at, abnormal FROM staff_checks WHERE site_id = :site AND checked_at >= :from AND checked_at < :to")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
+                    checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
+                    if (rs.getBoolean(3)) {
+                        abnormal.put(rs.getLong(1), true);
+                    }
+                    return null;
+                }).list();
+        Map<Long, List<Instant>> returns = new HashMap<>();
+        Map<Long, String> lastPresence = new HashMap<>();
+        jdbc.sql("SELECT staff_id, kind, at FROM staff_presence WHERE site_id = :site AND at >= :from AND at < :to ORDER BY at, id")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
+                    if ("RETURNED".equals(rs.getString(2))) {
+                        returns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(3).toInstant());
+                    }
+                    lastPresence.put(rs.getLong(1), rs.getString(2));
+                    return null;
+                }).list();
+        record Mask(String type, Instant on) {
+        }
+        Map<Long, Mask> masks = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (staff_id) staff_id, mask_type, at FROM mask_events
+                WHERE site_id = :site AND kind = 'PUT_ON' AND at >= :from AND at < :to ORDER BY staff_id, at DESC""")
+                .param("site", siteId).param("from", from).param("to", to)
+                .query((rs, n) -> masks.put(rs.getLong(1), new Mask(rs.getString(2), rs.getTimestamp(3).toInstant()))).list();
+        Map<Long, int[]> hands = new HashMap<>();
+        jdbc.sql("SELECT staff_id, kind, count(*) FROM hand_events WHERE site_id = :site AND at >= :from AND at < :to GROUP BY 1, 2")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
+                    int[] c = hands.computeIfAbsent(rs.getLong(1), k -> new int[2]);
+                    c["SERVICE".equals(rs.getString(2)) ? 0 : 1] = rs.getInt(3);
+                    return null;
+                }).list();
+        Map<Group, Schedule> schedules = schedules(siteId);
+        List<Day> days = new ArrayList<>();
+        for (StaffView p : people) {
+            Group group = groupOf(p);
+            List<Slot> slots = StaffDay.compute(schedules.get(group), properties.rules(), today, zone,
+                    checks.getOrDefault(p.id(), List.of()), returns.getOrDefault(p.id(), List.of()), now);
+            Mask mask = masks.get(p.id());
+            MaskState state = MaskState.NONE;
+            if (mask != null) {
+                Instant due = mask.on().plus(properties.disposableMaskLife());
+                state = !"DISPOSABLE_MEDICAL".equals(mask.type()) || now.isBefore(due) ? MaskState.WORN
+                        : now.isAfter(due.plus(properties.grace())) ? MaskState.OVERDUE : MaskState.CHANGE_DUE;
+            }
+            int[] h = hands.getOrDefault(p.id(), new int[2]);
+            days.add(new Day(p, group, slots, state, mask == null ? null : mask.on(), mask == null ? null : mask.type(),
+                    abnormal.getOrDefault(p.id(), false), "LEFT".equals(lastPresence.get(p.id())), h[0], h[1]));
+        }
+        return days;
+    }
+
+    // ---- reminders
+
+    /** A reminder a staff member has not read yet. */
+    public record Reminder(String slotKey, String kind, Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Reminder> unreadReminders(long siteId, long staffId) {
+        return jdbc.sql("""
+                SELECT slot_key, kind, created_at FROM staffhealth_reminders
+                WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL ORDER BY created_at DESC LIMIT 10""")
+                .param("site", siteId).param("staff", staffId)
+                .query((rs, n) -> new Reminder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+    }
+
+    @Transactional
+    public void readReminders(long siteId, long staffId) {
+        jdbc.sql("UPDATE staffhealth_reminders SET read_at = :now WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL")
+                .param("now", now()).param("site", siteId).param("staff", staffId).update();
+    }
+
+    /**
+     * Claims a reminder for a slot: true only for the first caller on any node, who then sends it.
+     */
+    boolean claim(long siteId, long staffId, String key, String kind) {
+        return jdbc.sql("""
+                INSERT INTO staffhealth_reminders (site_id, staff_id, slot_key, kind, created_at)
+                VALUES (:site, :staff, :key, :kind, :now) ON CONFLICT DO NOTHING""")
+                .param("site", siteId).param("staff", staffId).param("key", key).param("kind", kind).param("now", now())
+                .update() == 1;
+    }
+
+    List<Long> sites() {
+        return jdbc.sql("SELECT DISTINCT site_id FROM staff WHERE retired_at IS NULL").query(Long.class).list();
+    }
+
+    private String placement(StaffView s) {
+        return s.windowNumber() != null ? word("window.label", s.windowNumber(), s.windowName()) : s.departmentName();
+    }
+
+    String word(String key, Object... args) {
+        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static String actor() {
+        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
+    }
+}

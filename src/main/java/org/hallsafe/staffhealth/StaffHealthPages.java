@@ -1,0 +1,206 @@
+package org.hallsafe.staffhealth;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.organization.Views.StaffView;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.screening.Gate;
+import org.hallsafe.screening.GateDesk;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff health pages: my day on my phone (one screen: check, leave and return, mask, hand hygiene), the section
+ * head's live board, recording for someone else, the day's compliance, and the schedules.
+ */
+@Controller
+class StaffHealthPages {
+
+    private static final String SELF = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SELF)";
+    private static final String BOARD = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_BOARD)";
+    private static final String FOR = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_RECORD_FOR)";
+
+    private final StaffHealth health;
+    private final Compliance compliance;
+    private final StaffDirectory staff;
+    private final Directory directory;
+    private final GateDesk gate;
+
+    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, GateDesk gate) {
+        this.health = health;
+        this.compliance = compliance;
+        this.staff = staff;
+        this.directory = directory;
+        this.gate = gate;
+    }
+
+    // ---- my day
+
+    @GetMapping("/staffhealth/me")
+    @PreAuthorize(SELF)
+    String me(Model model) {
+        model.addAttribute("form", CheckForm.empty());
+        return mePage(model);
+    }
+
+    @PostMapping("/staffhealth/me/check")
+    @PreAuthorize(SELF)
+    String recordMine(@ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        Optional<StaffView> me = myself();
+        if (me.isEmpty()) {
+            return "redirect:/staffhealth/me";
+        }
+        return record(me.get().id(), form, binding, true, redirect, "redirect:/staffhealth/me")
+                .orElseGet(() -> mePage(model));
+    }
+
+    @PostMapping("/staffhealth/me/{action}")
+    @PreAuthorize(SELF)
+    String act(@PathVariable String action, @RequestParam(required = false) Gate.Mask maskType, RedirectAttributes redirect) {
+        long me = myself().orElseThrow().id();
+        try {
+            switch (action) {
+                case "left" -> health.left(site(), me);
+                case "returned" -> health.returned(site(), me);
+                case "mask" -> health.mask(site(), me, "PUT_ON", maskType);
+                case "disinfected" -> health.mask(site(), me, "DISINFECTED", maskType);
+                case "service" -> health.hand(site(), me, "SERVICE");
+                case "sanitised" -> health.hand(site(), me, "SANITISE");
+                default -> throw new java.util.NoSuchElementException(action);
+            }
+            redirect.addFlashAttribute("done", "staffhealth.done." + action);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/staffhealth/me";
+    }
+
+    private String mePage(Model model) {
+        Optional<StaffView> me = myself();
+        if (me.isPresent()) {
+            model.addAttribute("day", health.day(site(), me.get().id()));
+            model.addAttribute("reminders", health.unreadReminders(site(), me.get().id()));
+            health.readReminders(site(), me.get().id());
+        }
+        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+        model.addAttribute("masks", List.of(Gate.Mask.DISPOSABLE_MEDICAL, Gate.Mask.N95_KN95, Gate.Mask.OTHER));
+        return "staffhealth/me";
+    }
+
+    // ---- the board
+
+    @GetMapping("/staffhealth")
+    @PreAuthorize(BOARD)
+    String board(@RequestParam(required = false) Long dept, Model model,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        Long department = dept != null ? (dept == 0 ? null : dept) : myself().map(StaffView::departmentId).orElse(null);
+        model.addAttribute("days", health.board(site(), department));
+        model.addAttribute("dept", department);
+        model.addAttribute("departments", directory.departments(site(), null, "", false));
+        return htmx != null ? "staffhealth/board :: rows" : "staffhealth/board";
+    }
+
+    @GetMapping("/staffhealth/staff/{id}/check")
+    @PreAuthorize(FOR)
+    String recordFor(@PathVariable long id, Model model) {
+        model.addAttribute("form", CheckForm.empty());
+        return checkPage(id, model);
+    }
+
+    @PostMapping("/staffhealth/staff/{id}/check")
+    @PreAuthorize(FOR)
+    String saveFor(@PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        return record(id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(id, model));
+    }
+
+    private String checkPage(long id, Model model) {
+        model.addAttribute("person", staff.get(site(), id));
+        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+        return "staffhealth/check";
+    }
+
+    private Optional<String> record(long staffId, CheckForm form, BindingResult binding, boolean self,
+            RedirectAttributes redirect, String next) {
+        if (!binding.hasErrors()) {
+            try {
+                StaffHealth.Recorded r = health.recordCheck(site(), staffId, form, self);
+                redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
+                redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
+                return Optional.of(next);
+            } catch (InvalidInputException e) {
+                e.problems().forEach(binding::rejectValue);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- compliance and schedules
+
+    @GetMapping("/staffhealth/compliance")
+    @PreAuthorize(BOARD)
+    String compliance(Model model) {
+        model.addAttribute("sections", compliance.sections(site()));
+        model.addAttribute("windows", compliance.windows(site()));
+        return "staffhealth/compliance";
+    }
+
+    @GetMapping("/staffhealth/compliance/export.xlsx")
+    @PreAuthorize(BOARD)
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"staff-health-compliance.xlsx\"");
+        compliance.export(site(), LocaleContextHolder.getLocale(), response.getOutputStream());
+    }
+
+    @GetMapping("/staffhealth/schedules")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SETTINGS)")
+    String schedules(Model model) {
+        model.addAttribute("schedules", health.schedules(site()));
+        model.addAttribute("groups", StaffDay.Group.values());
+        model.addAttribute("weekdays", DayOfWeek.values());
+        return "staffhealth/schedules";
+    }
+
+    @PostMapping("/staffhealth/schedules/{group}")
+    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SETTINGS)")
+    String saveSchedule(@PathVariable StaffDay.Group group, @RequestParam LocalTime morningStart,
+            @RequestParam LocalTime morningEnd, @RequestParam LocalTime afternoonStart, @RequestParam LocalTime afternoonEnd,
+            @RequestParam(name = "day", required = false) List<DayOfWeek> days, RedirectAttributes redirect) {
+        try {
+            health.saveSchedule(site(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
+                    days == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days)));
+            redirect.addFlashAttribute("savedGroup", group);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+        }
+        return "redirect:/staffhealth/schedules";
+    }
+
+    private Optional<StaffView> myself() {
+        return staff.byAccount(site(), CurrentUser.get().accountId());
+    }
+
+    private static long site() {
+        return CurrentUser.get().siteId();
+    }
+}
