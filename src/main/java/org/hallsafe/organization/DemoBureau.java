@@ -69,6 +69,7 @@ class DemoBureau {
         }
         directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.UNIT, "市政务服务中心", "", ""));
         directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.UNIT, "市公共资源交易中心", "", ""));
+        long canteen = directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.CANTEEN, "机关食堂", "", ""));
         long windowSection = sections.get(2);
         List<Long> windows = new ArrayList<>();
         for (String[] w : WINDOWS) {
@@ -85,9 +86,10 @@ class DemoBureau {
                 accounts.createDemo(SITE, username, name, roles[i], DEMO_PASSWORD);
             }
             boolean atWindow = i >= 20 && i < 44;
-            Long dept = atWindow ? null : sections.get(i % sections.size());
+            boolean inCanteen = i >= 54 || i == 6;
+            Long dept = atWindow ? null : inCanteen ? canteen : sections.get(i % sections.size());
             Long window = atWindow ? windows.get((i - 20) % windows.size()) : null;
-            String job = i == 0 ? "系统管理员" : atWindow ? "窗口工作人员" : i < 8 ? "科长" : "科员";
+            String job = i == 0 ? "系统管理员" : atWindow ? "窗口工作人员" : inCanteen ? "食堂工作人员" : i < 8 ? "科长" : "科员";
             people.add(staff.save(SITE, null, new StaffForm(name, String.format("YY%04d", i + 1), dept, window, job,
                     phone(random), idNumber(random), username)));
         }

@@ -265,10 +265,17 @@ public class StaffHealth {
         return days(siteId, List.of(staff.get(siteId, staffId))).get(0);
     }
 
-    /** Every active staff member of the hall (or of one department or window's section), as of now. */
+    /**
+     * Every active staff member of the hall (or of one department or window's section), as of now: an abnormal reading
+     * first, then the most checks late or missed, then by name.
+     */
     @Transactional(readOnly = true)
     public List<Day> board(long siteId, Long departmentId) {
-        return days(siteId, staff.search(siteId, "", departmentId, false));
+        List<Day> days = new ArrayList<>(days(siteId, staff.search(siteId, "", departmentId, false)));
+        days.sort(java.util.Comparator.comparing((Day d) -> !d.abnormalToday())
+                .thenComparing(d -> -(d.count(StaffDay.Status.LATE) + d.count(StaffDay.Status.MISSED)
+                        + (d.mask() == MaskState.OVERDUE ? 1 : 0))));
+        return days;
     }
 
     private List<Day> days(long siteId, List<StaffView> people) {
