@@ -31,6 +31,7 @@ class PagesAndOperationsTest {
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired org.hallsafe.MutableClock clock;
 
     @Test
     void rendersEveryPageInChineseAndEnglishWithoutAMissingText() throws Exception {
@@ -68,8 +69,9 @@ class PagesAndOperationsTest {
     @Test
     void offersTheOneTimeSetupPageOnlyForAValidLink() throws Exception {
         String token = "test-token-" + System.nanoTime();
-        jdbc.sql("INSERT INTO setup_tokens (token_hash, expires_at) VALUES (:hash, now() + interval '1 hour')")
-                .param("hash", FirstAdministrator.hash(token)).update();
+        jdbc.sql("INSERT INTO setup_tokens (token_hash, expires_at) VALUES (:hash, :expires)")
+                .param("hash", FirstAdministrator.hash(token))
+                .param("expires", java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofHours(1)))).update();
 
         String valid = mvc.perform(get("/setup/{token}", token)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
