@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How each section kept the rules today (R-MON, R-PPE): checks on time, late and missed, masks changed on time and
+ * How each section kept the rules on a day (R-MON, R-PPE): checks on time, late and missed, masks changed on time and
  * overdue, hands sanitised per service at each window. Also fills the responsibility matrix for R-MON and R-PPE.
  */
 @Service
@@ -57,24 +57,24 @@ public class Compliance {
         this.messages = messages;
     }
 
-    /** Today, per section (window staff count under their window's section). */
+    /** A day, per section; window staff are counted per window. */
     @Transactional(readOnly = true)
-    public List<SectionDay> sections(long siteId) {
+    public List<SectionDay> sections(long siteId, LocalDate day) {
         Map<String, int[]> bySection = new LinkedHashMap<>();
         Map<String, Long> ids = new LinkedHashMap<>();
-        Map<Long, int[]> masks = masksChanged(siteId);
-        for (StaffHealth.Day day : health.board(siteId, null)) {
-            String name = day.staff().windowId() != null ? day.staff().windowName() : day.staff().departmentName();
-            String key = day.staff().departmentName() != null ? day.staff().departmentName() : name;
-            ids.putIfAbsent(key, day.staff().departmentId());
+        Map<Long, int[]> masks = masksChanged(siteId, day);
+        for (StaffHealth.Day d : health.board(siteId, null, day)) {
+            String name = d.staff().windowId() != null ? d.staff().windowName() : d.staff().departmentName();
+            String key = d.staff().departmentName() != null ? d.staff().departmentName() : name;
+            ids.putIfAbsent(key, d.staff().departmentId());
             int[] c = bySection.computeIfAbsent(key, k -> new int[6]);
-            c[0] += day.count(StaffDay.Status.DONE_ON_TIME);
-            c[1] += day.count(StaffDay.Status.DONE_LATE);
-            c[2] += day.count(StaffDay.Status.MISSED);
-            c[3] += day.count(StaffDay.Status.DUE) + day.count(StaffDay.Status.LATE);
-            int[] m = masks.getOrDefault(day.staff().id(), new int[2]);
+            c[0] += d.count(StaffDay.Status.DONE_ON_TIME);
+            c[1] += d.count(StaffDay.Status.DONE_LATE);
+            c[2] += d.count(StaffDay.Status.MISSED);
+            c[3] += d.count(StaffDay.Status.DUE) + d.count(StaffDay.Status.LATE);
+            int[] m = masks.getOrDefault(d.staff().id(), new int[2]);
             c[4] += m[0];
-            c[5] += m[1] + (day.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
+            c[5] += m[1] + (d.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
         }
         List<SectionDay> out = new ArrayList<>();
         bySection.forEach((name, c) -> out.add(new SectionDay(ids.get(name), name, c[0], c[1], c[2], c[3], c[4], c[5])));
@@ -82,11 +82,10 @@ public class Compliance {
     }
 
     /** Per staff member: disposable masks changed within their life, and changed too late. */
-    private Map<Long, int[]> masksChanged(long siteId) {
+    private Map<Long, int[]> masksChanged(long siteId, LocalDate today) {
         Map<Long, int[]> counts = new LinkedHashMap<>();
         Map<Long, Instant> previous = new LinkedHashMap<>();
         ZoneId zone = clock.getZone();
-        LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
                 SELECT staff_id, mask_type, at FROM mask_events WHERE site_id = :site AND kind = 'PUT_ON'
                   AND at >= :from AND at < :to ORDER BY staff_id, at""")
@@ -106,9 +105,8 @@ public class Compliance {
     }
 
     @Transactional(readOnly = true)
-    public List<WindowDay> windows(long siteId) {
+    public List<WindowDay> windows(long siteId, LocalDate today) {
         ZoneId zone = clock.getZone();
-        LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 SELECT w.number || ' ' || w.name AS window,
                        count(*) FILTER (WHERE h.kind = 'SERVICE') AS services,
@@ -122,10 +120,10 @@ public class Compliance {
 
     /** The day's compliance as an Excel file: sections, then windows. */
     @Transactional(readOnly = true)
-    public void export(long siteId, Locale locale, OutputStream out) throws IOException {
+    public void export(long siteId, LocalDate day, Locale locale, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = workbook.createSheet(text("compliance.title", locale));
-            sheet.createRow(0).createCell(0).setCellValue(text("compliance.title", locale) + " " + LocalDate.now(clock));
+            sheet.createRow(0).createCell(0).setCellValue(text("compliance.title", locale) + " " + day);
             String[] head = {"compliance.section", "compliance.onTime", "compliance.late", "compliance.missed",
                     "compliance.due", "compliance.masksOnTime", "compliance.masksOverdue"};
             Row h = sheet.createRow(2);
@@ -133,7 +131,7 @@ public class Compliance {
                 h.createCell(i).setCellValue(text(head[i], locale));
             }
             int r = 3;
-            for (SectionDay s : sections(siteId)) {
+            for (SectionDay s : sections(siteId, day)) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(s.name());
                 int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
@@ -147,7 +145,7 @@ public class Compliance {
             for (int i = 0; i < whead.length; i++) {
                 wh.createCell(i).setCellValue(text(whead[i], locale));
             }
-            for (WindowDay w : windows(siteId)) {
+            for (WindowDay w : windows(siteId, day)) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(w.window());
                 row.createCell(1).setCellValue(w.services());
@@ -179,7 +177,7 @@ public class Compliance {
 
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
-            return compliance.sections(siteId).stream().filter(s -> s.departmentId() != null).collect(
+            return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
                     java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
         }
     }
@@ -200,7 +198,7 @@ public class Compliance {
 
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
-            return compliance.sections(siteId).stream().filter(s -> s.departmentId() != null).collect(
+            return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
                     java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
         }
     }

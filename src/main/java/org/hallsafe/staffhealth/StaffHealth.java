@@ -262,7 +262,7 @@ public class StaffHealth {
 
     @Transactional(readOnly = true)
     public Day day(long siteId, long staffId) {
-        return days(siteId, List.of(staff.get(siteId, staffId))).get(0);
+        return days(siteId, List.of(staff.get(siteId, staffId)), LocalDate.now(clock)).get(0);
     }
 
     /**
@@ -271,17 +271,23 @@ public class StaffHealth {
      */
     @Transactional(readOnly = true)
     public List<Day> board(long siteId, Long departmentId) {
-        List<Day> days = new ArrayList<>(days(siteId, staff.search(siteId, "", departmentId, false)));
+        return board(siteId, departmentId, LocalDate.now(clock));
+    }
+
+    /** The board of a past day is the day as it ended. */
+    @Transactional(readOnly = true)
+    public List<Day> board(long siteId, Long departmentId, LocalDate date) {
+        List<Day> days = new ArrayList<>(days(siteId, staff.search(siteId, "", departmentId, false), date));
         days.sort(java.util.Comparator.comparing((Day d) -> !d.abnormalToday())
                 .thenComparing(d -> -(d.count(StaffDay.Status.LATE) + d.count(StaffDay.Status.MISSED)
                         + (d.mask() == MaskState.OVERDUE ? 1 : 0))));
         return days;
     }
 
-    private List<Day> days(long siteId, List<StaffView> people) {
+    private List<Day> days(long siteId, List<StaffView> people, LocalDate today) {
         ZoneId zone = clock.getZone();
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
+        Instant endOfDay = today.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant now = clock.instant().isBefore(endOfDay) ? clock.instant() : endOfDay;
         Timestamp from = Timestamp.from(today.atStartOfDay(zone).toInstant());
         Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant());
         Map<Long, List<Instant>> checks = new HashMap<>();

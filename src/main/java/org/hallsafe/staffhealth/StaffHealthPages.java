@@ -44,8 +44,11 @@ class StaffHealthPages {
     private final StaffDirectory staff;
     private final Directory directory;
     private final GateDesk gate;
+    private final java.time.Clock clock;
 
-    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, GateDesk gate) {
+    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, GateDesk gate,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.health = health;
         this.compliance = compliance;
         this.staff = staff;
@@ -158,18 +161,21 @@ class StaffHealthPages {
 
     @GetMapping("/staffhealth/compliance")
     @PreAuthorize(BOARD)
-    String compliance(Model model) {
-        model.addAttribute("sections", compliance.sections(site()));
-        model.addAttribute("windows", compliance.windows(site()));
+    String compliance(@RequestParam(required = false) java.time.LocalDate day, Model model) {
+        java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
+        model.addAttribute("day", d);
+        model.addAttribute("sections", compliance.sections(site(), d));
+        model.addAttribute("windows", compliance.windows(site(), d));
         return "staffhealth/compliance";
     }
 
     @GetMapping("/staffhealth/compliance/export.xlsx")
     @PreAuthorize(BOARD)
-    void export(HttpServletResponse response) throws IOException {
+    void export(@RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException {
+        java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"staff-health-compliance.xlsx\"");
-        compliance.export(site(), LocaleContextHolder.getLocale(), response.getOutputStream());
+        response.setHeader("Content-Disposition", "attachment; filename=\"staff-health-compliance-" + d + ".xlsx\"");
+        compliance.export(site(), d, LocaleContextHolder.getLocale(), response.getOutputStream());
     }
 
     @GetMapping("/staffhealth/schedules")

@@ -129,7 +129,7 @@ class StaffHealthTest {
         assertThat(day.count(Status.DONE_ON_TIME)).isEqualTo(5);
         assertThat(day.count(Status.MISSED)).isEqualTo(1);
 
-        var section = compliance.sections(hall.siteId()).stream().filter(s -> s.name().equals("局办公室")).findFirst().orElseThrow();
+        var section = compliance.sections(hall.siteId(), monday).stream().filter(s -> s.name().equals("局办公室")).findFirst().orElseThrow();
         assertThat(section.onTime()).isEqualTo(5);
         assertThat(section.missed()).isGreaterThanOrEqualTo(1);
     }
@@ -187,11 +187,32 @@ class StaffHealthTest {
         for (int i = 0; i < 3; i++) {
             health.hand(hall.siteId(), clerk, "SANITISE");
         }
-        Compliance.WindowDay day = compliance.windows(hall.siteId()).get(0);
+        Compliance.WindowDay day = compliance.windows(hall.siteId(), monday).get(0);
         assertThat(day.window()).isEqualTo("5 社保");
         assertThat(day.services()).isEqualTo(4);
         assertThat(day.ratio()).isEqualTo(0.75);
         assertThat(health.day(hall.siteId(), clerk).group()).isEqualTo(StaffDay.Group.WINDOW);
+        UserDetails head = halls.signIn(hall.leader());
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/staffhealth/compliance/export.xlsx").param("day", monday.toString()).with(user(head)))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith(monday.toString());
+            boolean found = false;
+            for (var row : sheet) {
+                if (row.getCell(0) != null && "5 社保".equals(row.getCell(0).toString())) {
+                    assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(4.0);
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(0.75);
+                    found = true;
+                }
+            }
+            assertThat(found).as("the window's row in the export").isTrue();
+        }
+        at("08:00");
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(compliance.windows(hall.siteId(), monday)).as("yesterday, asked for by its date").hasSize(1);
+        assertThat(compliance.windows(hall.siteId(), monday.plusDays(1))).isEmpty();
     }
 
     @Test
