@@ -176,7 +176,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void showsTheDaysSanitisationRatioPerWindow() {
+    void showsTheDaysSanitisationRatioPerWindow() throws Exception {
         long window = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(5, "社保", "一楼", hall.sectionId()));
         long clerk = staff.save(hall.siteId(), null, new Forms.StaffForm("吴丽华", "W" + System.nanoTime() % 100000, null,
                 window, "窗口工作人员", "13911112222", "", ""));
