@@ -25,9 +25,11 @@ class DirectoryPages {
     private static final String SITES = "hasAuthority(T(org.hallsafe.platform.Permissions).SITE_EDIT)";
 
     private final Directory directory;
+    private final org.hallsafe.platform.Accounts accounts;
 
-    DirectoryPages(Directory directory) {
+    DirectoryPages(Directory directory, org.hallsafe.platform.Accounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     // ---- sites
@@ -70,6 +72,35 @@ class DirectoryPages {
     String retireSite(@PathVariable long id, RedirectAttributes redirect) {
         directory.retireSite(id);
         return retired(redirect, directory.site(id).name(), "/org/sites");
+    }
+
+    /** A hall's first administrator, so a new hall can be run by its own people. */
+    record HallAdminForm(String username, String displayName, String password) {
+    }
+
+    @GetMapping("/org/sites/{id}/admin")
+    @PreAuthorize(SITES)
+    String newHallAdmin(@PathVariable long id, Model model) {
+        model.addAttribute("form", new HallAdminForm("", "", ""));
+        model.addAttribute("site", directory.site(id));
+        return "org/site-admin";
+    }
+
+    @PostMapping("/org/sites/{id}/admin")
+    @PreAuthorize(SITES)
+    String createHallAdmin(@PathVariable long id, @ModelAttribute("form") HallAdminForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        var site = directory.site(id);
+        if (form.displayName() == null || form.displayName().isBlank()) {
+            binding.rejectValue("displayName", "validation.required");
+        }
+        return FormSubmission.save(binding, () -> accounts.create(id, form.username() == null ? "" : form.username().strip(),
+                        form.displayName().strip(), org.hallsafe.platform.Role.ADMIN, form.password()))
+                .map(created -> saved(redirect, form.username() + " · " + site.name(), "/org/sites"))
+                .orElseGet(() -> {
+                    model.addAttribute("site", site);
+                    return "org/site-admin";
+                });
     }
 
     // ---- sections and bureau units
