@@ -58,6 +58,7 @@ class DemoBureau {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(10)
     @Transactional
     public void load() {
         if (!properties.demo() || !directory.departments(SITE, null, "", true).isEmpty()) {

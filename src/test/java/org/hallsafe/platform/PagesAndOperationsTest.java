@@ -26,7 +26,9 @@ class PagesAndOperationsTest {
             "/org/departments/new", "/org/windows", "/org/windows/new", "/org/leadership", "/org/measures",
             "/org/measures/R-CAN/owners", "/org/sites", "/org/sites/new", "/admin/accounts", "/audit",
             "/screening/gate", "/screening/gate/backfill", "/screening/today", "/screening/ledger", "/screening/settings",
-            "/incidents", "/staffhealth", "/staffhealth/me", "/staffhealth/compliance", "/staffhealth/schedules");
+            "/incidents", "/staffhealth", "/staffhealth/me", "/staffhealth/compliance", "/staffhealth/schedules",
+            "/hygiene", "/hygiene/record", "/hygiene/coverage", "/hygiene/waste", "/hygiene/report", "/hygiene/zones",
+            "/hygiene/zones/new");
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;

@@ -1,0 +1,100 @@
+package org.hallsafe.hygiene;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.hallsafe.organization.MeasureStatusProvider;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.Accounts;
+import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.Role;
+import org.hallsafe.platform.SmsGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a working day, every zone that got no disinfection is flagged as a blind spot and its section's heads are
+ * told (live and by SMS). Also fills the responsibility matrix for R-DIS.
+ */
+@Component
+class BlindSpots implements MeasureStatusProvider {
+
+    private final Hygiene hygiene;
+    private final StaffDirectory staff;
+    private final Accounts accounts;
+    private final LiveUpdates live;
+    private final SmsGateway sms;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    BlindSpots(Hygiene hygiene, StaffDirectory staff, Accounts accounts, LiveUpdates live, SmsGateway sms,
+            MessageSource messages, Clock clock) {
+        this.hygiene = hygiene;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.live = live;
+        this.sms = sms;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${hallsafe.hygiene.blind-spot-check:0 5 * * * *}", zone = "${hallsafe.zone:Asia/Shanghai}")
+    void flagYesterday() {
+        for (long site : hygiene.sites()) {
+            flag(site, LocalDate.now(clock).minusDays(1));
+        }
+    }
+
+    /** Flags the day's blind spots of a hall, each once, and tells the heads of the responsible section. */
+    int flag(long siteId, LocalDate day) {
+        int flagged = 0;
+        for (Hygiene.Zone zone : hygiene.uncovered(siteId, day)) {
+            if (hygiene.flag(siteId, zone, day)) {
+                flagged++;
+                tellHeads(siteId, zone, day);
+            }
+        }
+        if (flagged > 0) {
+            live.publishToSite(siteId, "hygiene");
+        }
+        return flagged;
+    }
+
+    private void tellHeads(long siteId, Hygiene.Zone zone, LocalDate day) {
+        if (zone.departmentId() == null) {
+            return;
+        }
+        String text = messages.getMessage("hygiene.sms.blindSpot", new Object[] {day.toString(), zone.name()},
+                java.util.Locale.SIMPLIFIED_CHINESE);
+        for (var person : staff.search(siteId, "", zone.departmentId(), false)) {
+            if (person.accountId() != null && accounts.find(person.accountId()).map(a -> a.role() == Role.SECTION_HEAD).orElse(false)) {
+                live.publish(List.of(person.accountId()), "hygiene");
+                if (sms.configured()) {
+                    sms.send(staff.reveal(siteId, person.id(), "phone"), text);
+                } else if (person.phoneMasked() != null) {
+                    sms.log(person.name(), person.phoneMasked(), text);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String measureCode() {
+        return "R-DIS";
+    }
+
+    /** Per section: zones within their interval, due, and overdue right now. */
+    @Override
+    public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
+        return hygiene.on(siteId, day, clock.instant()).stream().filter(z -> z.zone().departmentId() != null)
+                .collect(Collectors.groupingBy(z -> z.zone().departmentId(), Collectors.collectingAndThen(Collectors.toList(),
+                        zones -> new MeasureStatus(
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.OK).count(),
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.DUE).count(),
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.OVERDUE).count()))));
+    }
+}
