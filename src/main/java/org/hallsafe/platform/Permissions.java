@@ -31,11 +31,14 @@ public final class Permissions {
     public static final String HYGIENE_RECORD = "hygiene:record:create";
     public static final String HYGIENE_VIEW = "hygiene:coverage:view";
     public static final String HYGIENE_ZONES = "hygiene:zone:edit";
+    public static final String CANTEEN_MANAGE = "canteen:ledger:edit";
+    public static final String CANTEEN_DOOR = "canteen:door:record";
+    public static final String CANTEEN_VIEW = "canteen:ledger:view";
 
     static final Set<String> ALL = Set.of(ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
-            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES);
+            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW);
 
     private Permissions() {
     }

@@ -12,17 +12,19 @@ public enum Role {
     LEADER(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY, Permissions.LEDGER_VIEW,
             Permissions.PERSON_REVEAL, Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW,
-            Permissions.HYGIENE_RECORD)),
+            Permissions.HYGIENE_RECORD, Permissions.CANTEEN_VIEW)),
     OFFICE(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.LEADERSHIP_EDIT, Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY,
             Permissions.LEDGER_VIEW, Permissions.PERSON_REVEAL, Permissions.GATE_BACKFILL, Permissions.HEALTH_SELF,
-            Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW, Permissions.HYGIENE_RECORD, Permissions.HYGIENE_ZONES)),
+            Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW, Permissions.HYGIENE_RECORD, Permissions.HYGIENE_ZONES,
+            Permissions.CANTEEN_VIEW)),
     SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW, Permissions.GATE_TODAY,
             Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HEALTH_RECORD_FOR, Permissions.HYGIENE_VIEW,
             Permissions.HYGIENE_RECORD)),
     SCREENER(Set.of(Permissions.GATE_RECORD, Permissions.GATE_TODAY, Permissions.HEALTH_SELF, Permissions.HEALTH_RECORD_FOR)),
     STAFF(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD)),
-    CANTEEN(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD));
+    CANTEEN(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.CANTEEN_MANAGE, Permissions.CANTEEN_DOOR,
+            Permissions.CANTEEN_VIEW, Permissions.HEALTH_BOARD));
 
     private final Set<String> permissions;
 

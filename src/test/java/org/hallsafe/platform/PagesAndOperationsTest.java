@@ -28,7 +28,8 @@ class PagesAndOperationsTest {
             "/screening/gate", "/screening/gate/backfill", "/screening/today", "/screening/ledger", "/screening/settings",
             "/incidents", "/staffhealth", "/staffhealth/me", "/staffhealth/compliance", "/staffhealth/schedules",
             "/hygiene", "/hygiene/record", "/hygiene/coverage", "/hygiene/waste", "/hygiene/report", "/hygiene/zones",
-            "/hygiene/zones/new");
+            "/hygiene/zones/new", "/canteen", "/canteen/suppliers", "/canteen/purchases", "/canteen/purchases/new",
+            "/canteen/records", "/canteen/door");
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
