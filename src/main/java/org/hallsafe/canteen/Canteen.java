@@ -233,7 +233,7 @@ public class Canteen {
             problems.put("itemCategory[" + i + "]", "canteen.item.isPoultry");
         }
         if (item.quantity() == null || item.quantity().signum() <= 0) {
-            problems.put("itemQuantity[" + i + "]", "canteen.item.quantity");
+            problems.put("itemQuantity[" + i + "]", "canteen.item.quantity.invalid");
         }
         if (item.unit().isEmpty()) {
             problems.put("itemUnit[" + i + "]", "validation.required");
@@ -241,7 +241,7 @@ public class Canteen {
         if (item.result() == null) {
             problems.put("itemResult[" + i + "]", "validation.required");
         } else if (item.result() == Result.REJECTED && item.reason().isEmpty()) {
-            problems.put("itemReason[" + i + "]", "canteen.item.reason");
+            problems.put("itemReason[" + i + "]", "canteen.item.reason.required");
         }
         if (poultry && item.quarantineNo().isEmpty()) {
             problems.put("itemQuarantineNo[" + i + "]", "canteen.item.quarantine");

@@ -81,6 +81,25 @@ class I18nBundlesTest {
     }
 
     @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new TreeSet<>();
+            List<String> twice = new ArrayList<>();
+            for (String line : Files.readAllLines(RESOURCES.resolve(bundle), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+            assertThat(twice).as("%s defines these keys twice; the later silently wins", bundle).isEmpty();
+        }
+    }
+
+    @Test
     void templatesHoldNoLiteralText() throws IOException {
         assertThat(TEMPLATES).as("templates directory").isDirectory();
         List<Path> templates;
