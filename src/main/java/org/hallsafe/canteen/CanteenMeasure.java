@@ -1,0 +1,47 @@
+package org.hallsafe.canteen;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hallsafe.organization.MeasureStatusProvider;
+import org.hallsafe.organization.Measures;
+import org.springframework.stereotype.Component;
+
+/**
+ * R-CAN in the responsibility matrix, for each section that owns it: meals whose tableware was disinfected, due now,
+ * and overdue, the overdue counting also suppliers with an expired or missing certificate.
+ */
+@Component
+class CanteenMeasure implements MeasureStatusProvider {
+
+    private final Canteen canteen;
+    private final Measures measures;
+
+    CanteenMeasure(Canteen canteen, Measures measures) {
+        this.canteen = canteen;
+        this.measures = measures;
+    }
+
+    @Override
+    public String measureCode() {
+        return "R-CAN";
+    }
+
+    @Override
+    public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
+        List<Canteen.MealState> meals = canteen.meals(siteId, day);
+        int done = (int) meals.stream().filter(m -> m.state().equals("DONE")).count();
+        int due = (int) meals.stream().filter(m -> m.state().equals("DUE")).count();
+        int blocked = (int) canteen.suppliers(siteId).stream().filter(s -> s.certificates().stream().anyMatch(
+                c -> c.state() == Canteen.CertificateState.EXPIRED || c.state() == Canteen.CertificateState.MISSING)).count();
+        int overdue = (int) meals.stream().filter(m -> m.state().equals("OVERDUE")).count() + blocked;
+        Map<Long, MeasureStatus> out = new HashMap<>();
+        for (Long owner : measures.owners(siteId).getOrDefault(measureCode(), Set.of())) {
+            out.put(owner, new MeasureStatus(done, due, overdue));
+        }
+        return out;
+    }
+}
