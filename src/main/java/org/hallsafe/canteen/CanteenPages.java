@@ -173,10 +173,6 @@ class CanteenPages {
     @GetMapping("/canteen/records")
     @PreAuthorize(MANAGE)
     String records(Model model) {
-        String me = CurrentUser.get().displayName();
-        model.addAttribute("tableware", new TablewareForm(CanteenForms.Meal.at(java.time.LocalTime.now(clock)),
-                CanteenForms.TablewareMethod.CABINET, null, 30, 120, me));
-        model.addAttribute("waste", new WasteForm(null, ""));
         return recordsPage(model);
     }
 
@@ -193,7 +189,6 @@ class CanteenPages {
                 e.problems().forEach(binding::rejectValue);
             }
         }
-        model.addAttribute("waste", new WasteForm(null, ""));
         return recordsPage(model);
     }
 
@@ -202,8 +197,6 @@ class CanteenPages {
     String waste(@Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            model.addAttribute("tableware", new TablewareForm(CanteenForms.Meal.LUNCH, CanteenForms.TablewareMethod.CABINET,
-                    null, 30, 120, CurrentUser.get().displayName()));
             return recordsPage(model);
         }
         canteen.foodWaste(site(), form);
@@ -211,7 +204,15 @@ class CanteenPages {
         return "redirect:/canteen/records";
     }
 
+    /** The page of two forms: the one just sent keeps what was typed, the other starts fresh. */
     private String recordsPage(Model model) {
+        if (!model.containsAttribute("tableware")) {
+            model.addAttribute("tableware", new TablewareForm(CanteenForms.Meal.at(java.time.LocalTime.now(clock)),
+                    CanteenForms.TablewareMethod.CABINET, null, 30, 120, CurrentUser.get().displayName()));
+        }
+        if (!model.containsAttribute("waste")) {
+            model.addAttribute("waste", new WasteForm(null, ""));
+        }
         model.addAttribute("meals", canteen.meals(site(), LocalDate.now(clock)));
         model.addAttribute("mealValues", CanteenForms.Meal.values());
         model.addAttribute("methods", CanteenForms.TablewareMethod.values());

@@ -121,10 +121,6 @@ class HygienePages {
     @GetMapping("/hygiene/waste")
     @PreAuthorize(RECORD)
     String waste(Model model) {
-        String me = CurrentUser.get().displayName();
-        model.addAttribute("ventilation", new VentilationForm(null, 30, me));
-        model.addAttribute("waste", new WasteForm(null, 1, me));
-        model.addAttribute("handover", new HandoverForm(1, null, me, "", ""));
         return wastePage(model);
     }
 
@@ -133,9 +129,6 @@ class HygienePages {
     String ventilate(@Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            String me = CurrentUser.get().displayName();
-            model.addAttribute("waste", new WasteForm(null, 1, me));
-            model.addAttribute("handover", new HandoverForm(1, null, me, "", ""));
             return wastePage(model);
         }
         hygiene.ventilate(site(), form);
@@ -148,9 +141,6 @@ class HygienePages {
     String removeWaste(@Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            String me = CurrentUser.get().displayName();
-            model.addAttribute("ventilation", new VentilationForm(null, 30, me));
-            model.addAttribute("handover", new HandoverForm(1, null, me, "", ""));
             return wastePage(model);
         }
         hygiene.removeWaste(site(), form);
@@ -171,13 +161,21 @@ class HygienePages {
                 e.problems().forEach(binding::rejectValue);
             }
         }
-        String me = CurrentUser.get().displayName();
-        model.addAttribute("ventilation", new VentilationForm(null, 30, me));
-        model.addAttribute("waste", new WasteForm(null, 1, me));
         return wastePage(model);
     }
 
+    /** The page of three forms: the one just sent keeps what was typed, the others start fresh. */
     private String wastePage(Model model) {
+        String me = CurrentUser.get().displayName();
+        if (!model.containsAttribute("ventilation")) {
+            model.addAttribute("ventilation", new VentilationForm(null, 30, me));
+        }
+        if (!model.containsAttribute("waste")) {
+            model.addAttribute("waste", new WasteForm(null, 1, me));
+        }
+        if (!model.containsAttribute("handover")) {
+            model.addAttribute("handover", new HandoverForm(1, null, me, "", ""));
+        }
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("zones", hygiene.zones(site()));
         model.addAttribute("aired", hygiene.aired(site(), today));
