@@ -356,12 +356,32 @@ public class Canteen {
     public record Waste(Instant at, java.math.BigDecimal kg, String handedTo) {
     }
 
+    /** A tableware disinfection as the paper ledger lists it. */
+    public record Tableware(Instant at, Meal meal, TablewareMethod method, Integer concentration, int minutes,
+            Integer temperature, String doneBy) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Tableware> tableware(long siteId, LocalDate from, LocalDate to) {
+        ZoneId zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT done_at AS at, meal, method, concentration, minutes, temperature_c AS temperature, done_by
+                FROM tableware_disinfections WHERE site_id = :site AND done_at >= :from AND done_at < :to ORDER BY done_at""")
+                .param("site", siteId).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())).query(Tableware.class).list();
+    }
+
     @Transactional(readOnly = true)
     public List<Waste> waste(long siteId, LocalDate day) {
+        return waste(siteId, day, day);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Waste> waste(long siteId, LocalDate from, LocalDate to) {
         ZoneId zone = clock.getZone();
         return jdbc.sql("SELECT at, kg, handed_to FROM food_waste WHERE site_id = :site AND at >= :from AND at < :to ORDER BY at DESC")
-                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Waste.class).list();
+                .param("site", siteId).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())).query(Waste.class).list();
     }
 
     private static String actor() {

@@ -12,16 +12,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The purchase inspection ledger (进货查验台账) as an Excel file laid out like the paper one: one line per item. */
+/**
+ * The canteen's paper ledgers as one Excel file: the purchase inspection ledger (进货查验台账, one line per item), the
+ * tableware disinfection ledger, and the food-waste handovers.
+ */
 @Component
 class CanteenLedger {
 
     private final Canteen canteen;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    CanteenLedger(Canteen canteen, MessageSource messages) {
+    CanteenLedger(Canteen canteen, MessageSource messages, java.time.Clock clock) {
         this.canteen = canteen;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -50,6 +55,38 @@ class CanteenLedger {
                         row.createCell(i).setCellValue(v[i]);
                     }
                 }
+            }
+            java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(clock.getZone());
+            SXSSFSheet tableware = workbook.createSheet(text("canteen.tableware.title", locale));
+            Row th = tableware.createRow(0);
+            String[] theads = {"hygiene.time", "canteen.meal", "hygiene.method", "canteen.concentration", "canteen.minutes",
+                    "canteen.temperature", "hygiene.doneBy"};
+            for (int i = 0; i < theads.length; i++) {
+                th.createCell(i).setCellValue(text(theads[i], locale));
+            }
+            int t = 1;
+            for (Canteen.Tableware d : canteen.tableware(siteId, from, to)) {
+                Row row = tableware.createRow(t++);
+                String[] v = {time.format(d.at()), text("canteen.meal." + d.meal(), locale),
+                        text("canteen.tableware." + d.method(), locale),
+                        d.concentration() == null ? "" : String.valueOf(d.concentration()), String.valueOf(d.minutes()),
+                        d.temperature() == null ? "" : String.valueOf(d.temperature()), d.doneBy()};
+                for (int i = 0; i < v.length; i++) {
+                    row.createCell(i).setCellValue(v[i]);
+                }
+            }
+            SXSSFSheet waste = workbook.createSheet(text("canteen.waste.title", locale));
+            Row wh = waste.createRow(0);
+            wh.createCell(0).setCellValue(text("hygiene.time", locale));
+            wh.createCell(1).setCellValue(text("canteen.waste.kg", locale));
+            wh.createCell(2).setCellValue(text("canteen.waste.handedTo", locale));
+            int w = 1;
+            for (Canteen.Waste x : canteen.waste(siteId, from, to)) {
+                Row row = waste.createRow(w++);
+                row.createCell(0).setCellValue(time.format(x.at()));
+                row.createCell(1).setCellValue(x.kg().doubleValue());
+                row.createCell(2).setCellValue(x.handedTo());
             }
             workbook.write(out);
             workbook.dispose();

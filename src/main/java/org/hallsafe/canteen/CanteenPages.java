@@ -54,8 +54,9 @@ class CanteenPages {
 
     @GetMapping("/canteen")
     @PreAuthorize(VIEW)
-    String today(Model model) {
-        LocalDate today = LocalDate.now(clock);
+    String today(@RequestParam(required = false) LocalDate day, Model model) {
+        LocalDate today = day == null ? LocalDate.now(clock) : day;
+        model.addAttribute("day", today);
         model.addAttribute("warnings", canteen.suppliers(site()).stream().filter(Canteen.Supplier::warning).toList());
         model.addAttribute("meals", canteen.meals(site(), today));
         List<StaffHealth.Day> cooks = new ArrayList<>();

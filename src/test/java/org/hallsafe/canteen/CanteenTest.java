@@ -203,6 +203,9 @@ class CanteenTest {
     void exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
         canteen.recordPurchase(hall.siteId(), delivery(new String[] {"冷鲜鸡", "POULTRY", "4300123", "ACCEPTED", ""},
                 new String[] {"鱼", "AQUATIC", "", "REJECTED", "不新鲜"}));
+        canteen.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.BREAKFAST,
+                CanteenForms.TablewareMethod.STEAM, null, 20, 100, "赵厨师"));
+        canteen.foodWaste(hall.siteId(), new CanteenForms.WasteForm(new BigDecimal("12.5"), "益阳市餐厨垃圾处理站 刘师傅"));
         UserDetails leader = halls.signIn(hall.leader());
         byte[] xlsx = mvc.perform(get("/canteen/purchases/export.xlsx").with(user(leader))
                 .param("from", monday.toString()).param("to", monday.toString())).andReturn().getResponse().getContentAsByteArray();
@@ -211,6 +214,13 @@ class CanteenTest {
             workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell).append('|')));
             assertThat(all).contains("进货查验台账").contains("冷鲜鸡|禽肉（鸡鸭鹅）|10.00|公斤").contains("|数量|").contains("|拒收原因|").contains("4300123")
                     .contains("鱼|水产").contains("拒收|不新鲜|李验收");
+            StringBuilder tableware = new StringBuilder();
+            workbook.getSheetAt(1).forEach(row -> row.forEach(cell -> tableware.append(cell).append('|')));
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("厨具餐具消毒");
+            assertThat(tableware).contains("早餐|蒸汽||20|100|赵厨师");
+            StringBuilder waste = new StringBuilder();
+            workbook.getSheetAt(2).forEach(row -> row.forEach(cell -> waste.append(cell).append('|')));
+            assertThat(waste).contains("12.5|益阳市餐厨垃圾处理站 刘师傅");
         }
     }
 }
