@@ -50,12 +50,13 @@ class AuditLog {
 
     /** One page, newest first; {@code before} is the last id of the previous page (keyset paging). */
     @Transactional(readOnly = true)
-    List<Entry> search(long siteId, Filter filter, ZoneId zone, int limit) {
+    List<Entry> search(long siteId, boolean withSystem, Filter filter, ZoneId zone, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, occurred_at, actor, action, target_type, target_id, summary, address
-                FROM audit_log WHERE (site_id = :site OR site_id IS NULL)""");
+                FROM audit_log WHERE (site_id = :site OR :withSystem AND site_id IS NULL)""");
         var params = new java.util.HashMap<String, Object>();
         params.put("site", siteId);
+        params.put("withSystem", withSystem);
         if (filter.actor() != null && !filter.actor().isBlank()) {
             sql.append(" AND lower(actor) = lower(:actor)");
             params.put("actor", filter.actor().strip());

@@ -77,7 +77,7 @@ class DemoBureau {
             windows.add(directory.saveWindow(SITE, null, new WindowForm(Integer.parseInt(w[0]), w[1], w[2], windowSection)));
         }
         String[] roleUsers = {"admin", "leader", "office", "head", "screener", "staff", "canteen"};
-        Role[] roles = {Role.ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD, Role.SCREENER, Role.STAFF, Role.CANTEEN};
+        Role[] roles = {Role.BUREAU_ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD, Role.SCREENER, Role.STAFF, Role.CANTEEN};
         Random random = new Random(20200131);
         List<Long> people = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

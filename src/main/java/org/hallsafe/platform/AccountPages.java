@@ -57,14 +57,14 @@ class AccountPages {
 
     @PostMapping("/admin/accounts/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        accounts.setEnabled(id, enabled);
+        accounts.setEnabled(CurrentUser.get().siteId(), id, enabled);
         return "redirect:/admin/accounts";
     }
 
     @PostMapping("/admin/accounts/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
         try {
-            accounts.changePassword(id, password);
+            accounts.changePassword(CurrentUser.get().siteId(), id, password);
             redirect.addFlashAttribute("passwordChanged", accounts.find(id).map(Accounts.AccountView::username).orElse(""));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("passwordError", e.messageKey());
@@ -75,7 +75,8 @@ class AccountPages {
 
     private String page(Model model) {
         model.addAttribute("accounts", accounts.ofSite(CurrentUser.get().siteId()));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values())
+                .filter(r -> r != Role.BUREAU_ADMIN || CurrentUser.get().role() == Role.BUREAU_ADMIN).toList());
         return "admin/accounts";
     }
 }

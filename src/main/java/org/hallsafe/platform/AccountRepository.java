@@ -11,7 +11,7 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
     @Query("SELECT * FROM accounts WHERE lower(username) = lower(:username)")
     Optional<Account> findByUsername(String username);
 
-    @Query("SELECT count(*) > 0 FROM accounts WHERE role = 'ADMIN' AND enabled AND NOT demo")
+    @Query("SELECT count(*) > 0 FROM accounts WHERE role = 'BUREAU_ADMIN' AND enabled AND NOT demo")
     boolean existsUsableAdmin();
 
     @Query("SELECT * FROM accounts WHERE site_id = :siteId ORDER BY username")

@@ -50,6 +50,9 @@ public class Accounts {
     }
 
     private long insert(long siteId, String username, String displayName, Role role, String password, boolean demo) {
+        if (role == Role.BUREAU_ADMIN && CurrentUser.find().map(u -> u.role() != Role.BUREAU_ADMIN).orElse(false)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the bureau's administrator makes another");
+        }
         if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
             throw new InvalidInputException("username", "account.username.invalid");
         }
@@ -64,9 +67,10 @@ public class Accounts {
         return saved.id();
     }
 
+    /** Changes a password of an account in the given hall; an account of another hall is not found. */
     @Transactional
-    public void changePassword(long accountId, String password) {
-        Account account = accounts.findById(accountId).orElseThrow();
+    public void changePassword(long siteId, long accountId, String password) {
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId).orElseThrow();
         PasswordPolicy.problem(password, account.username()).ifPresent(key -> {
             throw new InvalidInputException("password", key);
         });
@@ -75,10 +79,14 @@ public class Accounts {
         activity.record("ACCOUNT_PASSWORD_CHANGED", "account", accountId, account.username());
     }
 
+    /** Switches an account of the given hall on or off; an account of another hall is not found. */
     @Transactional
-    public void setEnabled(long accountId, boolean enabled) {
-        jdbc.sql("UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
-                .param("enabled", enabled).param("id", accountId).update();
+    public void setEnabled(long siteId, long accountId, boolean enabled) {
+        int n = jdbc.sql("UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND site_id = :site")
+                .param("enabled", enabled).param("id", accountId).param("site", siteId).update();
+        if (n == 0) {
+            throw new java.util.NoSuchElementException("account " + accountId);
+        }
         activity.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * caller's language ({@code Accept-Language}), so a WeChat page can show it beside the field.
  */
 @RestControllerAdvice(annotations = ApiErrors.JsonApi.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
 
     /** Marks the controllers under {@code /api/v1}. */

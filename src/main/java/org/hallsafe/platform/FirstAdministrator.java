@@ -53,7 +53,7 @@ class FirstAdministrator {
         }
         var security = properties.security();
         if (!security.adminPassword().isBlank()) {
-            service.create(DEFAULT_SITE, security.adminUsername(), security.adminUsername(), Role.ADMIN,
+            service.create(DEFAULT_SITE, security.adminUsername(), security.adminUsername(), Role.BUREAU_ADMIN,
                     security.adminPassword());
             log.info("The first administrator '{}' was created with the password from HALLSAFE_ADMIN_PASSWORD.",
                     security.adminUsername());
@@ -91,7 +91,7 @@ class FirstAdministrator {
         if (spent == 0 || accounts.existsUsableAdmin()) {
             return Optional.empty();
         }
-        long id = service.create(DEFAULT_SITE, username, displayName, Role.ADMIN, password);
+        long id = service.create(DEFAULT_SITE, username, displayName, Role.BUREAU_ADMIN, password);
         jdbc.sql("UPDATE setup_tokens SET used_at = :now WHERE used_at IS NULL")
                 .param("now", java.sql.Timestamp.from(clock.instant())).update();
         return Optional.of(id);

@@ -8,7 +8,10 @@ import java.util.Set;
  */
 public enum Role {
 
-    ADMIN(Permissions.ALL),
+    /** The bureau's administrator: everything a hall's administrator may do, and the halls themselves. */
+    BUREAU_ADMIN(Permissions.ALL),
+    /** A hall's administrator: everything within the hall, nothing of another hall. */
+    ADMIN(Permissions.HALL_ADMIN),
     LEADER(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY, Permissions.LEDGER_VIEW,
             Permissions.PERSON_REVEAL, Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW,

@@ -138,6 +138,11 @@ public class GateDesk {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        if (form.backfilled() && CurrentUser.find().map(u -> u.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals(org.hallsafe.platform.Permissions.GATE_BACKFILL))).orElse(true)) {
+            // a paper-ledger catch-up is the office's to enter, on the page and through the API alike (R-REQ-3)
+            throw new org.springframework.security.access.AccessDeniedException("back-fill needs " + org.hallsafe.platform.Permissions.GATE_BACKFILL);
+        }
         Settings settings = settings(siteId);
         boolean known = form.personType() == PersonType.CITIZEN && findCitizen(siteId, form.docType(), form.docNo()).isPresent();
         List<GateForm.Problem> problems = form.problems(settings.symptoms(), known);

@@ -179,4 +179,28 @@ class HygieneTest {
         var figures = ((MeasureStatusProvider) blindSpots).statuses(hall.siteId(), monday);
         assertThat(figures.get(hall.sectionId())).isEqualTo(new MeasureStatusProvider.MeasureStatus(1, 0, 1));
     }
+
+    @Test
+    void refusesAPhotoThatIsNoJpegPngOrWebp() throws Exception {
+        UserDetails me = halls.signIn(hall.leader());
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hygiene/disinfections")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "x.svg", "image/svg+xml", svg))
+                        .with(user(me)).with(csrf()).param("submissionId", UUID.randomUUID().toString())
+                        .param("zoneId", String.valueOf(waiting)).param("method", "SPRAY").param("doneBy", "陈保洁"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("照片需是JPEG、PNG或WebP图片");
+        assertThat(jdbc.sql("SELECT count(*) FROM disinfections WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hygiene/disinfections")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "x.png", "image/png", png))
+                .with(user(me)).with(csrf()).param("submissionId", UUID.randomUUID().toString())
+                .param("zoneId", String.valueOf(waiting)).param("method", "SPRAY").param("doneBy", "陈保洁"));
+        long id = jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site").param("site", hall.siteId()).query(Long.class).single();
+        var photo = mvc.perform(get("/hygiene/photos/{id}", id).with(user(me))).andReturn().getResponse();
+        assertThat(photo.getContentType()).isEqualTo("image/png");
+        assertThat(photo.getHeader("Content-Security-Policy")).contains("sandbox");
+    }
 }

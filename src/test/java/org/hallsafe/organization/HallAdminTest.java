@@ -15,7 +15,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Many halls (R-ORG-1): a new hall gets its own administrator, who sees that hall only. */
+/**
+ * Many halls (R-ORG-1): the bureau's administrator opens a hall with its own administrator, who sees and changes that
+ * hall only; no hall's administrator can reach another hall.
+ */
 @HallSafeTest
 class HallAdminTest {
 
@@ -25,9 +28,13 @@ class HallAdminTest {
     @Autowired UserDetailsService users;
 
     @Test
-    void anAdminOpensAnotherHallWithItsOwnAdministrator() throws Exception {
+    void theBureauOpensAnotherHallWithItsOwnAdministratorAndNoHallAdminCan() throws Exception {
         long hall = directory.saveSite(null, new Forms.SiteForm("h" + System.nanoTime() % 100000, "赫山区政务服务中心", ""));
-        var admin = accounts.signedIn(Role.ADMIN);
+        var hallAdmin = accounts.signedIn(Role.ADMIN);
+        mvc.perform(post("/org/sites/{id}/admin", hall).with(user(hallAdmin)).with(csrf()).param("username", "intruder-" + System.nanoTime() % 1000)
+                .param("displayName", "越权").param("password", "Intruder-Pass-2026"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        var admin = accounts.signedIn(Role.BUREAU_ADMIN);
         String username = "hsadmin-" + System.nanoTime() % 100000;
 
         String weak = mvc.perform(post("/org/sites/{id}/admin", hall).with(user(admin)).with(csrf())
@@ -44,5 +51,10 @@ class HallAdminTest {
         directory.saveDepartment(1L, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "只在一号大厅" + System.nanoTime(), "", ""));
         String departments = mvc.perform(get("/org/departments").with(user(theirs))).andReturn().getResponse().getContentAsString();
         assertThat(departments).doesNotContain("只在一号大厅").contains("还没有科室");
+
+        long otherHallsAccount = ((CurrentUser) users.loadUserByUsername(accounts.create(Role.LEADER))).accountId();
+        mvc.perform(post("/admin/accounts/{id}/password", otherHallsAccount).with(user(theirs)).with(csrf())
+                .param("password", "Taken-Over-2026"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
     }
 }

@@ -93,7 +93,7 @@ class OrganizationBrowserTest {
 
     @Test
     void everyScreenOfTheFoundationShowsItsTitleOnADeskAndOnAPhone() throws Exception {
-        String admin = accounts.create(Role.ADMIN);
+        String admin = accounts.create(Role.BUREAU_ADMIN);
         try (Browser browser = new Browser(port)) {
             browser.open("/login");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("政务大厅防控与服务保障平台");

@@ -38,7 +38,7 @@ class PagesAndOperationsTest {
 
     @Test
     void rendersEveryPageInChineseAndEnglishWithoutAMissingText() throws Exception {
-        UserDetails admin = accounts.signedIn(Role.ADMIN);
+        UserDetails admin = accounts.signedIn(Role.BUREAU_ADMIN);
         for (String page : PAGES) {
             for (String lang : List.of("zh-CN", "en")) {
                 String html = mvc.perform(get(page).param("lang", lang).with(user(admin)))

@@ -160,4 +160,17 @@ class GatePageAndApiTest {
                 "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor = :actor AND target_type = 'citizen'")
                 .param("actor", hall.leader()).query(Integer.class).single() == 1);
     }
+
+    @Test
+    void refusesABackFillFromAScreenerThroughTheApiToo() throws Exception {
+        String first17 = "43092219881212005";
+        mvc.perform(post("/api/v1/screening/screenings").with(httpBasic(hall.screener(), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"submissionId":"%s","personType":"CITIZEN","name":"卫东","docType":"ID_CARD","docNo":"%s",
+                                 "phone":"13611113333","mask":"OTHER","temperature":36.2,"noSymptoms":true,
+                                 "screenedAt":"2026-11-01T09:00:00","backfillReason":"改早时间"}"""
+                                .formatted(UUID.randomUUID(), first17 + IdNumber.checkCharacter(first17))))
+                .andExpect(status().isForbidden());
+        assertThat(stored()).isZero();
+    }
 }
