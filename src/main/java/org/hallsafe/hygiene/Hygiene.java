@@ -70,8 +70,11 @@ public class Hygiene {
     private final Clock clock;
     private final ActivityLog activity;
     private final LiveUpdates live;
+    private final org.hallsafe.organization.Directory directory;
 
-    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live) {
+    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live,
+            org.hallsafe.organization.Directory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -99,6 +102,10 @@ public class Hygiene {
 
     @Transactional
     public long saveZone(long siteId, Long id, ZoneForm f) {
+        if (f.departmentId() != null && directory.departments(siteId, null, "", true).stream()
+                .noneMatch(d -> d.id() == f.departmentId())) {
+            throw new InvalidInputException("departmentId", "hygiene.department.unknown");
+        }
         if (f.methods().contains(Method.MOP_84) && f.concentration() == null) {
             throw new InvalidInputException("concentration", "hygiene.concentration.required");
         }

@@ -46,7 +46,9 @@ class IncidentPages {
     @GetMapping("/incidents/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.get(site(), id));
-        model.addAttribute("notes", incidents.notes(id));
+        Incidents.Record record = incidents.record(site(), id);
+        model.addAttribute("details", record.details());
+        model.addAttribute("notes", record.notes());
         jdbc.sql("UPDATE notifications SET read_at = :now WHERE account_id = :account AND incident_id = :id AND read_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("account", CurrentUser.get().accountId())
                 .param("id", id).update();

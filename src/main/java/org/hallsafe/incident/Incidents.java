@@ -20,7 +20,7 @@ public class Incidents {
 
     public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
 
-    public record Incident(long id, String source, String sourceId, String title, String details, Status status,
+    public record Incident(long id, String source, String sourceId, String title, Status status,
             Instant reportedAt, String reportedBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
             Instant closedAt, String closedBy) {
     }
@@ -29,15 +29,18 @@ public class Incidents {
     }
 
     private static final String SELECT = """
-            SELECT id, source, source_id, title, details, status, reported_at, reported_by, acknowledged_at,
+            SELECT id, source, source_id, title, status, reported_at, reported_by, acknowledged_at,
                    acknowledged_by, escalated_at, closed_at, closed_by FROM incidents""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ActivityLog activity;
+    private final org.hallsafe.platform.PersonalData personalData;
 
-    Incidents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ActivityLog activity) {
+    Incidents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ActivityLog activity,
+            org.hallsafe.platform.PersonalData personalData) {
+        this.personalData = personalData;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -51,11 +54,12 @@ public class Incidents {
     @Transactional
     public long report(long siteId, String source, String sourceId, String title, String details) {
         Optional<Long> created = jdbc.sql("""
-                INSERT INTO incidents (site_id, source, source_id, title, details, reported_at, reported_by)
+                INSERT INTO incidents (site_id, source, source_id, title, details_cipher, reported_at, reported_by)
                 VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
                 ON CONFLICT (site_id, source, source_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("source", source).param("sourceId", sourceId).param("title", title)
-                .param("details", details).param("now", now()).param("by", actor()).query(Long.class).optional();
+                .param("details", personalData.seal(details, "").cipherText()).param("now", now()).param("by", actor())
+                .query(Long.class).optional();
         if (created.isEmpty()) {
             return jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
                     .param("site", siteId).param("source", source).param("sourceId", sourceId).query(Long.class).single();
@@ -129,11 +133,28 @@ public class Incidents {
                 .query(this::map).list();
     }
 
-    @Transactional(readOnly = true)
-    public List<Note> notes(long id) {
-        return jdbc.sql("SELECT kind, body, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
-                .param("id", id).query((rs, n) -> new Note(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4))).list();
+    /** What is known of the case and its follow-up, opened for one reader: one audit entry per reading. */
+    public record Record(String details, List<Note> notes) {
+    }
+
+    @Transactional
+    public Record record(long siteId, long id) {
+        byte[] details = jdbc.sql("SELECT details_cipher FROM incidents WHERE site_id = :site AND id = :id")
+                .param("site", siteId).param("id", id).query(byte[].class).optional().orElseThrow();
+        record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {
+        }
+        List<Sealed> sealed = jdbc.sql("SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
+                .param("id", id).query((rs, n) -> new Sealed(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4))).list();
+        List<byte[]> ciphers = new java.util.ArrayList<>();
+        ciphers.add(details);
+        sealed.forEach(x -> ciphers.add(x.body()));
+        List<String> plain = personalData.revealAll(ciphers, "incident", "incident " + id);
+        List<Note> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < sealed.size(); i++) {
+            Sealed x = sealed.get(i);
+            notes.add(new Note(x.kind(), plain.get(i + 1) == null ? "" : plain.get(i + 1), x.at().toInstant(), x.by()));
+        }
+        return new Record(plain.get(0) == null ? "" : plain.get(0), notes);
     }
 
     /** Open incidents of a hall: not yet closed. */
@@ -144,13 +165,14 @@ public class Incidents {
     }
 
     void addNote(long id, String kind, String body) {
-        jdbc.sql("INSERT INTO incident_notes (incident_id, kind, body, written_at, written_by) VALUES (:id, :kind, :body, :now, :by)")
-                .param("id", id).param("kind", kind).param("body", body).param("now", now()).param("by", actor()).update();
+        jdbc.sql("INSERT INTO incident_notes (incident_id, kind, body_cipher, written_at, written_by) VALUES (:id, :kind, :body, :now, :by)")
+                .param("id", id).param("kind", kind).param("body", body == null || body.isEmpty() ? null : personalData.seal(body, "").cipherText())
+                .param("now", now()).param("by", actor()).update();
     }
 
     private Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Incident(rs.getLong("id"), rs.getString("source"), rs.getString("source_id"), rs.getString("title"),
-                rs.getString("details"), Status.valueOf(rs.getString("status")), instant(rs, "reported_at"),
+                Status.valueOf(rs.getString("status")), instant(rs, "reported_at"),
                 rs.getString("reported_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
                 instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
     }

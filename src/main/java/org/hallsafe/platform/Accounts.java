@@ -76,6 +76,7 @@ public class Accounts {
         });
         jdbc.sql("UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
                 .param("hash", passwords.encode(password)).param("id", accountId).update();
+        endSessions(account.username());
         activity.record("ACCOUNT_PASSWORD_CHANGED", "account", accountId, account.username());
     }
 
@@ -87,7 +88,15 @@ public class Accounts {
         if (n == 0) {
             throw new java.util.NoSuchElementException("account " + accountId);
         }
+        if (!enabled) {
+            accounts.findById(accountId).ifPresent(a -> endSessions(a.username()));
+        }
         activity.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null);
+    }
+
+    /** Ends every open session of the account: sessions live in PostgreSQL, so this reaches every node. */
+    private void endSessions(String username) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name").param("name", username).update();
     }
 
     @Transactional(readOnly = true)

@@ -147,8 +147,9 @@ public class StaffHealth {
     /** A temperature check; an abnormal one tells the person to leave their post and reports to the leadership group. */
     @Transactional
     public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
-        Optional<Recorded> earlier = jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
-                .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).optional();
+        Optional<Recorded> earlier = jdbc.sql("""
+                SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s AND staff_id = :staff""")
+                .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).query(Recorded.class).optional();
         if (earlier.isPresent()) {
             return earlier.get();
         }

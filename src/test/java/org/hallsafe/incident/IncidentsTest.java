@@ -75,7 +75,7 @@ class IncidentsTest {
         assertThat(done.status()).isEqualTo(Incidents.Status.CLOSED);
         assertThat(done.acknowledgedBy()).isEqualTo(hall.deputy());
         assertThat(done.closedBy()).isEqualTo(hall.leader());
-        assertThat(incidents.notes(id)).extracting(Incidents.Note::kind, Incidents.Note::writtenBy).containsExactly(
+        assertThat(incidents.record(hall.siteId(), id).notes()).extracting(Incidents.Note::kind, Incidents.Note::writtenBy).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("ACKNOWLEDGED", hall.deputy()),
                 org.assertj.core.groups.Tuple.tuple("NOTE", hall.leader()),
                 org.assertj.core.groups.Tuple.tuple("CLOSED", hall.leader()));
@@ -94,7 +94,7 @@ class IncidentsTest {
         escalation.escalateOverdue();
 
         assertThat(incidents.get(hall.siteId(), id).escalatedAt()).isNotNull();
-        assertThat(incidents.notes(id)).extracting(Incidents.Note::kind).containsExactly("ESCALATED");
+        assertThat(incidents.record(hall.siteId(), id).notes()).extracting(Incidents.Note::kind).containsExactly("ESCALATED");
         await().atMost(Duration.ofSeconds(10)).until(() -> notified(id, "ESCALATED").size() == 1);
         assertThat(notified(id, "ESCALATED")).containsExactly(hall.leader());
     }
@@ -107,5 +107,23 @@ class IncidentsTest {
         clock.advance(Duration.ofMinutes(30));
         escalation.escalateOverdue();
         assertThat(incidents.get(hall.siteId(), id).escalatedAt()).isNull();
+    }
+
+    @Test
+    void keepsWhatIsKnownOfACaseSealedAndLogsEachReading() {
+        long id = incidents.report(hall.siteId(), "test", "5", "入口劝返：测试五", "体温：37.9 °C，近14天去过武汉");
+        incidents.addDetails(hall.siteId(), id, "密切接触者：李某");
+        String row = jdbc.sql("SELECT i::text FROM incidents i WHERE id = :id").param("id", id).query(String.class).single();
+        String notes = jdbc.sql("SELECT string_agg(n::text, '|') FROM incident_notes n WHERE incident_id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(row + notes).doesNotContain("37.9").doesNotContain("武汉").doesNotContain("李某");
+
+        halls.signIn(hall.leader());
+        Incidents.Record record = incidents.record(hall.siteId(), id);
+        assertThat(record.details()).contains("37.9").contains("武汉");
+        assertThat(record.notes()).extracting(Incidents.Note::body).containsExactly("密切接触者：李某");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor = :actor AND summary LIKE :what""")
+                .param("actor", hall.leader()).param("what", "incident " + id + "%").query(Integer.class).single() == 1);
     }
 }

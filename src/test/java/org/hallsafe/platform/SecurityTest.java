@@ -146,4 +146,17 @@ class SecurityTest {
                         .SecurityMockMvcRequestPostProcessors.httpBasic(staff, TestAccounts.PASSWORD)))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void switchingAnAccountOffEndsItsOpenSessions() throws Exception {
+        String username = testAccounts.create(Role.STAFF);
+        var login = mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD)).andReturn();
+        jakarta.servlet.http.Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(session).as("the session cookie of Spring Session").isNotNull();
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+
+        accounts.setEnabled(1L, accounts.findByUsername(username).orElseThrow().id(), false);
+
+        mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
 }
