@@ -137,6 +137,9 @@ class GateDeskTest {
         GateForm backfill = new GateForm(paper.submissionId(), paper.personType(), null, paper.name(), paper.docType(),
                 paper.docNo(), "", paper.mask(), paper.temperature(), List.of(), true, "", null,
                 java.time.LocalDateTime.now(clock).minusHours(3), "停电时记在纸质台账上");
+        assertThatThrownBy(() -> desk.record(hall.siteId(), backfill)).as("a screener does not back-fill")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        halls.signIn(hall.officeDirector());
         GateDesk.Result late = desk.record(hall.siteId(), backfill);
         assertThat(late.backfilled()).isTrue();
         assertThat(late.screenedAt()).isBefore(clock.instant());
