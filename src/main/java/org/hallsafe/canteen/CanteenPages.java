@@ -164,9 +164,8 @@ class CanteenPages {
             HttpServletResponse response) throws IOException {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"canteen-purchases-" + f + "_" + t + ".xlsx\"");
-        ledger.export(site(), f, t, directory.site(site()).name(), LocaleContextHolder.getLocale(), response.getOutputStream());
+        ledger.export(site(), f, t, directory.site(site()).name(), LocaleContextHolder.getLocale(),
+                org.hallsafe.platform.Downloads.xlsx(response, "canteen-purchases-" + f + "_" + t));
     }
 
     // ---- tableware and food waste

@@ -219,9 +219,8 @@ class HygienePages {
     @PreAuthorize(VIEW)
     void export(@RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"hygiene-" + d + ".xlsx\"");
-        report.export(site(), d, directory.site(site()).name(), LocaleContextHolder.getLocale(), response.getOutputStream());
+        report.export(site(), d, directory.site(site()).name(), LocaleContextHolder.getLocale(),
+                org.hallsafe.platform.Downloads.xlsx(response, "hygiene-" + d));
     }
 
     // ---- zones

@@ -93,10 +93,8 @@ class LedgerPages {
     @GetMapping("/screening/ledger/export.xlsx")
     void export(Ledger.Filter filter, HttpServletResponse response) throws IOException {
         Ledger.Filter f = withDefaults(filter);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"screening-ledger-" + f.from() + "_" + f.to() + ".xlsx\"");
         int rows = ledger.export(site(), f, directory.site(site()).name(), LocaleContextHolder.getLocale(),
-                response.getOutputStream());
+                org.hallsafe.platform.Downloads.xlsx(response, "screening-ledger-" + f.from() + "_" + f.to()));
         activity.record("LEDGER_EXPORTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + rows + ")");
     }
 

@@ -173,9 +173,8 @@ class StaffHealthPages {
     @PreAuthorize(BOARD)
     void export(@RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException {
         java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"staff-health-compliance-" + d + ".xlsx\"");
-        compliance.export(site(), d, LocaleContextHolder.getLocale(), response.getOutputStream());
+        compliance.export(site(), d, LocaleContextHolder.getLocale(),
+                org.hallsafe.platform.Downloads.xlsx(response, "staff-health-compliance-" + d));
     }
 
     @GetMapping("/staffhealth/schedules")
