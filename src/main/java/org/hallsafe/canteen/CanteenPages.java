@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hallsafe.canteen.CanteenForms.CertificateForm;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.canteen.CanteenForms.TablewareForm;
@@ -81,14 +82,9 @@ class CanteenPages {
     @PreAuthorize(MANAGE)
     String addSupplier(@Valid @ModelAttribute("form") SupplierForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                canteen.saveSupplier(site(), form);
-                redirect.addFlashAttribute("saved", form.name());
-                return "redirect:/canteen/suppliers";
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
+        if (FormSubmission.done(binding, () -> canteen.saveSupplier(site(), form))) {
+            redirect.addFlashAttribute("saved", form.name());
+            return "redirect:/canteen/suppliers";
         }
         model.addAttribute("certificate", new CertificateForm(CanteenForms.CertificateKind.FOOD_LICENCE, "", null));
         return suppliersPage(model);
@@ -180,14 +176,9 @@ class CanteenPages {
     @PreAuthorize(MANAGE)
     String tableware(@Valid @ModelAttribute("tableware") TablewareForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                canteen.disinfectTableware(site(), form);
-                redirect.addFlashAttribute("done", "canteen.tableware.done");
-                return "redirect:/canteen/records";
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
+        if (FormSubmission.done(binding, () -> canteen.disinfectTableware(site(), form))) {
+            redirect.addFlashAttribute("done", "canteen.tableware.done");
+            return "redirect:/canteen/records";
         }
         return recordsPage(model);
     }

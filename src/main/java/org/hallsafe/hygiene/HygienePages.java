@@ -9,13 +9,13 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.hygiene.HygieneForms.HandoverForm;
 import org.hallsafe.hygiene.HygieneForms.VentilationForm;
 import org.hallsafe.hygiene.HygieneForms.WasteForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,14 +81,10 @@ class HygienePages {
             binding.reject("hygiene.photo.invalid");
             model.addAttribute("photoProblem", true);
         }
-        if (!binding.hasErrors()) {
-            try {
-                hygiene.disinfect(site(), form, photoType, photoType == null ? null : photo.getBytes());
-                redirect.addFlashAttribute("recorded", hygiene.zone(site(), form.zoneId()).name());
-                return "redirect:/hygiene";
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
+        byte[] bytes = photoType == null ? null : photo.getBytes();
+        if (FormSubmission.done(binding, () -> hygiene.disinfect(site(), form, photoType, bytes))) {
+            redirect.addFlashAttribute("recorded", hygiene.zone(site(), form.zoneId()).name());
+            return "redirect:/hygiene";
         }
         return recordPage(model);
     }
@@ -144,38 +140,31 @@ class HygienePages {
     @PreAuthorize(RECORD)
     String ventilate(@Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return wastePage(model);
+        if (FormSubmission.done(binding, () -> hygiene.ventilate(site(), form))) {
+            redirect.addFlashAttribute("done", "hygiene.ventilation.done");
+            return "redirect:/hygiene/waste";
         }
-        hygiene.ventilate(site(), form);
-        redirect.addFlashAttribute("done", "hygiene.ventilation.done");
-        return "redirect:/hygiene/waste";
+        return wastePage(model);
     }
 
     @PostMapping("/hygiene/waste-removals")
     @PreAuthorize(RECORD)
     String removeWaste(@Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return wastePage(model);
+        if (FormSubmission.done(binding, () -> hygiene.removeWaste(site(), form))) {
+            redirect.addFlashAttribute("done", "hygiene.waste.done");
+            return "redirect:/hygiene/waste";
         }
-        hygiene.removeWaste(site(), form);
-        redirect.addFlashAttribute("done", "hygiene.waste.done");
-        return "redirect:/hygiene/waste";
+        return wastePage(model);
     }
 
     @PostMapping("/hygiene/handovers")
     @PreAuthorize(RECORD)
     String handOver(@Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                hygiene.handOver(site(), form);
-                redirect.addFlashAttribute("done", "hygiene.handover.done");
-                return "redirect:/hygiene/waste";
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
+        if (FormSubmission.done(binding, () -> hygiene.handOver(site(), form))) {
+            redirect.addFlashAttribute("done", "hygiene.handover.done");
+            return "redirect:/hygiene/waste";
         }
         return wastePage(model);
     }
@@ -253,14 +242,9 @@ class HygienePages {
     @PreAuthorize(ZONES)
     String saveZone(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ZoneForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                hygiene.saveZone(site(), id, form);
-                redirect.addFlashAttribute("saved", form.name());
-                return "redirect:/hygiene/zones";
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
+        if (FormSubmission.done(binding, () -> hygiene.saveZone(site(), id, form))) {
+            redirect.addFlashAttribute("saved", form.name());
+            return "redirect:/hygiene/zones";
         }
         return zoneForm(model, id);
     }

@@ -5,6 +5,7 @@ import org.hallsafe.organization.Forms.DepartmentForm;
 import org.hallsafe.organization.Forms.SiteForm;
 import org.hallsafe.organization.Forms.WindowForm;
 import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.FormSubmission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

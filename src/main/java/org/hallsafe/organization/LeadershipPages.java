@@ -2,6 +2,7 @@ package org.hallsafe.organization;
 
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.LeadershipForm;
+import org.hallsafe.platform.FormSubmission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

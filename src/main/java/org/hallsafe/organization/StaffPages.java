@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.hallsafe.platform.Accounts;
+import org.hallsafe.platform.FormSubmission;
 
 import static org.hallsafe.organization.DirectoryPages.site;
 

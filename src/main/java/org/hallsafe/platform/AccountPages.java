@@ -42,15 +42,10 @@ class AccountPages {
     @PostMapping("/admin/accounts")
     String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                accounts.create(CurrentUser.get().siteId(), form.username().strip(), form.displayName().strip(),
-                        form.role(), form.password());
-                redirect.addFlashAttribute("saved", form.username());
-                return "redirect:/admin/accounts";
-            } catch (InvalidInputException e) {
-                binding.rejectValue(e.field(), e.messageKey());
-            }
+        if (FormSubmission.done(binding, () -> accounts.create(CurrentUser.get().siteId(), form.username().strip(),
+                form.displayName().strip(), form.role(), form.password()))) {
+            redirect.addFlashAttribute("saved", form.username());
+            return "redirect:/admin/accounts";
         }
         return page(model);
     }

@@ -3,8 +3,8 @@ package org.hallsafe.screening;
 import java.util.List;
 
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.screening.Gate.DocumentType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,14 +72,10 @@ class GatePages {
         if (!binding.hasErrors()) {
             form.problems(desk.settings(site).symptoms(), known).forEach(p -> binding.rejectValue(p.field(), p.key()));
         }
-        if (!binding.hasErrors()) {
-            try {
-                GateDesk.Result result = desk.record(site, form);
-                redirect.addFlashAttribute("lastTemperature", form.temperature());
-                return "redirect:/screening/gate?last=" + result.id();
-            } catch (InvalidInputException e) {
-                binding.rejectValue(e.field(), e.messageKey());
-            }
+        var result = FormSubmission.save(binding, () -> desk.record(site, form));
+        if (result.isPresent()) {
+            redirect.addFlashAttribute("lastTemperature", form.temperature());
+            return "redirect:/screening/gate?last=" + result.get().id();
         }
         model.addAttribute("backfill", form.backfilled());
         return page(model, form.recheckOf() == null ? null : desk.get(site, form.recheckOf()));
@@ -121,14 +117,9 @@ class GatePages {
     @PostMapping("/screening/gate/{id}/questioning")
     String question(@PathVariable long id, @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
             Model model, RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                desk.question(site(), id, q);
-                redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
-                return "redirect:/screening/gate";
-            } catch (InvalidInputException e) {
-                binding.rejectValue(e.field(), e.messageKey());
-            }
+        if (FormSubmission.done(binding, () -> desk.question(site(), id, q))) {
+            redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
+            return "redirect:/screening/gate";
         }
         return questioningPage(id, model);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.CurrentUser;
@@ -144,17 +145,11 @@ class StaffHealthPages {
 
     private Optional<String> record(long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
-        if (!binding.hasErrors()) {
-            try {
-                StaffHealth.Recorded r = health.recordCheck(site(), staffId, form, self);
-                redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
-                redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
-                return Optional.of(next);
-            } catch (InvalidInputException e) {
-                e.problems().forEach(binding::rejectValue);
-            }
-        }
-        return Optional.empty();
+        return FormSubmission.save(binding, () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
+            redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
+            redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
+            return next;
+        });
     }
 
     // ---- compliance and schedules

@@ -1,0 +1,37 @@
+package org.hallsafe.platform;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * One way for every page to save a form: when the form is valid, do it; when a rule refuses it, put each message
+ * beside its field, so the page comes back with what was typed.
+ */
+public final class FormSubmission {
+
+    private FormSubmission() {
+    }
+
+    /** The result of {@code save}, or empty when the form has errors or a rule refused it. */
+    public static <T> Optional<T> save(BindingResult binding, Supplier<T> save) {
+        if (binding.hasErrors()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(save.get());
+        } catch (InvalidInputException e) {
+            e.problems().forEach(binding::rejectValue);
+            return Optional.empty();
+        }
+    }
+
+    /** True when {@code action} was done; false when the form has errors or a rule refused it. */
+    public static boolean done(BindingResult binding, Runnable action) {
+        return save(binding, () -> {
+            action.run();
+            return Boolean.TRUE;
+        }).isPresent();
+    }
+}
