@@ -50,3 +50,46 @@ function hallsafeDrawCharts() {
 }
 document.addEventListener('DOMContentLoaded', function () { hallsafeSyncGate(); hallsafeDrawCharts(); });
 document.addEventListener('htmx:afterSettle', hallsafeDrawCharts);
+
+// A scanner types a code and presses Enter: look the code up instead of sending the form half filled.
+document.addEventListener('keydown', function (e) {
+  if (e.key === 'Enter' && e.target.hasAttribute && e.target.hasAttribute('data-scan')) {
+    e.preventDefault();
+    if (window.htmx) { window.htmx.trigger(e.target, 'scanned'); }
+  }
+});
+
+// Appointment figures: bookings per day and channel, fill and no-show rates, call outcomes.
+function hallsafeDrawBookingCharts() {
+  var box = document.getElementById('booking-charts');
+  if (!box || !window.echarts) { return; }
+  var f = JSON.parse(box.getAttribute('data-figures'));
+  var channelNames = box.getAttribute('data-channels').split('|');
+  var outcomeNames = box.getAttribute('data-outcomes').split('|');
+  var keys = Object.keys(f.channels);
+  window.echarts.init(document.getElementById('chart-channels')).setOption({
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
+    xAxis: { type: 'category', data: f.days }, yAxis: { type: 'value', minInterval: 1 },
+    series: keys.map(function (k, i) { return { type: 'bar', stack: 'all', name: channelNames[i], data: f.channels[k] }; })
+  });
+  window.echarts.init(document.getElementById('chart-rates')).setOption({
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
+    xAxis: { type: 'category', data: f.days }, yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [{ type: 'line', name: box.getAttribute('data-fill'), data: f.fill, connectNulls: true },
+             { type: 'line', name: box.getAttribute('data-no-show'), data: f.noShow, connectNulls: true }]
+  });
+  window.echarts.init(document.getElementById('chart-outcomes')).setOption({
+    tooltip: { trigger: 'item' }, legend: { bottom: 0 },
+    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
+               data: f.outcomes.map(function (v, i) { return { value: v, name: outcomeNames[i] }; }) }]
+  });
+}
+document.addEventListener('DOMContentLoaded', hallsafeDrawBookingCharts);
+
+// The call form: "booked here" opens the booking part.
+document.addEventListener('change', function (e) {
+  if (e.target.name === 'outcome') {
+    var part = document.getElementById('book-here');
+    if (part) { part.hidden = e.target.value !== 'BOOKED'; }
+  }
+});

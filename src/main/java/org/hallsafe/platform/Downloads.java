@@ -16,4 +16,27 @@ public final class Downloads {
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
         return response.getOutputStream();
     }
+
+    /** A plain ledger: a title row, a heading row, then one row per entry, streamed so a long list fits in memory. */
+    public static void sheet(OutputStream out, String title, java.util.List<String> headings,
+            Iterable<java.util.List<String>> rows) throws IOException {
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            var sheet = workbook.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
+            sheet.createRow(0).createCell(0).setCellValue(title);
+            var head = sheet.createRow(1);
+            for (int c = 0; c < headings.size(); c++) {
+                head.createCell(c).setCellValue(headings.get(c));
+                sheet.setColumnWidth(c, 16 * 256);
+            }
+            int r = 2;
+            for (java.util.List<String> values : rows) {
+                var row = sheet.createRow(r++);
+                for (int c = 0; c < values.size(); c++) {
+                    row.createCell(c).setCellValue(values.get(c) == null ? "" : values.get(c));
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
 }

@@ -35,7 +35,15 @@ public final class Permissions {
     public static final String CANTEEN_DOOR = "canteen:door:record";
     public static final String CANTEEN_VIEW = "canteen:ledger:view";
 
-    static final Set<String> ALL = Set.of(ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
+    public static final String BOOK_FOR = "appointments:booking:create";
+    public static final String WINDOW_CALL = "appointments:window:call";
+    public static final String APPOINTMENTS_EDIT = "appointments:calendar:edit";
+    public static final String APPOINTMENTS_VIEW = "appointments:figures:view";
+    public static final String DUTY_LOG = "appointments:duty:log";
+    public static final String DUTY_ROSTER = "appointments:duty:roster";
+
+    static final Set<String> ALL = Set.of(BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
+            ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
             HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW);

@@ -34,6 +34,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // citizens book without an account (R-SVC-3)
+                        .requestMatchers("/api/v1/appointments/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> problem(response, 401)))
@@ -51,6 +53,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/error")
+                        .permitAll()
+                        // the citizens' booking pages: no account, a phone and the confirmation code are the key
+                        .requestMatchers("/appointments/book", "/appointments/book/**", "/appointments/booked",
+                                "/appointments/qr/**", "/appointments/manage", "/appointments/manage/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")

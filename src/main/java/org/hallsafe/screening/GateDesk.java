@@ -49,10 +49,13 @@ public class GateDesk {
     private final LiveUpdates live;
     private final MessageSource messages;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<ExpectedVisitors> visitors;
 
     GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
             ActivityLog activity, LiveUpdates live, MessageSource messages,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<ExpectedVisitors> visitors) {
+        this.visitors = visitors;
         this.messages = messages;
         this.events = events;
         this.jdbc = jdbc;
@@ -143,6 +146,7 @@ public class GateDesk {
             // a paper-ledger catch-up is the office's to enter, on the page and through the API alike (R-REQ-3)
             throw new org.springframework.security.access.AccessDeniedException("back-fill needs " + org.hallsafe.platform.Permissions.GATE_BACKFILL);
         }
+        form = withBooking(siteId, form);
         Settings settings = settings(siteId);
         boolean known = form.personType() == PersonType.CITIZEN && findCitizen(siteId, form.docType(), form.docNo()).isPresent();
         List<GateForm.Problem> problems = form.problems(settings.symptoms(), known);
@@ -184,12 +188,34 @@ public class GateDesk {
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
                     .param("incident", incident).param("id", id.get()).update();
         }
+        if (person.type() == PersonType.CITIZEN) {
+            byte[] docHash = jdbc.sql("SELECT doc_hash FROM citizens WHERE id = :id").param("id", person.citizenId())
+                    .query(byte[].class).single();
+            events.publishEvent(new CitizenScreened(siteId, id.get(), docHash, form.bookingCode(), outcome.decision(),
+                    screenedAt));
+        }
         if (person.type() == PersonType.STAFF && !form.backfilled()) {
             events.publishEvent(new StaffScreened(siteId, person.staffId(), id.get(), screenedAt,
                     outcome.decision() == Decision.REFUSED));
         }
         live.publishToSite(siteId, "screening");
         return result(siteId, form.submissionId()).orElseThrow();
+    }
+
+    /** A booked citizen's reading: the booking found by its code fills in who they are. */
+    private GateForm withBooking(long siteId, GateForm form) {
+        if (form.recheckOf() != null || form.personType() != PersonType.CITIZEN || !form.booked()) {
+            return form;
+        }
+        return visitors.orderedStream().map(v -> v.byCode(siteId, form.bookingCode())).flatMap(Optional::stream)
+                .findFirst().map(form::withVisitor)
+                .orElseThrow(() -> new InvalidInputException("bookingCode", "gate.booking.notFound"));
+    }
+
+    /** Today's booking with this code, masked, for the gate page to show. */
+    @Transactional(readOnly = true)
+    public Optional<ExpectedVisitors.Preview> booking(long siteId, String code) {
+        return visitors.orderedStream().map(v -> v.preview(siteId, code)).flatMap(Optional::stream).findFirst();
     }
 
     /** Saves the questioning record of a refused person and adds it to the incident. */

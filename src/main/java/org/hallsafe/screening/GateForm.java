@@ -25,22 +25,38 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, S
         String docNo, String phone, Mask mask, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
         String symptomNote, Long recheckOf,
         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-        LocalDateTime screenedAt, String backfillReason) {
+        LocalDateTime screenedAt, String backfillReason, String bookingCode) {
 
     /** A fresh form for the next person, with a new submission id. */
     public static GateForm empty() {
         return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "", DocumentType.ID_CARD, "", "", null, null,
-                List.of(), false, "", null, null, "");
+                List.of(), false, "", null, null, "", "");
     }
 
     /** A fresh form that re-measures the reading {@code firstId}. */
     public static GateForm recheck(long firstId) {
         return new GateForm(UUID.randomUUID(), null, null, "", null, "", "", null, null, List.of(), false, "", firstId,
-                null, "");
+                null, "", "");
     }
 
     public Set<Symptom> symptomSet() {
         return symptoms == null || symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+    }
+
+    /** True when the citizen came with a booking code: the booking says who they are. */
+    public boolean booked() {
+        return bookingCode != null && !bookingCode.isBlank();
+    }
+
+    /** This form with the booked person's details where the screener left them empty. */
+    GateForm withVisitor(ExpectedVisitors.Visitor v) {
+        return new GateForm(submissionId, PersonType.CITIZEN, null, blank(name) ? v.name() : name,
+                blank(docNo) ? v.docType() : docType, blank(docNo) ? v.docNo() : docNo, blank(phone) ? v.phone() : phone,
+                mask, temperature, symptoms, noSymptoms, symptomNote, recheckOf, screenedAt, backfillReason, v.code());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public boolean backfilled() {
@@ -65,7 +81,8 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, S
                 problems.add(new Problem("personType", "validation.required"));
             } else if (personType == PersonType.STAFF && staffId == null) {
                 problems.add(new Problem("staffId", "gate.staff.choose"));
-            } else if (personType == PersonType.CITIZEN) {
+            } else if (personType == PersonType.CITIZEN && !booked()) {
+                // a booked citizen is who the booking says; an unknown code is the desk's to refuse
                 citizenProblems(problems, knownCitizen);
             }
         }

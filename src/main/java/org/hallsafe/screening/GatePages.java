@@ -104,8 +104,16 @@ class GatePages {
         model.addAttribute("known", known.get());
         model.addAttribute("form", new GateForm(null, Gate.PersonType.CITIZEN, null,
                 known.get().name(), docType, docNo, phone, null, null, List.of(), false,
-                "", null, null, ""));
+                "", null, null, "", ""));
         return "screening/gate :: citizenFields";
+    }
+
+    /** A booking code typed or scanned at the gate: the booked person, masked, or a word that no such booking is today. */
+    @GetMapping("/screening/gate/booking")
+    String findBooking(@RequestParam(defaultValue = "") String bookingCode, Model model) {
+        model.addAttribute("booking", desk.booking(site(), bookingCode).orElse(null));
+        model.addAttribute("bookingTried", !bookingCode.isBlank());
+        return "screening/gate :: bookingCard";
     }
 
     @GetMapping("/screening/gate/{id}/questioning")

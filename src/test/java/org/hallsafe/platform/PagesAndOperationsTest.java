@@ -29,7 +29,9 @@ class PagesAndOperationsTest {
             "/incidents", "/staffhealth", "/staffhealth/me", "/staffhealth/compliance", "/staffhealth/schedules",
             "/hygiene", "/hygiene/record", "/hygiene/coverage", "/hygiene/waste", "/hygiene/report", "/hygiene/zones",
             "/hygiene/zones/new", "/canteen", "/canteen/suppliers", "/canteen/purchases", "/canteen/purchases/new",
-            "/canteen/records", "/canteen/door");
+            "/canteen/records", "/canteen/door", "/appointments", "/appointments/desk", "/appointments/slots",
+            "/appointments/items", "/appointments/items/new", "/appointments/calendar", "/appointments/figures", "/duty",
+            "/duty/roster", "/duty/calls", "/duty/calls/new", "/appointments/book", "/appointments/manage");
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;

@@ -57,7 +57,7 @@ class GateDeskTest {
     static GateForm citizen(String name, String idNumber, Mask mask, String temperature, Symptom... symptoms) {
         return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, name, DocumentType.ID_CARD, idNumber,
                 "13912345678", mask, new BigDecimal(temperature), List.of(symptoms), symptoms.length == 0, "", null,
-                null, "");
+                null, "", null);
     }
 
     /** A valid ID card number from its first 17 digits. */
@@ -136,7 +136,7 @@ class GateDeskTest {
         GateForm paper = citizen("吴敏", id("43092219751224004"), Mask.OTHER, "36.5");
         GateForm backfill = new GateForm(paper.submissionId(), paper.personType(), null, paper.name(), paper.docType(),
                 paper.docNo(), "", paper.mask(), paper.temperature(), List.of(), true, "", null,
-                java.time.LocalDateTime.now(clock).minusHours(3), "停电时记在纸质台账上");
+                java.time.LocalDateTime.now(clock).minusHours(3), "停电时记在纸质台账上", null);
         assertThatThrownBy(() -> desk.record(hall.siteId(), backfill)).as("a screener does not back-fill")
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         halls.signIn(hall.officeDirector());
@@ -177,6 +177,6 @@ class GateDeskTest {
 
     private static GateForm recheck(long firstId, String temperature) {
         return new GateForm(UUID.randomUUID(), null, null, "", null, "", "", Mask.DISPOSABLE_MEDICAL,
-                new BigDecimal(temperature), List.of(), true, "", firstId, null, "");
+                new BigDecimal(temperature), List.of(), true, "", firstId, null, "", null);
     }
 }

@@ -70,7 +70,7 @@ class GateRulesTest {
     private static GateForm citizen(DocumentType type, String docNo, String temperature) {
         return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "王芳", type, docNo, "13812345678",
                 Mask.DISPOSABLE_MEDICAL, temperature == null ? null : new BigDecimal(temperature), List.of(), true, "",
-                null, null, "");
+                null, null, "", null);
     }
 
     private static List<String> problems(GateForm form) {
@@ -104,7 +104,7 @@ class GateRulesTest {
     @Test
     void asksForEveryRequiredAnswerAtOnce() {
         GateForm empty = new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "", DocumentType.ID_CARD, "", "",
-                null, null, List.of(), false, "", null, null, "");
+                null, null, List.of(), false, "", null, null, "", null);
         assertThat(problems(empty)).containsExactly("name:validation.required", "docNo:validation.required",
                 "phone:validation.required", "mask:gate.mask.required", "temperature:gate.temperature.required",
                 "symptoms:gate.symptoms.required");

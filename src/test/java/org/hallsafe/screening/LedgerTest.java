@@ -71,7 +71,7 @@ class LedgerTest {
             desk.record(hall.siteId(), new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "市民" + i,
                     DocumentType.ID_CARD, first17 + IdNumber.checkCharacter(first17), phone,
                     refused ? Mask.NONE : Mask.DISPOSABLE_MEDICAL, new BigDecimal("36." + i % 10), List.of(), true, "",
-                    null, at, "纸质台账补录"));
+                    null, at, "纸质台账补录", null));
         }
     }
 

@@ -82,7 +82,7 @@ class StaffHealthTest {
 
     private void screenAtTheGate() {
         gate.record(hall.siteId(), new GateForm(UUID.randomUUID(), Gate.PersonType.STAFF, person, "", null, "", "",
-                Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.4"), List.of(), true, "", null, null, ""));
+                Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.4"), List.of(), true, "", null, null, "", null));
     }
 
     private StaffHealth.Recorded check(String temperature, Gate.Symptom... symptoms) {

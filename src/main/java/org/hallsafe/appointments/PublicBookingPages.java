@@ -1,0 +1,223 @@
+package org.hallsafe.appointments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import io.nayuki.qrcodegen.QrCode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.hallsafe.appointments.AppointmentForms.BookingForm;
+import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The citizens' booking pages, without an account, made for a phone and the WeChat in-app browser: item, then day
+ * and slot with the places left, then name, document and phone, then a short code and its QR code. The code and the
+ * phone together cancel or move the booking.
+ */
+@Controller
+class PublicBookingPages {
+
+    private final Catalogue catalogue;
+    private final Slots slots;
+    private final Bookings bookings;
+    private final SmsChallenges challenges;
+    private final Clock clock;
+
+    PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, Clock clock) {
+        this.catalogue = catalogue;
+        this.slots = slots;
+        this.bookings = bookings;
+        this.challenges = challenges;
+        this.clock = clock;
+    }
+
+    @GetMapping("/appointments/book")
+    String items(@RequestParam(required = false) String hall, Model model) {
+        SiteView site = hall(hall, model);
+        model.addAttribute("items", catalogue.items(site.id(), false));
+        return "appointments/book";
+    }
+
+    @GetMapping("/appointments/book/slots")
+    String slots(@RequestParam(required = false) String hall, @RequestParam long item,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+        SiteView site = hall(hall, model);
+        if (settings(model).postponed()) {
+            return "redirect:" + link("/appointments/book", site);
+        }
+        pick(site.id(), item, day, model);
+        return "appointments/book-slots";
+    }
+
+    /** The item, its days with places, and the chosen (or first) day's slots: for this page and the staff desk. */
+    void pick(long siteId, long itemId, LocalDate day, Model model) {
+        Catalogue.Item item = catalogue.item(siteId, itemId);
+        List<Slots.Day> days = slots.days(siteId, itemId, catalogue.settings(siteId).daysAhead());
+        LocalDate chosen = day != null ? day
+                : days.stream().filter(d -> d.remaining() > 0).map(Slots.Day::day).findFirst().orElse(null);
+        model.addAttribute("item", item);
+        model.addAttribute("days", days);
+        model.addAttribute("day", chosen);
+        model.addAttribute("slots", chosen == null ? List.of() : slots.open(siteId, itemId, chosen));
+    }
+
+    @GetMapping("/appointments/book/form")
+    String form(@RequestParam(required = false) String hall, @RequestParam long item, @RequestParam long slot,
+            HttpServletRequest request, Model model) {
+        SiteView site = hall(hall, model);
+        model.addAttribute("form", BookingForm.empty(item, slot, channel(request)));
+        return formPage(site, item, slot, model);
+    }
+
+    @PostMapping("/appointments/book")
+    String book(@RequestParam(required = false) String hall, @ModelAttribute("form") BookingForm form,
+            BindingResult binding, HttpServletRequest request, Model model) {
+        SiteView site = hall(hall, model);
+        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
+                form.docNo(), form.phone(), form.smsCode(), channel(request));
+        try {
+            var booked = FormSubmission.save(binding, () -> bookings.book(site.id(), f));
+            if (booked.isPresent()) {
+                return "redirect:" + link("/appointments/booked", site) + "&code=" + booked.get().code();
+            }
+        } catch (Bookings.SlotFullException e) {
+            binding.rejectValue("slotId", e.messageKey());
+            model.addAttribute("next", e.next());
+        }
+        return formPage(site, form.itemId(), form.slotId(), model);
+    }
+
+    private String formPage(SiteView site, Long itemId, Long slotId, Model model) {
+        if (itemId == null || slotId == null) {
+            throw new NoSuchElementException("no item or slot");
+        }
+        model.addAttribute("item", catalogue.item(site.id(), itemId));
+        model.addAttribute("slot", slots.slot(site.id(), slotId));
+        model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
+        model.addAttribute("settings", catalogue.settings(site.id()));
+        return "appointments/book-form";
+    }
+
+    /** Sends the verification code (htmx): a word beside the field says it went, or why not. */
+    @PostMapping("/appointments/book/sms")
+    String sms(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String phone, Model model) {
+        SiteView site = hall(hall, model);
+        try {
+            challenges.send(site.id(), phone);
+            model.addAttribute("smsSent", true);
+        } catch (InvalidInputException e) {
+            model.addAttribute("smsProblem", e.messageKey());
+        }
+        return "appointments/book-form :: smsState";
+    }
+
+    @GetMapping("/appointments/booked")
+    String booked(@RequestParam(required = false) String hall, @RequestParam String code, Model model) {
+        SiteView site = hall(hall, model);
+        model.addAttribute("booking", bookings.find(site.id(), code).orElseThrow());
+        return "appointments/booked";
+    }
+
+    /** The booking's QR code: it holds the code itself, which the gate's scanner types into the check-in field. */
+    @GetMapping(value = "/appointments/qr/{code}.svg")
+    ResponseEntity<String> qr(@PathVariable String code) {
+        String text = Bookings.normaliseCode(code);
+        if (text.isEmpty() || text.length() > 12) {
+            throw new NoSuchElementException("code");
+        }
+        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        int border = 2;
+        int size = qr.size + border * 2;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+                }
+            }
+        }
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+                + path + "\" fill=\"#000\"/></svg>";
+        return ResponseEntity.ok().header("Content-Type", "image/svg+xml")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(svg);
+    }
+
+    // ---- cancel or move, with code and phone
+
+    @GetMapping("/appointments/manage")
+    String manage(@RequestParam(required = false) String hall, @RequestParam(required = false) String code, Model model) {
+        hall(hall, model);
+        model.addAttribute("code", code == null ? "" : code);
+        model.addAttribute("phone", "");
+        return "appointments/manage";
+    }
+
+    @PostMapping("/appointments/manage")
+    String find(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String action,
+            @RequestParam(required = false) Long slotId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+        SiteView site = hall(hall, model);
+        model.addAttribute("code", code);
+        model.addAttribute("phone", phone);
+        try {
+            Bookings.Booking b = "cancel".equals(action) ? bookings.cancel(site.id(), code, phone)
+                    : "move".equals(action) ? bookings.reschedule(site.id(), code, phone, slotId)
+                    : bookings.mine(site.id(), code, phone);
+            model.addAttribute("booking", b);
+            model.addAttribute("done", action);
+            if (b.active()) {
+                pick(site.id(), b.itemId(), day, model);
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            if (e instanceof Bookings.SlotFullException full) {
+                model.addAttribute("booking", bookings.mine(site.id(), code, phone));
+                model.addAttribute("next", full.next());
+                pick(site.id(), bookings.mine(site.id(), code, phone).itemId(), day, model);
+            }
+        }
+        return "appointments/manage";
+    }
+
+    // ----
+
+    private SiteView hall(String code, Model model) {
+        SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
+        model.addAttribute("hall", site);
+        model.addAttribute("settings", catalogue.settings(site.id()));
+        model.addAttribute("today", LocalDate.now(clock));
+        return site;
+    }
+
+    private static Catalogue.Settings settings(Model model) {
+        return (Catalogue.Settings) model.getAttribute("settings");
+    }
+
+    static String link(String path, SiteView site) {
+        return UriComponentsBuilder.fromPath(path).queryParam("hall", site.code()).build().toUriString();
+    }
+
+    /** WeChat's in-app browser names itself MicroMessenger; everything else is the web. */
+    static Channel channel(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        return agent != null && agent.contains("MicroMessenger") ? Channel.WECHAT : Channel.WEB;
+    }
+}

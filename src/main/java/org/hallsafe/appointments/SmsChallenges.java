@@ -1,0 +1,102 @@
+package org.hallsafe.appointments;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.shared.PhoneNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SMS verification step a hall can switch on for self-service booking: a six-digit code, valid ten minutes, five
+ * tries, one new code a minute per phone. Only a hash of the code is stored.
+ */
+@Service
+class SmsChallenges {
+
+    static final Duration VALID = Duration.ofMinutes(10);
+    static final Duration RESEND = Duration.ofMinutes(1);
+    static final int TRIES = 5;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PersonalData personalData;
+    private final SmsGateway sms;
+    private final Catalogue catalogue;
+    private final SecureRandom random = new SecureRandom();
+
+    SmsChallenges(JdbcClient jdbc, Clock clock, PersonalData personalData, SmsGateway sms, Catalogue catalogue) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.personalData = personalData;
+        this.sms = sms;
+        this.catalogue = catalogue;
+    }
+
+    /** Sends a new code to the phone; returns it only so that tests and the log-only gateway can see it. */
+    @Transactional
+    public String send(long siteId, String rawPhone) {
+        if (rawPhone == null || !PhoneNumber.isValid(rawPhone)) {
+            throw new InvalidInputException("phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
+        }
+        PhoneNumber phone = new PhoneNumber(rawPhone);
+        byte[] hash = personalData.lookupHash(phone.value());
+        boolean recent = jdbc.sql("""
+                SELECT count(*) > 0 FROM sms_challenges WHERE site_id = :site AND phone_hash = :hash AND created_at > :since""")
+                .param("site", siteId).param("hash", hash).param("since", Timestamp.from(clock.instant().minus(RESEND)))
+                .query(Boolean.class).single();
+        if (recent) {
+            throw new InvalidInputException("smsCode", "appointments.sms.wait");
+        }
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        jdbc.sql("""
+                INSERT INTO sms_challenges (site_id, phone_hash, code_hash, expires_at, created_at)
+                VALUES (:site, :hash, :code, :expires, :now)""")
+                .param("site", siteId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
+                .param("expires", Timestamp.from(clock.instant().plus(VALID))).param("now", Timestamp.from(clock.instant()))
+                .update();
+        String text = catalogue.word("appointments.sms.code.text", code);
+        if (sms.configured()) {
+            sms.send(phone.value(), text);
+        } else {
+            sms.log("booking", phone.masked(), text);
+        }
+        return code;
+    }
+
+    /**
+     * Checks the code against the newest one sent to the phone. A wrong try is counted in its own transaction, so it
+     * stays counted when the booking is refused.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = InvalidInputException.class)
+    public void verify(long siteId, String phone, String code) {
+        byte[] hash = personalData.lookupHash(phone);
+        var row = jdbc.sql("""
+                SELECT id, code_hash, expires_at, attempts FROM sms_challenges WHERE site_id = :site AND phone_hash = :hash
+                ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
+                .param("site", siteId).param("hash", hash)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
+                .optional();
+        if (row.isEmpty() || ((java.time.Instant) row.get()[2]).isBefore(clock.instant()) || (int) row.get()[3] >= TRIES) {
+            throw new InvalidInputException("smsCode", "appointments.sms.expired");
+        }
+        if (!MessageDigest.isEqual(row.get()[1].toString().getBytes(), digest(siteId, phone, code.strip()).getBytes())) {
+            jdbc.sql("UPDATE sms_challenges SET attempts = attempts + 1 WHERE id = :id").param("id", row.get()[0]).update();
+            throw new InvalidInputException("smsCode", "appointments.sms.wrong");
+        }
+        // a right code stays good until it expires: a booking refused as full may be tried again with it
+    }
+
+    private String digest(long siteId, String phone, String code) {
+        return HexFormat.of().formatHex(personalData.lookupHash(siteId + ":" + phone + ":" + code));
+    }
+}
