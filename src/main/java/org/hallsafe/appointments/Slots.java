@@ -50,7 +50,7 @@ public class Slots {
     }
 
     /** What generating made. */
-    public record Generated(int slots, int days) {
+    public record Generated(int slots, int days) implements java.io.Serializable {
     }
 
     private static final String SELECT = """

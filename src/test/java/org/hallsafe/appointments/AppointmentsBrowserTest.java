@@ -123,4 +123,34 @@ class AppointmentsBrowserTest {
         }
         assertThat(bookings.find(r.site(), code).orElseThrow().status()).isEqualTo(Status.ARRIVED);
     }
+
+    @Test
+    void theOfficeSeesTheSlotGridTheRulesAndTheFiguresAndTheWindowCallsTheNextPerson() throws Exception {
+        Fixture.Ready r = fixture.create(4, 40);
+        Bookings.Booking b = bookings.book(r.site(), Fixture.form(r.business(), fixture.slot(r, r.window1(), "09:00"), "何建华",
+                Fixture.idNumber(), "13807370123", Channel.WEB));
+        bookings.book(r.site(), Fixture.form(r.socialCard(), fixture.slot(r, r.window5(), "09:00"), "罗芳",
+                Fixture.idNumber(), "13807370124", Channel.WECHAT));
+        SecurityContextHolder.clearContext();
+        fixture.at(r.monday(), "08:55");
+        jdbc.sql("UPDATE bookings SET status = 'ARRIVED', arrived_at = now() WHERE id = :id").param("id", b.id()).update();
+        try (Browser office = new Browser(port)) {
+            office.signIn(r.hall().officeDirector(), TestAccounts.PASSWORD);
+            office.open("/appointments/slots?day=" + r.monday());
+            assertThat(office.text(By.id("slot-grid"))).contains("09:00").contains("1 /");
+            office.screenshot("appointments-slots");
+            office.open("/appointments/calendar");
+            office.screenshot("appointments-calendar");
+            office.open("/appointments/figures?from=" + r.monday() + "&to=" + r.monday().plusDays(1));
+            office.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-channels canvas")));
+            assertThat(office.text(By.id("total-bookings"))).isEqualTo("2");
+            office.screenshot("appointments-figures");
+            office.open("/appointments?window=" + r.window1());
+            assertThat(office.text(By.id("day-list"))).contains("何建华").contains("已到场");
+            office.click(By.cssSelector("form[action$='/next'] button"));
+            assertThat(office.text(By.cssSelector(".alert-success"))).contains(b.code());
+            assertThat(office.text(By.id("day-list"))).contains("已叫号");
+            office.screenshot("appointments-window");
+        }
+    }
 }
