@@ -172,8 +172,16 @@ public class Bookings implements ExpectedVisitors {
         activity.record("CREATED", "booking", id, booking.code() + " " + item.name() + " " + formats.dateTime(slot.startsAt())
                 + " " + f.channel());
         live.publishToSite(siteId, "appointments");
-        text(phone.value(), phone.masked(), booking.maskedName(), catalogue.word("appointments.sms.booked",
-                booking.code(), item.name(), formats.dateTime(booking.startsAt()), booking.windowNumber()));
+        String confirmation = catalogue.word("appointments.sms.booked", booking.code(), item.name(),
+                formats.dateTime(booking.startsAt()), booking.windowNumber());
+        // sent once the booking is committed: a slow gateway never holds the slot's lock, a rolled-back one sends nothing
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        text(phone.value(), phone.masked(), booking.maskedName(), confirmation);
+                    }
+                });
         return booking;
     }
 
