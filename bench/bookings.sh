@@ -3,14 +3,15 @@
 # through the public JSON API of a running HallSafe. Sets up one item and ten slots with SQL, fires the burst with
 # bench/BookingBurst.java, then counts in the database what was really booked.
 #
-# Usage: bench/bookings.sh URL PSQL_CONNINFO [RESULTS_FILE]
-#   URL            base URL of the running HallSafe, e.g. http://localhost:8080
-#   PSQL_CONNINFO  libpq connection string of its database, e.g. "host=localhost port=5432 dbname=hallsafe user=hallsafe"
-#   RESULTS_FILE   markdown file to append the result table to (default: standard output)
-# Environment: REQUESTS (10000), CLIENTS (200), SLOTS (10), CAPACITY (20).
+# Usage: bench/bookings.sh [URL [PSQL_CONNINFO [RESULTS_FILE]]]
+#   URL            base URL of the running HallSafe (default $APP_URL, as bench/run sets it)
+#   PSQL_CONNINFO  libpq connection string of its database (default: empty, so psql takes PGHOST, PGPORT, ... as
+#                  bench/run sets them)
+#   RESULTS_FILE   markdown file to append the result table to (default: standard output, which bench/run keeps)
+# Environment: BURST_REQUESTS (10000), BURST_CLIENTS (200), BURST_SLOTS (10), BURST_CAPACITY (20).
 set -euo pipefail
-url=$1; conninfo=$2; out=${3:-/dev/stdout}
-requests=${REQUESTS:-10000}; clients=${CLIENTS:-200}; nslots=${SLOTS:-10}; capacity=${CAPACITY:-20}
+url=${1:-$APP_URL}; conninfo=${2:-}; out=${3:-/dev/stdout}
+requests=${BURST_REQUESTS:-10000}; clients=${BURST_CLIENTS:-200}; nslots=${BURST_SLOTS:-10}; capacity=${BURST_CAPACITY:-20}
 here=$(cd "$(dirname "$0")" && pwd)
 q() { psql "$conninfo" -v ON_ERROR_STOP=1 -qAt -c "$1"; }
 
@@ -49,13 +50,13 @@ errors5xx=$(echo "$result" | awk '$1 ~ /^status_5/ {s += $2} END {print s + 0}')
 expected=$((nslots * capacity))
 {
   echo
-  echo "### b. Booking burst ($requests requests, $clients clients, $nslots slots × $capacity places)"
+  echo "Booking burst ($requests requests, $clients clients, $nslots slots × $capacity places)"
   echo
-  echo "| figure | target | measured | met |"
-  echo "|---|---|---|---|"
-  echo "| confirmed bookings (in the database) | exactly $expected | $booked (slot counters: $held, slots over capacity: $over) | $([ "$booked" = "$expected" ] && [ "$held" = "$expected" ] && [ "$over" = 0 ] && echo yes || echo NO) |"
-  echo "| answered 201 / 409 full / other | | $(get status_201) / $(get status_409) / $(echo "$result" | awk '$1 ~ /^status_/ && $1 != "status_201" && $1 != "status_409" {s += $2} END {print s + 0}') | |"
-  echo "| server errors (5xx) and transport failures | 0 | $errors5xx and $(get transport_failures) | $([ "$errors5xx" = 0 ] && [ "$(get transport_failures)" = 0 ] && echo yes || echo NO) |"
-  echo "| throughput | | $(get throughput) requests/s | |"
-  echo "| latency p50 / p99 | | $(get p50_ms) ms / $(get p99_ms) ms | |"
+  echo "| figure | target | measured | ratio | met? |"
+  echo "|---|---|---|---|---|"
+  echo "| confirmed bookings (counted in the database) | exactly $expected | $booked (slot counters $held; slots over capacity $over) | $booked / $expected | $([ "$booked" = "$expected" ] && [ "$held" = "$expected" ] && [ "$over" = 0 ] && echo yes || echo '**no**') |"
+  echo "| answered 201 booked / 409 full / other | — | $(get status_201) / $(get status_409) / $(echo "$result" | awk '$1 ~ /^status_/ && $1 != "status_201" && $1 != "status_409" {s += $2} END {print s + 0}') | | |"
+  echo "| server errors (5xx), transport failures | 0 | $errors5xx, $(get transport_failures) | | $([ "$errors5xx" = 0 ] && [ "$(get transport_failures)" = 0 ] && echo yes || echo '**no**') |"
+  echo "| throughput | — | $(get throughput) requests/s over $(get seconds) s | | |"
+  echo "| latency p50 / p99 | — | $(get p50_ms) ms / $(get p99_ms) ms | | |"
 } >> "$out"
