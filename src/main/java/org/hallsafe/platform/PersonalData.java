@@ -92,15 +92,32 @@ public class PersonalData {
      */
     public java.util.List<String> revealAll(java.util.List<byte[]> cipherTexts, String subjectType, String summary) {
         activity.record("PERSONAL_DATA_READ", subjectType, null, summary + " (" + cipherTexts.size() + ")");
-        return cipherTexts.stream().map(this::open).toList();
+        // one cipher for the whole batch: a fresh one would rebuild its GCM tables for every value
+        Cipher cipher = newCipher();
+        java.util.List<String> plain = new java.util.ArrayList<>(cipherTexts.size());
+        for (byte[] cipherText : cipherTexts) {
+            plain.add(open(cipher, cipherText));
+        }
+        return java.util.Collections.unmodifiableList(plain);
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SM4 is not available", e);
+        }
     }
 
     private String open(byte[] cipherText) {
+        return cipherText == null ? null : open(newCipher(), cipherText);
+    }
+
+    private String open(Cipher cipher, byte[] cipherText) {
         if (cipherText == null) {
             return null;
         }
         try {
-            Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);
             cipher.init(Cipher.DECRYPT_MODE, cipherKey, new GCMParameterSpec(128, cipherText, 1, IV_BYTES));
             return new String(cipher.doFinal(cipherText, 1 + IV_BYTES, cipherText.length - 1 - IV_BYTES),
                     StandardCharsets.UTF_8);

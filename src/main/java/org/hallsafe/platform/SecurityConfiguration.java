@@ -95,8 +95,9 @@ class SecurityConfiguration {
                 + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** BCrypt, with a short memory of passwords that matched: see {@link VerifiedPasswords}. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5), 10_000);
     }
 }
