@@ -105,7 +105,8 @@ w(f"| c | ledger JSON API (HTTP Basic), 1 client: p95 | — | {fmt(num('ledger.a
 rexp = ratio(exp_s, copy_s)
 w(f"| c | XLSX export of {int(num('export.rows') or 0):,} rows ({fig.get('export.from')} – {fig.get('export.to')}) | "
   f"≤ 8 × COPY | {fmt(exp_s, ' s', 2)} ({fmt((num('export.bytes') or 0) / 1e6, ' MB')}, {fig.get('export.rows_in_file')} rows in the file) | "
-  f"{fmt(rexp, ' × COPY', 1)} | {met(None if rexp is None else rexp <= 8)} |")
+  f"{fmt(rexp, ' × COPY', 1)} | {met(None if rexp is None else rexp <= 8 and fig.get('export.http') == '200')} |"
+  + ("" if fig.get("export.http") == "200" else f" **failed: HTTP {fig.get('export.http')}**"))
 w(f"| c | `COPY (same query) TO STDOUT (FORMAT csv)` | baseline | {fmt(copy_s, ' s', 2)} "
   f"({fmt((num('export.copy_bytes') or 0) / 1e6, ' MB')}) | | |")
 w(f"| c | the first export after start (JIT warm-up), same rows | — | {fmt(num('export_first.s'), ' s', 2)} | "

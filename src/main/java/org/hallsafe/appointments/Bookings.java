@@ -128,7 +128,7 @@ public class Bookings implements ExpectedVisitors {
         if (selfService && settings.postponed()) {
             throw new InvalidInputException("itemId", "appointments.postponed.noWeb");
         }
-        Catalogue.Item item = catalogue.items(siteId, false).stream().filter(i -> i.id() == f.itemId()).findFirst()
+        Catalogue.Item item = catalogue.find(siteId, f.itemId()).filter(i -> !i.retired())
                 .orElseThrow(() -> new InvalidInputException("itemId", "appointments.book.item"));
         Slots.Slot slot = slotFor(siteId, f.slotId(), item, selfService);
         String doc = f.normalisedDocNo();
@@ -191,8 +191,7 @@ public class Bookings implements ExpectedVisitors {
     }
 
     private Slots.Slot slotFor(long siteId, long slotId, Catalogue.Item item, boolean selfService) {
-        Slots.Slot slot = jdbc.sql("SELECT count(*) FROM slots WHERE site_id = :site AND id = :id").param("site", siteId)
-                .param("id", slotId).query(Long.class).single() == 0 ? null : slots.slot(siteId, slotId);
+        Slots.Slot slot = slots.find(siteId, slotId).orElse(null);
         Instant now = clock.instant();
         if (slot == null || !item.windowIds().contains(slot.windowId()) || !slot.startsAt().isAfter(now)
                 || selfService && slot.releasedAt().isAfter(now)) {

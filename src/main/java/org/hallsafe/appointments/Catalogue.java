@@ -128,6 +128,21 @@ public class Catalogue {
 
     @Transactional(readOnly = true)
     public List<Item> items(long siteId, boolean includeRetired) {
+        return items(siteId, includeRetired, null);
+    }
+
+    /** One item, retired or not. */
+    @Transactional(readOnly = true)
+    public Item item(long siteId, long id) {
+        return find(siteId, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Item> find(long siteId, long id) {
+        return items(siteId, true, id).stream().findFirst();
+    }
+
+    private List<Item> items(long siteId, boolean includeRetired, Long id) {
         return jdbc.sql("""
                 SELECT i.id, i.name, i.minutes, i.materials, i.online_url, i.agency,
                        coalesce(array_agg(w.id ORDER BY w.number) FILTER (WHERE w.id IS NOT NULL), '{}') AS window_ids,
@@ -136,18 +151,13 @@ public class Catalogue {
                 FROM service_items i
                 LEFT JOIN service_item_windows iw ON iw.item_id = i.id
                 LEFT JOIN service_windows w ON w.id = iw.window_id AND w.retired_at IS NULL
-                WHERE i.site_id = :site AND (:all OR i.retired_at IS NULL)
+                WHERE i.site_id = :site AND (:all OR i.retired_at IS NULL) AND (CAST(:id AS bigint) IS NULL OR i.id = :id)
                 GROUP BY i.id ORDER BY i.name""")
-                .param("site", siteId).param("all", includeRetired)
+                .param("site", siteId).param("all", includeRetired).param("id", id)
                 .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6), List.of((Long[]) rs.getArray(7).getArray()), rs.getString(8),
                         rs.getBoolean(9)))
                 .list();
-    }
-
-    @Transactional(readOnly = true)
-    public Item item(long siteId, long id) {
-        return items(siteId, true).stream().filter(i -> i.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional

@@ -121,8 +121,13 @@ public class Slots {
 
     @Transactional(readOnly = true)
     public Slot slot(long siteId, long id) {
+        return find(siteId, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Slot> find(long siteId, long id) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
-                .query(Slot.class).optional().orElseThrow();
+                .query(Slot.class).optional();
     }
 
     /** A window slot's new capacity; never below what is booked. */

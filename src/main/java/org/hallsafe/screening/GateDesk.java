@@ -189,8 +189,9 @@ public class GateDesk {
                     .param("incident", incident).param("id", id.get()).update();
         }
         if (person.type() == PersonType.CITIZEN) {
-            byte[] docHash = jdbc.sql("SELECT doc_hash FROM citizens WHERE id = :id").param("id", person.citizenId())
-                    .query(byte[].class).single();
+            byte[] docHash = person.docHash() != null ? person.docHash()
+                    : jdbc.sql("SELECT doc_hash FROM citizens WHERE id = :id").param("id", person.citizenId())
+                            .query(byte[].class).single();
             events.publishEvent(new CitizenScreened(siteId, id.get(), docHash, form.bookingCode(), outcome.decision(),
                     screenedAt));
         }
@@ -316,8 +317,9 @@ public class GateDesk {
                 rs.wasNull() ? null : incident, rs.getBoolean("questioned"), rs.getBoolean("backfilled"));
     }
 
+    /** Who was screened; {@code docHash} is known when the citizen's document was just typed or scanned. */
     private record Person(PersonType type, Long staffId, Long citizenId, String name, String docMasked,
-            String phoneMasked) {
+            String phoneMasked, byte[] docHash) {
     }
 
     private Person person(long siteId, GateForm form) {
@@ -326,28 +328,29 @@ public class GateDesk {
             if (s.retired()) {
                 throw new InvalidInputException("staffId", "gate.staff.retired");
             }
-            return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked());
+            return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked(), null);
         }
         String docNo = form.normalisedDocNo();
         SealedValue doc = personalData.seal(docNo, form.docType() == DocumentType.ID_CARD
                 ? new IdNumber(docNo).masked() : Masking.keep(docNo, 2, 2));
         SealedValue phone = form.phone() == null || form.phone().isBlank() ? new SealedValue(null, null, null)
                 : personalData.seal(new PhoneNumber(form.phone()).value(), new PhoneNumber(form.phone()).masked());
-        long citizenId = jdbc.sql("""
+        record Upserted(long id, String phoneMasked) {
+        }
+        Upserted citizen = jdbc.sql("""
                 INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash, phone_masked)
                 VALUES (:site, :name, :type, :dc, :dh, :dm, :pc, :ph, :pm)
                 ON CONFLICT (site_id, doc_type, doc_hash) DO UPDATE SET name = excluded.name,
                     phone_cipher = coalesce(excluded.phone_cipher, citizens.phone_cipher),
                     phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
                     phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = now()
-                RETURNING id""")
+                RETURNING id, phone_masked""")
                 .param("site", siteId).param("name", form.name().strip()).param("type", form.docType().name())
                 .param("dc", doc.cipherText()).param("dh", doc.lookupHash()).param("dm", doc.masked())
                 .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
-                .query(Long.class).single();
-        String phoneMasked = jdbc.sql("SELECT phone_masked FROM citizens WHERE id = :id").param("id", citizenId)
-                .query(String.class).single();
-        return new Person(PersonType.CITIZEN, null, citizenId, form.name().strip(), doc.masked(), phoneMasked);
+                .query(Upserted.class).single();
+        return new Person(PersonType.CITIZEN, null, citizen.id(), form.name().strip(), doc.masked(), citizen.phoneMasked(),
+                doc.lookupHash());
     }
 
     private Person recheckPerson(long siteId, long firstId, Settings settings) {
@@ -370,7 +373,7 @@ public class GateDesk {
             throw new InvalidInputException("recheckOf", "gate.recheck.done");
         }
         return new Person(PersonType.valueOf(first.personType()), first.staffId(), first.citizenId(), first.personName(),
-                first.docMasked(), first.phoneMasked());
+                first.docMasked(), first.phoneMasked(), null);
     }
 
     private String details(Person person, GateForm form, Gate.Outcome outcome, Instant at) {

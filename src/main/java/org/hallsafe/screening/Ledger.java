@@ -125,6 +125,14 @@ public class Ledger {
      * Writes the filtered ledger as XLSX while reading it: rows flow from a database cursor into a streaming
      * workbook that keeps 100 rows in memory, so a year of records exports in bounded memory.
      */
+    /** Ledger lines per sheet of an export: under the 1,048,576 rows an XLSX sheet can hold, with its headings. */
+    private int rowsPerSheet = 1_000_000;
+
+    /** For tests: a smaller sheet, to see a ledger go on in a second sheet without a million rows. */
+    void rowsPerSheet(int rows) {
+        this.rowsPerSheet = rows;
+    }
+
     @Transactional
     public int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
         ZoneId zone = clock.getZone();
@@ -132,22 +140,29 @@ public class Ledger {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         try (SXSSFWorkbook workbook = new FastWorkbook()) {
             workbook.setCompressTempFiles(true);
-            SXSSFSheet sheet = workbook.createSheet(text("ledger.title", locale));
-            sheet.createRow(0).createCell(0).setCellValue(text("ledger.export.heading", locale, hallName,
-                    filter.from() == null ? "" : filter.from().toString(), filter.to() == null ? "" : filter.to().toString()));
+            String heading = text("ledger.export.heading", locale, hallName,
+                    filter.from() == null ? "" : filter.from().toString(), filter.to() == null ? "" : filter.to().toString());
             String[] headers = {"ledger.col.date", "ledger.col.time", "ledger.col.name", "ledger.col.type",
                     "ledger.col.doc", "ledger.col.phone", "ledger.col.temperature", "ledger.col.mask",
                     "ledger.col.symptoms", "ledger.col.result", "ledger.col.handling", "ledger.col.screener",
                     "ledger.col.note"};
-            Row head = sheet.createRow(2);
-            for (int i = 0; i < headers.length; i++) {
-                head.createCell(i).setCellValue(text(headers[i], locale));
-            }
+            // an XLSX sheet holds 1,048,576 rows: a longer ledger goes on in further sheets, each with its headings
+            java.util.function.IntFunction<SXSSFSheet> sheets = n -> {
+                SXSSFSheet sheet = workbook.createSheet(text("ledger.title", locale) + (n == 0 ? "" : " (" + (n + 1) + ")"));
+                sheet.createRow(0).createCell(0).setCellValue(heading);
+                Row head = sheet.createRow(2);
+                for (int i = 0; i < headers.length; i++) {
+                    head.createCell(i).setCellValue(text(headers[i], locale));
+                }
+                return sheet;
+            };
+            List<SXSSFSheet> pages = new ArrayList<>(List.of(sheets.apply(0)));
+            int perSheet = rowsPerSheet;
             int[] count = {0};
             Labels labels = new Labels(locale);
             // Two cores at work: this thread reads, maps and opens the rows (and logs the reads, in this transaction);
             // a writer thread lays them out in the workbook. A short queue keeps memory bounded.
-            SheetWriter writer = new SheetWriter(lines -> write(sheet, lines, count, date, time, labels));
+            SheetWriter writer = new SheetWriter(lines -> write(pages, sheets, perSheet, lines, count, date, time, labels));
             try {
                 List<Sealed> batch = new ArrayList<>(500);
                 query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(), filter.screener(), null),
@@ -189,11 +204,15 @@ public class Ledger {
         }
     }
 
-    private void write(SXSSFSheet sheet, List<Line> lines, int[] count, DateTimeFormatter date, DateTimeFormatter time,
-            Labels labels) {
-        org.apache.poi.ss.usermodel.CellStyle plain = sheet.getWorkbook().getCellStyleAt(0);
+    private void write(List<SXSSFSheet> pages, java.util.function.IntFunction<SXSSFSheet> sheets, int perSheet,
+            List<Line> lines, int[] count, DateTimeFormatter date, DateTimeFormatter time, Labels labels) {
+        org.apache.poi.ss.usermodel.CellStyle plain = pages.get(0).getWorkbook().getCellStyleAt(0);
         for (Line l : lines) {
-            Row row = sheet.createRow(3 + count[0]++);
+            int page = count[0] / perSheet;
+            if (page == pages.size()) {
+                pages.add(sheets.apply(page));
+            }
+            Row row = pages.get(page).createRow(3 + count[0]++ % perSheet);
             String[] values = {date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
                     labels.get("gate.personType." + l.personType()), l.docMasked() == null ? "" : l.docMasked(),
                     l.phoneMasked() == null ? "" : l.phoneMasked(), null, labels.get("gate.mask." + l.mask()),

@@ -149,6 +149,34 @@ class LedgerTest {
                 .param("actor", admin.getUsername()).query(Integer.class).single() == 1);
     }
 
+    /** An XLSX sheet ends at 1,048,576 rows: a longer ledger goes on in further sheets, each with its headings. */
+    @Test
+    void aLedgerLongerThanASheetGoesOnInTheNextSheet() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        int perSheet = READINGS / 2 - 1;
+        ledger.rowsPerSheet(perSheet);
+        byte[] xlsx;
+        try {
+            xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
+                            .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        } finally {
+            ledger.rowsPerSheet(1_000_000);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getSheetName(1)).isEqualTo("入口检测台账 (2)");
+            int lines = 0;
+            for (Sheet sheet : workbook) {
+                assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("日期");
+                lines += sheet.getLastRowNum() - 2;
+            }
+            assertThat(lines).isEqualTo(READINGS);
+            assertThat(workbook.getSheetAt(0).getLastRowNum() - 2).isEqualTo(perSheet);
+            assertThat(workbook.getSheetAt(2).getLastRowNum() - 2).isEqualTo(READINGS - 2 * perSheet);
+        }
+    }
+
     @Test
     void printsTheLedgerForA4WithTheHallDatesAndASignatureLine() throws Exception {
         UserDetails admin = halls.signIn(hall.admin());
