@@ -35,15 +35,17 @@ class Fixture {
     private final Directory directory;
     private final Catalogue catalogue;
     private final Slots slots;
-    private final MutableClock clock;
+    private final org.springframework.beans.factory.ObjectProvider<MutableClock> clocks;
     private final JdbcClient jdbc;
 
-    Fixture(TestHall halls, Directory directory, Catalogue catalogue, Slots slots, MutableClock clock, JdbcClient jdbc) {
+    /** The clock is looked up when used: a context without the test clock (ExternalPostgresTest) still starts. */
+    Fixture(TestHall halls, Directory directory, Catalogue catalogue, Slots slots,
+            org.springframework.beans.factory.ObjectProvider<MutableClock> clocks, JdbcClient jdbc) {
         this.halls = halls;
         this.directory = directory;
         this.catalogue = catalogue;
         this.slots = slots;
-        this.clock = clock;
+        this.clocks = clocks;
         this.jdbc = jdbc;
     }
 
@@ -57,7 +59,7 @@ class Fixture {
 
     /** The hall, its items and slots with {@code capacity} places per window and {@code hallCap} per time. */
     Ready create(int capacity, int hallCap) {
-        LocalDate monday = LocalDate.now(clock).plusWeeks(8).with(DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(clocks.getObject()).plusWeeks(8).with(DayOfWeek.MONDAY);
         at(monday.minusDays(3), "10:00");
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
@@ -76,7 +78,7 @@ class Fixture {
     }
 
     void at(LocalDate day, String time) {
-        clock.set(day.atTime(LocalTime.parse(time)).atZone(ZONE).toInstant());
+        clocks.getObject().set(day.atTime(LocalTime.parse(time)).atZone(ZONE).toInstant());
     }
 
     Instant time(LocalDate day, String time) {
