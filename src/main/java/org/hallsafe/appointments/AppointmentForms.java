@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hallsafe.appointments.Catalogue.Period;
-import org.hallsafe.shared.IdNumber;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -204,12 +203,9 @@ public final class AppointmentForms {
             if (docType == null) {
                 p.put("docType", "validation.required");
             }
-            if (docNo == null || docNo.isBlank()) {
-                p.put("docNo", "validation.required");
-            } else if (docType == org.hallsafe.screening.Gate.DocumentType.ID_CARD && IdNumber.check(docNo) != IdNumber.Problem.NONE) {
-                p.put("docNo", "idNumber." + IdNumber.check(docNo).name());
-            } else if (docType != org.hallsafe.screening.Gate.DocumentType.ID_CARD && !docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}")) {
-                p.put("docNo", "gate.docNo.invalid");
+            String docProblem = org.hallsafe.screening.Gate.documentProblem(docType, docNo);
+            if (docProblem != null) {
+                p.put("docNo", docProblem);
             }
             if (phone == null || phone.isBlank()) {
                 p.put("phone", "validation.required");
@@ -226,13 +222,11 @@ public final class AppointmentForms {
         }
 
         String normalisedDocNo() {
-            return docType == org.hallsafe.screening.Gate.DocumentType.ID_CARD ? new IdNumber(docNo).value()
-                    : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+            return org.hallsafe.screening.Gate.normalisedDocument(docType, docNo);
         }
 
         String docMasked() {
-            return docType == org.hallsafe.screening.Gate.DocumentType.ID_CARD ? new IdNumber(docNo).masked()
-                    : org.hallsafe.shared.Masking.keep(normalisedDocNo(), 2, 2);
+            return org.hallsafe.screening.Gate.maskedDocument(docType, normalisedDocNo());
         }
     }
 

@@ -47,11 +47,11 @@ class AppointmentPages {
     private final Figures figures;
     private final Directory directory;
     private final StaffDirectory staff;
-    private final PublicBookingPages picker;
+    private final SlotPicker picker;
     private final Clock clock;
 
     AppointmentPages(Catalogue catalogue, Slots slots, Bookings bookings, Figures figures, Directory directory,
-            StaffDirectory staff, PublicBookingPages picker, Clock clock) {
+            StaffDirectory staff, SlotPicker picker, Clock clock) {
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
@@ -78,9 +78,8 @@ class AppointmentPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long slotId, Model model) {
         if (itemId != null) {
-            picker.pick(site(), itemId, day, model);
+            picker.pick(site(), itemId, day, slotId, model);
         }
-        model.addAttribute("chosenSlot", slotId);
         return "appointments/parts :: slotPicker";
     }
 
@@ -91,15 +90,9 @@ class AppointmentPages {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
-        try {
-            var booked = FormSubmission.save(binding, () -> bookings.book(site(), f));
-            if (booked.isPresent()) {
-                redirect.addFlashAttribute("booked", booked.get().id());
-                return "redirect:/appointments/desk/booked/" + booked.get().id();
-            }
-        } catch (Bookings.SlotFullException e) {
-            binding.rejectValue("slotId", e.messageKey());
-            model.addAttribute("next", e.next());
+        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.book(site(), f)));
+        if (booked.isPresent()) {
+            return "redirect:/appointments/desk/booked/" + booked.get().id();
         }
         return deskPage(form.itemId(), form.slotId(), model);
     }
@@ -114,13 +107,8 @@ class AppointmentPages {
     private String deskPage(Long item, Long slot, Model model) {
         model.addAttribute("items", catalogue.items(site(), false));
         model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
-        model.addAttribute("chosenSlot", slot);
         if (item != null) {
-            picker.pick(site(), item, null, model);
-            if (slot != null) {
-                model.addAttribute("day", slots.slot(site(), slot).startsAt().atZone(clock.getZone()).toLocalDate());
-                picker.pick(site(), item, (LocalDate) model.getAttribute("day"), model);
-            }
+            picker.pick(site(), item, null, slot, model);
         }
         return "appointments/desk";
     }

@@ -78,9 +78,10 @@ public class Catalogue {
     /** A hall by its code, for the public pages; without a code, the first active hall. */
     @Transactional(readOnly = true)
     public Optional<org.hallsafe.organization.Views.SiteView> hall(String code) {
-        var sites = directory.sites("", false);
-        return code == null || code.isBlank() ? sites.stream().findFirst()
-                : sites.stream().filter(s -> s.code().equalsIgnoreCase(code.strip())).findFirst();
+        String wanted = code == null ? "" : code.strip();
+        // the directory's search matches the code itself, so a province's list of halls is not read for each page
+        return directory.sites(wanted, false).stream().filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
+                .findFirst();
     }
 
     @Transactional(readOnly = true)

@@ -42,12 +42,12 @@ class DutyPages {
     private final Catalogue catalogue;
     private final Directory directory;
     private final StaffDirectory staff;
-    private final PublicBookingPages picker;
+    private final SlotPicker picker;
     private final Formats formats;
     private final MessageSource messages;
     private final Clock clock;
 
-    DutyPages(Duty duty, Catalogue catalogue, Directory directory, StaffDirectory staff, PublicBookingPages picker,
+    DutyPages(Duty duty, Catalogue catalogue, Directory directory, StaffDirectory staff, SlotPicker picker,
             Formats formats, MessageSource messages, Clock clock) {
         this.duty = duty;
         this.catalogue = catalogue;
@@ -134,18 +134,12 @@ class DutyPages {
     @PreAuthorize(LOG)
     String log(@ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        try {
-            if (FormSubmission.done(binding, () -> duty.log(site(), form))) {
-                redirect.addFlashAttribute("logged", true);
-                return "redirect:/duty";
-            }
-        } catch (Bookings.SlotFullException e) {
-            binding.rejectValue("slotId", e.messageKey());
-            model.addAttribute("next", e.next());
+        if (FormSubmission.save(binding, picker.offeringNext(model, () -> duty.log(site(), form))).isPresent()) {
+            redirect.addFlashAttribute("logged", true);
+            return "redirect:/duty";
         }
-        model.addAttribute("chosenSlot", form.slotId());
         if (form.itemId() != null && form.outcome() == Outcome.BOOKED) {
-            picker.pick(site(), form.itemId(), null, model);
+            picker.pick(site(), form.itemId(), null, form.slotId(), model);
         }
         return callPage(model);
     }

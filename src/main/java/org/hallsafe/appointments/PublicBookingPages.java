@@ -2,7 +2,6 @@ package org.hallsafe.appointments;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 import io.nayuki.qrcodegen.QrCode;
@@ -37,9 +36,12 @@ class PublicBookingPages {
     private final Slots slots;
     private final Bookings bookings;
     private final SmsChallenges challenges;
+    private final SlotPicker picker;
     private final Clock clock;
 
-    PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, Clock clock) {
+    PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, SlotPicker picker,
+            Clock clock) {
+        this.picker = picker;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
@@ -61,20 +63,8 @@ class PublicBookingPages {
         if (settings(model).postponed()) {
             return "redirect:" + link("/appointments/book", site);
         }
-        pick(site.id(), item, day, model);
+        picker.pick(site.id(), item, day, null, model);
         return "appointments/book-slots";
-    }
-
-    /** The item, its days with places, and the chosen (or first) day's slots: for this page and the staff desk. */
-    void pick(long siteId, long itemId, LocalDate day, Model model) {
-        Catalogue.Item item = catalogue.item(siteId, itemId);
-        List<Slots.Day> days = slots.days(siteId, itemId, catalogue.settings(siteId).daysAhead());
-        LocalDate chosen = day != null ? day
-                : days.stream().filter(d -> d.remaining() > 0).map(Slots.Day::day).findFirst().orElse(null);
-        model.addAttribute("item", item);
-        model.addAttribute("days", days);
-        model.addAttribute("day", chosen);
-        model.addAttribute("slots", chosen == null ? List.of() : slots.open(siteId, itemId, chosen));
     }
 
     @GetMapping("/appointments/book/form")
@@ -91,14 +81,9 @@ class PublicBookingPages {
         SiteView site = hall(hall, model);
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), form.smsCode(), channel(request));
-        try {
-            var booked = FormSubmission.save(binding, () -> bookings.book(site.id(), f));
-            if (booked.isPresent()) {
-                return "redirect:" + link("/appointments/booked", site) + "&code=" + booked.get().code();
-            }
-        } catch (Bookings.SlotFullException e) {
-            binding.rejectValue("slotId", e.messageKey());
-            model.addAttribute("next", e.next());
+        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.book(site.id(), f)));
+        if (booked.isPresent()) {
+            return "redirect:" + link("/appointments/booked", site) + "&code=" + booked.get().code();
         }
         return formPage(site, form.itemId(), form.slotId(), model);
     }
@@ -110,7 +95,6 @@ class PublicBookingPages {
         model.addAttribute("item", catalogue.item(site.id(), itemId));
         model.addAttribute("slot", slots.slot(site.id(), slotId));
         model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
-        model.addAttribute("settings", catalogue.settings(site.id()));
         return "appointments/book-form";
     }
 
@@ -184,14 +168,15 @@ class PublicBookingPages {
             model.addAttribute("booking", b);
             model.addAttribute("done", action);
             if (b.active()) {
-                pick(site.id(), b.itemId(), day, model);
+                picker.pick(site.id(), b.itemId(), day, null, model);
             }
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
             if (e instanceof Bookings.SlotFullException full) {
-                model.addAttribute("booking", bookings.mine(site.id(), code, phone));
+                Bookings.Booking unchanged = bookings.mine(site.id(), code, phone);
+                model.addAttribute("booking", unchanged);
                 model.addAttribute("next", full.next());
-                pick(site.id(), bookings.mine(site.id(), code, phone).itemId(), day, model);
+                picker.pick(site.id(), unchanged.itemId(), day, null, model);
             }
         }
         return "appointments/manage";

@@ -27,6 +27,33 @@ public final class Gate {
 
     public enum Contact { NONE, CONFIRMED, SUSPECTED, UNKNOWN }
 
+    /**
+     * What is wrong with a document number, as a message key, or null when it will do: an ID card by its GB 11643
+     * check digit, other documents by their characters. The gate and the booking pages check documents alike.
+     */
+    public static String documentProblem(DocumentType type, String docNo) {
+        if (docNo == null || docNo.isBlank()) {
+            return "validation.required";
+        }
+        if (type == DocumentType.ID_CARD) {
+            org.hallsafe.shared.IdNumber.Problem p = org.hallsafe.shared.IdNumber.check(docNo);
+            return p == org.hallsafe.shared.IdNumber.Problem.NONE ? null : "idNumber." + p.name();
+        }
+        return docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}") ? null : "gate.docNo.invalid";
+    }
+
+    /** A valid document number as it is stored and hashed: ID cards normalised, others trimmed and upper-cased. */
+    public static String normalisedDocument(DocumentType type, String docNo) {
+        return type == DocumentType.ID_CARD ? new org.hallsafe.shared.IdNumber(docNo).value()
+                : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** A normalised document number as lists show it. */
+    public static String maskedDocument(DocumentType type, String normalised) {
+        return type == DocumentType.ID_CARD ? new org.hallsafe.shared.IdNumber(normalised).masked()
+                : org.hallsafe.shared.Masking.keep(normalised, 2, 2);
+    }
+
     public static final BigDecimal LOWEST = new BigDecimal("34.0");
     public static final BigDecimal HIGHEST = new BigDecimal("43.0");
 

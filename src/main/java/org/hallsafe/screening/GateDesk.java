@@ -25,8 +25,6 @@ import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.DocumentType;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.shared.IdNumber;
-import org.hallsafe.shared.Masking;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,11 +117,10 @@ public class GateDesk {
 
     @Transactional(readOnly = true)
     public Optional<KnownCitizen> findCitizen(long siteId, DocumentType type, String docNo) {
-        if (type == null || docNo == null || docNo.isBlank()
-                || type == DocumentType.ID_CARD && IdNumber.check(docNo) != IdNumber.Problem.NONE) {
+        if (type == null || Gate.documentProblem(type, docNo) != null) {
             return Optional.empty();
         }
-        String normalised = type == DocumentType.ID_CARD ? new IdNumber(docNo).value() : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+        String normalised = Gate.normalisedDocument(type, docNo);
         return jdbc.sql("""
                 SELECT id, name, doc_masked, phone_masked FROM citizens
                 WHERE site_id = :site AND doc_type = :type AND doc_hash = :hash""")
@@ -331,8 +328,7 @@ public class GateDesk {
             return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked(), null);
         }
         String docNo = form.normalisedDocNo();
-        SealedValue doc = personalData.seal(docNo, form.docType() == DocumentType.ID_CARD
-                ? new IdNumber(docNo).masked() : Masking.keep(docNo, 2, 2));
+        SealedValue doc = personalData.seal(docNo, Gate.maskedDocument(form.docType(), docNo));
         SealedValue phone = form.phone() == null || form.phone().isBlank() ? new SealedValue(null, null, null)
                 : personalData.seal(new PhoneNumber(form.phone()).value(), new PhoneNumber(form.phone()).masked());
         record Upserted(long id, String phoneMasked) {

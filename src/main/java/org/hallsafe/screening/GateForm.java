@@ -13,7 +13,6 @@ import org.hallsafe.screening.Gate.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.shared.IdNumber;
 import org.hallsafe.shared.PhoneNumber;
 
 /**
@@ -103,12 +102,9 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, S
         if (docType == null) {
             problems.add(new Problem("docType", "validation.required"));
         }
-        if (docNo == null || docNo.isBlank()) {
-            problems.add(new Problem("docNo", "validation.required"));
-        } else if (docType == DocumentType.ID_CARD && IdNumber.check(docNo) != IdNumber.Problem.NONE) {
-            problems.add(new Problem("docNo", "idNumber." + IdNumber.check(docNo).name()));
-        } else if (docType != DocumentType.ID_CARD && !docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}")) {
-            problems.add(new Problem("docNo", "gate.docNo.invalid"));
+        String docProblem = Gate.documentProblem(docType, docNo);
+        if (docProblem != null) {
+            problems.add(new Problem("docNo", docProblem));
         }
         if (phone == null || phone.isBlank()) {
             if (!knownCitizen) {
@@ -121,7 +117,7 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, S
 
     /** The document number as stored: ID card numbers normalised, others trimmed and upper-cased. */
     public String normalisedDocNo() {
-        return docType == DocumentType.ID_CARD ? new IdNumber(docNo).value() : docNo.strip().toUpperCase(java.util.Locale.ROOT);
+        return Gate.normalisedDocument(docType, docNo);
     }
 
     static Map<String, String> asMap(List<Problem> problems) {

@@ -98,6 +98,27 @@ class AppointmentPagesTest {
     }
 
     @Test
+    void rSvc3_aSlotThatFilledUpMeanwhileOffersTheNextFreeSlotsOnThePage() throws Exception {
+        long nine = fixture.slot(r, r.window1(), "09:00");
+        for (int i = 0; i < 4; i++) {
+            bookings.book(r.site(), Fixture.form(r.business(), nine, "赵" + i, Fixture.idNumber(), "1390737000" + i, Channel.WEB));
+        }
+        String page = mvc.perform(post("/appointments/book").param("hall", r.code()).with(csrf())
+                        .param("submissionId", java.util.UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
+                        .param("slotId", String.valueOf(nine)).param("name", "陈静").param("docType", "ID_CARD")
+                        .param("docNo", Fixture.idNumber()).param("phone", "13907370009"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("这个时段已约满").contains("还有名额的时段")
+                .contains("slot=" + fixture.slot(r, r.window1(), "08:30")).contains("value=\"陈静\"");
+        String desk = mvc.perform(post("/appointments/desk").with(user(office)).with(csrf())
+                        .param("submissionId", java.util.UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
+                        .param("slotId", String.valueOf(nine)).param("name", "陈静").param("docType", "ID_CARD")
+                        .param("docNo", Fixture.idNumber()).param("phone", "13907370009").param("channel", "PHONE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(desk).contains("这个时段已约满").contains("还有名额的时段");
+    }
+
+    @Test
     void rSvc1_postponedOpeningNeedsItsNoticeAndTheRulesKeepWhatWasTyped() throws Exception {
         String page = mvc.perform(post("/appointments/settings").with(user(office)).with(csrf())
                         .param("slotMinutes", "30").param("windowCapacity", "4").param("hallCap", "0")

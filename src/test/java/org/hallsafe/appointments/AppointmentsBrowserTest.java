@@ -69,6 +69,11 @@ class AppointmentsBrowserTest {
             phone.waitFor(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                     "var i = document.querySelector('main img'); return i.complete && i.naturalWidth > 0;"));
             phone.screenshot("appointments-booked");
+            phone.click(By.linkText("查询、取消或改约"));
+            phone.type(By.id("manage-phone"), "13807370088");
+            phone.click(By.cssSelector("#manage-phone ~ * , form button[type=submit]"));
+            assertThat(phone.text(By.id("my-booking"))).contains(code).contains("已预约");
+            phone.screenshot("appointments-manage");
             Bookings.Booking b = bookings.find(r.site(), code).orElseThrow();
             assertThat(b.channel()).isEqualTo(Channel.WEB);
             assertThat(b.status()).isEqualTo(Status.BOOKED);
@@ -99,6 +104,9 @@ class AppointmentsBrowserTest {
             String today = desk.text(By.tagName("main"));
             assertThat(today).contains("当场预约").contains("杨秀英").contains("138****6688");
             desk.screenshot("duty-today");
+            desk.open("/duty/calls");
+            assertThat(desk.text(By.id("calls"))).contains("杨秀英").contains("当场预约");
+            desk.screenshot("duty-calls");
         }
         String code = jdbc.sql("SELECT code FROM bookings WHERE site_id = :s").param("s", r.site()).query(String.class).single();
         Bookings.Booking b = bookings.find(r.site(), code).orElseThrow();
@@ -151,6 +159,10 @@ class AppointmentsBrowserTest {
             assertThat(office.text(By.cssSelector(".alert-success"))).contains(b.code());
             assertThat(office.text(By.id("day-list"))).contains("已叫号");
             office.screenshot("appointments-window");
+            office.open("/duty/roster");
+            office.screenshot("duty-roster");
+            office.open("/appointments/desk?item=" + r.socialCard());
+            office.screenshot("appointments-desk");
         }
     }
 }
