@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.Role;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,14 @@ public class TestAccounts {
     public String create(Role role, long siteId) {
         String username = role.name().toLowerCase().replace("_", "") + "-" + System.nanoTime() % 1_000_000 + "-"
                 + SEQUENCE.incrementAndGet();
-        accounts.create(siteId, username, "测试" + role.name(), role, PASSWORD);
+        // made by the system, whoever the test has signed in: a hall's administrator may not make another
+        var signedIn = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            accounts.create(siteId, username, "测试" + role.name(), role, PASSWORD);
+        } finally {
+            SecurityContextHolder.setContext(signedIn);
+        }
         return username;
     }
 

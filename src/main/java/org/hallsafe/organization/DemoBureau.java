@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoBureau {
 
     /** The demo accounts' password; printed in the README. They are refused whenever demo mode is off. */
-    static final String DEMO_PASSWORD = "HallSafe-Demo-2026";
+    static final String DEMO_PASSWORD = org.hallsafe.platform.PasswordPolicy.DEMO_PASSWORD;
     static final long SITE = 1L;
 
     private static final Logger log = LoggerFactory.getLogger(DemoBureau.class);

@@ -9,7 +9,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,8 +18,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads accounts for sign-in and counts what happens: a locked account is refused before its password is even
- * checked, so the sixth attempt fails with the right password too.
+ * Loads accounts for sign-in and audits what happens: a locked account is refused before its password is even
+ * checked, so the sixth attempt fails with the right password too. Attempts are counted by {@link SignInChecks}.
  */
 @Component
 class AccountDetailsService implements UserDetailsService {
@@ -39,6 +38,9 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (!SignInNames.possible(username)) {
+            throw new UsernameNotFoundException("no such account");
+        }
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
@@ -46,13 +48,6 @@ class AccountDetailsService implements UserDetailsService {
         account.role().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
         boolean usable = account.enabled() && (!account.demo() || properties.demo());
         return new CurrentUser(account, usable, !account.lockedAt(clock.instant()), authorities);
-    }
-
-    @EventListener
-    void on(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof CurrentUser user) {
-            service.signedIn(user);
-        }
     }
 
     /** Only sign-ins by a person at the form are audited; API calls authenticate on every request. */

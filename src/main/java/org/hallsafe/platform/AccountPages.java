@@ -15,7 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The accounts page: an admin gives people a way in, resets passwords, and switches accounts off. */
+/**
+ * The accounts page: an admin gives people a way in, resets passwords, and switches accounts off, but only of
+ * accounts of a lower rank ({@link Role#mayManage}); the buttons of the others are not shown, and a forged request
+ * for one answers 403 (another hall's account: 404).
+ */
 @Controller
 @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).ACCOUNT_MANAGE)")
 class AccountPages {
@@ -69,9 +73,12 @@ class AccountPages {
     }
 
     private String page(Model model) {
-        model.addAttribute("accounts", accounts.ofSite(CurrentUser.get().siteId()));
+        var all = accounts.ofSite(CurrentUser.get().siteId());
+        model.addAttribute("accounts", all);
+        model.addAttribute("mayReset", all.stream().filter(a -> accounts.mayChange(a, true)).map(Accounts.AccountView::id).toList());
+        model.addAttribute("maySwitch", all.stream().filter(a -> accounts.mayChange(a, false)).map(Accounts.AccountView::id).toList());
         model.addAttribute("roles", java.util.Arrays.stream(Role.values())
-                .filter(r -> r != Role.BUREAU_ADMIN || CurrentUser.get().role() == Role.BUREAU_ADMIN).toList());
+                .filter(r -> CurrentUser.get().role().mayGrant(r)).toList());
         return "admin/accounts";
     }
 }

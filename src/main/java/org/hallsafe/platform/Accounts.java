@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,15 +21,17 @@ public class Accounts {
     private final Clock clock;
     private final ActivityLog activity;
     private final HallSafeProperties properties;
+    private final ObjectProvider<HallNames> hallNames;
 
     Accounts(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc, Clock clock, ActivityLog activity,
-            HallSafeProperties properties) {
+            HallSafeProperties properties, ObjectProvider<HallNames> hallNames) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
         this.properties = properties;
+        this.hallNames = hallNames;
     }
 
     /** What other modules and pages see of an account. */
@@ -50,18 +54,19 @@ public class Accounts {
     }
 
     private long insert(long siteId, String username, String displayName, Role role, String password, boolean demo) {
-        if (role == Role.BUREAU_ADMIN && CurrentUser.find().map(u -> u.role() != Role.BUREAU_ADMIN).orElse(false)) {
-            throw new org.springframework.security.access.AccessDeniedException("only the bureau's administrator makes another");
-        }
-        if (username == null || !username.matches("[A-Za-z0-9._-]{3,40}")) {
+        // nobody gives a role equal to or above their own, nor an account in another hall (the bureau's may)
+        CurrentUser.find().ifPresent(actor -> {
+            if (!actor.role().mayGrant(role) || actor.role() != Role.BUREAU_ADMIN && actor.siteId() != siteId) {
+                throw new AccessDeniedException("a " + actor.role() + " may not give the role " + role);
+            }
+        });
+        if (username == null || !username.matches("[A-Za-z0-9._-]{3," + SignInNames.MAX_LENGTH + "}")) {
             throw new InvalidInputException("username", "account.username.invalid");
         }
         if (accounts.findByUsername(username).isPresent()) {
             throw new InvalidInputException("username", "account.username.taken");
         }
-        PasswordPolicy.problem(password, username).ifPresent(key -> {
-            throw new InvalidInputException("password", key);
-        });
+        checkPassword(siteId, username, password, demo);
         Account saved = accounts.save(new Account(null, siteId, username, displayName, role, passwords.encode(password),
                 0, null, true, demo, clock.instant(), CurrentUser.find().map(CurrentUser::getUsername).orElse("system")));
         return saved.id();
@@ -71,9 +76,10 @@ public class Accounts {
     @Transactional
     public void changePassword(long siteId, long accountId, String password) {
         Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId).orElseThrow();
-        PasswordPolicy.problem(password, account.username()).ifPresent(key -> {
-            throw new InvalidInputException("password", key);
-        });
+        if (!mayChange(account.id(), account.siteId(), account.role(), true)) {
+            throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
+        }
+        checkPassword(siteId, account.username(), password, account.demo());
         jdbc.sql("UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
                 .param("hash", passwords.encode(password)).param("id", accountId).update();
         endSessions(account.username());
@@ -83,6 +89,10 @@ public class Accounts {
     /** Switches an account of the given hall on or off; an account of another hall is not found. */
     @Transactional
     public void setEnabled(long siteId, long accountId, boolean enabled) {
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId).orElseThrow();
+        if (!mayChange(account.id(), account.siteId(), account.role(), false)) {
+            throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
+        }
         int n = jdbc.sql("UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND site_id = :site")
                 .param("enabled", enabled).param("id", accountId).param("site", siteId).update();
         if (n == 0) {
@@ -92,6 +102,31 @@ public class Accounts {
             accounts.findById(accountId).ifPresent(a -> endSessions(a.username()));
         }
         activity.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null);
+    }
+
+    /**
+     * Whether the signed-in person may change the account: only one of a strictly lower rank in their own hall (the
+     * bureau's administrator may change any, and is changed only by one of their own); their own password, too.
+     * Without a signed-in person (start-up, jobs) the caller is the system.
+     */
+    private static boolean mayChange(long id, long siteId, Role role, boolean passwordOnly) {
+        return CurrentUser.find().map(actor -> actor.accountId() == id
+                ? passwordOnly
+                : actor.role().mayManage(role) && (actor.role() == Role.BUREAU_ADMIN || actor.siteId() == siteId))
+                .orElse(true);
+    }
+
+    /** Whether the signed-in person may change the account; the accounts page offers its buttons only then. */
+    boolean mayChange(AccountView target, boolean passwordOnly) {
+        return mayChange(target.id(), target.siteId(), target.role(), passwordOnly);
+    }
+
+    private void checkPassword(long siteId, String username, String password, boolean demoAccount) {
+        List<String> names = hallNames.stream().flatMap(h -> h.of(siteId).stream()).toList();
+        PasswordPolicy.problem(password, username, names, properties.demo() || demoAccount)
+                .ifPresent(key -> {
+                    throw new InvalidInputException("password", key);
+                });
     }
 
     /** Ends every open session of the account: sessions live in PostgreSQL, so this reaches every node. */
@@ -119,32 +154,71 @@ public class Accounts {
                 a.lockedAt(clock.instant()), a.demo());
     }
 
-    /** A wrong password: counted in the database, so a second node cannot be used to go round the limit. */
-    @Transactional
-    void signInFailed(String username) {
+    /** A sign-in attempt, reserved before its password is checked: its number since the last success, and the lock it set. */
+    record Attempt(int number, java.sql.Timestamp lockSet) {
+    }
+
+    /**
+     * Reserves one password check, in one statement so that any number of parallel attempts on any number of nodes
+     * check at most {@code max-failed-sign-ins} passwords per lock period: the attempt that reaches the maximum locks
+     * the account at once, before its password is known, and an attempt finding the account locked is refused
+     * without a check. Empty when refused. Runs outside any transaction, so every node sees the count at once.
+     */
+    Optional<Attempt> reserveSignIn(long accountId) {
         var security = properties.security();
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE accounts SET
-                  locked_until = CASE WHEN failed_sign_ins + 1 >= :max THEN :lockUntil ELSE locked_until END,
-                  failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= :max THEN 0 ELSE failed_sign_ins + 1 END
-                WHERE lower(username) = lower(:username)""")
+                  failed_sign_ins = CASE WHEN locked_until <= :now THEN 1 ELSE failed_sign_ins + 1 END,
+                  locked_until = CASE WHEN (CASE WHEN locked_until <= :now THEN 1 ELSE failed_sign_ins + 1 END) >= :max
+                                      THEN CAST(:lockUntil AS timestamptz) END
+                WHERE id = :id AND (locked_until <= :now OR locked_until IS NULL AND failed_sign_ins < :max)
+                RETURNING failed_sign_ins, locked_until""")
+                .param("id", accountId)
                 .param("max", security.maxFailedSignIns())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("lockUntil", java.sql.Timestamp.from(clock.instant().plus(security.lockDuration())))
-                .param("username", username)
-                .update();
-        signInRefused(username, "SIGN_IN_FAILED");
+                .query((rs, n) -> new Attempt(rs.getInt("failed_sign_ins"), rs.getTimestamp("locked_until")))
+                .optional();
     }
 
-    @Transactional
-    void signInRefused(String username, String action) {
-        Long siteId = accounts.findByUsername(username).map(Account::siteId).orElse(null);
-        activity.record(siteId, username, action, "account", username, null);
+    /**
+     * The reserved attempt had the right password: the count starts again, but a lock that another attempt set
+     * meanwhile stays (a success never clears a lock); only the lock this very attempt set is lifted.
+     */
+    void signInSucceeded(long accountId, Attempt attempt) {
+        if (attempt.lockSet() == null) {
+            jdbc.sql("UPDATE accounts SET failed_sign_ins = 0 WHERE id = :id AND locked_until IS NULL")
+                    .param("id", accountId).update();
+        } else {
+            jdbc.sql("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND locked_until = :mine")
+                    .param("id", accountId).param("mine", attempt.lockSet()).update();
+        }
     }
 
+    /** Whether the account is locked now, read afresh: a remembered password must not open a locked account. */
+    boolean lockedNow(long accountId) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now")
+                .param("id", accountId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Integer.class).single() > 0;
+    }
+
+    /** A wrong password (or an unknown user name): the attempt was counted when it was reserved; here it is audited. */
     @Transactional
-    void signedIn(CurrentUser user) {
-        jdbc.sql("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND failed_sign_ins > 0")
-                .param("id", user.accountId()).update();
+    void signInFailed(String typedName) {
+        signInRefused(typedName, "SIGN_IN_FAILED");
+    }
+
+    /**
+     * Audits a refused sign-in with what was typed, cut to the longest possible user name, so a stranger's megabytes
+     * never reach the database. A name that is no account's is recorded for no hall: only the bureau sees it.
+     */
+    @Transactional
+    void signInRefused(String typedName, String action) {
+        String name = SignInNames.capped(typedName);
+        Long siteId = SignInNames.possible(typedName)
+                ? accounts.findByUsername(typedName).map(Account::siteId).orElse(null) : null;
+        String summary = name.endsWith(SignInNames.CUT_MARKER) ? "user name of " + typedName.length() + " characters" : null;
+        activity.record(siteId, name, action, "account", name, summary);
     }
 
     @Transactional

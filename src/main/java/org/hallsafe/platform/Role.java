@@ -43,6 +43,25 @@ public enum Role {
         return permissions;
     }
 
+    /**
+     * Whether an account of this role may act on (reset, switch off or on, change) an account of the other role:
+     * only on a strictly lower rank, so a hall's administrator cannot take over another administrator, and the
+     * bureau's administrator is changed only by a bureau's administrator.
+     */
+    public boolean mayManage(Role other) {
+        return this == BUREAU_ADMIN || rank() > other.rank();
+    }
+
+    /** Whether an account of this role may give the role to an account: never one equal to or above its own. */
+    public boolean mayGrant(Role granted) {
+        return mayManage(granted);
+    }
+
+    /** Administrators above everyone else; the other roles are peers as far as accounts go. */
+    private int rank() {
+        return this == BUREAU_ADMIN ? 2 : this == ADMIN ? 1 : 0;
+    }
+
     /** Message-bundle key of the role's name. */
     public String label() {
         return "role." + name();

@@ -7,13 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
@@ -67,16 +64,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A failed sign-in says why (wrong password, locked, switched off) and keeps the typed user name. */
+    /**
+     * A failed sign-in keeps the typed user name (cut to the longest possible) and says the same for a wrong
+     * password, a locked and a switched-off account, so nobody learns which accounts exist or are locked; the audit
+     * log records the real reason.
+     */
     private static SimpleUrlAuthenticationFailureHandler failureHandler() {
         return new SimpleUrlAuthenticationFailureHandler() {
             @Override
             public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
                     HttpServletResponse response, org.springframework.security.core.AuthenticationException e)
                     throws IOException {
-                request.getSession().setAttribute(LAST_USERNAME, request.getParameter("username"));
-                String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error";
-                getRedirectStrategy().sendRedirect(request, response, "/login?" + reason);
+                request.getSession().setAttribute(LAST_USERNAME, SignInNames.capped(request.getParameter("username")));
+                getRedirectStrategy().sendRedirect(request, response, "/login?error");
             }
         };
     }
@@ -97,7 +97,7 @@ class SecurityConfiguration {
 
     /** BCrypt, with a short memory of passwords that matched: see {@link VerifiedPasswords}. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    VerifiedPasswords passwordEncoder() {
         return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5), 10_000);
     }
 }

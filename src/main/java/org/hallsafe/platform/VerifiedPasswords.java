@@ -22,8 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <li>the plain password is never kept, and the key dies with the process;</li>
  * <li>a changed or reset password (a new hash) never matches an old entry;</li>
  * <li>a wrong password is always checked in full by BCrypt, taking as long as before, and counted as a failure;</li>
- * <li>switched-off and locked accounts are still refused on every request, because those are checked from the
- * database before the password.</li>
+ * <li>switched-off and locked accounts are still refused on every request: {@link SignInChecks} asks
+ * {@link #remembers} first and then reads the lock afresh from the database, and only a password not remembered
+ * counts as an attempt and reaches BCrypt;</li>
+ * <li>a password longer than BCrypt reads (72 bytes) never matches, instead of failing with an error.</li>
  * </ul>
  */
 final class VerifiedPasswords implements PasswordEncoder {
@@ -48,8 +50,20 @@ final class VerifiedPasswords implements PasswordEncoder {
         return delegate.encode(rawPassword);
     }
 
+    /** Whether this password matched this hash a short while ago; no BCrypt. */
+    boolean remembers(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null || encodedPassword.isEmpty()) {
+            return false;
+        }
+        Long until = verified.get(encodedPassword + '\u0000' + mac(rawPassword));
+        return until != null && until - System.nanoTime() > 0;
+    }
+
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (PasswordPolicy.tooLong(rawPassword)) {
+            return false;
+        }
         if (rawPassword == null || encodedPassword == null || encodedPassword.isEmpty()) {
             return delegate.matches(rawPassword, encodedPassword);
         }

@@ -103,7 +103,7 @@ class SecurityTest {
                     .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         }
         mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
 
         clock.advance(Duration.ofMinutes(14));
         mvc.perform(formLogin("/login").user(username).password(TestAccounts.PASSWORD)).andExpect(unauthenticated());
@@ -134,7 +134,7 @@ class SecurityTest {
         String username = "demo-" + System.nanoTime();
         accounts.createDemo(1L, username, "演示", Role.LEADER, "HallSafe-Demo-2026");
         mvc.perform(formLogin("/login").user(username).password("HallSafe-Demo-2026"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?disabled"));
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
