@@ -65,6 +65,7 @@ class BoundedInputTest {
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
     @Autowired Incidents incidents;
+    @Autowired org.hallsafe.platform.Accounts accounts;
 
     private TestHall.Hall hall;
     private UserDetails admin;
@@ -191,6 +192,10 @@ class BoundedInputTest {
                         .param("role", "STAFF").param("password", "Bounded-Input-2026"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("最多50个字，请精简").contains("value=\"" + name + "\"");
+        // the first administrator's setup page reaches the service with a plain parameter: refused there too
+        assertThatThrownBy(() -> accounts.create(hall.siteId(), username, name, org.hallsafe.platform.Role.STAFF,
+                "Bounded-Input-2026")).isInstanceOf(org.hallsafe.platform.InvalidInputException.class)
+                .hasMessageContaining("displayName");
         assertThat(jdbc.sql("SELECT count(*) FROM accounts WHERE username = :u").param("u", username)
                 .query(Integer.class).single()).isZero();
     }

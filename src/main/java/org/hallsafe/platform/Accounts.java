@@ -59,6 +59,10 @@ public class Accounts {
         if (accounts.findByUsername(username).isPresent()) {
             throw new InvalidInputException("username", "account.username.taken");
         }
+        String nameProblem = PlainText.Rules.problem(displayName, PlainText.NAME, false);
+        if (nameProblem != null) {
+            throw new InvalidInputException("displayName", nameProblem);
+        }
         PasswordPolicy.problem(password, username).ifPresent(key -> {
             throw new InvalidInputException("password", key);
         });
