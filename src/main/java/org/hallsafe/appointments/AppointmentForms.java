@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hallsafe.appointments.Catalogue.Period;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -31,8 +32,10 @@ public final class AppointmentForms {
             List.of(org.hallsafe.screening.Gate.DocumentType.values());
 
     public record SettingsForm(Integer slotMinutes, Integer windowCapacity, Integer hallCap, Integer perPersonDaily,
-            Integer daysAhead, Integer noShowMinutes, boolean smsVerification, boolean postponed, String postponedMessage,
-            String hotline, String reminderDayText, String reminderHourText) {
+            Integer daysAhead, Integer noShowMinutes, boolean smsVerification, boolean postponed,
+            @PlainText(max = PlainText.NOTE, multiline = true) String postponedMessage,
+            @PlainText(max = PlainText.PHONE) String hotline, @PlainText(max = PlainText.NOTE) String reminderDayText,
+            @PlainText(max = PlainText.NOTE) String reminderHourText) {
 
         static SettingsForm of(Catalogue.Settings s) {
             return new SettingsForm(s.slotMinutes(), s.windowCapacity(), s.hallCap(), s.perPersonDaily(), s.daysAhead(),
@@ -69,8 +72,9 @@ public final class AppointmentForms {
         }
     }
 
-    public record ItemForm(String name, Integer minutes, String materials, String onlineUrl, boolean agency,
-            List<Long> windowIds) {
+    public record ItemForm(@PlainText(max = PlainText.LABEL) String name, Integer minutes,
+            @PlainText(max = PlainText.RECORD, multiline = true) String materials,
+            @PlainText(max = PlainText.NOTE) String onlineUrl, boolean agency, List<Long> windowIds) {
 
         static ItemForm of(Catalogue.Item i) {
             return new ItemForm(i.name(), i.minutes(), i.materials(), i.onlineUrl(), i.agency(), i.windowIds());
@@ -175,8 +179,9 @@ public final class AppointmentForms {
      * A booking as the citizen page, the duty desk and the API send it. {@code submissionId} is made once per form:
      * sending it again books nothing new.
      */
-    public record BookingForm(UUID submissionId, Long itemId, Long slotId, String name,
-            org.hallsafe.screening.Gate.DocumentType docType, String docNo, String phone, String smsCode,
+    public record BookingForm(UUID submissionId, Long itemId, Long slotId, @PlainText(max = PlainText.NAME) String name,
+            org.hallsafe.screening.Gate.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo,
+            @PlainText(max = PlainText.PHONE) String phone, @PlainText(max = PlainText.PHONE) String smsCode,
             Channel channel) {
 
         public static BookingForm empty(Long itemId, Long slotId, Channel channel) {
@@ -232,7 +237,7 @@ public final class AppointmentForms {
 
     /** Putting a person on duty at a window or a phone line on a day. */
     public record RosterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Long windowId,
-            String phoneLine, Long staffId, String note) {
+            @PlainText(max = PlainText.PHONE) String phoneLine, Long staffId, @PlainText(max = PlainText.NOTE) String note) {
 
         Map<String, String> problems() {
             Map<String, String> p = new LinkedHashMap<>();
@@ -256,9 +261,12 @@ public final class AppointmentForms {
      * A phone consultation. With the outcome "booked here", the booking fields ({@code slotId}, document) book the
      * caller in the same step.
      */
-    public record ConsultationForm(UUID submissionId, Long windowId, String callerName, String phone, Long itemId,
-            String matter, String answer, Outcome outcome, String followUp, Long slotId,
-            org.hallsafe.screening.Gate.DocumentType docType, String docNo) {
+    public record ConsultationForm(UUID submissionId, Long windowId, @PlainText(max = PlainText.NAME) String callerName,
+            @PlainText(max = PlainText.PHONE) String phone, Long itemId,
+            @PlainText(max = PlainText.NOTE, multiline = true) String matter,
+            @PlainText(max = PlainText.RECORD, multiline = true) String answer, Outcome outcome,
+            @PlainText(max = PlainText.NOTE, multiline = true) String followUp, Long slotId,
+            org.hallsafe.screening.Gate.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo) {
 
         public static ConsultationForm empty(Long windowId) {
             return new ConsultationForm(UUID.randomUUID(), windowId, "", "", null, "", "", null, "", null,

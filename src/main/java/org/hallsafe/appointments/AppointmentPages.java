@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
@@ -85,7 +87,7 @@ class AppointmentPages {
 
     @PostMapping("/appointments/desk")
     @PreAuthorize(BOOK_FOR)
-    String bookFor(@ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
+    String bookFor(@Valid @ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
@@ -246,7 +248,7 @@ class AppointmentPages {
 
     @PostMapping({"/appointments/items", "/appointments/items/{id}"})
     @PreAuthorize(EDIT)
-    String saveItem(@PathVariable(required = false) Long id, @ModelAttribute("form") ItemForm form, BindingResult binding,
+    String saveItem(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ItemForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> catalogue.saveItem(site(), id, form))) {
             redirect.addFlashAttribute("saved", form.name());
@@ -291,7 +293,7 @@ class AppointmentPages {
 
     @PostMapping("/appointments/settings")
     @PreAuthorize(EDIT)
-    String saveSettings(@ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
+    String saveSettings(@Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> catalogue.saveSettings(site(), form))) {
             redirect.addFlashAttribute("settingsSaved", true);

@@ -8,6 +8,8 @@ import java.util.NoSuchElementException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
@@ -89,7 +91,7 @@ class AppointmentsApi {
 
     @PostMapping("/public/bookings")
     @Operation(summary = "Book (web or WeChat); the same submissionId books once; 409 when the slot is full")
-    ResponseEntity<BookingView> book(@RequestParam(required = false) String hall, @RequestBody BookingForm form,
+    ResponseEntity<BookingView> book(@RequestParam(required = false) String hall, @Valid @RequestBody BookingForm form,
             HttpServletRequest request) {
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), form.smsCode(), PublicBookingPages.channel(request));
@@ -113,7 +115,7 @@ class AppointmentsApi {
     @PostMapping("/bookings")
     @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).BOOK_FOR)")
     @Operation(summary = "Book for a caller (PHONE) or a walk-in (WALK_IN), under the same rules")
-    ResponseEntity<BookingView> bookFor(@RequestBody BookingForm form) {
+    ResponseEntity<BookingView> bookFor(@Valid @RequestBody BookingForm form) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
@@ -132,7 +134,7 @@ class AppointmentsApi {
     @PostMapping("/consultations")
     @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).DUTY_LOG)")
     @Operation(summary = "Log a phone consultation; with outcome BOOKED the caller is booked in the same step")
-    ResponseEntity<Duty.Consultation> consult(@RequestBody ConsultationForm form) {
+    ResponseEntity<Duty.Consultation> consult(@Valid @RequestBody ConsultationForm form) {
         long site = CurrentUser.get().siteId();
         return ResponseEntity.status(HttpStatus.CREATED).body(duty.consultation(site, duty.log(site, form)));
     }

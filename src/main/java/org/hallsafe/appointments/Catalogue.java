@@ -21,6 +21,7 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -284,6 +285,10 @@ public class Catalogue {
     public void saveCalendarDay(long siteId, LocalDate day, boolean open, String note) {
         if (day == null) {
             throw new InvalidInputException("day", "validation.required");
+        }
+        String noteProblem = PlainText.Rules.problem(trim(note), PlainText.LABEL, false);
+        if (noteProblem != null) {
+            throw new InvalidInputException("note", noteProblem);
         }
         jdbc.sql("""
                 INSERT INTO calendar_days (site_id, day, open, note) VALUES (:site, :day, :open, :note)

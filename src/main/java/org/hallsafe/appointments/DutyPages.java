@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
 import org.hallsafe.appointments.AppointmentForms.Outcome;
 import org.hallsafe.appointments.AppointmentForms.RosterForm;
@@ -92,7 +94,7 @@ class DutyPages {
 
     @PostMapping("/duty/roster")
     @PreAuthorize(ROSTER)
-    String addPost(@ModelAttribute("post") RosterForm form, BindingResult binding, Model model,
+    String addPost(@Valid @ModelAttribute("post") RosterForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> duty.addPost(site(), form))) {
             redirect.addFlashAttribute("saved", form.day().toString());
@@ -132,7 +134,7 @@ class DutyPages {
 
     @PostMapping("/duty/calls")
     @PreAuthorize(LOG)
-    String log(@ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
+    String log(@Valid @ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.save(binding, picker.offeringNext(model, () -> duty.log(site(), form))).isPresent()) {
             redirect.addFlashAttribute("logged", true);

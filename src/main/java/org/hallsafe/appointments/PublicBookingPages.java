@@ -6,6 +6,8 @@ import java.util.NoSuchElementException;
 
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
@@ -76,7 +78,7 @@ class PublicBookingPages {
     }
 
     @PostMapping("/appointments/book")
-    String book(@RequestParam(required = false) String hall, @ModelAttribute("form") BookingForm form,
+    String book(@RequestParam(required = false) String hall, @Valid @ModelAttribute("form") BookingForm form,
             BindingResult binding, HttpServletRequest request, Model model) {
         SiteView site = hall(hall, model);
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),

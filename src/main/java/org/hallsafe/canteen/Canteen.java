@@ -29,6 +29,7 @@ import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PlainText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -169,6 +170,8 @@ public class Canteen {
         if (!Boolean.TRUE.equals(f.certificatesChecked())) {
             problems.put("certificatesChecked", "canteen.certificatesChecked.required");
         }
+        bound(problems, "invoiceNo", f.invoiceNo(), PlainText.CODE);
+        bound(problems, "inspector", f.inspector(), PlainText.NAME);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < f.rows(); i++) {
             Item item = f.item(i);
@@ -176,6 +179,12 @@ public class Canteen {
                 continue;
             }
             items.add(item);
+            bound(problems, "itemName[" + i + "]", item.name(), ITEM_NAME);
+            bound(problems, "itemUnit[" + i + "]", item.unit(), UNIT);
+            bound(problems, "itemBatch[" + i + "]", item.batch(), PlainText.CODE);
+            bound(problems, "itemShelfLife[" + i + "]", item.shelfLife(), SHELF_LIFE);
+            bound(problems, "itemQuarantineNo[" + i + "]", item.quarantineNo(), PlainText.CODE);
+            bound(problems, "itemReason[" + i + "]", item.reason(), REASON);
             check(item, i, supplier, problems);
         }
         if (items.isEmpty() && !problems.containsKey("itemName[0]")) {
@@ -210,6 +219,20 @@ public class Canteen {
         }
         activity.record("CREATED", "purchase", id.get(), supplier.name() + " (" + items.size() + ")");
         return id.get();
+    }
+
+    /** Bounds of a delivery line, the same as the table's CHECKs. */
+    static final int ITEM_NAME = 60;
+    static final int UNIT = 10;
+    static final int SHELF_LIFE = 20;
+    static final int REASON = 200;
+    static final int DOOR_TYPED = 40;
+
+    private static void bound(Map<String, String> problems, String field, String value, int max) {
+        String key = PlainText.Rules.problem(value, max, false);
+        if (key != null) {
+            problems.putIfAbsent(field, key);
+        }
     }
 
     private void check(Item item, int i, Supplier supplier, Map<String, String> problems) {
@@ -300,6 +323,10 @@ public class Canteen {
     public Entry enter(long siteId, String typed, boolean handsWashed) {
         if (typed == null || typed.isBlank()) {
             throw new InvalidInputException("typed", "canteen.door.typed");
+        }
+        String tooLong = PlainText.Rules.problem(typed.strip(), DOOR_TYPED, false);
+        if (tooLong != null) {
+            throw new InvalidInputException("typed", tooLong);
         }
         if (!handsWashed) {
             throw new InvalidInputException("handsWashed", "canteen.door.wash");

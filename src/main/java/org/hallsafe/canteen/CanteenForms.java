@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.hallsafe.platform.PlainText;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The canteen's words and forms. */
@@ -68,13 +68,13 @@ public final class CanteenForms {
     static final Set<String> POULTRY = Set.of("鸡", "鸭", "鹅");
 
     public record SupplierForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 60, message = "{validation.tooLong}") String name,
-            @Size(max = 60, message = "{validation.tooLong}") String contact) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = 60) String name,
+            @PlainText(max = 60) String contact) {
     }
 
     public record CertificateForm(
             @NotNull(message = "{validation.required}") CertificateKind kind,
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") String number,
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String number,
             @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn) {
     }
 
@@ -143,11 +143,11 @@ public final class CanteenForms {
             @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
             @NotNull(message = "{validation.required}") @Min(value = 1, message = "{canteen.minutes.range}") @Max(value = 240, message = "{canteen.minutes.range}") Integer minutes,
             @Min(value = 20, message = "{canteen.temperature.range}") @Max(value = 200, message = "{canteen.temperature.range}") Integer temperature,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String doneBy) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
     }
 
     public record WasteForm(
             @NotNull(message = "{validation.required}") @DecimalMin(value = "0.01", message = "{hygiene.weight.range}") BigDecimal kg,
-            @NotBlank(message = "{validation.required}") @Size(max = 60, message = "{validation.tooLong}") String handedTo) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = 60) String handedTo) {
     }
 }

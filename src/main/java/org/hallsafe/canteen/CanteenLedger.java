@@ -52,7 +52,7 @@ class CanteenLedger {
                             item.shelfLife(), item.quarantineNo(), text(p.certificatesChecked() ? "canteen.yes" : "canteen.no", locale),
                             p.invoiceNo(), text("canteen.result." + item.result(), locale), item.reason(), p.inspector()};
                     for (int i = 0; i < v.length; i++) {
-                        row.createCell(i).setCellValue(v[i]);
+                        row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(v[i]));
                     }
                 }
             }
@@ -73,7 +73,7 @@ class CanteenLedger {
                         d.concentration() == null ? "" : String.valueOf(d.concentration()), String.valueOf(d.minutes()),
                         d.temperature() == null ? "" : String.valueOf(d.temperature()), d.doneBy()};
                 for (int i = 0; i < v.length; i++) {
-                    row.createCell(i).setCellValue(v[i]);
+                    row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(v[i]));
                 }
             }
             SXSSFSheet waste = workbook.createSheet(text("canteen.waste.title", locale));
@@ -86,7 +86,7 @@ class CanteenLedger {
                 Row row = waste.createRow(w++);
                 row.createCell(0).setCellValue(time.format(x.at()));
                 row.createCell(1).setCellValue(x.kg().doubleValue());
-                row.createCell(2).setCellValue(x.handedTo());
+                row.createCell(2).setCellValue(org.hallsafe.platform.Downloads.cell(x.handedTo()));
             }
             workbook.write(out);
             workbook.dispose();

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import org.hallsafe.platform.PlainText;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What people type on the hygiene pages; checked before anything is stored. */
@@ -27,7 +27,7 @@ public final class HygieneForms {
     public enum Method { MOP_84, SPRAY, MOXA, UV, WIPE }
 
     public record ZoneForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String name,
             @NotNull(message = "{validation.required}") ZoneType zoneType,
             Long departmentId,
             @NotEmpty(message = "{hygiene.methods.required}") List<Method> methods,
@@ -42,28 +42,28 @@ public final class HygieneForms {
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
             @NotNull(message = "{hygiene.method.required}") Method method,
             @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String doneBy,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime doneAt) {
     }
 
     public record VentilationForm(
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
             @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.minutes.range}") @Max(value = 600, message = "{hygiene.minutes.range}") Integer minutes,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String doneBy) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
     }
 
     public record WasteForm(
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
             @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.bags.range}") @Max(value = 500, message = "{hygiene.bags.range}") Integer bags,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String doneBy) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
     }
 
     /** A medical-waste handover: never without the receiver's name and unit. */
     public record HandoverForm(
             @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.bags.range}") @Max(value = 500, message = "{hygiene.bags.range}") Integer containers,
             @DecimalMin(value = "0.01", message = "{hygiene.weight.range}") BigDecimal weightKg,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String handedBy,
-            @NotBlank(message = "{hygiene.receiver.required}") @Size(max = 30, message = "{validation.tooLong}") String receiverName,
-            @NotBlank(message = "{hygiene.receiver.required}") @Size(max = 60, message = "{validation.tooLong}") String receiverUnit) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String handedBy,
+            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = PlainText.NAME) String receiverName,
+            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = 60) String receiverUnit) {
     }
 }

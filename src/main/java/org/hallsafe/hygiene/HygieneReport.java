@@ -68,7 +68,7 @@ class HygieneReport {
     private static int row(SXSSFSheet sheet, int r, String... cells) {
         Row row = sheet.createRow(r);
         for (int i = 0; i < cells.length; i++) {
-            row.createCell(i).setCellValue(cells[i]);
+            row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(cells[i]));
         }
         return r + 1;
     }

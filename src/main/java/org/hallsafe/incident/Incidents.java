@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PlainText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,6 +54,7 @@ public class Incidents {
      */
     @Transactional
     public long report(long siteId, String source, String sourceId, String title, String details) {
+        title = PlainText.Rules.truncate(title, TITLE);
         Optional<Long> created = jdbc.sql("""
                 INSERT INTO incidents (site_id, source, source_id, title, details_cipher, reported_at, reported_by)
                 VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
@@ -89,11 +91,23 @@ public class Incidents {
         activity.record("INCIDENT_ACKNOWLEDGED", "incident", id, null);
     }
 
+    /** A case's title as the list shows it; made by HallSafe from a name and a reason, so cut rather than refused. */
+    static final int TITLE = 200;
+
+    /** A note or closing word: a follow-up record of at most 2000 characters, lines allowed. */
+    private static void bounded(String body) {
+        String problem = PlainText.Rules.problem(body.strip(), PlainText.RECORD, true);
+        if (problem != null) {
+            throw new InvalidInputException("body", problem);
+        }
+    }
+
     @Transactional
     public void note(long siteId, long id, String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "validation.required");
         }
+        bounded(body);
         if (get(siteId, id).status() == Status.CLOSED) {
             throw new InvalidInputException("body", "incident.closed");
         }
@@ -107,6 +121,7 @@ public class Incidents {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "incident.close.required");
         }
+        bounded(body);
         int n = jdbc.sql("""
                 UPDATE incidents SET status = 'CLOSED', closed_at = :now, closed_by = :by,
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :by)

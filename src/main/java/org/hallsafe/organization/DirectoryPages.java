@@ -76,7 +76,8 @@ class DirectoryPages {
     }
 
     /** A hall's first administrator, so a new hall can be run by its own people. */
-    record HallAdminForm(String username, String displayName, String password) {
+    record HallAdminForm(String username,
+            @org.hallsafe.platform.PlainText(max = org.hallsafe.platform.PlainText.NAME) String displayName, String password) {
     }
 
     @GetMapping("/org/sites/{id}/admin")
@@ -89,7 +90,7 @@ class DirectoryPages {
 
     @PostMapping("/org/sites/{id}/admin")
     @PreAuthorize(SITES)
-    String createHallAdmin(@PathVariable long id, @ModelAttribute("form") HallAdminForm form, BindingResult binding,
+    String createHallAdmin(@PathVariable long id, @Valid @ModelAttribute("form") HallAdminForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         var site = directory.site(id);
         if (form.displayName() == null || form.displayName().isBlank()) {

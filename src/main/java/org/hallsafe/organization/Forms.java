@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.IdCard;
 import org.hallsafe.platform.Phone;
 
@@ -17,31 +17,31 @@ public final class Forms {
 
     public record SiteForm(
             @NotBlank(message = "{validation.required}") @Pattern(regexp = "[A-Za-z0-9_-]{1,20}", message = "{site.code.invalid}") String code,
-            @NotBlank(message = "{validation.required}") @Size(max = 60, message = "{validation.tooLong}") String name,
-            @Size(max = 200, message = "{validation.tooLong}") String address) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = 60) String name,
+            @PlainText(max = 200) String address) {
     }
 
     public record DepartmentForm(
             @NotNull(message = "{validation.required}") DepartmentKind kind,
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") String name,
-            @Size(max = 30, message = "{validation.tooLong}") String phone,
-            @Size(max = 500, message = "{validation.tooLong}") String duties) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String name,
+            @PlainText(max = 30) String phone,
+            @PlainText(max = 500, multiline = true) String duties) {
     }
 
     public record WindowForm(
             @NotNull(message = "{validation.required}") @Min(value = 1, message = "{window.number.range}") @Max(value = 999, message = "{window.number.range}") Integer number,
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") String name,
-            @Size(max = 40, message = "{validation.tooLong}") String area,
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String name,
+            @PlainText(max = 40) String area,
             Long sectionId) {
     }
 
     /** Phone and ID number are checked by their value types; empty on an edit means "keep what is stored". */
     public record StaffForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String name,
             @NotBlank(message = "{validation.required}") @Pattern(regexp = "[A-Za-z0-9-]{1,20}", message = "{staff.cardNo.invalid}") String cardNo,
             Long departmentId,
             Long windowId,
-            @Size(max = 30, message = "{validation.tooLong}") String jobTitle,
+            @PlainText(max = 30) String jobTitle,
             @Phone String phone,
             @IdCard String idNumber,
             String accountUsername) {

@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +25,7 @@ class AccountPages {
 
     record AccountForm(
             @NotBlank(message = "{validation.required}") String username,
-            @NotBlank(message = "{validation.required}") @Size(max = 30, message = "{validation.tooLong}") String displayName,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String displayName,
             @NotNull(message = "{validation.required}") Role role,
             @NotBlank(message = "{validation.required}") String password) {
     }

@@ -66,6 +66,10 @@ public class Accounts {
         if (accounts.findByUsername(username).isPresent()) {
             throw new InvalidInputException("username", "account.username.taken");
         }
+        String nameProblem = PlainText.Rules.problem(displayName, PlainText.NAME, false);
+        if (nameProblem != null) {
+            throw new InvalidInputException("displayName", nameProblem);
+        }
         checkPassword(siteId, username, password, demo);
         Account saved = accounts.save(new Account(null, siteId, username, displayName, role, passwords.encode(password),
                 0, null, true, demo, clock.instant(), CurrentUser.find().map(CurrentUser::getUsername).orElse("system")));

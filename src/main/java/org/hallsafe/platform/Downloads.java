@@ -11,6 +11,14 @@ public final class Downloads {
     private Downloads() {
     }
 
+    /** The most characters a spreadsheet cell holds; POI refuses a longer text and the export would fail. */
+    public static final int CELL_MAX = 32_767;
+
+    /** A text as a cell can hold it: inputs are bounded far below, this only guards against what slipped through. */
+    public static String cell(String text) {
+        return text == null ? "" : PlainText.Rules.truncate(text, CELL_MAX);
+    }
+
     public static OutputStream xlsx(HttpServletResponse response, String fileName) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
@@ -25,14 +33,14 @@ public final class Downloads {
             sheet.createRow(0).createCell(0).setCellValue(title);
             var head = sheet.createRow(1);
             for (int c = 0; c < headings.size(); c++) {
-                head.createCell(c).setCellValue(headings.get(c));
+                head.createCell(c).setCellValue(cell(headings.get(c)));
                 sheet.setColumnWidth(c, 16 * 256);
             }
             int r = 2;
             for (java.util.List<String> values : rows) {
                 var row = sheet.createRow(r++);
                 for (int c = 0; c < values.size(); c++) {
-                    row.createCell(c).setCellValue(values.get(c) == null ? "" : values.get(c));
+                    row.createCell(c).setCellValue(cell(values.get(c)));
                 }
             }
             workbook.write(out);

@@ -20,6 +20,7 @@ import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SealedValue;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.DocumentType;
@@ -85,7 +86,8 @@ public class GateDesk {
     }
 
     /** The questioning of a refused person (询问核实). */
-    public record Questioning(String places, Gate.Contact contact, Gate.Handling handling, String note) {
+    public record Questioning(@PlainText(max = PlainText.NOTE, multiline = true) String places, Gate.Contact contact,
+            Gate.Handling handling, @PlainText(max = PlainText.RECORD, multiline = true) String note) {
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import org.hallsafe.screening.Gate.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.shared.PhoneNumber;
 
 /**
@@ -20,11 +21,13 @@ import org.hallsafe.shared.PhoneNumber;
  * person: sending it again stores nothing new. {@code recheckOf} marks a re-measure, which takes the person from the
  * first reading. {@code screenedAt} and {@code backfillReason} are only for a paper-ledger catch-up (补录).
  */
-public record GateForm(UUID submissionId, PersonType personType, Long staffId, String name, DocumentType docType,
-        String docNo, String phone, Mask mask, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
-        String symptomNote, Long recheckOf,
+public record GateForm(UUID submissionId, PersonType personType, Long staffId, @PlainText(max = PlainText.NAME) String name,
+        DocumentType docType, @PlainText(max = PlainText.CODE) String docNo, @PlainText(max = PlainText.PHONE) String phone,
+        Mask mask, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
+        @PlainText(max = PlainText.NOTE) String symptomNote, Long recheckOf,
         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-        LocalDateTime screenedAt, String backfillReason, String bookingCode) {
+        LocalDateTime screenedAt, @PlainText(max = PlainText.NOTE) String backfillReason,
+        @PlainText(max = 16) String bookingCode) {
 
     /** A fresh form for the next person, with a new submission id. */
     public static GateForm empty() {

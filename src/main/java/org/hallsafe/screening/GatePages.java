@@ -2,6 +2,8 @@ package org.hallsafe.screening;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.CurrentUser;
@@ -59,7 +61,7 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate")
-    String record(@ModelAttribute("form") GateForm form, BindingResult binding, Model model,
+    String record(@Valid @ModelAttribute("form") GateForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         long site = site();
         // a back-fill needs its own permission; a reading at the door needs the screener's
@@ -123,7 +125,7 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate/{id}/questioning")
-    String question(@PathVariable long id, @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
+    String question(@PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> desk.question(site(), id, q))) {
             redirect.addFlashAttribute("questioned", desk.get(site(), id).name());

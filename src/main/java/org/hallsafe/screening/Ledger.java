@@ -230,7 +230,7 @@ public class Ledger {
                 if (i == 6) {
                     cell.setCellValue(l.temperature().doubleValue());
                 } else {
-                    cell.setCellValue(values[i]);
+                    cell.setCellValue(org.hallsafe.platform.Downloads.cell(values[i]));
                 }
             }
         }

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +45,7 @@ class ScreeningApi {
     @PostMapping("/screenings")
     @PreAuthorize(GATE)
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
-    ResponseEntity<GateDesk.Result> record(@RequestBody GateForm form) {
+    ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
         boolean known = form.personType() == Gate.PersonType.CITIZEN && desk.findCitizen(site(), form.docType(), form.docNo()).isPresent();
         List<GateForm.Problem> problems = form.problems(desk.settings(site()).symptoms(), known);
         if (!problems.isEmpty()) {
@@ -56,7 +58,7 @@ class ScreeningApi {
     @PostMapping("/screenings/{id}/questioning")
     @PreAuthorize(GATE)
     @Operation(summary = "The questioning record of a refused person; it is added to the incident")
-    GateDesk.Result question(@PathVariable long id, @RequestBody GateDesk.Questioning q) {
+    GateDesk.Result question(@PathVariable long id, @Valid @RequestBody GateDesk.Questioning q) {
         desk.question(site(), id, q);
         return desk.get(site(), id);
     }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.Gate.Symptom;
 import org.hallsafe.screening.GateForm;
 
 /** A staff member's temperature check, from their phone or taken by someone else; checked like a gate reading. */
 public record CheckForm(UUID submissionId, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
-        String symptomNote) {
+        @PlainText(max = PlainText.NOTE) String symptomNote) {
 
     public static CheckForm empty() {
         return new CheckForm(UUID.randomUUID(), null, List.of(), false, "");

@@ -133,7 +133,7 @@ public class Compliance {
             int r = 3;
             for (SectionDay s : sections(siteId, day)) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(s.name());
+                row.createCell(0).setCellValue(org.hallsafe.platform.Downloads.cell(s.name()));
                 int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
                 for (int i = 0; i < v.length; i++) {
                     row.createCell(i + 1).setCellValue(v[i]);
@@ -147,7 +147,7 @@ public class Compliance {
             }
             for (WindowDay w : windows(siteId, day)) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(w.window());
+                row.createCell(0).setCellValue(org.hallsafe.platform.Downloads.cell(w.window()));
                 row.createCell(1).setCellValue(w.services());
                 row.createCell(2).setCellValue(w.sanitisations());
                 row.createCell(3).setCellValue(Math.round(w.ratio() * 100) / 100.0);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.organization.StaffDirectory;
@@ -68,7 +70,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/me/check")
     @PreAuthorize(SELF)
-    String recordMine(@ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String recordMine(@Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         Optional<StaffView> me = myself();
         if (me.isEmpty()) {
             return "redirect:/staffhealth/me";
@@ -132,7 +134,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/staff/{id}/check")
     @PreAuthorize(FOR)
-    String saveFor(@PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
+    String saveFor(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         return record(id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(id, model));
     }
