@@ -93,3 +93,11 @@ document.addEventListener('change', function (e) {
     if (part) { part.hidden = e.target.value !== 'BOOKED'; }
   }
 });
+
+// A rate limit answers 429 with the wait in words ("操作太频繁，请 N 分钟后再试"): show it like any other answer.
+document.addEventListener('htmx:beforeSwap', function (e) {
+  if (e.detail.xhr.status === 429) {
+    e.detail.shouldSwap = true;
+    e.detail.isError = false;
+  }
+});

@@ -44,9 +44,11 @@ class AppointmentsApi {
     private final Bookings bookings;
     private final Duty duty;
     private final org.springframework.context.MessageSource messages;
+    private final PublicLimits limits;
 
     AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings, Duty duty,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, PublicLimits limits) {
+        this.limits = limits;
         this.messages = messages;
         this.catalogue = catalogue;
         this.slots = slots;
@@ -95,21 +97,27 @@ class AppointmentsApi {
             HttpServletRequest request) {
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), form.smsCode(), PublicBookingPages.channel(request));
-        Bookings.Booking b = bookings.book(site(hall), f);
+        long site = site(hall);
+        limits.booking(request, f);
+        Bookings.Booking b = bookings.book(site, f);
         return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code())).body(BookingView.of(b));
     }
 
     @PostMapping("/public/bookings/{code}/cancel")
     @Operation(summary = "Cancel with the code and the phone it was booked with")
-    BookingView cancel(@RequestParam(required = false) String hall, @PathVariable String code, @RequestBody Change change) {
-        return BookingView.of(bookings.cancel(site(hall), code, change.phone()));
+    BookingView cancel(@RequestParam(required = false) String hall, @PathVariable String code, @RequestBody Change change,
+            HttpServletRequest request) {
+        long site = site(hall);
+        return BookingView.of(limits.lookup(request, code, () -> bookings.cancel(site, code, change.phone())));
     }
 
     @PostMapping("/public/bookings/{code}/reschedule")
     @Operation(summary = "Move to another slot of the same item, with the code and the phone")
     BookingView reschedule(@RequestParam(required = false) String hall, @PathVariable String code,
-            @RequestBody Change change) {
-        return BookingView.of(bookings.reschedule(site(hall), code, change.phone(), change.slotId()));
+            @RequestBody Change change, HttpServletRequest request) {
+        long site = site(hall);
+        return BookingView.of(limits.lookup(request, code, () -> bookings.reschedule(site, code, change.phone(),
+                change.slotId())));
     }
 
     @PostMapping("/bookings")

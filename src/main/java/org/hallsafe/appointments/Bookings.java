@@ -40,7 +40,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Bookings implements ExpectedVisitors {
 
+    /** 32 letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L): 5 bits each. */
     private static final String CODE_LETTERS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /** 8 of them: 2^40 codes, hopeless to guess at the rate the look-up allows (README, security). */
+    static final int CODE_LENGTH = 8;
+    /** The answer to a code and phone that do not belong together; the rate limit counts it against the code. */
+    static final String NOT_FOUND = "appointments.manage.notFound";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -81,6 +86,11 @@ public class Bookings implements ExpectedVisitors {
 
         public boolean active() {
             return status == Status.BOOKED;
+        }
+
+        /** The code as people read and type it: two groups of four ("K7MQ 3XPA"); typing ignores the space. */
+        public String displayCode() {
+            return code.length() == 8 ? code.substring(0, 4) + " " + code.substring(4) : code;
         }
     }
 
@@ -140,8 +150,13 @@ public class Bookings implements ExpectedVisitors {
             return earlier.get();
         }
         personLimits(siteId, item.id(), docHash, slot.startsAt(), settings.perPersonDaily());
+        if (selfService) {
+            phoneLimit(siteId, personalData.lookupHash(new PhoneNumber(f.phone()).value()), slot.startsAt(),
+                    settings.perPersonDaily());
+        }
         if (selfService && settings.smsVerification()) {
-            challenges.verify(siteId, new PhoneNumber(f.phone()).value(), f.smsCode());
+            long challenge = challenges.verify(siteId, new PhoneNumber(f.phone()).value(), item.id(), f.smsCode());
+            challenges.use(challenge);
         }
         take(siteId, slot, item.id());
         PhoneNumber phone = new PhoneNumber(f.phone());
@@ -179,7 +194,7 @@ public class Bookings implements ExpectedVisitors {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        text(phone.value(), phone.masked(), booking.maskedName(), confirmation);
+                        text(phone.value(), phone.masked(), booking.maskedName(), confirmation, booking.code());
                     }
                 });
         return booking;
@@ -219,6 +234,24 @@ public class Bookings implements ExpectedVisitors {
         }
     }
 
+    /**
+     * One phone holds as many self-service bookings a day as one person may (issue 12: one phone booked every place of
+     * an item with made-up ID numbers). Checked under a lock on the phone, so a burst cannot slip past.
+     */
+    private void phoneLimit(long siteId, byte[] phoneHash, Instant startsAt, int perDay) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "booking-phone:" + siteId + ":" + HexFormat.of().formatHex(phoneHash)).query((rs, n) -> 1).list();
+        LocalDate day = startsAt.atZone(clock.getZone()).toLocalDate();
+        long that = jdbc.sql("""
+                SELECT count(*) FROM bookings WHERE site_id = :site AND phone_hash = :hash AND starts_at >= :from
+                  AND starts_at < :to AND status IN ('BOOKED','ARRIVED','CALLED','DONE') AND channel IN ('WEB','WECHAT')""")
+                .param("site", siteId).param("hash", phoneHash).param("from", slots.start(day))
+                .param("to", slots.start(day.plusDays(1))).query(Long.class).single();
+        if (that >= perDay) {
+            throw new InvalidInputException("phone", "appointments.book.phoneDaily");
+        }
+    }
+
     /** Takes a place in the window's slot and under the hall's cap, or answers "full" and takes none. */
     private void take(long siteId, Slots.Slot slot, long itemId) {
         int window = jdbc.sql("UPDATE slots SET booked = booked + 1 WHERE id = :id AND booked < capacity")
@@ -239,8 +272,8 @@ public class Bookings implements ExpectedVisitors {
     }
 
     private String newCode() {
-        StringBuilder code = new StringBuilder(6);
-        for (int i = 0; i < 6; i++) {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
             code.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
         }
         return code.toString();
@@ -278,7 +311,7 @@ public class Bookings implements ExpectedVisitors {
         return jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.code = :code AND b.phone_hash = :phone")
                 .param("site", siteId).param("code", normaliseCode(code))
                 .param("phone", personalData.lookupHash(new PhoneNumber(phone).value())).query(Booking.class).optional()
-                .orElseThrow(() -> new InvalidInputException("code", "appointments.manage.notFound"));
+                .orElseThrow(() -> new InvalidInputException("code", NOT_FOUND));
     }
 
     /** Cancels a booking still to come and gives its place back; cancelling twice changes nothing. */
@@ -431,18 +464,18 @@ public class Bookings implements ExpectedVisitors {
                         .replace("{time}", formats.dateTime(d.startsAt())).replace("{window}", String.valueOf(d.windowNumber()))
                         .replace("{code}", d.code());
                 String phone = sms.configured() ? personalData.reveal(d.phoneCipher(), "booking", d.id(), "phone (reminder)") : null;
-                text(phone, d.phoneMasked(), d.name(), text);
+                text(phone, d.phoneMasked(), d.name(), text, d.code());
                 sent++;
             }
         }
         return sent;
     }
 
-    private void text(String phone, String masked, String recipient, String text) {
+    private void text(String phone, String masked, String recipient, String text, String code) {
         if (sms.configured() && phone != null) {
             sms.send(phone, text);
         } else {
-            sms.log(recipient, masked, text);
+            sms.log(recipient, masked, text, code);
         }
     }
 

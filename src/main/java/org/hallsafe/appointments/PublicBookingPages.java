@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
@@ -13,6 +14,7 @@ import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +26,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The citizens' booking pages, without an account, made for a phone and the WeChat in-app browser: item, then day
  * and slot with the places left, then name, document and phone, then a short code and its QR code. The code and the
- * phone together cancel or move the booking.
+ * phone together find, cancel or move the booking; the code alone finds nothing here (issue 12). Anonymous requests
+ * are rate-limited ({@link PublicLimits}): over a limit the page comes back with 429 and the wait in words.
  */
 @Controller
 class PublicBookingPages {
@@ -40,9 +44,11 @@ class PublicBookingPages {
     private final SmsChallenges challenges;
     private final SlotPicker picker;
     private final Clock clock;
+    private final PublicLimits limits;
 
     PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, SlotPicker picker,
-            Clock clock) {
+            Clock clock, PublicLimits limits) {
+        this.limits = limits;
         this.picker = picker;
         this.catalogue = catalogue;
         this.slots = slots;
@@ -79,15 +85,33 @@ class PublicBookingPages {
 
     @PostMapping("/appointments/book")
     String book(@RequestParam(required = false) String hall, @Valid @ModelAttribute("form") BookingForm form,
-            BindingResult binding, HttpServletRequest request, Model model) {
+            BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
         SiteView site = hall(hall, model);
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), form.smsCode(), channel(request));
+        try {
+            limits.booking(request, f);
+        } catch (TooManyRequestsException e) {
+            tooMany(e, response, model);
+            return formPage(site, form.itemId(), form.slotId(), model);
+        }
         var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.book(site.id(), f)));
         if (booked.isPresent()) {
-            return "redirect:" + link("/appointments/booked", site) + "&code=" + booked.get().code();
+            // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
+            // person who just booked, and /appointments/booked answers nothing to a guessed code
+            redirect.addFlashAttribute(BOOKED, booked.get().code());
+            return "redirect:" + link("/appointments/booked", site);
         }
         return formPage(site, form.itemId(), form.slotId(), model);
+    }
+
+    static final String BOOKED = "bookedCode";
+
+    /** The page's answer to a rate limit: 429, {@code Retry-After}, and the wait in words above the form. */
+    static void tooMany(TooManyRequestsException e, HttpServletResponse response, Model model) {
+        e.applyTo(response);
+        model.addAttribute("rateLimitMinutes", e.minutes());
     }
 
     private String formPage(SiteView site, Long itemId, Long slotId, Model model) {
@@ -102,21 +126,35 @@ class PublicBookingPages {
 
     /** Sends the verification code (htmx): a word beside the field says it went, or why not. */
     @PostMapping("/appointments/book/sms")
-    String sms(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String phone, Model model) {
+    String sms(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) Long itemId, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         SiteView site = hall(hall, model);
         try {
-            challenges.send(site.id(), phone);
+            limits.sms(request, phone);
+            challenges.send(site.id(), phone, itemId);
             model.addAttribute("smsSent", true);
         } catch (InvalidInputException e) {
             model.addAttribute("smsProblem", e.messageKey());
+        } catch (TooManyRequestsException e) {
+            tooMany(e, response, model);
         }
         return "appointments/book-form :: smsState";
     }
 
+    /**
+     * The confirmation, right after booking: the code comes from the flash of the booking's redirect. Opened again
+     * (reloaded, or with a code in the address) it sends the person to "my booking", where code and phone are asked.
+     */
     @GetMapping("/appointments/booked")
-    String booked(@RequestParam(required = false) String hall, @RequestParam String code, Model model) {
+    String booked(@RequestParam(required = false) String hall, Model model) {
         SiteView site = hall(hall, model);
-        model.addAttribute("booking", bookings.find(site.id(), code).orElseThrow());
+        Object code = model.getAttribute(BOOKED);
+        var booking = code instanceof String c ? bookings.find(site.id(), c) : java.util.Optional.<Bookings.Booking>empty();
+        if (booking.isEmpty()) {
+            return "redirect:" + link("/appointments/manage", site);
+        }
+        model.addAttribute("booking", booking.get());
         return "appointments/booked";
     }
 
@@ -159,14 +197,16 @@ class PublicBookingPages {
     String find(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String code,
             @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String action,
             @RequestParam(required = false) Long slotId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         SiteView site = hall(hall, model);
         model.addAttribute("code", code);
         model.addAttribute("phone", phone);
         try {
-            Bookings.Booking b = "cancel".equals(action) ? bookings.cancel(site.id(), code, phone)
+            Bookings.Booking b = limits.lookup(request, code, () -> "cancel".equals(action)
+                    ? bookings.cancel(site.id(), code, phone)
                     : "move".equals(action) ? bookings.reschedule(site.id(), code, phone, slotId)
-                    : bookings.mine(site.id(), code, phone);
+                    : bookings.mine(site.id(), code, phone));
             model.addAttribute("booking", b);
             model.addAttribute("done", action);
             if (b.active()) {
@@ -180,6 +220,8 @@ class PublicBookingPages {
                 model.addAttribute("next", full.next());
                 picker.pick(site.id(), unchanged.itemId(), day, null, model);
             }
+        } catch (TooManyRequestsException e) {
+            tooMany(e, response, model);
         }
         return "appointments/manage";
     }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SMS verification step a hall can switch on for self-service booking: a six-digit code, valid ten minutes, five
- * tries, one new code a minute per phone. Only a hash of the code is stored.
+ * tries, one new code a minute per phone. Only a hash of the code is stored. A code is sent for one phone and one item
+ * and books once (issue 12: one code had booked six identities).
  */
 @Service
 class SmsChallenges {
@@ -44,9 +45,12 @@ class SmsChallenges {
 
     /** Sends a new code to the phone; returns it only so that tests and the log-only gateway can see it. */
     @Transactional
-    public String send(long siteId, String rawPhone) {
+    public String send(long siteId, String rawPhone, Long itemId) {
         if (rawPhone == null || !PhoneNumber.isValid(rawPhone)) {
             throw new InvalidInputException("phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
+        }
+        if (itemId == null || catalogue.find(siteId, itemId).isEmpty()) {
+            throw new InvalidInputException("itemId", "appointments.book.item");
         }
         PhoneNumber phone = new PhoneNumber(rawPhone);
         byte[] hash = personalData.lookupHash(phone.value());
@@ -59,31 +63,32 @@ class SmsChallenges {
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         jdbc.sql("""
-                INSERT INTO sms_challenges (site_id, phone_hash, code_hash, expires_at, created_at)
-                VALUES (:site, :hash, :code, :expires, :now)""")
-                .param("site", siteId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
+                INSERT INTO sms_challenges (site_id, phone_hash, item_id, code_hash, expires_at, created_at)
+                VALUES (:site, :hash, :item, :code, :expires, :now)""")
+                .param("site", siteId).param("item", itemId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
                 .param("expires", Timestamp.from(clock.instant().plus(VALID))).param("now", Timestamp.from(clock.instant()))
                 .update();
         String text = catalogue.word("appointments.sms.code.text", code);
         if (sms.configured()) {
             sms.send(phone.value(), text);
         } else {
-            sms.log("booking", phone.masked(), text);
+            sms.log("booking", phone.masked(), text, code);
         }
         return code;
     }
 
     /**
-     * Checks the code against the newest one sent to the phone. A wrong try is counted in its own transaction, so it
-     * stays counted when the booking is refused.
+     * Checks the code against the newest unused one sent to the phone for the item, and answers its id for
+     * {@link #use}. A wrong try is counted in its own transaction, so it stays counted when the booking is refused.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = InvalidInputException.class)
-    public void verify(long siteId, String phone, String code) {
+    public long verify(long siteId, String phone, long itemId, String code) {
         byte[] hash = personalData.lookupHash(phone);
         var row = jdbc.sql("""
-                SELECT id, code_hash, expires_at, attempts FROM sms_challenges WHERE site_id = :site AND phone_hash = :hash
+                SELECT id, code_hash, expires_at, attempts FROM sms_challenges
+                WHERE site_id = :site AND phone_hash = :hash AND item_id = :item AND used_at IS NULL
                 ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
-                .param("site", siteId).param("hash", hash)
+                .param("site", siteId).param("hash", hash).param("item", itemId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
                 .optional();
         if (row.isEmpty() || ((java.time.Instant) row.get()[2]).isBefore(clock.instant()) || (int) row.get()[3] >= TRIES) {
@@ -93,7 +98,22 @@ class SmsChallenges {
             jdbc.sql("UPDATE sms_challenges SET attempts = attempts + 1 WHERE id = :id").param("id", row.get()[0]).update();
             throw new InvalidInputException("smsCode", "appointments.sms.wrong");
         }
-        // a right code stays good until it expires: a booking refused as full may be tried again with it
+        // a right code stays good until a booking uses it: one refused as full may be tried again with it
+        return (long) row.get()[0];
+    }
+
+    /**
+     * Uses the code up, in the booking's transaction: it books nothing more once that booking is stored, and stays good
+     * when the booking is rolled back. Two bookings racing with one code: the second waits for the first's row lock
+     * and then finds the code used.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void use(long challengeId) {
+        int n = jdbc.sql("UPDATE sms_challenges SET used_at = :now WHERE id = :id AND used_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("id", challengeId).update();
+        if (n == 0) {
+            throw new InvalidInputException("smsCode", "appointments.sms.used");
+        }
     }
 
     private String digest(long siteId, String phone, String code) {

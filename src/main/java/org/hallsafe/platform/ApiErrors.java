@@ -52,6 +52,16 @@ public class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record in your hall.");
     }
 
+    /** A rate limit refused the request (issue 12): 429, {@code Retry-After}, and the wait in the caller's words. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(
+                TooManyRequestsException.MESSAGE_KEY, new Object[] {e.minutes()}, LocaleContextHolder.getLocale()));
+        problem.setTitle("Too Many Requests");
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.seconds())).body(problem);
+    }
+
     private static ProblemDetail invalid(Map<String, String> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The input has errors.");
         problem.setTitle("Invalid input");

@@ -24,4 +24,13 @@ class PageErrors {
         model.addAttribute("status", 404);
         return "error";
     }
+
+    /** A rate limit the page itself did not answer: 429 with the plain error page and the wait. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    String tooMany(TooManyRequestsException e, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        e.applyTo(response);
+        model.addAttribute("status", 429);
+        model.addAttribute(SignInRateLimitFilter.WAIT_MINUTES, e.minutes());
+        return "error";
+    }
 }

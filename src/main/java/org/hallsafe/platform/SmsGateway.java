@@ -32,9 +32,22 @@ public class SmsGateway {
         return !gatewayUrl.isBlank();
     }
 
-    /** Only logs: there is no gateway. */
-    public void log(String recipient, String maskedPhone, String text) {
-        log.info("SMS (no gateway configured) to {} {}: {}", recipient, maskedPhone, text);
+    /**
+     * Only logs: there is no gateway. The {@code secrets} in the text (a verification or booking code) are written as
+     * stars: a log file must not hand out what only the phone's owner should see (issue 12).
+     */
+    public void log(String recipient, String maskedPhone, String text, String... secrets) {
+        log.info("SMS (no gateway configured) to {} {}: {}", recipient, maskedPhone, masked(text, secrets));
+    }
+
+    static String masked(String text, String... secrets) {
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "*".repeat(secret.length()));
+            }
+        }
+        return out;
     }
 
     /** Sends through the gateway; a failure is logged, never thrown at the caller. */

@@ -68,7 +68,11 @@ class AppointmentsTest {
     }
 
     private Bookings.Booking web(long item, long slot, String id) {
-        return bookings.book(r.site(), Fixture.form(item, slot, "陈静", id, "13907370001", Channel.WEB));
+        return web(item, slot, id, Fixture.phone());
+    }
+
+    private Bookings.Booking web(long item, long slot, String id, String phone) {
+        return bookings.book(r.site(), Fixture.form(item, slot, "陈静", id, phone, Channel.WEB));
     }
 
     private long slot(String time) {
@@ -105,7 +109,7 @@ class AppointmentsTest {
         BookingForm form = Fixture.form(r.business(), slot("09:00"), "陈静", Fixture.idNumber(), "13907370001", Channel.WEB);
         Bookings.Booking first = bookings.book(r.site(), form);
         Bookings.Booking again = bookings.book(r.site(), form);
-        assertThat(again.code()).isEqualTo(first.code()).hasSize(6);
+        assertThat(again.code()).isEqualTo(first.code()).hasSize(8);
         assertThat(booked(slot("09:00"))).isEqualTo(1);
         for (int i = 0; i < 3; i++) {
             web(r.business(), slot("09:00"), Fixture.idNumber());
@@ -163,7 +167,7 @@ class AppointmentsTest {
 
     @Test
     void rSvc3_cancelAndRescheduleNeedTheCodeAndThePhone() {
-        Bookings.Booking b = web(r.business(), slot("09:00"), Fixture.idNumber());
+        Bookings.Booking b = web(r.business(), slot("09:00"), Fixture.idNumber(), "13907370001");
         assertThatThrownBy(() -> bookings.cancel(r.site(), b.code(), "13907379999"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey())
                         .isEqualTo("appointments.manage.notFound"));
@@ -265,8 +269,8 @@ class AppointmentsTest {
         String id = Fixture.idNumber();
         assertThatThrownBy(() -> web(r.business(), slot("09:00"), id))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("smsCode"));
-        String code = challenges.send(r.site(), "13907370001");
-        assertThatThrownBy(() -> challenges.send(r.site(), "13907370001")).isInstanceOf(InvalidInputException.class);
+        String code = challenges.send(r.site(), "13907370001", r.business());
+        assertThatThrownBy(() -> challenges.send(r.site(), "13907370001", r.business())).isInstanceOf(InvalidInputException.class);
         String wrong = code.equals("000000") ? "111111" : "000000";
         assertThatThrownBy(() -> bookings.book(r.site(), new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"),
                 "陈静", Gate.DocumentType.ID_CARD, id, "13907370001", wrong, Channel.WEB)))
