@@ -182,6 +182,10 @@ class Issue12PersonalDataTest {
                         .with(user(users.loadUserByUsername(r.hall().officeDirector()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("已匿名").doesNotContain("刘洋");
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        fixture.halls().signIn(r.hall().officeDirector());
+        assertThat(ledger.export(site, new Ledger.Filter(LocalDate.ofInstant(friday, Fixture.ZONE), LocalDate.now(clock),
+                null, null, null, null), "测试大厅", java.util.Locale.SIMPLIFIED_CHINESE, xlsx)).isEqualTo(3);
 
         // audited with the counts, as the system
         Instant ran = clock.instant();
