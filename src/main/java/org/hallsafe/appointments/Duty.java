@@ -174,11 +174,11 @@ public class Duty {
     }
 
     /** The log, newest first: by date range, outcome, item, and words in the matter, answer or name, or a phone number. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Consultation> search(long siteId, Filter f, int limit) {
         String q = Catalogue.trim(f.q());
         byte[] phoneHash = PhoneNumber.isValid(q) ? personalData.lookupHash(new PhoneNumber(q).value()) : new byte[0];
-        return jdbc.sql(SELECT + """
+        List<Consultation> found = jdbc.sql(SELECT + """
                 WHERE c.site_id = :site AND c.taken_at >= :from AND c.taken_at < :to
                   AND (CAST(:outcome AS text) IS NULL OR c.outcome = :outcome)
                   AND (CAST(:item AS bigint) IS NULL OR c.item_id = :item)
@@ -188,6 +188,11 @@ public class Duty {
                 .param("site", siteId).param("from", start(f.from())).param("to", start(f.to().plusDays(1)))
                 .param("outcome", f.outcome() == null ? null : f.outcome().name()).param("item", f.itemId())
                 .param("q", q).param("phone", phoneHash).param("limit", limit).query(Consultation.class).list();
+        if (phoneHash.length > 0) {
+            // looking a caller up by the full phone number is audited like a read
+            personalData.recordLookUp("consultation", "phone", new PhoneNumber(q).masked(), found.size());
+        }
+        return found;
     }
 
     /** Calls whose follow-up is still open, oldest first. */

@@ -155,7 +155,9 @@ public class Incidents {
     @Transactional
     public Record record(long siteId, long id) {
         byte[] details = jdbc.sql("SELECT details_cipher FROM incidents WHERE site_id = :site AND id = :id")
-                .param("site", siteId).param("id", id).query(byte[].class).optional().orElseThrow();
+                .param("site", siteId).param("id", id)
+                // no details (never given, or removed by the retention job) is still an incident
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1))).optional().orElseThrow().orElse(null);
         record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {
         }
         List<Sealed> sealed = jdbc.sql("SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")

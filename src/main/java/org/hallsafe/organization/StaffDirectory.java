@@ -56,11 +56,11 @@ public class StaffDirectory {
     /**
      * Searches by name or card number; a typed phone or ID number is matched exactly through its keyed hash.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<StaffView> search(long siteId, String query, Long departmentId, boolean includeRetired) {
         String q = Directory.trim(query);
         byte[] hash = lookupHash(q).orElse(new byte[0]);
-        return jdbc.sql(SELECT + """
+        List<StaffView> found = jdbc.sql(SELECT + """
                 WHERE s.site_id = :site AND (:all OR s.retired_at IS NULL)
                   AND (CAST(:dept AS bigint) IS NULL OR s.department_id = :dept
                        OR w.section_id = :dept)
@@ -69,6 +69,13 @@ public class StaffDirectory {
                 ORDER BY s.name, s.id LIMIT 500""")
                 .param("site", siteId).param("all", includeRetired).param("dept", departmentId).param("q", q)
                 .param("hash", hash).query(StaffView.class).list();
+        if (hash.length > 0) {
+            // a search by a full phone or ID number is a look-up of a person: audited like a read
+            boolean phone = PhoneNumber.isValid(q);
+            personalData.recordLookUp("staff", phone ? "phone" : "idNumber",
+                    phone ? new PhoneNumber(q).masked() : new IdNumber(q).masked(), found.size());
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,8 @@ public final class Permissions {
     public static final String SCREENING_SETTINGS = "screening:settings:edit";
     public static final String HEALTH_SELF = "staffhealth:self:record";
     public static final String HEALTH_BOARD = "staffhealth:board:view";
+    /** Staff temperatures on the board: the leadership group, its office and section heads; others see only how checks stand. */
+    public static final String HEALTH_READINGS = "staffhealth:readings:view";
     public static final String HEALTH_RECORD_FOR = "staffhealth:check:record-for";
     public static final String HEALTH_SETTINGS = "staffhealth:schedule:edit";
     public static final String HYGIENE_RECORD = "hygiene:record:create";
@@ -46,7 +48,8 @@ public final class Permissions {
             ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
-            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW);
+            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW,
+            HEALTH_READINGS);
 
     /** A hall's administrator holds all but the halls themselves: another hall is not theirs to open or change. */
     static final Set<String> HALL_ADMIN = ALL.stream().filter(p -> !p.equals(SITE_EDIT))

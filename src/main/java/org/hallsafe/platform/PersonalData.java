@@ -101,6 +101,14 @@ public class PersonalData {
         return java.util.Collections.unmodifiableList(plain);
     }
 
+    /**
+     * A search by a full ID or phone number, written to the audit log: who searched (the signed-in user), what kind of
+     * number, the number masked, and how many records it found. Searches by part of a number or by name are not logged.
+     */
+    public void recordLookUp(String subjectType, String numberKind, String masked, int found) {
+        activity.record("PERSONAL_DATA_LOOKUP", subjectType, null, numberKind + " " + masked + ": " + found);
+    }
+
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);

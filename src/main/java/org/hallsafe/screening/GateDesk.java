@@ -117,11 +117,25 @@ public class GateDesk {
         activity.record("UPDATED", "screening-settings", siteId, threshold + " / " + waitMinutes + " / " + symptoms);
     }
 
-    @Transactional(readOnly = true)
+    /** The gate's look-up of a returning citizen by the full document number: each one is audited. */
+    @Transactional
     public Optional<KnownCitizen> findCitizen(long siteId, DocumentType type, String docNo) {
         if (type == null || Gate.documentProblem(type, docNo) != null) {
             return Optional.empty();
         }
+        Optional<KnownCitizen> found = citizen(siteId, type, docNo);
+        personalData.recordLookUp("citizen", type.name(),
+                Gate.maskedDocument(type, Gate.normalisedDocument(type, docNo)), found.isPresent() ? 1 : 0);
+        return found;
+    }
+
+    /** Whether the gate has seen this document before (the form then needs less); not a look-up a person sees. */
+    @Transactional(readOnly = true)
+    public boolean known(long siteId, DocumentType type, String docNo) {
+        return type != null && Gate.documentProblem(type, docNo) == null && citizen(siteId, type, docNo).isPresent();
+    }
+
+    private Optional<KnownCitizen> citizen(long siteId, DocumentType type, String docNo) {
         String normalised = Gate.normalisedDocument(type, docNo);
         return jdbc.sql("""
                 SELECT id, name, doc_masked, phone_masked FROM citizens
@@ -147,7 +161,7 @@ public class GateDesk {
         }
         form = withBooking(siteId, form);
         Settings settings = settings(siteId);
-        boolean known = form.personType() == PersonType.CITIZEN && findCitizen(siteId, form.docType(), form.docNo()).isPresent();
+        boolean known = form.personType() == PersonType.CITIZEN && known(siteId, form.docType(), form.docNo());
         List<GateForm.Problem> problems = form.problems(settings.symptoms(), known);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0).field(), problems.get(0).key());
@@ -336,16 +350,18 @@ public class GateDesk {
         record Upserted(long id, String phoneMasked) {
         }
         Upserted citizen = jdbc.sql("""
-                INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash, phone_masked)
-                VALUES (:site, :name, :type, :dc, :dh, :dm, :pc, :ph, :pm)
+                INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash,
+                    phone_masked, created_at, updated_at)
+                VALUES (:site, :name, :type, :dc, :dh, :dm, :pc, :ph, :pm, :now, :now)
                 ON CONFLICT (site_id, doc_type, doc_hash) DO UPDATE SET name = excluded.name,
                     phone_cipher = coalesce(excluded.phone_cipher, citizens.phone_cipher),
                     phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
-                    phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = now()
+                    phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = excluded.updated_at
                 RETURNING id, phone_masked""")
                 .param("site", siteId).param("name", form.name().strip()).param("type", form.docType().name())
                 .param("dc", doc.cipherText()).param("dh", doc.lookupHash()).param("dm", doc.masked())
                 .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
+                .param("now", Timestamp.from(clock.instant())) // the last visit, which the retention period counts from
                 .query(Upserted.class).single();
         return new Person(PersonType.CITIZEN, null, citizen.id(), form.name().strip(), doc.masked(), citizen.phoneMasked(),
                 doc.lookupHash());

@@ -70,7 +70,7 @@ class GatePages {
             throw new org.springframework.security.access.AccessDeniedException(needed);
         }
         boolean known = form.personType() == Gate.PersonType.CITIZEN
-                && desk.findCitizen(site, form.docType(), form.docNo()).isPresent();
+                && desk.known(site, form.docType(), form.docNo());
         if (!binding.hasErrors()) {
             form.problems(desk.settings(site).symptoms(), known).forEach(p -> binding.rejectValue(p.field(), p.key()));
         }

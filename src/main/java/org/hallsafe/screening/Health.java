@@ -16,7 +16,11 @@ record Health(BigDecimal temperature, Set<Symptom> symptoms, String note) {
                 + symptoms.stream().map(Enum::name).collect(Collectors.joining(",")) + "|" + (note == null ? "" : note);
     }
 
+    /** Opens a sealed reading; none (removed by the retention job) is a reading without temperature or symptoms. */
     static Health open(String sealed) {
+        if (sealed == null) {
+            return new Health(null, EnumSet.noneOf(Symptom.class), "");
+        }
         String[] parts = sealed.split("\\|", 3);
         Set<Symptom> symptoms = parts[1].isEmpty() ? EnumSet.noneOf(Symptom.class)
                 : Arrays.stream(parts[1].split(",")).map(Symptom::valueOf)

@@ -216,7 +216,8 @@ public class Ledger {
             String[] values = {date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
                     labels.get("gate.personType." + l.personType()), l.docMasked() == null ? "" : l.docMasked(),
                     l.phoneMasked() == null ? "" : l.phoneMasked(), null, labels.get("gate.mask." + l.mask()),
-                    l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
+                    l.temperature() == null ? labels.get("retention.anonymised")
+                            : l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
                             : String.join("、", l.symptoms().stream().map(s -> labels.get("gate.symptom." + s)).toList()),
                     labels.get("gate.decision." + l.decision()),
                     l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), l.screener(),
@@ -227,7 +228,9 @@ public class Ledger {
                 }
                 org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
                 cell.setCellStyle(plain);
-                if (i == 6) {
+                if (i == 6 && l.temperature() == null) {
+                    cell.setCellValue(labels.get("retention.anonymised")); // removed after the retention period
+                } else if (i == 6) {
                     cell.setCellValue(l.temperature().doubleValue());
                 } else {
                     cell.setCellValue(org.hallsafe.platform.Downloads.cell(values[i]));

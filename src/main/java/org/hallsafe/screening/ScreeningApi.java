@@ -46,7 +46,7 @@ class ScreeningApi {
     @PreAuthorize(GATE)
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
     ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
-        boolean known = form.personType() == Gate.PersonType.CITIZEN && desk.findCitizen(site(), form.docType(), form.docNo()).isPresent();
+        boolean known = form.personType() == Gate.PersonType.CITIZEN && desk.known(site(), form.docType(), form.docNo());
         List<GateForm.Problem> problems = form.problems(desk.settings(site()).symptoms(), known);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(GateForm.asMap(problems));

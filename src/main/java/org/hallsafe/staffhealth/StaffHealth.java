@@ -275,6 +275,34 @@ public class StaffHealth {
         return board(siteId, departmentId, LocalDate.now(clock));
     }
 
+    /**
+     * The day's latest own temperature of each staff member (checks on their phone or taken by a head), opened for a
+     * reader who may see readings ({@code staffhealth:readings:view}): one audit entry per board shown. Gate readings
+     * of staff stay in the screening ledger.
+     */
+    @Transactional
+    public Map<Long, String> readings(long siteId, LocalDate day) {
+        ZoneId zone = clock.getZone();
+        record Sealed(long staffId, byte[] health) {
+        }
+        List<Sealed> sealed = jdbc.sql("""
+                SELECT DISTINCT ON (staff_id) staff_id, health_cipher AS health FROM staff_checks
+                WHERE site_id = :site AND checked_at >= :from AND checked_at < :to AND health_cipher IS NOT NULL
+                ORDER BY staff_id, checked_at DESC""")
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Sealed.class).list();
+        if (sealed.isEmpty()) {
+            return Map.of();
+        }
+        List<String> plain = personalData.revealAll(sealed.stream().map(Sealed::health).toList(), "staffhealth",
+                "board readings " + day);
+        Map<Long, String> readings = new HashMap<>();
+        for (int i = 0; i < sealed.size(); i++) {
+            readings.put(sealed.get(i).staffId(), plain.get(i).split("\\|", 2)[0]);
+        }
+        return readings;
+    }
+
     /** The board of a past day is the day as it ended. */
     @Transactional(readOnly = true)
     public List<Day> board(long siteId, Long departmentId, LocalDate date) {

@@ -120,6 +120,10 @@ class StaffHealthPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Long department = dept != null ? (dept == 0 ? null : dept) : myself().map(StaffView::departmentId).orElse(null);
         model.addAttribute("days", health.board(site(), department));
+        // the numbers only for those who need them; everyone else on the board sees how each check stands
+        model.addAttribute("readings", CurrentUser.get().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(org.hallsafe.platform.Permissions.HEALTH_READINGS))
+                ? health.readings(site(), java.time.LocalDate.now(clock)) : java.util.Map.of());
         model.addAttribute("dept", department);
         model.addAttribute("departments", directory.departments(site(), null, "", false));
         return htmx != null ? "staffhealth/board :: rows" : "staffhealth/board";

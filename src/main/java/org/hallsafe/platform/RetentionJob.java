@@ -1,0 +1,144 @@
+package org.hallsafe.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The retention job: each module's {@link RetentionRule}s anonymise their rows past the period of their data class,
+ * in batches of {@code hallsafe.retention.batch-size}, each in its own transaction. One node runs it at a time: the
+ * run holds a PostgreSQL advisory lock on a connection of its own (no transaction, so no snapshot holds back vacuum
+ * for the hours a first run on a big ledger may take); a node that cannot take it skips. A run that changed
+ * anything is audited as {@code RETENTION_PURGE} with the counts per data class.
+ */
+@Component
+public class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    /** "HSRT": the advisory lock key of the retention run. */
+    private static final long LOCK = 0x4853_5254L;
+
+    private final List<RetentionRule> rules;
+    private final RetentionProperties properties;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ActivityLog activity;
+
+    RetentionJob(List<RetentionRule> rules, RetentionProperties properties, DataSource dataSource, Clock clock,
+            ActivityLog activity) {
+        this.rules = rules;
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.activity = activity;
+    }
+
+    @Scheduled(cron = "${hallsafe.retention.cron:0 30 2 * * *}", zone = "${hallsafe.zone:Asia/Shanghai}")
+    void scheduled() {
+        if (properties.enabled()) {
+            run();
+        }
+    }
+
+    /** Rows anonymised per rule, or empty when another node is running it. */
+    public Optional<Map<String, Integer>> run() {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(true);
+            if (!advisory(lock, "SELECT pg_try_advisory_lock(?)")) {
+                log.info("The retention job runs on another node; this one skips.");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(purge());
+            } finally {
+                advisory(lock, "SELECT pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("retention job: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Integer> purge() {
+        Instant now = clock.instant();
+        Map<RetentionProperties.DataClass, Map<String, Integer>> counts = new EnumMap<>(RetentionProperties.DataClass.class);
+        Map<String, Integer> byRule = new LinkedHashMap<>();
+        for (RetentionRule rule : rules) {
+            Instant before = now.minus(properties.period(rule.dataClass()));
+            int total = 0;
+            int changed;
+            do {
+                changed = rule.anonymise(before, properties.batchSize());
+                total += changed;
+            } while (changed >= properties.batchSize());
+            byRule.merge(rule.name(), total, Integer::sum);
+            counts.computeIfAbsent(rule.dataClass(), c -> new LinkedHashMap<>()).merge(rule.name(), total, Integer::sum);
+        }
+        int total = byRule.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > 0) {
+            String summary = counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + properties.period(e.getKey()).toDays() + "d: " + e.getValue().entrySet()
+                            .stream().map(r -> r.getKey() + " " + r.getValue()).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("; "));
+            activity.record(null, "system", "RETENTION_PURGE", "retention", null, summary);
+        }
+        log.info("Retention job: {} rows anonymised {}", total, byRule);
+        return byRule;
+    }
+
+    private static boolean advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Completed event publications carry serialized events (names in summaries, hashes of documents): the registry keeps them no longer than citizens' data. */
+    @Component
+    static class CompletedEvents implements RetentionRule {
+
+        private final JdbcClient jdbc;
+
+        CompletedEvents(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String name() {
+            return "event_publication";
+        }
+
+        @Override
+        public RetentionProperties.DataClass dataClass() {
+            return RetentionProperties.DataClass.CITIZENS;
+        }
+
+        @Override
+        @Transactional
+        public int anonymise(Instant before, int limit) {
+            return jdbc.sql("""
+                    DELETE FROM event_publication WHERE id IN (SELECT id FROM event_publication
+                        WHERE completion_date < :before ORDER BY completion_date LIMIT :limit FOR UPDATE SKIP LOCKED)""")
+                    .param("before", java.sql.Timestamp.from(before)).param("limit", limit).update();
+        }
+    }
+}
