@@ -72,6 +72,18 @@ class Issue12ContentSecurityPolicyBrowserTest {
         }
     }
 
+    @Test
+    void r12_14_theApiDocumentationWorksUnderThePolicy() throws Exception {
+        try (Browser b = new Browser(port)) {
+            b.signIn(accounts.create(org.hallsafe.platform.Role.BUREAU_ADMIN), TestAccounts.PASSWORD);
+            b.open("/swagger-ui/index.html");
+            b.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")));
+            List<String> refused = new ArrayList<>();
+            refusals(b, "/swagger-ui/index.html", refused);
+            assertThat(refused).isEmpty();
+        }
+    }
+
     private static void refusals(Browser b, String page, List<String> refused) {
         for (String line : b.console()) {
             if (line.contains("Content Security Policy") || line.contains("Content-Security-Policy")) {

@@ -97,6 +97,26 @@ class Issue12PlausibleDatesTest {
     }
 
     @Test
+    void r12_14_aDeliveryProducedBefore2000IsRefusedBesideTheRow() throws Exception {
+        TestHall.Hall hall = halls.create();
+        var admin = halls.signIn(hall.admin());
+        LocalDate today = LocalDate.now(clock);
+        long supplier = canteen.saveSupplier(hall.siteId(), new SupplierForm("老日期供应商", ""));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.BUSINESS_LICENCE, "B1", today.plusYears(2)));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "F1", today.plusYears(2)));
+        String html = mvc.perform(post("/canteen/purchases").with(user(admin)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("supplierId", String.valueOf(supplier))
+                        .param("deliveredOn", today.toString()).param("inspector", "李验收").param("certificatesChecked", "true")
+                        .param("itemName", "土豆").param("itemCategory", "VEGETABLE").param("itemQuantity", "20")
+                        .param("itemUnit", "公斤").param("itemBatch", "").param("itemProducedOn", "1999-06-01")
+                        .param("itemShelfLife", "").param("itemQuarantineNo", "").param("itemResult", "ACCEPTED")
+                        .param("itemReason", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("日期不对：应在 2000 年以后，且不能晚于今天").contains("value=\"土豆\"");
+        assertThat(canteen.purchases(hall.siteId(), today.minusDays(1), today)).isEmpty();
+    }
+
+    @Test
     void r12_14_disinfectionTimeBefore2000IsRefused() {
         LocalDateTime old = LocalDateTime.of(1999, 12, 31, 10, 0);
         assertThat(validator.validate(new DisinfectionForm(UUID.randomUUID(), 1L,

@@ -38,6 +38,9 @@ class Issue12HeadersAndMetricsTest {
                     .contains("camera=(self)", "geolocation=()", "microphone=()", "payment=()");
             assertThat(r.getResponse().getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
         }
+        assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getHeader("Content-Security-Policy"))
+                .as("only the API documentation's styles may be inline").contains("style-src 'self' 'unsafe-inline';")
+                .contains("script-src 'self';");
     }
 
     @Test
