@@ -60,6 +60,9 @@ class Issue12HeadersAndMetricsTest {
                 .allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
         mvc.perform(get("/login").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
+        // with the default forward-headers strategy (none) a client cannot claim HTTPS with a header of its own
+        assertThat(mvc.perform(get("/login").header("X-Forwarded-Proto", "https")).andReturn().getResponse()
+                .getHeader("Strict-Transport-Security")).isNull();
     }
 
     @Test
