@@ -34,7 +34,8 @@ document.addEventListener('change', function (e) {
   }
 });
 
-// Today's chart: screenings by hour, drawn again whenever the figures are refreshed.
+// Today's chart: screenings by hour, drawn again whenever the figures are refreshed. Tooltips are drawn on the canvas
+// (richText): the HTML ones carry style attributes, which the Content-Security-Policy refuses.
 function hallsafeDrawCharts() {
   var el = document.getElementById('by-hour');
   if (!el || !window.echarts) { return; }
@@ -42,7 +43,7 @@ function hallsafeDrawCharts() {
   var chart = window.echarts.getInstanceByDom(el) || window.echarts.init(el);
   chart.setOption({
     grid: { left: 40, right: 10, top: 10, bottom: 30 },
-    tooltip: {},
+    tooltip: { renderMode: 'richText' },
     xAxis: { type: 'category', data: hours.map(function (_, h) { return h + ':00'; }) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', name: el.getAttribute('data-label'), data: hours, itemStyle: { color: '#0d6efd' } }]
@@ -68,18 +69,18 @@ function hallsafeDrawBookingCharts() {
   var outcomeNames = box.getAttribute('data-outcomes').split('|');
   var keys = Object.keys(f.channels);
   window.echarts.init(document.getElementById('chart-channels')).setOption({
-    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
+    tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
     xAxis: { type: 'category', data: f.days }, yAxis: { type: 'value', minInterval: 1 },
     series: keys.map(function (k, i) { return { type: 'bar', stack: 'all', name: channelNames[i], data: f.channels[k] }; })
   });
   window.echarts.init(document.getElementById('chart-rates')).setOption({
-    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
+    tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { bottom: 0 }, grid: { left: 40, right: 10, top: 10, bottom: 50 },
     xAxis: { type: 'category', data: f.days }, yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [{ type: 'line', name: box.getAttribute('data-fill'), data: f.fill, connectNulls: true },
              { type: 'line', name: box.getAttribute('data-no-show'), data: f.noShow, connectNulls: true }]
   });
   window.echarts.init(document.getElementById('chart-outcomes')).setOption({
-    tooltip: { trigger: 'item' }, legend: { bottom: 0 },
+    tooltip: { trigger: 'item', renderMode: 'richText' }, legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
                data: f.outcomes.map(function (v, i) { return { value: v, name: outcomeNames[i] }; }) }]
   });
@@ -99,5 +100,21 @@ document.addEventListener('htmx:beforeSwap', function (e) {
   if (e.detail.xhr.status === 429) {
     e.detail.shouldSwap = true;
     e.detail.isError = false;
+  }
+});
+
+// The Content-Security-Policy runs no inline handlers: what pages asked for with onclick/onchange is declared with
+// data-* attributes and done here. data-print: a print button. data-autosubmit: a filter that applies on change.
+// data-navigate="name": a choice that reloads the page with ?name=value (or without it when left empty).
+document.addEventListener('click', function (e) {
+  var button = e.target.closest && e.target.closest('[data-print]');
+  if (button) { window.print(); }
+});
+document.addEventListener('change', function (e) {
+  var el = e.target;
+  if (el.hasAttribute && el.hasAttribute('data-autosubmit') && el.form) { el.form.submit(); }
+  if (el.hasAttribute && el.hasAttribute('data-navigate')) {
+    var name = el.getAttribute('data-navigate');
+    window.location = '?' + (el.value ? name + '=' + encodeURIComponent(el.value) : '');
   }
 });

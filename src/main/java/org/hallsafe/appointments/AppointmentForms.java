@@ -160,6 +160,8 @@ public final class AppointmentForms {
                 p.put("from", "validation.required");
             } else if (from.isBefore(today)) {
                 p.put("from", "appointments.generate.past");
+            } else if (!org.hallsafe.platform.PlausibleDate.Horizon.YEAR.allows(from, today)) {
+                p.put("from", org.hallsafe.platform.PlausibleDate.Horizon.YEAR.key());
             }
             if (to == null) {
                 p.put("to", "validation.required");

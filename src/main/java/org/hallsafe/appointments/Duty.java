@@ -83,6 +83,7 @@ public class Duty {
     @Transactional
     public void addPost(long siteId, RosterForm f) {
         Map<String, String> problems = f.problems();
+        org.hallsafe.platform.PlausibleDate.Horizon.YEAR.problem(f.day(), clock).ifPresent(key -> problems.putIfAbsent("day", key));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -164,6 +164,7 @@ public class Canteen {
         if (f.deliveredOn() == null) {
             problems.put("deliveredOn", "validation.required");
         }
+        org.hallsafe.platform.PlausibleDate.Horizon.TODAY.problem(f.deliveredOn(), clock).ifPresent(key -> problems.put("deliveredOn", key));
         if (f.inspector() == null || f.inspector().isBlank()) {
             problems.put("inspector", "validation.required");
         }
@@ -186,6 +187,9 @@ public class Canteen {
             bound(problems, "itemQuarantineNo[" + i + "]", item.quarantineNo(), PlainText.CODE);
             bound(problems, "itemReason[" + i + "]", item.reason(), REASON);
             check(item, i, supplier, problems);
+            int row = i;
+            org.hallsafe.platform.PlausibleDate.Horizon.TODAY.problem(item.producedOn(), clock)
+                    .ifPresent(key -> problems.put("itemProducedOn[" + row + "]", key));
         }
         if (items.isEmpty() && !problems.containsKey("itemName[0]")) {
             problems.put("itemName[0]", "canteen.items.required");

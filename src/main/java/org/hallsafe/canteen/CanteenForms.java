@@ -75,7 +75,8 @@ public final class CanteenForms {
     public record CertificateForm(
             @NotNull(message = "{validation.required}") CertificateKind kind,
             @NotBlank(message = "{validation.required}") @PlainText(max = 40) String number,
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn) {
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.DECADE) LocalDate expiresOn) {
     }
 
     /** One line of a delivery. */

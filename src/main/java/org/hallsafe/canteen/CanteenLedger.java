@@ -33,14 +33,14 @@ class CanteenLedger {
     void export(long siteId, LocalDate from, LocalDate to, String hall, Locale locale, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = workbook.createSheet(text("canteen.ledger.sheet", locale));
-            sheet.createRow(0).createCell(0).setCellValue(text("canteen.ledger.heading", locale, hall, from.toString(), to.toString()));
+            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("canteen.ledger.heading", locale, hall, from.toString(), to.toString()));
             String[] head = {"canteen.deliveredOn", "canteen.supplier", "canteen.item.name", "canteen.item.category",
                     "canteen.item.quantity", "canteen.item.unit", "canteen.item.batch", "canteen.item.producedOn",
                     "canteen.item.shelfLife", "canteen.item.quarantineNo", "canteen.certificatesChecked.short",
                     "canteen.invoiceNo", "canteen.item.result", "canteen.item.reason", "canteen.inspector"};
             Row h = sheet.createRow(2);
             for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(text(head[i], locale));
+                org.hallsafe.platform.Downloads.text(h.createCell(i), text(head[i], locale));
             }
             int r = 3;
             for (Canteen.Purchase p : canteen.purchases(siteId, from, to)) {
@@ -52,7 +52,7 @@ class CanteenLedger {
                             item.shelfLife(), item.quarantineNo(), text(p.certificatesChecked() ? "canteen.yes" : "canteen.no", locale),
                             p.invoiceNo(), text("canteen.result." + item.result(), locale), item.reason(), p.inspector()};
                     for (int i = 0; i < v.length; i++) {
-                        row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(v[i]));
+                        org.hallsafe.platform.Downloads.text(row.createCell(i), v[i]);
                     }
                 }
             }
@@ -63,7 +63,7 @@ class CanteenLedger {
             String[] theads = {"hygiene.time", "canteen.meal", "hygiene.method", "canteen.concentration", "canteen.minutes",
                     "canteen.temperature", "hygiene.doneBy"};
             for (int i = 0; i < theads.length; i++) {
-                th.createCell(i).setCellValue(text(theads[i], locale));
+                org.hallsafe.platform.Downloads.text(th.createCell(i), text(theads[i], locale));
             }
             int t = 1;
             for (Canteen.Tableware d : canteen.tableware(siteId, from, to)) {
@@ -73,20 +73,20 @@ class CanteenLedger {
                         d.concentration() == null ? "" : String.valueOf(d.concentration()), String.valueOf(d.minutes()),
                         d.temperature() == null ? "" : String.valueOf(d.temperature()), d.doneBy()};
                 for (int i = 0; i < v.length; i++) {
-                    row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(v[i]));
+                    org.hallsafe.platform.Downloads.text(row.createCell(i), v[i]);
                 }
             }
             SXSSFSheet waste = workbook.createSheet(text("canteen.waste.title", locale));
             Row wh = waste.createRow(0);
-            wh.createCell(0).setCellValue(text("hygiene.time", locale));
-            wh.createCell(1).setCellValue(text("canteen.waste.kg", locale));
-            wh.createCell(2).setCellValue(text("canteen.waste.handedTo", locale));
+            org.hallsafe.platform.Downloads.text(wh.createCell(0), text("hygiene.time", locale));
+            org.hallsafe.platform.Downloads.text(wh.createCell(1), text("canteen.waste.kg", locale));
+            org.hallsafe.platform.Downloads.text(wh.createCell(2), text("canteen.waste.handedTo", locale));
             int w = 1;
             for (Canteen.Waste x : canteen.waste(siteId, from, to)) {
                 Row row = waste.createRow(w++);
-                row.createCell(0).setCellValue(time.format(x.at()));
+                org.hallsafe.platform.Downloads.text(row.createCell(0), time.format(x.at()));
                 row.createCell(1).setCellValue(x.kg().doubleValue());
-                row.createCell(2).setCellValue(org.hallsafe.platform.Downloads.cell(x.handedTo()));
+                org.hallsafe.platform.Downloads.text(row.createCell(2), x.handedTo());
             }
             workbook.write(out);
             workbook.dispose();

@@ -43,7 +43,7 @@ public final class HygieneForms {
             @NotNull(message = "{hygiene.method.required}") Method method,
             @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
             @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime doneAt) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.TODAY) LocalDateTime doneAt) {
     }
 
     public record VentilationForm(

@@ -33,7 +33,7 @@ class HygieneReport {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = workbook.createSheet(text("hygiene.report.sheet", locale));
-            sheet.createRow(0).createCell(0).setCellValue(text("hygiene.report.heading", locale, hall, day.toString()));
+            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("hygiene.report.heading", locale, hall, day.toString()));
             int r = 2;
             r = row(sheet, r, text("hygiene.zone", locale), text("department.title", locale), text("hygiene.time", locale),
                     text("hygiene.method", locale), text("hygiene.concentration", locale), text("hygiene.doneBy", locale));
@@ -68,7 +68,7 @@ class HygieneReport {
     private static int row(SXSSFSheet sheet, int r, String... cells) {
         Row row = sheet.createRow(r);
         for (int i = 0; i < cells.length; i++) {
-            row.createCell(i).setCellValue(org.hallsafe.platform.Downloads.cell(cells[i]));
+            org.hallsafe.platform.Downloads.text(row.createCell(i), cells[i]);
         }
         return r + 1;
     }

@@ -2,8 +2,15 @@ package org.hallsafe.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /** How every Excel ledger leaves HallSafe: the right type, a file name, and the stream to write it to. */
 public final class Downloads {
@@ -30,21 +37,58 @@ public final class Downloads {
             Iterable<java.util.List<String>> rows) throws IOException {
         try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
             var sheet = workbook.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
-            sheet.createRow(0).createCell(0).setCellValue(title);
+            text(sheet.createRow(0).createCell(0), title);
             var head = sheet.createRow(1);
             for (int c = 0; c < headings.size(); c++) {
-                head.createCell(c).setCellValue(cell(headings.get(c)));
+                text(head.createCell(c), headings.get(c));
                 sheet.setColumnWidth(c, 16 * 256);
             }
             int r = 2;
             for (java.util.List<String> values : rows) {
                 var row = sheet.createRow(r++);
                 for (int c = 0; c < values.size(); c++) {
-                    row.createCell(c).setCellValue(cell(values.get(c)));
+                    text(row.createCell(c), values.get(c));
                 }
             }
             workbook.write(out);
             workbook.dispose();
         }
+    }
+
+    /**
+     * Puts text into a cell so that no spreadsheet takes it for a formula. A string cell is never evaluated by Excel,
+     * but a value that begins with {@code = + - @} (or a tab or line break) becomes one as soon as someone edits the
+     * cell or saves the sheet as CSV and opens it again ("CSV injection": {@code =HYPERLINK(..)} sends data away). Such
+     * a cell gets a quote-prefixed style, Excel's own leading apostrophe: the text stays exactly as typed and is shown
+     * and re-saved as text. Every ledger export writes its text through here.
+     */
+    public static void text(Cell cell, String value) {
+        cell.setCellValue(cell(value));
+        if (formulaLike(value)) {
+            cell.setCellStyle(quotePrefixed(cell.getSheet().getWorkbook(), cell.getCellStyle()));
+        }
+    }
+
+    static boolean formulaLike(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** One quote-prefixed copy of each style per workbook (a workbook holds at most 64,000 styles). */
+    private static final Map<Workbook, Map<Short, CellStyle>> QUOTED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static CellStyle quotePrefixed(Workbook workbook, CellStyle style) {
+        if (style.getQuotePrefixed()) {
+            return style;
+        }
+        return QUOTED.computeIfAbsent(workbook, w -> new ConcurrentHashMap<>()).computeIfAbsent(style.getIndex(), i -> {
+            CellStyle quoted = workbook.createCellStyle();
+            quoted.cloneStyleFrom(style);
+            quoted.setQuotePrefixed(true);
+            return quoted;
+        });
     }
 }

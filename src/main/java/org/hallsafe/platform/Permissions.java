@@ -51,8 +51,11 @@ public final class Permissions {
             HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW,
             HEALTH_READINGS);
 
-    /** A hall's administrator holds all but the halls themselves: another hall is not theirs to open or change. */
-    static final Set<String> HALL_ADMIN = ALL.stream().filter(p -> !p.equals(SITE_EDIT))
+    /**
+     * A hall's administrator holds all but the halls themselves (another hall is not theirs to open or change) and
+     * the metrics, which count every hall's traffic: those are the bureau administrator's alone.
+     */
+    static final Set<String> HALL_ADMIN = ALL.stream().filter(p -> !p.equals(SITE_EDIT) && !p.equals(METRICS_VIEW))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Permissions() {

@@ -40,6 +40,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityHeaders::apply)
                 .csrf(c -> c.disable());
         return http.build();
     }
@@ -60,7 +61,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failureHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?signedOut"))
-                .headers(h -> h.frameOptions(frame -> frame.deny()));
+                .headers(SecurityHeaders::apply);
         return http.build();
     }
 

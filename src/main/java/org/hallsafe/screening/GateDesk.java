@@ -174,6 +174,11 @@ public class GateDesk {
         if (screenedAt.isAfter(now)) {
             throw new InvalidInputException("screenedAt", "gate.backfill.future");
         }
+        if (form.backfilled()) {
+            org.hallsafe.platform.PlausibleDate.Horizon.TODAY.problem(form.screenedAt().toLocalDate(), clock).ifPresent(key -> {
+                throw new InvalidInputException("screenedAt", key);
+            });
+        }
         SealedValue health = personalData.seal(new Health(form.temperature(), form.symptomSet(), form.symptomNote()).seal(), "");
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO screenings (site_id, submission_id, person_type, staff_id, citizen_id, person_name, doc_masked,

@@ -149,10 +149,10 @@ public class Ledger {
             // an XLSX sheet holds 1,048,576 rows: a longer ledger goes on in further sheets, each with its headings
             java.util.function.IntFunction<SXSSFSheet> sheets = n -> {
                 SXSSFSheet sheet = workbook.createSheet(text("ledger.title", locale) + (n == 0 ? "" : " (" + (n + 1) + ")"));
-                sheet.createRow(0).createCell(0).setCellValue(heading);
+                org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), heading);
                 Row head = sheet.createRow(2);
                 for (int i = 0; i < headers.length; i++) {
-                    head.createCell(i).setCellValue(text(headers[i], locale));
+                    org.hallsafe.platform.Downloads.text(head.createCell(i), text(headers[i], locale));
                 }
                 return sheet;
             };
@@ -233,7 +233,7 @@ public class Ledger {
                 } else if (i == 6) {
                     cell.setCellValue(l.temperature().doubleValue());
                 } else {
-                    cell.setCellValue(org.hallsafe.platform.Downloads.cell(values[i]));
+                    org.hallsafe.platform.Downloads.text(cell, values[i]);
                 }
             }
         }

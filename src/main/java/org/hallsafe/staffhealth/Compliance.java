@@ -123,17 +123,17 @@ public class Compliance {
     public void export(long siteId, LocalDate day, Locale locale, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = workbook.createSheet(text("compliance.title", locale));
-            sheet.createRow(0).createCell(0).setCellValue(text("compliance.title", locale) + " " + day);
+            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("compliance.title", locale) + " " + day);
             String[] head = {"compliance.section", "compliance.onTime", "compliance.late", "compliance.missed",
                     "compliance.due", "compliance.masksOnTime", "compliance.masksOverdue"};
             Row h = sheet.createRow(2);
             for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(text(head[i], locale));
+                org.hallsafe.platform.Downloads.text(h.createCell(i), text(head[i], locale));
             }
             int r = 3;
             for (SectionDay s : sections(siteId, day)) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(org.hallsafe.platform.Downloads.cell(s.name()));
+                org.hallsafe.platform.Downloads.text(row.createCell(0), s.name());
                 int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
                 for (int i = 0; i < v.length; i++) {
                     row.createCell(i + 1).setCellValue(v[i]);
@@ -143,11 +143,11 @@ public class Compliance {
             Row wh = sheet.createRow(r++);
             String[] whead = {"compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"};
             for (int i = 0; i < whead.length; i++) {
-                wh.createCell(i).setCellValue(text(whead[i], locale));
+                org.hallsafe.platform.Downloads.text(wh.createCell(i), text(whead[i], locale));
             }
             for (WindowDay w : windows(siteId, day)) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(org.hallsafe.platform.Downloads.cell(w.window()));
+                org.hallsafe.platform.Downloads.text(row.createCell(0), w.window());
                 row.createCell(1).setCellValue(w.services());
                 row.createCell(2).setCellValue(w.sanitisations());
                 row.createCell(3).setCellValue(Math.round(w.ratio() * 100) / 100.0);

@@ -58,7 +58,7 @@ class PagesAndOperationsTest {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(httpBasic(accounts.create(Role.LEADER), TestAccounts.PASSWORD)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic(accounts.create(Role.ADMIN), TestAccounts.PASSWORD)))
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(accounts.create(Role.BUREAU_ADMIN), TestAccounts.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
     }
 
