@@ -134,6 +134,7 @@ class AppointmentPages {
     @PostMapping("/appointments/window/{window}/next")
     @PreAuthorize(WINDOW)
     String callNext(@PathVariable long window, RedirectAttributes redirect) {
+        directory.window(site(), window);
         var called = bookings.callNext(site(), window);
         redirect.addFlashAttribute(called.isPresent() ? "called" : "nobody", called.map(Bookings.Booking::code).orElse("-"));
         return "redirect:/appointments?window=" + window;

@@ -166,6 +166,7 @@ public class StaffDirectory {
             case "idNumber" -> "id_number_cipher";
             default -> throw new NoSuchElementException(field);
         };
+        get(siteId, id);
         byte[] cipher = jdbc.sql("SELECT " + column + " FROM staff WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id).query(byte[].class).optional().orElse(null);
         return personalData.reveal(cipher, "staff", id, field);
