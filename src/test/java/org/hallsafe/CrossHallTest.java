@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -63,6 +64,7 @@ class CrossHallTest {
     @Autowired Hygiene hygiene;
     @Autowired Canteen canteen;
     @Autowired Incidents incidents;
+    @Autowired java.time.Clock clock;
 
     /** Hall A's rows that hall B tries to reach. */
     record HallA(TestHall.Hall hall, long window, long item, long slot, long post, long call, long calendarDay,
@@ -98,7 +100,7 @@ class CrossHallTest {
         long item = catalogue.saveItem(site, null, new AppointmentForms.ItemForm("A事项", 30, "", "", false, List.of(window)));
         catalogue.saveHours(site, new AppointmentForms.HoursForm(window, List.of(DayOfWeek.MONDAY),
                 LocalTime.of(9, 0), LocalTime.of(11, 0), null, null));
-        LocalDate monday = LocalDate.now().plusWeeks(8).with(DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(clock).plusWeeks(8).with(DayOfWeek.MONDAY);
         slots.generate(site, new AppointmentForms.GenerateForm(monday, monday, List.of(window), 4, 40, null));
         long slot = jdbc.sql("SELECT id FROM slots WHERE site_id = :site ORDER BY id LIMIT 1").param("site", site)
                 .query(Long.class).single();
@@ -180,9 +182,9 @@ class CrossHallTest {
                 + ",\"phone\":\"13800002222\",\"matter\":\"越权\",\"outcome\":\"ANSWERED\"}");
         refused(post("/appointments/calendar/hours").param("windowId", String.valueOf(a.window())).param("days", "TUESDAY")
                 .param("amStarts", "08:00").param("amEnds", "12:00"));
-        refused(post("/duty/roster").param("day", LocalDate.now().plusDays(3).toString())
+        refused(post("/duty/roster").param("day", LocalDate.now(clock).plusDays(3).toString())
                 .param("windowId", String.valueOf(a.window())).param("staffId", String.valueOf(b.staffIds().get(4))));
-        refused(post("/duty/roster").param("day", LocalDate.now().plusDays(3).toString())
+        refused(post("/duty/roster").param("day", LocalDate.now(clock).plusDays(3).toString())
                 .param("windowId", String.valueOf(bWindow)).param("staffId", String.valueOf(a.hall().staffIds().get(4))));
         refused(post("/duty/roster/{id}/delete", a.post()));
         refused(post("/duty/calls/{id}/follow-up-done", a.call()));
@@ -190,8 +192,8 @@ class CrossHallTest {
                 .param("windowIds", String.valueOf(bWindow)));
         refused(post("/appointments/items/{id}/retire", a.item()));
         refused(post("/appointments/calendar/days/{id}/delete", a.calendarDay()));
-        refused(post("/appointments/slots/generate").param("from", LocalDate.now().plusDays(1).toString())
-                .param("to", LocalDate.now().plusDays(7).toString()).param("windowIds", String.valueOf(a.window()))
+        refused(post("/appointments/slots/generate").param("from", LocalDate.now(clock).plusDays(1).toString())
+                .param("to", LocalDate.now(clock).plusDays(7).toString()).param("windowIds", String.valueOf(a.window()))
                 .param("capacity", "4").param("hallCap", "40"));
         refused(post("/appointments/slots/{id}/capacity", a.slot()).param("capacity", "1"));
         refused(post("/appointments/window/{id}/next", a.window()));
@@ -238,12 +240,12 @@ class CrossHallTest {
                 .param("methods", "WIPE").param("intervalMinutes", "120"));
         refused(post("/hygiene/zones/{id}/retire", a.zone()));
         refused(post("/canteen/purchases").param("submissionId", UUID.randomUUID().toString())
-                .param("supplierId", String.valueOf(a.supplier())).param("deliveredOn", LocalDate.now().toString())
+                .param("supplierId", String.valueOf(a.supplier())).param("deliveredOn", LocalDate.now(clock).toString())
                 .param("certificatesChecked", "true").param("inspector", "检查员")
                 .param("itemName", "大米").param("itemCategory", "GRAIN_OIL").param("itemQuantity", "10")
                 .param("itemUnit", "kg").param("itemResult", "ACCEPTED"));
         refused(post("/canteen/suppliers/{id}/certificates", a.supplier()).param("kind", "BUSINESS_LICENCE")
-                .param("number", "91430000X").param("expiresOn", LocalDate.now().plusYears(1).toString()));
+                .param("number", "91430000X").param("expiresOn", LocalDate.now(clock).plusYears(1).toString()));
         refused(post("/incidents/{id}/acknowledge", a.incident()));
         refused(post("/incidents/{id}/notes", a.incident()).param("body", "越权"));
         refused(post("/incidents/{id}/close", a.incident()).param("body", "越权"));
@@ -266,6 +268,54 @@ class CrossHallTest {
         assertThat(count("SELECT count(*) FROM incident_notes WHERE incident_id = " + a.incident())).isZero();
         assertThat(count("SELECT count(*) FROM staff_checks WHERE staff_id = " + aStaff + " OR site_id = " + b.siteId())).isZero();
         assertThat(aSite).isNotEqualTo(b.siteId());
+        assertNoAuditSince(audits);
+    }
+
+    // ---- screening
+
+    @Test
+    void r12_13_hallBCannotQuestionOrRevealHallAsLedgerLines() throws Exception {
+        long screening = jdbc.sql("""
+                INSERT INTO screenings (site_id, submission_id, person_type, staff_id, person_name, mask, health_cipher,
+                    decision, screened_at, recorded_at, screener, incident_id)
+                VALUES (:site, gen_random_uuid(), 'STAFF', :staff, '周明', 'NONE', '\\x00', 'REFUSED', now(), now(), 't', :incident)
+                RETURNING id""")
+                .param("site", a.hall().siteId()).param("staff", a.hall().staffIds().get(4)).param("incident", a.incident())
+                .query(Long.class).single();
+        int audits = audits();
+
+        refused(post("/screening/gate/{id}/questioning", screening).param("places", "某地").param("contact", "NONE")
+                .param("handling", "SENT_HOME"));
+        refused(post("/screening/ledger/{id}/reveal/phone", screening));
+        refused(get("/screening/ledger/{id}", screening));
+        refusedApi(post("/api/v1/screening/screenings/{id}/questioning", screening),
+                "{\"places\":\"某地\",\"contact\":\"NONE\",\"handling\":\"SENT_HOME\"}");
+
+        assertThat(count("SELECT count(*) FROM screenings WHERE id = " + screening + " AND questioned_at IS NULL")).isOne();
+        assertThat(count("SELECT count(*) FROM incident_notes WHERE incident_id = " + a.incident())).isZero();
+        assertNoAuditSince(audits);
+    }
+
+    // ---- reading and filtering
+
+    @Test
+    void r12_13_hallBCannotOpenOrFilterByHallAsIds() throws Exception {
+        int audits = audits();
+        String day = LocalDate.now(clock).toString();
+        refused(get("/appointments").param("window", String.valueOf(a.window())));
+        refused(get("/appointments/calendar").param("window", String.valueOf(a.window())));
+        refused(get("/appointments/desk").param("item", String.valueOf(a.item())));
+        refused(get("/appointments/items/{id}", a.item()));
+        refused(get("/duty/calls").param("item", String.valueOf(a.item())));
+        refused(get("/org/staff").param("dept", String.valueOf(a.hall().sectionId())));
+        refused(get("/org/windows/{id}/edit", a.window()));
+        refused(get("/staffhealth").param("dept", String.valueOf(a.hall().sectionId())));
+        refused(get("/hygiene/record").param("zone", String.valueOf(a.zone())));
+        refused(get("/incidents/{id}", a.incident()));
+        mvc.perform(get("/api/v1/appointments/bookings").param("day", day).param("window", String.valueOf(a.window()))
+                .with(user(bAdmin))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/staff").param("departmentId", String.valueOf(a.hall().sectionId()))
+                .with(user(bAdmin))).andExpect(status().isNotFound());
         assertNoAuditSince(audits);
     }
 

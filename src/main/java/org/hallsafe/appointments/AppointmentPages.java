@@ -120,6 +120,9 @@ class AppointmentPages {
     String day(@RequestParam(required = false) Long window,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        if (window != null) {
+            directory.window(site(), window);
+        }
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         Long w = window != null ? window : staff.byAccount(site(), CurrentUser.get().accountId())
                 .map(s -> s.windowId()).orElse(null);
@@ -275,6 +278,9 @@ class AppointmentPages {
     @GetMapping("/appointments/calendar")
     @PreAuthorize(EDIT)
     String calendar(@RequestParam(required = false) Long window, Model model) {
+        if (window != null) {
+            directory.window(site(), window);
+        }
         model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(site())));
         model.addAttribute("hours", HoursForm.of(window, catalogue.hours(site(), window)));
         return calendarPage(window, model);

@@ -58,6 +58,10 @@ public class StaffDirectory {
      */
     @Transactional(readOnly = true)
     public List<StaffView> search(long siteId, String query, Long departmentId, boolean includeRetired) {
+        if (departmentId != null) {
+            // a filter by another hall's section is a not-found, like any other of its ids
+            directory.department(siteId, departmentId);
+        }
         String q = Directory.trim(query);
         byte[] hash = lookupHash(q).orElse(new byte[0]);
         return jdbc.sql(SELECT + """
