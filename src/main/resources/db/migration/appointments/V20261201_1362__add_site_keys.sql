@@ -3,8 +3,11 @@
 -- (site_id, x_id), so the table refuses such a row whatever the code does.
 
 ALTER TABLE service_items ADD CONSTRAINT service_items_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT service_items_site_id_id_uq ON service_items IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE slots ADD CONSTRAINT slots_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT slots_site_id_id_uq ON slots IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE bookings ADD CONSTRAINT bookings_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT bookings_site_id_id_uq ON bookings IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE service_item_windows ADD COLUMN site_id bigint;
 UPDATE service_item_windows iw SET site_id = i.site_id FROM service_items i WHERE i.id = iw.item_id;

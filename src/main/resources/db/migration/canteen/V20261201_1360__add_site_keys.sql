@@ -2,7 +2,9 @@
 -- hall, the items of a delivery to the delivery's hall, and the canteen door admits staff of its own hall.
 
 ALTER TABLE suppliers ADD CONSTRAINT suppliers_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT suppliers_site_id_id_uq ON suppliers IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE purchases ADD CONSTRAINT purchases_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT purchases_site_id_id_uq ON purchases IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE supplier_certificates ADD COLUMN site_id bigint;
 UPDATE supplier_certificates c SET site_id = s.site_id FROM suppliers s WHERE s.id = c.supplier_id;

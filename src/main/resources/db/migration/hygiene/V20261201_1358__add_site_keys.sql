@@ -2,7 +2,9 @@
 -- removal, photo and blind-spot flag of a zone, belong to the zone's hall.
 
 ALTER TABLE zones ADD CONSTRAINT zones_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT zones_site_id_id_uq ON zones IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE disinfections ADD CONSTRAINT disinfections_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT disinfections_site_id_id_uq ON disinfections IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE zones ADD CONSTRAINT zones_department_fk
     FOREIGN KEY (site_id, department_id) REFERENCES departments (site_id, id);

@@ -2,6 +2,7 @@
 -- notes point at an incident of their own hall only.
 
 ALTER TABLE incidents ADD CONSTRAINT incidents_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT incidents_site_id_id_uq ON incidents IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE incident_notes ADD COLUMN site_id bigint;
 UPDATE incident_notes n SET site_id = i.site_id FROM incidents i WHERE i.id = n.incident_id;

@@ -3,8 +3,11 @@
 -- key (site_id, id); each reference becomes a composite foreign key (site_id, x_id) that replaces the simple one.
 
 ALTER TABLE departments ADD CONSTRAINT departments_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT departments_site_id_id_uq ON departments IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE service_windows ADD CONSTRAINT service_windows_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT service_windows_site_id_id_uq ON service_windows IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE staff ADD CONSTRAINT staff_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT staff_site_id_id_uq ON staff IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE service_windows DROP CONSTRAINT service_windows_section_id_fkey;
 ALTER TABLE service_windows ADD CONSTRAINT service_windows_section_fk

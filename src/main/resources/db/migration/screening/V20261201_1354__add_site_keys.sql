@@ -2,7 +2,9 @@
 -- reading and an incident of its own hall only.
 
 ALTER TABLE citizens ADD CONSTRAINT citizens_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT citizens_site_id_id_uq ON citizens IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 ALTER TABLE screenings ADD CONSTRAINT screenings_site_id_id_uq UNIQUE (site_id, id);
+COMMENT ON CONSTRAINT screenings_site_id_id_uq ON screenings IS 'What the composite foreign keys (site_id, x_id) of other tables point at: a reference never leaves its hall.';
 
 ALTER TABLE screenings DROP CONSTRAINT screenings_citizen_id_fkey;
 ALTER TABLE screenings ADD CONSTRAINT screenings_citizen_fk
