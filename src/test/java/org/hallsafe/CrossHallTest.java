@@ -368,6 +368,8 @@ class CrossHallTest {
                 "INSERT INTO supplier_certificates (site_id, supplier_id, kind, number, expires_on) VALUES (" + bSite + ", " + a.supplier() + ", 'BUSINESS_LICENCE', '1', current_date)",
                 "INSERT INTO incident_notes (site_id, incident_id, kind, written_at, written_by) VALUES (" + bSite + ", " + a.incident() + ", 'NOTE', now(), 't')",
                 "INSERT INTO notifications (site_id, account_id, incident_id, kind, created_at) VALUES (" + bSite + ", -1, " + a.incident() + ", 'REPORTED', now())",
+                "UPDATE staff SET account_id = (SELECT id FROM accounts WHERE username = '" + a.hall().admin() + "') WHERE id = " + bStaff,
+                "INSERT INTO notifications (site_id, account_id, incident_id, kind, created_at) SELECT " + a.hall().siteId() + ", id, " + a.incident() + ", 'ESCALATED', now() FROM accounts WHERE username = '" + b.admin() + "'",
                 "INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (" + bSite + ", " + aStaff + ", 'LEFT', now(), 't')",
                 "INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (" + bSite + ", " + aStaff + ", 'PUT_ON', 'N95_KN95', now(), 't')",
                 "INSERT INTO hand_events (site_id, staff_id, window_id, kind, at) VALUES (" + bSite + ", " + bStaff + ", " + a.window() + ", 'SANITISE', now())",

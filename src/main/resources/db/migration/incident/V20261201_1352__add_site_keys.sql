@@ -14,3 +14,6 @@ ALTER TABLE incident_notes ADD CONSTRAINT incident_notes_incident_fk
 ALTER TABLE notifications DROP CONSTRAINT notifications_incident_id_fkey;
 ALTER TABLE notifications ADD CONSTRAINT notifications_incident_fk
     FOREIGN KEY (site_id, incident_id) REFERENCES incidents (site_id, id);
+
+ALTER TABLE notifications ADD CONSTRAINT notifications_account_fk
+    FOREIGN KEY (site_id, account_id) REFERENCES accounts (site_id, id);

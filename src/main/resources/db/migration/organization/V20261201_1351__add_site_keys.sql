@@ -27,3 +27,6 @@ ALTER TABLE leadership_members ADD CONSTRAINT leadership_members_staff_fk
 ALTER TABLE measure_owners DROP CONSTRAINT measure_owners_department_id_fkey;
 ALTER TABLE measure_owners ADD CONSTRAINT measure_owners_department_fk
     FOREIGN KEY (site_id, department_id) REFERENCES departments (site_id, id);
+
+ALTER TABLE staff ADD CONSTRAINT staff_account_fk
+    FOREIGN KEY (site_id, account_id) REFERENCES accounts (site_id, id);
