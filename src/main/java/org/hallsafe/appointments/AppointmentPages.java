@@ -122,6 +122,9 @@ class AppointmentPages {
     String day(@RequestParam(required = false) Long window,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        if (window != null) {
+            directory.window(site(), window);
+        }
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         Long w = window != null ? window : staff.byAccount(site(), CurrentUser.get().accountId())
                 .map(s -> s.windowId()).orElse(null);
@@ -136,6 +139,7 @@ class AppointmentPages {
     @PostMapping("/appointments/window/{window}/next")
     @PreAuthorize(WINDOW)
     String callNext(@PathVariable long window, RedirectAttributes redirect) {
+        directory.window(site(), window);
         var called = bookings.callNext(site(), window);
         redirect.addFlashAttribute(called.isPresent() ? "called" : "nobody", called.map(Bookings.Booking::code).orElse("-"));
         return "redirect:/appointments?window=" + window;
@@ -276,6 +280,9 @@ class AppointmentPages {
     @GetMapping("/appointments/calendar")
     @PreAuthorize(EDIT)
     String calendar(@RequestParam(required = false) Long window, Model model) {
+        if (window != null) {
+            directory.window(site(), window);
+        }
         model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(site())));
         model.addAttribute("hours", HoursForm.of(window, catalogue.hours(site(), window)));
         return calendarPage(window, model);

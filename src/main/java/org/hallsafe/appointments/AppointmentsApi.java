@@ -136,6 +136,9 @@ class AppointmentsApi {
     @Operation(summary = "A day's bookings of the hall or of one window")
     List<BookingView> day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long window) {
+        if (window != null) {
+            catalogue.requireWindows(CurrentUser.get().siteId(), List.of(window));
+        }
         return bookings.day(CurrentUser.get().siteId(), window, day).stream().map(BookingView::of).toList();
     }
 

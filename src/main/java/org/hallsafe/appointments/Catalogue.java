@@ -202,8 +202,9 @@ public class Catalogue {
             jdbc.sql("DELETE FROM service_item_windows WHERE item_id = :id").param("id", id).update();
         }
         for (Long w : f.windowIds() == null ? List.<Long>of() : f.windowIds()) {
-            jdbc.sql("INSERT INTO service_item_windows (item_id, window_id) VALUES (:i, :w) ON CONFLICT DO NOTHING")
-                    .param("i", itemId).param("w", w).update();
+            jdbc.sql("""
+                    INSERT INTO service_item_windows (site_id, item_id, window_id) VALUES (:site, :i, :w) ON CONFLICT DO NOTHING""")
+                    .param("site", siteId).param("i", itemId).param("w", w).update();
         }
         activity.record(id == null ? "CREATED" : "UPDATED", "service-item", itemId, f.name().strip());
         return itemId;
@@ -211,9 +212,30 @@ public class Catalogue {
 
     @Transactional
     public void retireItem(long siteId, long id) {
-        jdbc.sql("UPDATE service_items SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
+        int n = jdbc.sql("UPDATE service_items SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update();
+        if (n == 0) {
+            // another hall's item is not there; one retired before stays as it was, and nothing is recorded
+            item(siteId, id);
+            return;
+        }
         activity.record("RETIRED", "service-item", id, "");
+    }
+
+    /**
+     * Windows a request names must be windows of the hall: another hall's answers as if it were not there (404), so
+     * nothing is stored or recorded for it.
+     */
+    void requireWindows(long siteId, java.util.Collection<Long> windowIds) {
+        if (windowIds == null || windowIds.isEmpty()) {
+            return;
+        }
+        Set<Long> own = new java.util.HashSet<>(directory.windows(siteId, "", true).stream().map(w -> w.id()).toList());
+        for (Long w : windowIds) {
+            if (w != null && !own.contains(w)) {
+                throw new NoSuchElementException("window " + w);
+            }
+        }
     }
 
     // ---- the calendar
@@ -259,6 +281,9 @@ public class Catalogue {
     /** Replaces the weekly hours of the hall or a window; a window form left without days falls back to the hall's. */
     @Transactional
     public void saveHours(long siteId, HoursForm f) {
+        if (f.windowId() != null) {
+            requireWindows(siteId, List.of(f.windowId()));
+        }
         Map<String, String> problems = f.problems();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -299,7 +324,11 @@ public class Catalogue {
 
     @Transactional
     public void deleteCalendarDay(long siteId, long id) {
-        jdbc.sql("DELETE FROM calendar_days WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id).update();
+        int n = jdbc.sql("DELETE FROM calendar_days WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .update();
+        if (n == 0) {
+            throw new NoSuchElementException("calendar day " + id);
+        }
         activity.record("DELETED", "calendar-day", id, "");
     }
 

@@ -35,12 +35,14 @@ public class Duty {
     private final Clock clock;
     private final StaffDirectory staff;
     private final Bookings bookings;
+    private final Catalogue catalogue;
     private final PersonalData personalData;
     private final ActivityLog activity;
     private final LiveUpdates live;
 
-    Duty(JdbcClient jdbc, Clock clock, StaffDirectory staff, Bookings bookings, PersonalData personalData,
-            ActivityLog activity, LiveUpdates live) {
+    Duty(JdbcClient jdbc, Clock clock, StaffDirectory staff, Bookings bookings, Catalogue catalogue,
+            PersonalData personalData, ActivityLog activity, LiveUpdates live) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.clock = clock;
         this.staff = staff;
@@ -82,6 +84,9 @@ public class Duty {
 
     @Transactional
     public void addPost(long siteId, RosterForm f) {
+        if (f.windowId() != null) {
+            catalogue.requireWindows(siteId, List.of(f.windowId()));
+        }
         Map<String, String> problems = f.problems();
         org.hallsafe.platform.PlausibleDate.Horizon.YEAR.problem(f.day(), clock).ifPresent(key -> problems.putIfAbsent("day", key));
         if (!problems.isEmpty()) {
@@ -102,7 +107,11 @@ public class Duty {
 
     @Transactional
     public void removePost(long siteId, long id) {
-        jdbc.sql("DELETE FROM duty_roster WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id).update();
+        int n = jdbc.sql("DELETE FROM duty_roster WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .update();
+        if (n == 0) {
+            throw new java.util.NoSuchElementException("duty post " + id);
+        }
         activity.record("DELETED", "duty-post", id, "");
     }
 
@@ -121,6 +130,12 @@ public class Duty {
      */
     @Transactional
     public long log(long siteId, ConsultationForm f) {
+        if (f.windowId() != null) {
+            catalogue.requireWindows(siteId, List.of(f.windowId()));
+        }
+        if (f.itemId() != null) {
+            catalogue.item(siteId, f.itemId());
+        }
         Map<String, String> problems = f.problems();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -206,9 +221,14 @@ public class Duty {
 
     @Transactional
     public void followUpDone(long siteId, long id) {
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 UPDATE consultations SET follow_up_done_at = :now WHERE site_id = :site AND id = :id AND follow_up_done_at IS NULL""")
                 .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update();
+        if (n == 0) {
+            // another hall's call is not there; one already done stays as it was, and nothing is recorded
+            consultation(siteId, id);
+            return;
+        }
         activity.record("DONE", "consultation-follow-up", id, "");
         live.publishToSite(siteId, "duty");
     }

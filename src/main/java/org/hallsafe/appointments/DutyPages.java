@@ -194,6 +194,9 @@ class DutyPages {
     }
 
     private Duty.Filter filter(LocalDate from, LocalDate to, Outcome outcome, Long item, String q) {
+        if (item != null) {
+            catalogue.item(site(), item);
+        }
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null || from.isAfter(t) ? t.minusDays(6) : from;
         return new Duty.Filter(f, t, outcome, item, q);

@@ -67,6 +67,7 @@ public class Slots {
      */
     @Transactional
     public Generated generate(long siteId, GenerateForm f) {
+        catalogue.requireWindows(siteId, f.windowIds());
         Map<String, String> problems = f.problems(LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

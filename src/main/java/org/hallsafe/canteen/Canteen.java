@@ -130,8 +130,10 @@ public class Canteen {
     @Transactional
     public void addCertificate(long siteId, long supplierId, CertificateForm f) {
         supplier(siteId, supplierId);
-        jdbc.sql("INSERT INTO supplier_certificates (supplier_id, kind, number, expires_on, created_by) VALUES (:s, :k, :n, :e, :by)")
-                .param("s", supplierId).param("k", f.kind().name()).param("n", f.number().strip()).param("e", f.expiresOn())
+        jdbc.sql("""
+                INSERT INTO supplier_certificates (site_id, supplier_id, kind, number, expires_on, created_by)
+                VALUES (:site, :s, :k, :n, :e, :by)""")
+                .param("site", siteId).param("s", supplierId).param("k", f.kind().name()).param("n", f.number().strip()).param("e", f.expiresOn())
                 .param("by", actor()).update();
         activity.record("CREATED", "supplier-certificate", supplierId, f.kind() + " " + f.number() + " " + f.expiresOn());
     }
@@ -212,10 +214,10 @@ public class Canteen {
         }
         for (Item item : items) {
             jdbc.sql("""
-                    INSERT INTO purchase_items (purchase_id, name, category, quantity, unit, batch, produced_on, shelf_life,
-                        quarantine_no, result, reason)
-                    VALUES (:p, :name, :category, :q, :unit, :batch, :produced, :shelf, :quarantine, :result, :reason)""")
-                    .param("p", id.get()).param("name", item.name()).param("category", item.category().name())
+                    INSERT INTO purchase_items (site_id, purchase_id, name, category, quantity, unit, batch, produced_on,
+                        shelf_life, quarantine_no, result, reason)
+                    VALUES (:site, :p, :name, :category, :q, :unit, :batch, :produced, :shelf, :quarantine, :result, :reason)""")
+                    .param("site", siteId).param("p", id.get()).param("name", item.name()).param("category", item.category().name())
                     .param("q", item.quantity()).param("unit", item.unit()).param("batch", item.batch())
                     .param("produced", item.producedOn()).param("shelf", item.shelfLife())
                     .param("quarantine", item.quarantineNo()).param("result", item.result().name())

@@ -169,8 +169,10 @@ public class Hygiene {
                     .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
         }
         if (photo != null && photo.length > 0) {
-            jdbc.sql("INSERT INTO disinfection_photos (disinfection_id, content_type, bytes) VALUES (:id, :type, :bytes)")
-                    .param("id", id.get()).param("type", photoType).param("bytes", photo).update();
+            jdbc.sql("""
+                    INSERT INTO disinfection_photos (site_id, disinfection_id, content_type, bytes)
+                    VALUES (:site, :id, :type, :bytes)""")
+                    .param("site", siteId).param("id", id.get()).param("type", photoType).param("bytes", photo).update();
         }
         live.publishToSite(siteId, "hygiene");
         return id.get();

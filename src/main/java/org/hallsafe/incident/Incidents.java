@@ -85,6 +85,7 @@ public class Incidents {
                 WHERE site_id = :site AND id = :id AND status = 'OPEN'""")
                 .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
+            get(siteId, id);
             throw new InvalidInputException("status", "incident.alreadyAcknowledged");
         }
         addNote(id, "ACKNOWLEDGED", "");
@@ -128,6 +129,7 @@ public class Incidents {
                 WHERE site_id = :site AND id = :id AND status <> 'CLOSED'""")
                 .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
+            get(siteId, id);
             throw new InvalidInputException("body", "incident.closed");
         }
         addNote(id, "CLOSED", body.strip());
@@ -182,7 +184,10 @@ public class Incidents {
     }
 
     void addNote(long id, String kind, String body) {
-        jdbc.sql("INSERT INTO incident_notes (incident_id, kind, body_cipher, written_at, written_by) VALUES (:id, :kind, :body, :now, :by)")
+        // the note takes its incident's hall
+        jdbc.sql("""
+                INSERT INTO incident_notes (site_id, incident_id, kind, body_cipher, written_at, written_by)
+                SELECT site_id, id, :kind, :body, :now, :by FROM incidents WHERE id = :id""")
                 .param("id", id).param("kind", kind).param("body", body == null || body.isEmpty() ? null : personalData.seal(body, "").cipherText())
                 .param("now", now()).param("by", actor()).update();
     }

@@ -85,7 +85,10 @@ public class Measures {
         jdbc.sql("DELETE FROM measure_owners WHERE site_id = :site AND measure_code = :code")
                 .param("site", siteId).param("code", measure.code()).update();
         for (Long section : sectionIds) {
-            insertOwner(siteId, measure, section);
+            if (insertOwner(siteId, measure, section) == 0) {
+                // not a section of this hall: nothing is stored and nothing recorded
+                throw new java.util.NoSuchElementException("section " + section);
+            }
         }
         activity.record("MEASURE_OWNERS_CHANGED", "measure", measure.code(), sectionIds.toString());
     }
@@ -99,8 +102,8 @@ public class Measures {
         }
     }
 
-    private void insertOwner(long siteId, PlanMeasure measure, long sectionId) {
-        jdbc.sql("""
+    private int insertOwner(long siteId, PlanMeasure measure, long sectionId) {
+        return jdbc.sql("""
                 INSERT INTO measure_owners (site_id, measure_code, department_id, created_by)
                 SELECT :site, :code, id, :by FROM departments WHERE id = :section AND site_id = :site
                 ON CONFLICT DO NOTHING""")

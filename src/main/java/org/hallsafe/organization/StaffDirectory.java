@@ -58,6 +58,10 @@ public class StaffDirectory {
      */
     @Transactional
     public List<StaffView> search(long siteId, String query, Long departmentId, boolean includeRetired) {
+        if (departmentId != null) {
+            // a filter by another hall's section is a not-found, like any other of its ids
+            directory.department(siteId, departmentId);
+        }
         String q = Directory.trim(query);
         byte[] hash = lookupHash(q).orElse(new byte[0]);
         List<StaffView> found = jdbc.sql(SELECT + """
@@ -173,6 +177,7 @@ public class StaffDirectory {
             case "idNumber" -> "id_number_cipher";
             default -> throw new NoSuchElementException(field);
         };
+        get(siteId, id);
         byte[] cipher = jdbc.sql("SELECT " + column + " FROM staff WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id).query(byte[].class).optional().orElse(null);
         return personalData.reveal(cipher, "staff", id, field);

@@ -113,8 +113,12 @@ public class Ledger {
     /** The questioning record of a refused person, opened for one reader; the read is logged. */
     @Transactional
     public List<String> questioning(long siteId, long id) {
-        byte[] sealed = streaming.queryForObject("SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
-                Map.of("site", siteId, "id", id), byte[].class);
+        List<byte[]> rows = streaming.query("SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
+                Map.of("site", siteId, "id", id), (rs, n) -> rs.getBytes(1));
+        if (rows.isEmpty()) {
+            throw new java.util.NoSuchElementException(String.valueOf(id));
+        }
+        byte[] sealed = rows.get(0);
         if (sealed == null) {
             return List.of();
         }
