@@ -7,6 +7,8 @@ import java.util.Optional;
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
+    /** BCrypt reads at most 72 bytes; a longer password would be refused by the encoder with a server error. */
+    public static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
     }
@@ -15,6 +17,9 @@ public final class PasswordPolicy {
     public static Optional<String> problem(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("password.tooShort");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("password.tooLong");
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
