@@ -12,6 +12,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.validation.DefaultMessageCodesResolver;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.ServletRequestDataBinder;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -51,6 +52,7 @@ class FormBinding implements WebMvcRegistrations {
 
         RecordFormBinder(Object target, String objectName) {
             super(target, objectName);
+            setMessageCodesResolver(new ChoiceCodes());
         }
 
         @Override
@@ -102,6 +104,24 @@ class FormBinding implements WebMvcRegistrations {
             failed.values().forEach(e -> getBindingErrorProcessor().processPropertyAccessException(e, getInternalBindingResult()));
             missing.keySet().forEach(name -> getInternalBindingResult().addError(new FieldError(getObjectName(), name, null,
                     true, new String[] {"validation.required"}, null, "required")));
+        }
+
+        /** A value that is none of an enum's choices reads "choose from the list", not "enter a number". */
+        static final class ChoiceCodes extends DefaultMessageCodesResolver {
+
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String[] resolveMessageCodes(String errorCode, String objectName, String field, Class<?> fieldType) {
+                String[] codes = super.resolveMessageCodes(errorCode, objectName, field, fieldType);
+                if (!"typeMismatch".equals(errorCode) || fieldType == null || !fieldType.isEnum()) {
+                    return codes;
+                }
+                String[] withChoice = java.util.Arrays.copyOf(codes, codes.length + 1);
+                withChoice[codes.length] = withChoice[codes.length - 1];
+                withChoice[codes.length - 1] = "typeMismatch.choice";
+                return withChoice;
+            }
         }
 
         private static Map<String, MethodParameter> parameters(Class<?> type) {

@@ -1,28 +1,28 @@
 package org.hallsafe.platform;
 
-import java.util.NoSuchElementException;
-
 import java.time.DateTimeException;
+import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * A record that is not there, or is another hall's, answers 404 with the plain error page; the JSON API answers with
- * its problem details instead ({@link ApiErrors} comes first).
+ * A record that is not there, or is another hall's, answers 404 with the plain error page; input that cannot be
+ * read answers 400 (409 for a duplicate) naming the field. The JSON API answers with its problem details instead
+ * ({@link ApiErrors} comes first).
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -38,4 +38,10 @@ class BadInputFieldTest {
                 new SQLException("connection refused", "08001")))).isFalse();
         assertThat(BadInput.isBadInput(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void r12_8_aPasswordOver72BytesIsRefusedBeforeBcryptSeesIt() {
+        assertThat(PasswordPolicy.problem("Aa1!" + "x".repeat(96), "someone")).contains("password.tooLong");
+        assertThat(PasswordPolicy.problem("Aa1!密码" + "x".repeat(60), "someone")).isEmpty();
+    }
 }
