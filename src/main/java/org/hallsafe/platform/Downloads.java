@@ -29,7 +29,39 @@ public final class Downloads {
     public static OutputStream xlsx(HttpServletResponse response, String fileName) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
-        return response.getOutputStream();
+        // opened at the first byte: when the query refuses the filter before that, the error page can still be sent
+        return new OutputStream() {
+            private OutputStream out;
+
+            private OutputStream out() throws IOException {
+                if (out == null) {
+                    out = response.getOutputStream();
+                }
+                return out;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out().write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out().write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (out != null) {
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                out().close();
+            }
+        };
     }
 
     /** A plain ledger: a title row, a heading row, then one row per entry, streamed so a long list fits in memory. */

@@ -24,7 +24,29 @@ public final class FormSubmission {
         } catch (InvalidInputException e) {
             e.problems().forEach(binding::rejectValue);
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // input the database refused (an unknown id, a check, a NUL byte): beside its field when the form has it
+            String field = BadInput.isBadInput(e) ? BadInput.field(e).filter(f -> hasField(binding, f)).orElse(null) : null;
+            if (field == null) {
+                throw e;
+            }
+            binding.rejectValue(field, BadInput.messageKey(e));
+            return Optional.empty();
         }
+    }
+
+    /** Forms are records: the field is one of its components. */
+    private static boolean hasField(BindingResult binding, String field) {
+        Object target = binding.getTarget();
+        if (target == null || !target.getClass().isRecord()) {
+            return false;
+        }
+        for (var c : target.getClass().getRecordComponents()) {
+            if (c.getName().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code action} was done; false when the form has errors or a rule refused it. */

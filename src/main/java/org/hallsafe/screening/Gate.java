@@ -100,9 +100,9 @@ public final class Gate {
         if (fever) {
             reasons.add("FEVER");
         }
-        EnumSet<Symptom> sorted = symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+        EnumSet<Symptom> sorted = org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
         sorted.forEach(s -> reasons.add("SYMPTOM_" + s.name()));
-        boolean refusedOutright = mask == Mask.NONE || !symptoms.isEmpty();
+        boolean refusedOutright = mask == Mask.NONE || !sorted.isEmpty();
         if (refusedOutright || fever && recheck) {
             return new Outcome(Decision.REFUSED, reasons);
         }

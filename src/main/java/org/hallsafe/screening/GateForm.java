@@ -3,7 +3,6 @@ package org.hallsafe.screening;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,7 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, @
     }
 
     public Set<Symptom> symptomSet() {
-        return symptoms == null || symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+        return org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
     }
 
     /** True when the citizen came with a booking code: the booking says who they are. */

@@ -1,7 +1,6 @@
 package org.hallsafe.screening;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.hallsafe.platform.InvalidInputException;
@@ -51,14 +50,14 @@ class TodayPages {
             RedirectAttributes redirect) {
         try {
             desk.saveSettings(site(), feverThreshold, recheckWaitMinutes,
-                    symptoms == null ? EnumSet.noneOf(Gate.Symptom.class) : EnumSet.copyOf(symptoms));
+                    org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/screening/settings";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorField", e.field());
             model.addAttribute("settings", new GateDesk.Settings(feverThreshold, recheckWaitMinutes,
-                    symptoms == null ? EnumSet.noneOf(Gate.Symptom.class) : EnumSet.copyOf(symptoms)));
+                    org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms)));
             model.addAttribute("allSymptoms", Gate.Symptom.values());
             return "screening/settings";
         }

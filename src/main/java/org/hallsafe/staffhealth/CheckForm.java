@@ -2,7 +2,6 @@ package org.hallsafe.staffhealth;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +20,7 @@ public record CheckForm(UUID submissionId, BigDecimal temperature, List<Symptom>
     }
 
     public Set<Symptom> symptomSet() {
-        return symptoms == null || symptoms.isEmpty() ? EnumSet.noneOf(Symptom.class) : EnumSet.copyOf(symptoms);
+        return org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
     }
 
     public List<GateForm.Problem> problems(Set<Symptom> asked) {

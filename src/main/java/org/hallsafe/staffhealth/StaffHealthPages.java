@@ -3,7 +3,6 @@ package org.hallsafe.staffhealth;
 import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -194,7 +193,7 @@ class StaffHealthPages {
             @RequestParam(name = "day", required = false) List<DayOfWeek> days, RedirectAttributes redirect) {
         try {
             health.saveSchedule(site(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
-                    days == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days)));
+                    org.hallsafe.platform.Choices.of(DayOfWeek.class, days)));
             redirect.addFlashAttribute("savedGroup", group);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
