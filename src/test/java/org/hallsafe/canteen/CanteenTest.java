@@ -104,7 +104,7 @@ class CanteenTest {
     }
 
     @Test
-    void refusesWildAnimalsAndLivePoultryAtEntry() {
+    void rCan1_refusesWildAnimalsAndLivePoultryAtEntry() {
         assertThatThrownBy(() -> canteen.recordPurchase(hall.siteId(), delivery(new String[] {"野兔肉", "MEAT", "", "ACCEPTED", ""})))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsEntry("itemName[0]", "canteen.item.wild"));
@@ -117,7 +117,7 @@ class CanteenTest {
     }
 
     @Test
-    void refusesChickenDuckOrGooseWithoutAQuarantineCertificate() {
+    void rCan1_refusesChickenDuckOrGooseWithoutAQuarantineCertificate() {
         assertThatThrownBy(() -> canteen.recordPurchase(hall.siteId(), delivery(new String[] {"冷鲜鸭", "POULTRY", "", "ACCEPTED", ""})))
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsEntry("itemQuarantineNo[0]", "canteen.item.quarantine"));
         assertThatThrownBy(() -> canteen.recordPurchase(hall.siteId(), delivery(new String[] {"鸡腿", "MEAT", "Q2", "ACCEPTED", ""})))
@@ -129,7 +129,7 @@ class CanteenTest {
     }
 
     @Test
-    void blocksASupplierWhoseCertificateExpiredForTheCategoriesItCoversAndWarnsThirtyDaysAhead() {
+    void rCan2_blocksASupplierWhoseCertificateExpiredForTheCategoriesItCoversAndWarnsThirtyDaysAhead() {
         assertThat(canteen.supplier(hall.siteId(), supplier).certificates())
                 .filteredOn(c -> c.kind() == CertificateKind.QUARANTINE).extracting(Canteen.Certificate::state)
                 .containsExactly(Canteen.CertificateState.EXPIRING);
@@ -148,7 +148,7 @@ class CanteenTest {
     }
 
     @Test
-    void asksForTablewareDisinfectionAfterEachMeal() {
+    void rCan3_asksForTablewareDisinfectionAfterEachMeal() {
         at("12:30");
         assertThat(state(CanteenForms.Meal.LUNCH)).isEqualTo("UPCOMING");
         at("13:10");
@@ -168,7 +168,7 @@ class CanteenTest {
     }
 
     @Test
-    void letsStaffInAfterWashingAndRefusesAndRecordsAnyoneElse() {
+    void rCan4_rCan5_letsStaffInAfterWashingAndRefusesAndRecordsAnyoneElse() {
         at("11:45");
         assertThat(canteen.enter(hall.siteId(), "T" + "x", true).allowed()).isFalse();
         Canteen.Entry stranger = canteen.enter(hall.siteId(), "张三", true);
@@ -200,7 +200,7 @@ class CanteenTest {
     }
 
     @Test
-    void exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
+    void rCan2_rCan3_rCan6_exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
         canteen.recordPurchase(hall.siteId(), delivery(new String[] {"冷鲜鸡", "POULTRY", "4300123", "ACCEPTED", ""},
                 new String[] {"鱼", "AQUATIC", "", "REJECTED", "不新鲜"}));
         canteen.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.BREAKFAST,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,7 +88,7 @@ class HygieneTest {
     }
 
     @Test
-    void aZoneIsDueWhenItsIntervalPassesAndOverdueHalfAnHourLater() {
+    void rDis1_aZoneIsDueWhenItsIntervalPassesAndOverdueHalfAnHourLater() {
         assertThat(state(waiting)).as("never disinfected").isEqualTo(Hygiene.State.OVERDUE);
         at(monday, "08:00");
         disinfect(waiting);
@@ -101,7 +102,26 @@ class HygieneTest {
     }
 
     @Test
-    void flagsAZoneMissedForAWholeWorkingDayOnceAndTellsItsSection() {
+    void rDis3_aZoneThatShouldBeAiredTurnsDueWhenItsWindowsStayedShutAndOkAfterAnAiring() {
+        at(monday, "08:00");
+        assertThat(airing(waiting)).as("never aired").isEqualTo(Hygiene.State.OVERDUE);
+        assertThat(airing(office)).as("a zone without an airing plan is never due").isEqualTo(Hygiene.State.OK);
+        hygiene.ventilate(hall.siteId(), new HygieneForms.VentilationForm(waiting, 30, "陈保洁"));
+        at(monday, "09:59");
+        assertThat(airing(waiting)).isEqualTo(Hygiene.State.OK);
+        at(monday, "10:01");
+        assertThat(airing(waiting)).as("120 minutes after the windows were opened").isEqualTo(Hygiene.State.DUE);
+        ZonedDateTime aired = hygiene.now(hall.siteId()).stream().filter(z -> z.zone().id() == waiting).findFirst()
+                .orElseThrow().lastAired().atZone(ZONE);
+        assertThat(aired.toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+    }
+
+    private Hygiene.State airing(long zone) {
+        return hygiene.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().airing();
+    }
+
+    @Test
+    void rDis1_flagsAZoneMissedForAWholeWorkingDayOnceAndTellsItsSection() {
         at(monday, "09:00");
         disinfect(waiting);
         at(monday.plusDays(1), "00:10");
@@ -113,7 +133,7 @@ class HygieneTest {
     }
 
     @Test
-    void refusesAMedicalWasteHandoverWithoutItsReceiver() throws Exception {
+    void rDis2_refusesAMedicalWasteHandoverWithoutItsReceiver() throws Exception {
         assertThatThrownBy(() -> hygiene.handOver(hall.siteId(), new HandoverForm(2, new BigDecimal("1.5"), "陈保洁", "", "")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("hygiene.receiver.required");
         assertThatThrownBy(() -> jdbc.sql("""
@@ -153,7 +173,7 @@ class HygieneTest {
     }
 
     @Test
-    void reportsTheDayPerZoneAndExportsItWithTheHandovers() throws Exception {
+    void rDis1_rDis2_reportsTheDayPerZoneAndExportsItWithTheHandovers() throws Exception {
         at(monday, "09:00");
         disinfect(waiting);
         hygiene.handOver(hall.siteId(), new HandoverForm(2, null, "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));

@@ -14,7 +14,7 @@ class MeasuresTest {
     @Autowired Measures measures;
 
     @Test
-    void aSectionThePlanNamesOwnsItsMeasuresAsSoonAsItIsAdded() {
+    void rOrg2_aSectionThePlanNamesOwnsItsMeasuresAsSoonAsItIsAdded() {
         long site = directory.saveSite(null, new Forms.SiteForm("m" + System.nanoTime() % 100000, "测试大厅", ""));
         long personnel = directory.saveDepartment(site, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "人事（财务）科", "", ""));
         long other = directory.saveDepartment(site, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "审批一科", "", ""));

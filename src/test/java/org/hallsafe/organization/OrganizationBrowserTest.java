@@ -25,7 +25,7 @@ class OrganizationBrowserTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void adminAddsASectionAndAStaffMemberFindsThemSwitchesToEnglishAndOpensTheMatrix() throws Exception {
+    void rOrg1_rOrg2_adminAddsASectionAndAStaffMemberFindsThemSwitchesToEnglishAndOpensTheMatrix() throws Exception {
         String admin = accounts.create(Role.ADMIN);
         String section = "浏览器测试科" + System.nanoTime() % 10000;
         String card = "BR" + System.nanoTime() % 100000;

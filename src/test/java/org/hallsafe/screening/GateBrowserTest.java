@@ -37,7 +37,7 @@ class GateBrowserTest {
     }
 
     @Test
-    void aScreenerAdmitsOneCitizenAndRefusesAnotherAndTheLeaderSeesItLiveAndAcknowledges() throws Exception {
+    void rScr1_rScr2_aScreenerAdmitsOneCitizenAndRefusesAnotherAndTheLeaderSeesItLiveAndAcknowledges() throws Exception {
         TestHall.Hall hall = halls.create();
         try (Browser leader = new Browser(port); Browser screener = new Browser(port)) {
             leader.signIn(hall.leader(), TestAccounts.PASSWORD);

@@ -71,7 +71,7 @@ class GateDeskTest {
     }
 
     @Test
-    void storesOneRecordWhenTheSameSubmissionArrivesTenTimesAtOnce() throws Exception {
+    void rScr1_storesOneRecordWhenTheSameSubmissionArrivesTenTimesAtOnce() throws Exception {
         GateForm form = citizen("刘洋", id("43090219850612123"),
                 Mask.NONE, "36.6");
         ExecutorService pool = Executors.newFixedThreadPool(10);

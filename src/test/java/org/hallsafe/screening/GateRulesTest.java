@@ -28,13 +28,13 @@ class GateRulesTest {
     }
 
     @Test
-    void refusesEntryWithoutAMask() {
+    void rScr2_refusesEntryWithoutAMask() {
         assertThat(decide("NONE", "36.5", NONE, false)).isEqualTo(new Gate.Outcome(Decision.REFUSED, List.of("NO_MASK")));
     }
 
     @ParameterizedTest
     @EnumSource(Symptom.class)
-    void refusesEntryWithEachSymptom(Symptom symptom) {
+    void rScr2_refusesEntryWithEachSymptom(Symptom symptom) {
         Gate.Outcome outcome = decide("DISPOSABLE_MEDICAL", "36.5", EnumSet.of(symptom), false);
         assertThat(outcome.decision()).isEqualTo(Decision.REFUSED);
         assertThat(outcome.reasons()).containsExactly("SYMPTOM_" + symptom.name());

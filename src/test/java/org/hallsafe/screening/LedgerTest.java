@@ -120,7 +120,7 @@ class LedgerTest {
     }
 
     @Test
-    void exportsAnXlsxLikeThePaperLedgerWithMaskedNumbersAndLogsIt() throws Exception {
+    void rScr3_exportsAnXlsxLikeThePaperLedgerWithMaskedNumbersAndLogsIt() throws Exception {
         UserDetails admin = halls.signIn(hall.admin());
         byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
                         .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
@@ -178,7 +178,7 @@ class LedgerTest {
     }
 
     @Test
-    void printsTheLedgerForA4WithTheHallDatesAndASignatureLine() throws Exception {
+    void rScr3_printsTheLedgerForA4WithTheHallDatesAndASignatureLine() throws Exception {
         UserDetails admin = halls.signIn(hall.admin());
         String html = mvc.perform(get("/screening/ledger/print").with(user(admin))
                         .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))

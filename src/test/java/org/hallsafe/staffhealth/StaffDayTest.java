@@ -30,7 +30,7 @@ class StaffDayTest {
     }
 
     @Test
-    void asksBeforeWorkEveryTwoHoursOfWorkingTimeAcrossLunchAndAfterWork() {
+    void rMon1_rMon2_asksBeforeWorkEveryTwoHoursOfWorkingTimeAcrossLunchAndAfterWork() {
         List<Slot> slots = day(List.of(), List.of(), "06:30");
         assertThat(slots).extracting(Slot::kind, s -> s.dueAt().atZone(ZONE).toLocalTime().toString()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Kind.BEFORE_WORK, "08:30"),
@@ -57,7 +57,7 @@ class StaffDayTest {
     }
 
     @Test
-    void asksForACheckOnEveryReturnToTheHall() {
+    void rMon1_asksForACheckOnEveryReturnToTheHall() {
         List<Slot> slots = day(List.of(at("14:41")), List.of(at("14:40")), "16:00");
         Slot back = slots.stream().filter(s -> s.kind() == Kind.RETURN).findFirst().orElseThrow();
         assertThat(back.status()).isEqualTo(Status.DONE_ON_TIME);

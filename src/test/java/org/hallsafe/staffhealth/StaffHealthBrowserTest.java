@@ -28,7 +28,7 @@ class StaffHealthBrowserTest {
     @Autowired Reminders reminders;
 
     @Test
-    void aStaffMemberRecordsOnAPhoneAndTheHeadSeesALateCheckAppearWithoutReloading() throws Exception {
+    void rMon3_aStaffMemberRecordsOnAPhoneAndTheHeadSeesALateCheckAppearWithoutReloading() throws Exception {
         LocalDate monday = LocalDate.now(clock).plusWeeks(2).with(java.time.DayOfWeek.MONDAY);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         clock.set(monday.atTime(LocalTime.of(10, 20)).atZone(zone).toInstant());

@@ -91,7 +91,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void followsAWholeWorkingDayWithLunchALeaveAndReturnAndTheGate() {
+    void rMon1_rMon2_followsAWholeWorkingDayWithLunchALeaveAndReturnAndTheGate() {
         at("08:20");
         screenAtTheGate();
         await().atMost(Duration.ofSeconds(10)).until(() -> slot(Kind.BEFORE_WORK, "08:30").status() == Status.DONE_ON_TIME);
@@ -135,7 +135,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void anAbnormalReadingTellsThePersonToLeaveAndReportsToTheLeadershipGroup() {
+    void rMon3_anAbnormalReadingTellsThePersonToLeaveAndReportsToTheLeadershipGroup() {
         at("09:10");
         StaffHealth.Recorded r = check("37.8");
         assertThat(r.abnormal()).isTrue();
@@ -148,7 +148,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void remindsWhenACheckFallsDueAndWhenADisposableMaskIsThreeHoursOld() {
+    void rPpe1_remindsWhenACheckFallsDueAndWhenADisposableMaskIsThreeHoursOld() {
         at("09:00");
         health.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
         at("10:31");
@@ -176,7 +176,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void showsTheDaysSanitisationRatioPerWindow() throws Exception {
+    void rPpe2_showsTheDaysSanitisationRatioPerWindow() throws Exception {
         long window = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(5, "社保", "一楼", hall.sectionId()));
         long clerk = staff.save(hall.siteId(), null, new Forms.StaffForm("吴丽华", "W" + System.nanoTime() % 100000, null,
                 window, "窗口工作人员", "13911112222", "", ""));
