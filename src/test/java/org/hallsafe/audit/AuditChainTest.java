@@ -85,13 +85,9 @@ class AuditChainTest {
         long changed = ids.get(2);
         try (Connection owner = TestDatabase.owner(context); Statement s = owner.createStatement()) {
             // the owner can get past the append-only trigger; the chain still shows what it did
-            s.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete");
-            try {
-                s.execute("UPDATE audit_log SET summary = 'rewritten' WHERE id = " + changed);
-                s.execute("UPDATE audit_log SET summary = 'rewritten too' WHERE id = " + ids.get(3));
-            } finally {
-                s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete");
-            }
+            withoutTrigger(owner, "audit_log_no_update_or_delete",
+                    "UPDATE audit_log SET summary = 'rewritten' WHERE id = " + changed,
+                    "UPDATE audit_log SET summary = 'rewritten too' WHERE id = " + ids.get(3));
             try {
                 assertThat(breakOf(site)).isEqualTo(changed);
 
@@ -103,29 +99,33 @@ class AuditChainTest {
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 assertThat(page).contains("第 " + changed + " 条记录被改动");
             } finally {
-                restore(s, changed, "row 2");
-                restore(s, ids.get(3), "row 3");
+                withoutTrigger(owner, "audit_log_no_update_or_delete",
+                        "UPDATE audit_log SET summary = 'row 2' WHERE id = " + changed,
+                        "UPDATE audit_log SET summary = 'row 3' WHERE id = " + ids.get(3));
             }
             assertThat(breakOf(site)).isNull();
 
             // a removed row: the one after it is named
             var removed = jdbc.sql("SELECT * FROM audit_log WHERE id = :id").param("id", ids.get(1)).query().singleRow();
-            s.execute("ALTER TABLE audit_log DISABLE TRIGGER USER");
+            withoutTrigger(owner, "audit_log_no_update_or_delete", "DELETE FROM audit_log WHERE id = " + ids.get(1));
             try {
-                s.execute("DELETE FROM audit_log WHERE id = " + ids.get(1));
                 assertThat(breakOf(site)).isEqualTo(ids.get(2));
             } finally {
-                try (var insert = owner.prepareStatement("""
-                        INSERT INTO audit_log (id, site_id, occurred_at, actor, action, target_type, target_id, summary,
-                            address, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    int i = 1;
-                    for (String column : List.of("id", "site_id", "occurred_at", "actor", "action", "target_type",
-                            "target_id", "summary", "address", "recorded_at", "prev_hash", "hash")) {
-                        insert.setObject(i++, removed.get(column));
+                List<String> columns = List.of("id", "site_id", "occurred_at", "actor", "action", "target_type",
+                        "target_id", "summary", "address", "recorded_at", "prev_hash", "hash");
+                owner.setAutoCommit(false);
+                try (var insert = owner.prepareStatement("INSERT INTO audit_log (" + String.join(", ", columns)
+                        + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+                    s.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_zz_chain");
+                    for (int i = 0; i < columns.size(); i++) {
+                        insert.setObject(i + 1, removed.get(columns.get(i)));
                     }
                     insert.executeUpdate();
+                    s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_zz_chain");
+                    owner.commit();
+                } finally {
+                    owner.setAutoCommit(true);
                 }
-                s.execute("ALTER TABLE audit_log ENABLE TRIGGER USER");
             }
             assertThat(breakOf(site)).isNull();
         }
@@ -179,12 +179,18 @@ class AuditChainTest {
                 .map(AuditChain.Break::id).findFirst().orElse(null);
     }
 
-    private static void restore(Statement s, long id, String summary) throws SQLException {
-        s.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete");
-        try {
-            s.execute("UPDATE audit_log SET summary = '" + summary + "' WHERE id = " + id);
+    /** Runs the statements as the owner with one trigger off, in one transaction: no one else sees it off. */
+    private static void withoutTrigger(Connection owner, String trigger, String... statements) throws SQLException {
+        owner.setAutoCommit(false);
+        try (Statement s = owner.createStatement()) {
+            s.execute("ALTER TABLE audit_log DISABLE TRIGGER " + trigger);
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            s.execute("ALTER TABLE audit_log ENABLE TRIGGER " + trigger);
+            owner.commit();
         } finally {
-            s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete");
+            owner.setAutoCommit(true);
         }
     }
 }
