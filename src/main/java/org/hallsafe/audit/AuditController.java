@@ -21,11 +21,21 @@ class AuditController {
             "LEDGER_EXPORTED", "PERSONAL_DATA_LOOKUP", "RETENTION_PURGE");
 
     private final AuditLog log;
+    private final AuditChain chain;
     private final Clock clock;
 
-    AuditController(AuditLog log, Clock clock) {
+    AuditController(AuditLog log, AuditChain chain, Clock clock) {
         this.log = log;
+        this.chain = chain;
         this.clock = clock;
+    }
+
+    /** The bureau administrator checks every hall's hash chain. */
+    @GetMapping("/audit/verify")
+    @PreAuthorize("hasRole('BUREAU_ADMIN')")
+    String verify(Model model) {
+        model.addAttribute("result", chain.verify());
+        return "audit-verify";
     }
 
     @GetMapping("/audit")

@@ -1,15 +1,13 @@
 package org.hallsafe.platform;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With no database configured, HallSafe starts a real PostgreSQL of its own and keeps its data under
  * {@code hallsafe.data-dir}. Setting {@code HALLSAFE_DB_URL} (or {@code spring.datasource.url}) switches this off.
+ * The migrations run as the owner role, the application as the app role (see {@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -25,31 +24,34 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(HallSafeProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(properties.db().port())
-                .setServerConfig("timezone", "UTC");
-        Path dir = null;
+    EmbeddedDatabase embeddedDatabase(HallSafeProperties properties) throws IOException {
+        EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), properties.db().persistent(),
+                properties.db().port());
         if (properties.db().persistent()) {
-            dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
-            Files.createDirectories(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
-        }
-        EmbeddedPostgres postgres = builder.start();
-        if (dir != null) {
             log.info("""
-                    HallSafe uses its embedded PostgreSQL; the data is kept in {} (port {}).
+                    HallSafe uses its embedded PostgreSQL; the data is kept in {} (port {}, 127.0.0.1 only, \
+                    passwords in {}).
                     To use your own PostgreSQL 15+ instead, set HALLSAFE_DB_URL (e.g. jdbc:postgresql://db:5432/hallsafe), \
-                    HALLSAFE_DB_USER and HALLSAFE_DB_PASSWORD.""", dir, postgres.getPort());
+                    HALLSAFE_DB_USER and HALLSAFE_DB_PASSWORD.""", database.directory(), database.port(),
+                    EmbeddedDatabase.SECRET_FILE);
         }
-        return postgres;
+        return database;
     }
 
+    /** The application's connections: the app role, which cannot change the audit log. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         return DataSourceBuilder.create()
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
+                .url(database.jdbcUrl())
+                .username(EmbeddedDatabase.APP)
+                .password(database.passwords().app())
                 .build();
+    }
+
+    /** The migrations run as the owner of the tables. */
+    @Bean
+    FlywayConfigurationCustomizer embeddedDatabaseOwner(EmbeddedDatabase database) {
+        return configuration -> configuration.dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER,
+                database.passwords().owner());
     }
 }

@@ -30,8 +30,12 @@ public record HallSafeProperties(
     /**
      * @param port port of the embedded PostgreSQL; 0 picks a free one
      * @param persistent keep the data under {@code data-dir} between runs; tests switch it off
+     * @param ownerUser an external database only: the role that owns the tables and runs the migrations; when empty,
+     *     the migrations run as {@code spring.datasource.username} (then the audit log is tamper-evident only)
+     * @param ownerPassword the password of {@code ownerUser}
      */
-    public record Db(@DefaultValue("0") int port, @DefaultValue("true") boolean persistent) {
+    public record Db(@DefaultValue("0") int port, @DefaultValue("true") boolean persistent,
+            @DefaultValue("") String ownerUser, @DefaultValue("") String ownerPassword) {
     }
 
     /**

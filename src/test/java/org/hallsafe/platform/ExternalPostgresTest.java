@@ -68,4 +68,14 @@ class ExternalPostgresTest {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE actor = 'ext-test'").update())
                 .isInstanceOf(DataAccessException.class);
     }
+
+    @Test
+    void r12_10_oneRoleForEverythingStillChainsTheAuditLog() {
+        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action) VALUES (now(), 'ext-chain', 'TEST')").update();
+        long id = jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action) VALUES (now(), 'ext-chain', 'TEST') RETURNING id")
+                .query(Long.class).single();
+        assertThat(jdbc.sql("""
+                SELECT b.prev_hash = (SELECT a.hash FROM audit_log a WHERE a.site_id IS NULL AND a.id < b.id ORDER BY a.id DESC LIMIT 1)
+                FROM audit_log b WHERE b.id = :id""").param("id", id).query(Boolean.class).single()).isTrue();
+    }
 }
