@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -17,14 +18,17 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The retention job: each module's {@link RetentionRule}s anonymise their rows past the period of their data class,
- * in batches of {@code hallsafe.retention.batch-size}, each in its own transaction. One node runs it at a time: the
+ * The retention job: runs each module's {@link RetentionRule} statement on its rows past the period of their data
+ * class, in batches of {@code hallsafe.retention.batch-size}, each in its own transaction. One node runs it at a time: the
  * run holds a PostgreSQL advisory lock on a connection of its own (no transaction, so no snapshot holds back vacuum
  * for the hours a first run on a big ledger may take); a node that cannot take it skips. A run that changed
  * anything is audited as {@code RETENTION_PURGE} with the counts per data class.
@@ -39,14 +43,18 @@ public class RetentionJob {
     private final List<RetentionRule> rules;
     private final RetentionProperties properties;
     private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final ActivityLog activity;
 
-    RetentionJob(List<RetentionRule> rules, RetentionProperties properties, DataSource dataSource, Clock clock,
-            ActivityLog activity) {
+    RetentionJob(List<RetentionRule> rules, RetentionProperties properties, DataSource dataSource, JdbcClient jdbc,
+            PlatformTransactionManager transactions, Clock clock, ActivityLog activity) {
         this.rules = rules;
         this.properties = properties;
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.activity = activity;
     }
@@ -85,7 +93,7 @@ public class RetentionJob {
             int total = 0;
             int changed;
             do {
-                changed = rule.anonymise(before, properties.batchSize());
+                changed = batch(rule, before, properties.batchSize());
                 total += changed;
             } while (changed >= properties.batchSize());
             byRule.merge(rule.name(), total, Integer::sum);
@@ -103,6 +111,14 @@ public class RetentionJob {
         return byRule;
     }
 
+    /** One batch of a rule, in a transaction of its own: rows changed. */
+    private int batch(RetentionRule rule, Instant before, int limit) {
+        return transaction.execute(status -> jdbc.sql(rule.sql())
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .param("marker", RetentionProperties.ANONYMISED).param("now", Timestamp.from(clock.instant()))
+                .update());
+    }
+
     private static boolean advisory(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, LOCK);
@@ -113,32 +129,15 @@ public class RetentionJob {
     }
 
     /** Completed event publications carry serialized events (names in summaries, hashes of documents): the registry keeps them no longer than citizens' data. */
-    @Component
-    static class CompletedEvents implements RetentionRule {
+    @Configuration(proxyBeanMethods = false)
+    static class CompletedEvents {
 
-        private final JdbcClient jdbc;
-
-        CompletedEvents(JdbcClient jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @Override
-        public String name() {
-            return "event_publication";
-        }
-
-        @Override
-        public RetentionProperties.DataClass dataClass() {
-            return RetentionProperties.DataClass.CITIZENS;
-        }
-
-        @Override
-        @Transactional
-        public int anonymise(Instant before, int limit) {
-            return jdbc.sql("""
+        /** Spring Modulith's own registry, not a ledger: its completed rows are deleted, not anonymised. */
+        @Bean
+        RetentionRule completedEventsRetention() {
+            return new RetentionRule("event_publication", RetentionProperties.DataClass.CITIZENS, """
                     DELETE FROM event_publication WHERE id IN (SELECT id FROM event_publication
-                        WHERE completion_date < :before ORDER BY completion_date LIMIT :limit FOR UPDATE SKIP LOCKED)""")
-                    .param("before", java.sql.Timestamp.from(before)).param("limit", limit).update();
+                        WHERE completion_date < :before ORDER BY completion_date LIMIT :limit FOR UPDATE SKIP LOCKED)""");
         }
     }
 }

@@ -1,19 +1,24 @@
 package org.hallsafe.platform;
 
-import java.time.Instant;
-
 /**
- * One table's share of the retention job: a module implements it for its own tables, and platform's job calls it in
- * batches until nothing is left. An implementation anonymises (never deletes) rows whose last event is before
- * {@code before} and that are not anonymised yet, at most {@code limit} of them in one transaction, and returns how
- * many it changed; run again, it changes nothing.
+ * One table's share of the retention job. The module that owns the table declares it as a {@code @Bean}; platform's
+ * {@link RetentionJob} runs its statement in batches, each in its own transaction, until a batch changes fewer rows
+ * than the batch size. The statement anonymises (never deletes, but for the framework's own event registry) at most
+ * {@code :limit} rows whose last event is before {@code :before} and that are not anonymised yet; run again, it changes
+ * nothing. Usually
+ * {@code WITH batch AS (SELECT id … ORDER BY <time> LIMIT :limit FOR UPDATE SKIP LOCKED) UPDATE … FROM batch …}.
+ * The job binds {@code :before} (end of the period), {@code :limit} (the batch size), {@code :marker}
+ * ({@link RetentionProperties#ANONYMISED}) and {@code :now} (for {@code anonymised_at}); a statement uses those it needs.
+ *
+ * @param name the table or part of it, as the audit entry names it, e.g. {@code screenings}
+ * @param dataClass whose period applies
+ * @param sql one statement taking at least {@code :before} and {@code :limit}; its update count is the rows changed
  */
-public interface RetentionRule {
+public record RetentionRule(String name, RetentionProperties.DataClass dataClass, String sql) {
 
-    /** The table or part of it, as the audit entry names it, e.g. {@code screenings}. */
-    String name();
-
-    RetentionProperties.DataClass dataClass();
-
-    int anonymise(Instant before, int limit);
+    public RetentionRule {
+        if (!sql.contains(":before") || !sql.contains(":limit")) {
+            throw new IllegalArgumentException("retention rule " + name + ": the statement takes :before and :limit");
+        }
+    }
 }
