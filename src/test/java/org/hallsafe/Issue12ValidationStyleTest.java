@@ -4,13 +4,21 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.validation.Validation;
+import org.hallsafe.appointments.AppointmentForms;
+import org.hallsafe.platform.FormShape;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PlainText;
+import org.hallsafe.screening.Gate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 12, item 8: one validation style across modules. Form and API records state their shape (required, length,
@@ -43,5 +51,19 @@ class Issue12ValidationStyleTest {
             }
         }
         assertThat(handWritten).as("forms checking their shape by hand instead of with Bean Validation").isEmpty();
+    }
+
+    /** What a service sees when it checks a form's shape itself: the same keys the page shows, in the form's order. */
+    @Test
+    void r12_8_aServiceChecksTheSameShapeAsThePage() {
+        FormShape shape = new FormShape(Validation.buildDefaultValidatorFactory().getValidator());
+        var form = new AppointmentForms.BookingForm(null, 1L, null, "长".repeat(41), Gate.DocumentType.ID_CARD,
+                "4".repeat(41), "12345", null, AppointmentForms.Channel.WEB);
+        assertThat(shape.problemsOf(form, Map.of("smsCode", "appointments.sms.required"))).containsExactly(
+                Map.entry("submissionId", "validation.required"), Map.entry("slotId", "appointments.book.slot"),
+                Map.entry("name", "appointments.book.nameLength"), Map.entry("docNo", PlainText.TOO_LONG),
+                Map.entry("phone", "phone.invalid"), Map.entry("smsCode", "appointments.sms.required"));
+        assertThatThrownBy(() -> shape.check(form)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("submissionId"));
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
 import org.hallsafe.platform.ActivityLog;
