@@ -11,11 +11,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hallsafe.appointments.Catalogue.Period;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.hallsafe.platform.OneOf;
+import org.hallsafe.platform.Phone;
 import org.hallsafe.platform.PlainText;
-import org.hallsafe.shared.PhoneNumber;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** What the appointment and duty pages send; each form lists everything wrong with it at once, field by field. */
+/**
+ * What the appointment and duty pages send. Each form states its shape (required, range, pattern) with Bean
+ * Validation; what depends on the hall, the day or another field is a rule, {@code ruleProblems}, checked by the
+ * service with the shape ({@link org.hallsafe.platform.FormShape#check(Object, Map)}), everything at once.
+ */
 public final class AppointmentForms {
 
     private AppointmentForms() {
@@ -31,11 +43,20 @@ public final class AppointmentForms {
     public static final List<org.hallsafe.screening.Gate.DocumentType> DOC_TYPES =
             List.of(org.hallsafe.screening.Gate.DocumentType.values());
 
-    public record SettingsForm(Integer slotMinutes, Integer windowCapacity, Integer hallCap, Integer perPersonDaily,
-            Integer daysAhead, Integer noShowMinutes, boolean smsVerification, boolean postponed,
+    public record SettingsForm(
+            @NotNull(message = SLOT_MINUTES) @OneOf(value = {10, 15, 20, 30, 60}, message = SLOT_MINUTES) Integer slotMinutes,
+            @NotNull(message = "{validation.range.1.500}") @Min(value = 1, message = "{validation.range.1.500}") @Max(value = 500, message = "{validation.range.1.500}") Integer windowCapacity,
+            @NotNull(message = "{validation.range.1.5000}") @Min(value = 1, message = "{validation.range.1.5000}") @Max(value = 5000, message = "{validation.range.1.5000}") Integer hallCap,
+            @NotNull(message = "{validation.range.1.20}") @Min(value = 1, message = "{validation.range.1.20}") @Max(value = 20, message = "{validation.range.1.20}") Integer perPersonDaily,
+            @NotNull(message = "{validation.range.1.90}") @Min(value = 1, message = "{validation.range.1.90}") @Max(value = 90, message = "{validation.range.1.90}") Integer daysAhead,
+            @NotNull(message = "{validation.range.0.240}") @Min(value = 0, message = "{validation.range.0.240}") @Max(value = 240, message = "{validation.range.0.240}") Integer noShowMinutes,
+            boolean smsVerification, boolean postponed,
             @PlainText(max = PlainText.NOTE, multiline = true) String postponedMessage,
-            @PlainText(max = PlainText.PHONE) String hotline, @PlainText(max = PlainText.NOTE) String reminderDayText,
-            @PlainText(max = PlainText.NOTE) String reminderHourText) {
+            @PlainText(max = PlainText.PHONE) String hotline,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE) String reminderDayText,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE) String reminderHourText) {
+
+        private static final String SLOT_MINUTES = "{appointments.settings.slotMinutes}";
 
         static SettingsForm of(Catalogue.Settings s) {
             return new SettingsForm(s.slotMinutes(), s.windowCapacity(), s.hallCap(), s.perPersonDaily(), s.daysAhead(),
@@ -43,57 +64,27 @@ public final class AppointmentForms {
                     s.reminderDayText(), s.reminderHourText());
         }
 
-        Map<String, String> problems() {
+        /** A postponed opening tells citizens why. */
+        Map<String, String> ruleProblems() {
             Map<String, String> p = new LinkedHashMap<>();
-            if (slotMinutes == null || !List.of(10, 15, 20, 30, 60).contains(slotMinutes)) {
-                p.put("slotMinutes", "appointments.settings.slotMinutes");
-            }
-            range(p, "windowCapacity", windowCapacity, 1, 500);
-            range(p, "hallCap", hallCap, 1, 5000);
-            range(p, "perPersonDaily", perPersonDaily, 1, 20);
-            range(p, "daysAhead", daysAhead, 1, 90);
-            range(p, "noShowMinutes", noShowMinutes, 0, 240);
             if (postponed && (postponedMessage == null || postponedMessage.isBlank())) {
                 p.put("postponedMessage", "appointments.settings.postponedMessage");
-            }
-            if (reminderDayText == null || reminderDayText.isBlank()) {
-                p.put("reminderDayText", "validation.required");
-            }
-            if (reminderHourText == null || reminderHourText.isBlank()) {
-                p.put("reminderHourText", "validation.required");
             }
             return p;
         }
     }
 
-    static void range(Map<String, String> p, String field, Integer value, int min, int max) {
-        if (value == null || value < min || value > max) {
-            p.put(field, "validation.range." + min + "." + max);
-        }
-    }
-
-    public record ItemForm(@PlainText(max = PlainText.LABEL) String name, Integer minutes,
+    public record ItemForm(@NotBlank(message = "{validation.required}") @PlainText(max = PlainText.LABEL) String name,
+            @NotNull(message = "{validation.range.1.480}") @Min(value = 1, message = "{validation.range.1.480}") @Max(value = 480, message = "{validation.range.1.480}") Integer minutes,
             @PlainText(max = PlainText.RECORD, multiline = true) String materials,
-            @PlainText(max = PlainText.NOTE) String onlineUrl, boolean agency, List<Long> windowIds) {
+            @Pattern(regexp = "\\s*|\\s*https?://\\S+\\s*", message = "{appointments.item.url}")
+            @PlainText(max = PlainText.NOTE) String onlineUrl, boolean agency,
+            @NotEmpty(message = "{appointments.item.windows}") List<Long> windowIds) {
 
         static ItemForm of(Catalogue.Item i) {
             return new ItemForm(i.name(), i.minutes(), i.materials(), i.onlineUrl(), i.agency(), i.windowIds());
         }
 
-        Map<String, String> problems() {
-            Map<String, String> p = new LinkedHashMap<>();
-            if (name == null || name.isBlank()) {
-                p.put("name", "validation.required");
-            }
-            range(p, "minutes", minutes, 1, 480);
-            if (onlineUrl != null && !onlineUrl.isBlank() && !onlineUrl.strip().matches("https?://\\S+")) {
-                p.put("onlineUrl", "appointments.item.url");
-            }
-            if (windowIds == null || windowIds.isEmpty()) {
-                p.put("windowIds", "appointments.item.windows");
-            }
-            return p;
-        }
     }
 
     /** Weekly hours: the weekdays, a morning and an afternoon period (either may be left empty). */
@@ -124,7 +115,8 @@ public final class AppointmentForms {
             return periods;
         }
 
-        Map<String, String> problems() {
+        /** The hall's hours name their days; each period is whole and ends after it starts; the afternoon after the morning. */
+        Map<String, String> ruleProblems() {
             Map<String, String> p = new LinkedHashMap<>();
             if (windowId == null && days().isEmpty()) {
                 p.put("days", "appointments.hours.days");
@@ -150,29 +142,25 @@ public final class AppointmentForms {
     }
 
     /** Slots to make: a date range, the windows, the capacities, and when citizens may see them. */
-    public record GenerateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, List<Long> windowIds, Integer capacity,
-            Integer hallCap, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime releaseAt) {
+    public record GenerateForm(
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @NotEmpty(message = "{appointments.item.windows}") List<Long> windowIds,
+            @NotNull(message = "{validation.range.1.500}") @Min(value = 1, message = "{validation.range.1.500}") @Max(value = 500, message = "{validation.range.1.500}") Integer capacity,
+            @NotNull(message = "{validation.range.1.5000}") @Min(value = 1, message = "{validation.range.1.5000}") @Max(value = 5000, message = "{validation.range.1.5000}") Integer hallCap,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime releaseAt) {
 
-        Map<String, String> problems(LocalDate today) {
+        /** Slots start today or later, within a year, and run at most 92 days. */
+        Map<String, String> ruleProblems(LocalDate today) {
             Map<String, String> p = new LinkedHashMap<>();
-            if (from == null) {
-                p.put("from", "validation.required");
-            } else if (from.isBefore(today)) {
+            if (from != null && from.isBefore(today)) {
                 p.put("from", "appointments.generate.past");
-            } else if (!org.hallsafe.platform.PlausibleDate.Horizon.YEAR.allows(from, today)) {
+            } else if (from != null && !org.hallsafe.platform.PlausibleDate.Horizon.YEAR.allows(from, today)) {
                 p.put("from", org.hallsafe.platform.PlausibleDate.Horizon.YEAR.key());
             }
-            if (to == null) {
-                p.put("to", "validation.required");
-            } else if (from != null && (to.isBefore(from) || to.isAfter(from.plusDays(92)))) {
+            if (to != null && from != null && (to.isBefore(from) || to.isAfter(from.plusDays(92)))) {
                 p.put("to", "appointments.generate.range");
             }
-            if (windowIds == null || windowIds.isEmpty()) {
-                p.put("windowIds", "appointments.item.windows");
-            }
-            range(p, "capacity", capacity, 1, 500);
-            range(p, "hallCap", hallCap, 1, 5000);
             return p;
         }
     }
@@ -181,49 +169,36 @@ public final class AppointmentForms {
      * A booking as the citizen page, the duty desk and the API send it. {@code submissionId} is made once per form:
      * sending it again books nothing new.
      */
-    public record BookingForm(UUID submissionId, Long itemId, Long slotId, @PlainText(max = PlainText.NAME) String name,
-            org.hallsafe.screening.Gate.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo,
-            @PlainText(max = PlainText.PHONE) String phone, @PlainText(max = PlainText.PHONE) String smsCode,
-            Channel channel) {
+    @org.hallsafe.screening.Gate.ValidDocument
+    public record BookingForm(@NotNull(message = "{validation.required}") UUID submissionId,
+            @NotNull(message = "{appointments.book.item}") Long itemId,
+            @NotNull(message = "{appointments.book.slot}") Long slotId,
+            @NotBlank(message = "{validation.required}") @PlainText(max = NAME, message = "{appointments.book.nameLength}") String name,
+            @NotNull(message = "{validation.required}") org.hallsafe.screening.Gate.DocumentType docType,
+            @PlainText(max = PlainText.CODE) String docNo,
+            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone,
+            @PlainText(max = PlainText.PHONE) String smsCode,
+            Channel channel) implements org.hallsafe.screening.Gate.Document {
+
+        /** A booked name: at most 40 characters, what the SMS and the gate can show. */
+        static final int NAME = 40;
 
         public static BookingForm empty(Long itemId, Long slotId, Channel channel) {
             return new BookingForm(UUID.randomUUID(), itemId, slotId, "", org.hallsafe.screening.Gate.DocumentType.ID_CARD,
                     "", "", "", channel);
         }
 
-        Map<String, String> problems(boolean smsRequired) {
+        /**
+         * A hall that asks for SMS verification needs the six-digit code on a self-service booking. The channel is
+         * not the request's to say (pages and the API set it), but a caller in code must.
+         */
+        Map<String, String> ruleProblems(boolean smsRequired) {
             Map<String, String> p = new LinkedHashMap<>();
-            if (submissionId == null) {
-                p.put("submissionId", "validation.required");
-            }
-            if (itemId == null) {
-                p.put("itemId", "appointments.book.item");
-            }
-            if (slotId == null) {
-                p.put("slotId", "appointments.book.slot");
-            }
-            if (name == null || name.isBlank()) {
-                p.put("name", "validation.required");
-            } else if (name.strip().length() > 40) {
-                p.put("name", "appointments.book.nameLength");
-            }
-            if (docType == null) {
-                p.put("docType", "validation.required");
-            }
-            String docProblem = org.hallsafe.screening.Gate.documentProblem(docType, docNo);
-            if (docProblem != null) {
-                p.put("docNo", docProblem);
-            }
-            if (phone == null || phone.isBlank()) {
-                p.put("phone", "validation.required");
-            } else if (!PhoneNumber.isValid(phone)) {
-                p.put("phone", "phone.invalid");
+            if (channel == null) {
+                p.put("channel", "validation.required");
             }
             if (smsRequired && (smsCode == null || !smsCode.strip().matches("\\d{6}"))) {
                 p.put("smsCode", "appointments.sms.required");
-            }
-            if (channel == null) {
-                p.put("channel", "validation.required");
             }
             return p;
         }
@@ -238,19 +213,16 @@ public final class AppointmentForms {
     }
 
     /** Putting a person on duty at a window or a phone line on a day. */
-    public record RosterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Long windowId,
-            @PlainText(max = PlainText.PHONE) String phoneLine, Long staffId, @PlainText(max = PlainText.NOTE) String note) {
+    public record RosterForm(
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            Long windowId, @PlainText(max = PlainText.PHONE) String phoneLine,
+            @NotNull(message = "{duty.roster.staff}") Long staffId, @PlainText(max = PlainText.NOTE) String note) {
 
-        Map<String, String> problems() {
+        /** A duty post is a window or a phone line. */
+        Map<String, String> ruleProblems() {
             Map<String, String> p = new LinkedHashMap<>();
-            if (day == null) {
-                p.put("day", "validation.required");
-            }
             if (windowId == null && (phoneLine == null || phoneLine.isBlank())) {
                 p.put("windowId", "duty.roster.post");
-            }
-            if (staffId == null) {
-                p.put("staffId", "duty.roster.staff");
             }
             return p;
         }
@@ -263,10 +235,12 @@ public final class AppointmentForms {
      * A phone consultation. With the outcome "booked here", the booking fields ({@code slotId}, document) book the
      * caller in the same step.
      */
-    public record ConsultationForm(UUID submissionId, Long windowId, @PlainText(max = PlainText.NAME) String callerName,
-            @PlainText(max = PlainText.PHONE) String phone, Long itemId,
-            @PlainText(max = PlainText.NOTE, multiline = true) String matter,
-            @PlainText(max = PlainText.RECORD, multiline = true) String answer, Outcome outcome,
+    public record ConsultationForm(@NotNull(message = "{validation.required}") UUID submissionId, Long windowId,
+            @PlainText(max = PlainText.NAME) String callerName,
+            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone, Long itemId,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE, multiline = true) String matter,
+            @PlainText(max = PlainText.RECORD, multiline = true) String answer,
+            @NotNull(message = "{duty.outcome.required}") Outcome outcome,
             @PlainText(max = PlainText.NOTE, multiline = true) String followUp, Long slotId,
             org.hallsafe.screening.Gate.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo) {
 
@@ -275,22 +249,10 @@ public final class AppointmentForms {
                     org.hallsafe.screening.Gate.DocumentType.ID_CARD, "");
         }
 
-        Map<String, String> problems() {
+        /** A call back says what follows; a call booked here names the caller (the booking's own rules come after). */
+        Map<String, String> ruleProblems() {
             Map<String, String> p = new LinkedHashMap<>();
-            if (submissionId == null) {
-                p.put("submissionId", "validation.required");
-            }
-            if (phone == null || phone.isBlank()) {
-                p.put("phone", "validation.required");
-            } else if (!PhoneNumber.isValid(phone)) {
-                p.put("phone", "phone.invalid");
-            }
-            if (matter == null || matter.isBlank()) {
-                p.put("matter", "validation.required");
-            }
-            if (outcome == null) {
-                p.put("outcome", "duty.outcome.required");
-            } else if (outcome == Outcome.CALL_BACK && (followUp == null || followUp.isBlank())) {
+            if (outcome == Outcome.CALL_BACK && (followUp == null || followUp.isBlank())) {
                 p.put("followUp", "duty.followUp.required");
             } else if (outcome == Outcome.BOOKED && (callerName == null || callerName.isBlank())) {
                 p.put("callerName", "validation.required");

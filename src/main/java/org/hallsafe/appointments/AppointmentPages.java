@@ -302,7 +302,7 @@ class AppointmentPages {
     @PreAuthorize(EDIT)
     String saveSettings(@Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> catalogue.saveSettings(site(), form))) {
+        if (FormSubmission.done(binding, form.ruleProblems(), () -> catalogue.saveSettings(site(), form))) {
             redirect.addFlashAttribute("settingsSaved", true);
             return "redirect:/appointments/calendar";
         }

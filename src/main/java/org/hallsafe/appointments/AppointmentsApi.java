@@ -94,11 +94,16 @@ class AppointmentsApi {
     @PostMapping("/public/bookings")
     @Operation(summary = "Book (web or WeChat); the same submissionId books once; 409 when the slot is full")
     ResponseEntity<BookingView> book(@RequestParam(required = false) String hall, @Valid @RequestBody BookingForm form,
-            HttpServletRequest request) {
+            org.springframework.validation.BindingResult binding, HttpServletRequest request)
+            throws org.springframework.validation.BindException {
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), form.smsCode(), PublicBookingPages.channel(request));
         long site = site(hall);
         limits.booking(request, f);
+        if (binding.hasErrors()) {
+            // refused after the attempt is counted, so ill-formed guesses (ID numbers) use up the limit too
+            throw new org.springframework.validation.BindException(binding);
+        }
         Bookings.Booking b = bookings.book(site, f);
         return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code())).body(BookingView.of(b));
     }

@@ -48,6 +48,7 @@ public class Bookings implements ExpectedVisitors {
     static final String NOT_FOUND = "appointments.manage.notFound";
 
     private final JdbcClient jdbc;
+    private final org.hallsafe.platform.FormShape shape;
     private final Clock clock;
     private final Catalogue catalogue;
     private final Slots slots;
@@ -60,7 +61,9 @@ public class Bookings implements ExpectedVisitors {
     private final SecureRandom random = new SecureRandom();
 
     Bookings(JdbcClient jdbc, Clock clock, Catalogue catalogue, Slots slots, PersonalData personalData,
-            SmsChallenges challenges, ActivityLog activity, LiveUpdates live, SmsGateway sms, Formats formats) {
+            SmsChallenges challenges, ActivityLog activity, LiveUpdates live, SmsGateway sms, Formats formats,
+            org.hallsafe.platform.FormShape shape) {
+        this.shape = shape;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogue = catalogue;
@@ -127,10 +130,7 @@ public class Bookings implements ExpectedVisitors {
         if (!selfService && f.channel() != null && CurrentUser.find().isEmpty()) {
             throw new AccessDeniedException("phone and walk-in bookings are made by staff");
         }
-        Map<String, String> problems = f.problems(selfService && settings.smsVerification());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.ruleProblems(selfService && settings.smsVerification()));
         Optional<Booking> earlier = bySubmission(siteId, f);
         if (earlier.isPresent()) {
             return earlier.get();

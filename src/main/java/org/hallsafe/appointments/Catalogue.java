@@ -39,13 +39,15 @@ public class Catalogue {
     static final Set<DayOfWeek> DEFAULT_DAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final JdbcClient jdbc;
+    private final org.hallsafe.platform.FormShape shape;
     private final Clock clock;
     private final ActivityLog activity;
     private final Directory directory;
     private final org.springframework.context.MessageSource messages;
 
     Catalogue(JdbcClient jdbc, Clock clock, ActivityLog activity, Directory directory,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape) {
+        this.shape = shape;
         this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -97,10 +99,7 @@ public class Catalogue {
 
     @Transactional
     public void saveSettings(long siteId, SettingsForm f) {
-        Map<String, String> problems = f.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.ruleProblems());
         jdbc.sql("""
                 INSERT INTO appointment_settings (site_id, slot_minutes, window_capacity, hall_cap, per_person_daily,
                     days_ahead, no_show_minutes, sms_verification, postponed, postponed_message, hotline,
@@ -164,14 +163,10 @@ public class Catalogue {
 
     @Transactional
     public long saveItem(long siteId, Long id, ItemForm f) {
-        Map<String, String> problems = f.problems();
+        // the windows must be this hall's: a rule on the hall's state, after the form's own shape
         var windows = directory.windows(siteId, "", false).stream().map(w -> w.id()).toList();
-        if (f.windowIds() != null && !windows.containsAll(f.windowIds())) {
-            problems.putIfAbsent("windowIds", "appointments.item.windows");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.windowIds() != null && !windows.containsAll(f.windowIds())
+                ? Map.of("windowIds", "appointments.item.windows") : Map.of());
         boolean taken = jdbc.sql("""
                 SELECT count(*) > 0 FROM service_items WHERE site_id = :site AND name = :name AND retired_at IS NULL
                   AND id <> coalesce(CAST(:id AS bigint), 0)""")
@@ -284,10 +279,7 @@ public class Catalogue {
         if (f.windowId() != null) {
             requireWindows(siteId, List.of(f.windowId()));
         }
-        Map<String, String> problems = f.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.ruleProblems());
         jdbc.sql("DELETE FROM opening_hours WHERE site_id = :site AND window_id IS NOT DISTINCT FROM CAST(:window AS bigint)")
                 .param("site", siteId).param("window", f.windowId()).update();
         for (DayOfWeek day : f.days()) {

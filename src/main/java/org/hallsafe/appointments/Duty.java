@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Duty {
 
     private final JdbcClient jdbc;
+    private final org.hallsafe.platform.FormShape shape;
     private final Clock clock;
     private final StaffDirectory staff;
     private final Bookings bookings;
@@ -41,7 +42,8 @@ public class Duty {
     private final LiveUpdates live;
 
     Duty(JdbcClient jdbc, Clock clock, StaffDirectory staff, Bookings bookings, Catalogue catalogue,
-            PersonalData personalData, ActivityLog activity, LiveUpdates live) {
+            PersonalData personalData, ActivityLog activity, LiveUpdates live, org.hallsafe.platform.FormShape shape) {
+        this.shape = shape;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -87,11 +89,9 @@ public class Duty {
         if (f.windowId() != null) {
             catalogue.requireWindows(siteId, List.of(f.windowId()));
         }
-        Map<String, String> problems = f.problems();
+        Map<String, String> problems = f.ruleProblems();
         org.hallsafe.platform.PlausibleDate.Horizon.YEAR.problem(f.day(), clock).ifPresent(key -> problems.putIfAbsent("day", key));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, problems);
         var person = staff.get(siteId, f.staffId());
         if (person.retired()) {
             throw new InvalidInputException("staffId", "gate.staff.retired");
@@ -136,10 +136,7 @@ public class Duty {
         if (f.itemId() != null) {
             catalogue.item(siteId, f.itemId());
         }
-        Map<String, String> problems = f.problems();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.ruleProblems());
         Optional<Long> earlier = jdbc.sql("SELECT id FROM consultations WHERE site_id = :site AND submission_id = :s")
                 .param("site", siteId).param("s", f.submissionId()).query(Long.class).optional();
         if (earlier.isPresent()) {

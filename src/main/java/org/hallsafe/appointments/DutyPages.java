@@ -96,7 +96,7 @@ class DutyPages {
     @PreAuthorize(ROSTER)
     String addPost(@Valid @ModelAttribute("post") RosterForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> duty.addPost(site(), form))) {
+        if (FormSubmission.done(binding, form.ruleProblems(), () -> duty.addPost(site(), form))) {
             redirect.addFlashAttribute("saved", form.day().toString());
             return "redirect:/duty/roster?from=" + form.day();
         }
@@ -136,7 +136,8 @@ class DutyPages {
     @PreAuthorize(LOG)
     String log(@Valid @ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.save(binding, picker.offeringNext(model, () -> duty.log(site(), form))).isPresent()) {
+        if (FormSubmission.save(binding, form.ruleProblems(), picker.offeringNext(model, () -> duty.log(site(), form)))
+                .isPresent()) {
             redirect.addFlashAttribute("logged", true);
             return "redirect:/duty";
         }

@@ -96,7 +96,8 @@ class PublicBookingPages {
             tooMany(e, response, model);
             return formPage(site, form.itemId(), form.slotId(), model);
         }
-        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.book(site.id(), f)));
+        var booked = FormSubmission.save(binding, f.ruleProblems(catalogue.settings(site.id()).smsVerification()),
+                picker.offeringNext(model, () -> bookings.book(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
             // person who just booked, and /appointments/booked answers nothing to a guessed code

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
 import org.hallsafe.platform.ActivityLog;
@@ -24,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Slots {
 
     private final JdbcClient jdbc;
+    private final org.hallsafe.platform.FormShape shape;
     private final Clock clock;
     private final Catalogue catalogue;
     private final ActivityLog activity;
 
-    Slots(JdbcClient jdbc, Clock clock, Catalogue catalogue, ActivityLog activity) {
+    Slots(JdbcClient jdbc, Clock clock, Catalogue catalogue, ActivityLog activity, org.hallsafe.platform.FormShape shape) {
+        this.shape = shape;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogue = catalogue;
@@ -68,10 +69,7 @@ public class Slots {
     @Transactional
     public Generated generate(long siteId, GenerateForm f) {
         catalogue.requireWindows(siteId, f.windowIds());
-        Map<String, String> problems = f.problems(LocalDate.now(clock));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        shape.check(f, f.ruleProblems(LocalDate.now(clock)));
         int minutes = catalogue.settings(siteId).slotMinutes();
         Instant now = clock.instant();
         Instant release = f.releaseAt() == null ? now : f.releaseAt().atZone(clock.getZone()).toInstant();

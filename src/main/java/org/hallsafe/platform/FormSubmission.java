@@ -1,5 +1,6 @@
 package org.hallsafe.platform;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,6 +34,28 @@ public final class FormSubmission {
             binding.rejectValue(field, BadInput.messageKey(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Like {@link #save(BindingResult, Supplier)}, with the module's own rules on the form ({@code ruleProblems},
+     * field to message key) beside the messages of its shape, so the page names everything wrong at once; a field
+     * its shape already refused keeps its one message.
+     */
+    public static <T> Optional<T> save(BindingResult binding, Map<String, String> ruleProblems, Supplier<T> save) {
+        ruleProblems.forEach((field, key) -> {
+            if (!binding.hasFieldErrors(field)) {
+                binding.rejectValue(field, key);
+            }
+        });
+        return save(binding, save);
+    }
+
+    /** Like {@link #done(BindingResult, Runnable)}, with the form's own rules (see {@link #save(BindingResult, Map, Supplier)}). */
+    public static boolean done(BindingResult binding, Map<String, String> ruleProblems, Runnable action) {
+        return save(binding, ruleProblems, () -> {
+            action.run();
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     /** Forms are records: the field is one of its components. */

@@ -1,10 +1,21 @@
 package org.hallsafe.screening;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 
 /** The words of the gate and its rules: who, what was seen, and what follows. */
 public final class Gate {
@@ -42,6 +53,50 @@ public final class Gate {
         return docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}") ? null : "gate.docNo.invalid";
     }
 
+    /** A person's document on a form: its type and number. */
+    public interface Document {
+        DocumentType docType();
+
+        String docNo();
+    }
+
+    /**
+     * The document number is valid for its type ({@link #documentProblem}), beside {@code docNo}; a number its text
+     * bound already refused gets no second message. The gate and the booking forms check documents alike.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = ValidDocument.Check.class)
+    public @interface ValidDocument {
+
+        String message() default "{gate.docNo.invalid}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<ValidDocument, Document> {
+            @Override
+            public boolean isValid(Document d, ConstraintValidatorContext context) {
+                String key = d == null ? null : documentShape(d.docType(), d.docNo());
+                if (key == null) {
+                    return true;
+                }
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{" + key + "}").addPropertyNode("docNo")
+                        .addConstraintViolation();
+                return false;
+            }
+        }
+    }
+
+    /** {@link #documentProblem}, unless the number's text bound speaks first (too long, control characters). */
+    static String documentShape(DocumentType type, String docNo) {
+        String problem = documentProblem(type, docNo);
+        return problem != null && org.hallsafe.platform.PlainText.Rules.problem(docNo,
+                org.hallsafe.platform.PlainText.CODE, false) == null ? problem : null;
+    }
+
     /** A valid document number as it is stored and hashed: ID cards normalised, others trimmed and upper-cased. */
     public static String normalisedDocument(DocumentType type, String docNo) {
         return type == DocumentType.ID_CARD ? new org.hallsafe.shared.IdNumber(docNo).value()
@@ -57,24 +112,93 @@ public final class Gate {
     public static final BigDecimal LOWEST = new BigDecimal("34.0");
     public static final BigDecimal HIGHEST = new BigDecimal("43.0");
 
-    /** The checks on a temperature reading, wherever it is taken: the gate, a staff member's phone, a head's desk. */
-    public static void readingProblems(BigDecimal temperature, Set<Symptom> chosen, Boolean noSymptoms, String symptomNote,
-            Set<Symptom> asked, List<GateForm.Problem> problems) {
-        if (temperature == null) {
-            problems.add(new GateForm.Problem("temperature", "gate.temperature.required"));
-        } else if (temperature.compareTo(LOWEST) < 0 || temperature.compareTo(HIGHEST) > 0
-                || temperature.stripTrailingZeros().scale() > 1) {
-            problems.add(new GateForm.Problem("temperature", "gate.temperature.range"));
+    /** A temperature reading as the gate, a staff member's phone and a head's desk send it. */
+    public interface Reading {
+        BigDecimal temperature();
+
+        List<Symptom> symptoms();
+
+        Boolean noSymptoms();
+
+        String symptomNote();
+
+        default Set<Symptom> symptomSet() {
+            return org.hallsafe.platform.Choices.of(Symptom.class, symptoms());
         }
-        if (chosen.isEmpty() && !Boolean.TRUE.equals(noSymptoms)) {
-            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.required"));
-        } else if (!chosen.isEmpty() && Boolean.TRUE.equals(noSymptoms)) {
-            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.both"));
-        } else if (!asked.containsAll(chosen)) {
-            problems.add(new GateForm.Problem("symptoms", "gate.symptoms.notAsked"));
-        } else if (chosen.contains(Symptom.OTHER) && (symptomNote == null || symptomNote.isBlank())) {
-            problems.add(new GateForm.Problem("symptomNote", "gate.symptoms.otherNote"));
+    }
+
+    /** A body temperature a thermometer can show: 34.0 to 43.0 °C with at most one decimal; empty passes. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = Temperature.Check.class)
+    public @interface Temperature {
+
+        String message() default "{gate.temperature.range}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<Temperature, BigDecimal> {
+            @Override
+            public boolean isValid(BigDecimal t, ConstraintValidatorContext context) {
+                return t == null || t.compareTo(LOWEST) >= 0 && t.compareTo(HIGHEST) <= 0
+                        && t.stripTrailingZeros().scale() <= 1;
+            }
         }
+    }
+
+    /**
+     * The symptom question answered on a {@link Reading}: "no symptoms" or at least one symptom, never both. The
+     * message stands beside {@code symptoms}.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = SymptomsAnswered.Check.class)
+    public @interface SymptomsAnswered {
+
+        String message() default "{gate.symptoms.required}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<SymptomsAnswered, Reading> {
+            @Override
+            public boolean isValid(Reading r, ConstraintValidatorContext context) {
+                if (r == null) {
+                    return true;
+                }
+                boolean none = Boolean.TRUE.equals(r.noSymptoms());
+                boolean chosen = !r.symptomSet().isEmpty();
+                String key = !chosen && !none ? "gate.symptoms.required" : chosen && none ? "gate.symptoms.both" : null;
+                if (key == null) {
+                    return true;
+                }
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{" + key + "}").addPropertyNode("symptoms")
+                        .addConstraintViolation();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The hall's rules on a well-formed reading, wherever it is taken (the gate, a staff member's phone, a head's
+     * desk): only the symptoms this hall asks about, and a word on "other". Field to message key; empty when none.
+     */
+    public static Map<String, String> readingRuleProblems(Reading r, Set<Symptom> asked) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Set<Symptom> chosen = r.symptomSet();
+        if (chosen.isEmpty() || Boolean.TRUE.equals(r.noSymptoms())) {
+            return problems; // unanswered or contradictory: the shape says so
+        }
+        if (!asked.containsAll(chosen)) {
+            problems.put("symptoms", "gate.symptoms.notAsked");
+        } else if (chosen.contains(Symptom.OTHER) && (r.symptomNote() == null || r.symptomNote().isBlank())) {
+            problems.put("symptomNote", "gate.symptoms.otherNote");
+        }
+        return problems;
     }
 
     /** A reading that needs attention: at or over the threshold, or with any symptom. */

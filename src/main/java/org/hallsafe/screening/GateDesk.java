@@ -17,6 +17,7 @@ import org.hallsafe.incident.Incidents;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
@@ -49,12 +50,14 @@ public class GateDesk {
     private final MessageSource messages;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<ExpectedVisitors> visitors;
+    private final FormShape shape;
 
     GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
             ActivityLog activity, LiveUpdates live, MessageSource messages,
             org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.beans.factory.ObjectProvider<ExpectedVisitors> visitors) {
+            org.springframework.beans.factory.ObjectProvider<ExpectedVisitors> visitors, FormShape shape) {
         this.visitors = visitors;
+        this.shape = shape;
         this.messages = messages;
         this.events = events;
         this.jdbc = jdbc;
@@ -162,10 +165,7 @@ public class GateDesk {
         form = withBooking(siteId, form);
         Settings settings = settings(siteId);
         boolean known = form.personType() == PersonType.CITIZEN && known(siteId, form.docType(), form.docNo());
-        List<GateForm.Problem> problems = form.problems(settings.symptoms(), known);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.get(0).field(), problems.get(0).key());
-        }
+        shape.check(form, form.ruleProblems(settings.symptoms(), known));
         Person person = form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
         Gate.Outcome outcome = Gate.decide(form.mask(), form.temperature(), form.symptomSet(), settings.feverThreshold(),
                 form.recheckOf() != null);

@@ -1,12 +1,22 @@
 package org.hallsafe.screening;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotNull;
 
 import org.hallsafe.screening.Gate.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
@@ -20,13 +30,18 @@ import org.hallsafe.shared.PhoneNumber;
  * person: sending it again stores nothing new. {@code recheckOf} marks a re-measure, which takes the person from the
  * first reading. {@code screenedAt} and {@code backfillReason} are only for a paper-ledger catch-up (补录).
  */
-public record GateForm(UUID submissionId, PersonType personType, Long staffId, @PlainText(max = PlainText.NAME) String name,
+@GateForm.PersonGiven
+@Gate.SymptomsAnswered
+public record GateForm(@NotNull(message = "{validation.required}") UUID submissionId, PersonType personType, Long staffId,
+        @PlainText(max = PlainText.NAME) String name,
         DocumentType docType, @PlainText(max = PlainText.CODE) String docNo, @PlainText(max = PlainText.PHONE) String phone,
-        Mask mask, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
+        @NotNull(message = "{gate.mask.required}") Mask mask,
+        @NotNull(message = "{gate.temperature.required}") @Gate.Temperature BigDecimal temperature, List<Symptom> symptoms,
+        Boolean noSymptoms,
         @PlainText(max = PlainText.NOTE) String symptomNote, Long recheckOf,
         @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
         LocalDateTime screenedAt, @PlainText(max = PlainText.NOTE) String backfillReason,
-        @PlainText(max = 16) String bookingCode) {
+        @PlainText(max = 16) String bookingCode) implements Gate.Reading {
 
     /** A fresh form for the next person, with a new submission id. */
     public static GateForm empty() {
@@ -64,67 +79,85 @@ public record GateForm(UUID submissionId, PersonType personType, Long staffId, @
         return screenedAt != null;
     }
 
-    /** One thing wrong with the form: the field and the message key. */
-    public record Problem(String field, String key) {
-    }
-
     /**
-     * Everything wrong at once, so the screener fixes it in one go. {@code knownCitizen}: the document is on file,
-     * so an empty phone keeps the stored one.
+     * Who is screened, as the form must say it (its shape): a first reading names a person type; staff are chosen
+     * from the list; a citizen without a booking gives a name, a document type and a number valid for that type, and
+     * a phone, when typed, of a phone's form. A re-measure takes the person from the first reading. Each message
+     * stands beside its field; a field its text bound already refused gets no second message.
      */
-    public List<Problem> problems(Set<Symptom> askedSymptoms, boolean knownCitizen) {
-        List<Problem> problems = new ArrayList<>();
-        if (submissionId == null) {
-            problems.add(new Problem("submissionId", "validation.required"));
-        }
-        if (recheckOf == null) {
-            if (personType == null) {
-                problems.add(new Problem("personType", "validation.required"));
-            } else if (personType == PersonType.STAFF && staffId == null) {
-                problems.add(new Problem("staffId", "gate.staff.choose"));
-            } else if (personType == PersonType.CITIZEN && !booked()) {
-                // a booked citizen is who the booking says; an unknown code is the desk's to refuse
-                citizenProblems(problems, knownCitizen);
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = PersonGiven.Check.class)
+    public @interface PersonGiven {
+
+        String message() default "{validation.required}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        class Check implements ConstraintValidator<PersonGiven, GateForm> {
+            @Override
+            public boolean isValid(GateForm f, ConstraintValidatorContext context) {
+                Map<String, String> problems = f == null ? Map.of() : f.personShape();
+                if (problems.isEmpty()) {
+                    return true;
+                }
+                context.disableDefaultConstraintViolation();
+                problems.forEach((field, key) -> context.buildConstraintViolationWithTemplate("{" + key + "}")
+                        .addPropertyNode(field).addConstraintViolation());
+                return false;
             }
         }
-        if (mask == null) {
-            problems.add(new Problem("mask", "gate.mask.required"));
+    }
+
+    private Map<String, String> personShape() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (recheckOf != null) {
+            return problems;
         }
-        Gate.readingProblems(temperature, symptomSet(), noSymptoms, symptomNote, askedSymptoms, problems);
-        if (backfilled() && (backfillReason == null || backfillReason.isBlank())) {
-            problems.add(new Problem("backfillReason", "gate.backfill.reason"));
+        if (personType == null) {
+            problems.put("personType", "validation.required");
+        } else if (personType == PersonType.STAFF && staffId == null) {
+            problems.put("staffId", "gate.staff.choose");
+        } else if (personType == PersonType.CITIZEN && !booked()) {
+            // a booked citizen is who the booking says; an unknown code is the desk's to refuse
+            if (blank(name)) {
+                problems.put("name", "validation.required");
+            }
+            if (docType == null) {
+                problems.put("docType", "validation.required");
+            }
+            String docProblem = Gate.documentShape(docType, docNo);
+            if (docProblem != null) {
+                problems.put("docNo", docProblem);
+            }
+            if (!blank(phone) && !PhoneNumber.isValid(phone) && PlainText.Rules.problem(phone, PlainText.PHONE, false) == null) {
+                problems.put("phone", "phone.invalid");
+            }
         }
         return problems;
     }
 
-    private void citizenProblems(List<Problem> problems, boolean knownCitizen) {
-        if (name == null || name.isBlank()) {
-            problems.add(new Problem("name", "validation.required"));
+    /**
+     * The rules on a well-formed form, field to message key, everything at once so the screener fixes it in one go:
+     * an unknown citizen gives a phone ({@code knownCitizen}: the document is on file, so an empty phone keeps the
+     * stored one), only the symptoms the hall asks ({@code askedSymptoms}), and a back-fill says why.
+     */
+    public Map<String, String> ruleProblems(Set<Symptom> askedSymptoms, boolean knownCitizen) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (recheckOf == null && personType == PersonType.CITIZEN && !booked() && blank(phone) && !knownCitizen) {
+            problems.put("phone", "validation.required");
         }
-        if (docType == null) {
-            problems.add(new Problem("docType", "validation.required"));
+        problems.putAll(Gate.readingRuleProblems(this, askedSymptoms));
+        if (backfilled() && blank(backfillReason)) {
+            problems.put("backfillReason", "gate.backfill.reason");
         }
-        String docProblem = Gate.documentProblem(docType, docNo);
-        if (docProblem != null) {
-            problems.add(new Problem("docNo", docProblem));
-        }
-        if (phone == null || phone.isBlank()) {
-            if (!knownCitizen) {
-                problems.add(new Problem("phone", "validation.required"));
-            }
-        } else if (!PhoneNumber.isValid(phone)) {
-            problems.add(new Problem("phone", "phone.invalid"));
-        }
+        return problems;
     }
 
     /** The document number as stored: ID card numbers normalised, others trimmed and upper-cased. */
     public String normalisedDocNo() {
         return Gate.normalisedDocument(docType, docNo);
-    }
-
-    static Map<String, String> asMap(List<Problem> problems) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        problems.forEach(p -> map.putIfAbsent(p.field(), p.key()));
-        return map;
     }
 }

@@ -71,10 +71,8 @@ class GatePages {
         }
         boolean known = form.personType() == Gate.PersonType.CITIZEN
                 && desk.known(site, form.docType(), form.docNo());
-        if (!binding.hasErrors()) {
-            form.problems(desk.settings(site).symptoms(), known).forEach(p -> binding.rejectValue(p.field(), p.key()));
-        }
-        var result = FormSubmission.save(binding, () -> desk.record(site, form));
+        var result = FormSubmission.save(binding, form.ruleProblems(desk.settings(site).symptoms(), known),
+                () -> desk.record(site, form));
         if (result.isPresent()) {
             redirect.addFlashAttribute("lastTemperature", form.temperature());
             return "redirect:/screening/gate?last=" + result.get().id();

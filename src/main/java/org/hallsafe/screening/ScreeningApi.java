@@ -47,9 +47,9 @@ class ScreeningApi {
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
     ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
         boolean known = form.personType() == Gate.PersonType.CITIZEN && desk.known(site(), form.docType(), form.docNo());
-        List<GateForm.Problem> problems = form.problems(desk.settings(site()).symptoms(), known);
+        Map<String, String> problems = form.ruleProblems(desk.settings(site()).symptoms(), known);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(GateForm.asMap(problems));
+            throw new InvalidInputException(problems);
         }
         GateDesk.Result result = desk.record(site(), form);
         return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);

@@ -1,34 +1,34 @@
 package org.hallsafe.staffhealth;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
 
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.screening.GateForm;
 
 /** A staff member's temperature check, from their phone or taken by someone else; checked like a gate reading. */
-public record CheckForm(UUID submissionId, BigDecimal temperature, List<Symptom> symptoms, Boolean noSymptoms,
-        @PlainText(max = PlainText.NOTE) String symptomNote) {
+@Gate.SymptomsAnswered
+public record CheckForm(@NotNull(message = "{validation.required}") UUID submissionId,
+        @NotNull(message = "{gate.temperature.required}") @Gate.Temperature BigDecimal temperature, List<Symptom> symptoms,
+        Boolean noSymptoms, @PlainText(max = PlainText.NOTE) String symptomNote) implements Gate.Reading {
 
     public static CheckForm empty() {
         return new CheckForm(UUID.randomUUID(), null, List.of(), false, "");
     }
 
+    @Override
     public Set<Symptom> symptomSet() {
         return org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
     }
 
-    public List<GateForm.Problem> problems(Set<Symptom> asked) {
-        List<GateForm.Problem> problems = new ArrayList<>();
-        if (submissionId == null) {
-            problems.add(new GateForm.Problem("submissionId", "validation.required"));
-        }
-        Gate.readingProblems(temperature, symptomSet(), noSymptoms, symptomNote, asked, problems);
-        return problems;
+    /** The hall's rules on a well-formed check: only the symptoms it asks about, and a word on "other". */
+    public Map<String, String> ruleProblems(Set<Symptom> asked) {
+        return Gate.readingRuleProblems(this, asked);
     }
 }

@@ -24,12 +24,12 @@ import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.GateDesk;
-import org.hallsafe.screening.GateForm;
 import org.hallsafe.screening.StaffScreened;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
@@ -78,10 +78,13 @@ public class StaffHealth {
     private final LiveUpdates live;
     private final ActivityLog activity;
     private final MessageSource messages;
+    private final FormShape shape;
 
     StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, GateDesk gate,
-            PersonalData personalData, Incidents incidents, LiveUpdates live, ActivityLog activity, MessageSource messages) {
+            PersonalData personalData, Incidents incidents, LiveUpdates live, ActivityLog activity, MessageSource messages,
+            FormShape shape) {
         this.jdbc = jdbc;
+        this.shape = shape;
         this.clock = clock;
         this.properties = properties;
         this.staff = staff;
@@ -154,11 +157,7 @@ public class StaffHealth {
             return earlier.get();
         }
         GateDesk.Settings settings = gate.settings(siteId);
-        List<GateForm.Problem> problems = form.problems(settings.symptoms());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().collect(Collectors.toMap(GateForm.Problem::field,
-                    GateForm.Problem::key, (a, b) -> a, java.util.LinkedHashMap::new)));
-        }
+        shape.check(form, form.ruleProblems(settings.symptoms()));
         StaffView person = staff.get(siteId, staffId);
         boolean abnormal = Gate.abnormal(form.temperature(), form.symptomSet(), settings.feverThreshold());
         String sealed = form.temperature().toPlainString() + "|"

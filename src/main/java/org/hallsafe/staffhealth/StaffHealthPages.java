@@ -150,7 +150,8 @@ class StaffHealthPages {
 
     private Optional<String> record(long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
-        return FormSubmission.save(binding, () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
+        return FormSubmission.save(binding, form.ruleProblems(gate.settings(site()).symptoms()),
+                () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
             redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
             redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
             return next;

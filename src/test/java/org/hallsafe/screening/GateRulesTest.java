@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.Validation;
+
+import org.hallsafe.platform.FormShape;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
@@ -73,8 +76,12 @@ class GateRulesTest {
                 null, null, "", null);
     }
 
+    private static final FormShape SHAPE = new FormShape(Validation.buildDefaultValidatorFactory().getValidator());
+
+    /** The shape (Bean Validation) and the rules, as the desk checks them. */
     private static List<String> problems(GateForm form) {
-        return form.problems(EnumSet.allOf(Symptom.class), false).stream().map(p -> p.field() + ":" + p.key()).toList();
+        return SHAPE.problemsOf(form, form.ruleProblems(EnumSet.allOf(Symptom.class), false)).entrySet().stream()
+                .map(p -> p.getKey() + ":" + p.getValue()).toList();
     }
 
     @Test
