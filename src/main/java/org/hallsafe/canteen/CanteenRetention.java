@@ -13,7 +13,7 @@ class CanteenRetention {
     RetentionRule canteenEntriesRetention() {
         return new RetentionRule("canteen_entries", DataClass.CITIZENS, """
                 WITH batch AS (SELECT id FROM canteen_entries WHERE anonymised_at IS NULL AND staff_id IS NULL AND at < :before
-                    ORDER BY at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE canteen_entries e SET typed = :marker, anonymised_at = :now FROM batch WHERE e.id = batch.id""");
     }
 }

@@ -17,7 +17,7 @@ class IncidentRetention {
     RetentionRule incidentsRetention() {
         return new RetentionRule("incidents", DataClass.INCIDENTS, """
                 WITH batch AS (SELECT id FROM incidents WHERE anonymised_at IS NULL AND status = 'CLOSED' AND closed_at < :before
-                    ORDER BY closed_at LIMIT :limit FOR UPDATE SKIP LOCKED),
+                    ORDER BY closed_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED),
                 notes AS (UPDATE incident_notes n SET body_cipher = NULL FROM batch WHERE n.incident_id = batch.id)
                 UPDATE incidents i SET title = :marker, details_cipher = NULL, anonymised_at = :now
                 FROM batch WHERE i.id = batch.id""");

@@ -13,7 +13,7 @@ class StaffRetention {
     RetentionRule retiredStaffRetention() {
         return new RetentionRule("staff", DataClass.RETIRED_STAFF, """
                 WITH batch AS (SELECT id FROM staff WHERE anonymised_at IS NULL AND retired_at < :before
-                    ORDER BY retired_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY retired_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE staff s SET phone_cipher = NULL, phone_hash = NULL, phone_masked = NULL, id_number_cipher = NULL,
                     id_number_hash = NULL, id_number_masked = NULL, anonymised_at = :now
                 FROM batch WHERE s.id = batch.id""");

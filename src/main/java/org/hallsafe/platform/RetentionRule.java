@@ -6,7 +6,7 @@ package org.hallsafe.platform;
  * than the batch size. The statement anonymises (never deletes, but for the framework's own event registry) at most
  * {@code :limit} rows whose last event is before {@code :before} and that are not anonymised yet; run again, it changes
  * nothing. Usually
- * {@code WITH batch AS (SELECT id … ORDER BY <time> LIMIT :limit FOR UPDATE SKIP LOCKED) UPDATE … FROM batch …}.
+ * {@code WITH batch AS (SELECT id … ORDER BY <time> LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED) UPDATE … FROM batch …}.
  * The job binds {@code :before} (end of the period), {@code :limit} (the batch size), {@code :marker}
  * ({@link RetentionProperties#ANONYMISED}) and {@code :now} (for {@code anonymised_at}); a statement uses those it needs.
  *

@@ -19,7 +19,7 @@ class ScreeningRetention {
         return new RetentionRule("screenings", DataClass.CITIZENS, """
                 WITH batch AS (SELECT id FROM screenings
                     WHERE anonymised_at IS NULL AND person_type = 'CITIZEN' AND screened_at < :before
-                    ORDER BY person_type, screened_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY person_type, screened_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE screenings s SET person_name = :marker, doc_masked = NULL, phone_masked = NULL,
                     health_cipher = NULL, questioning_cipher = NULL, anonymised_at = :now
                 FROM batch WHERE s.id = batch.id""");
@@ -30,7 +30,7 @@ class ScreeningRetention {
     RetentionRule citizensRetention() {
         return new RetentionRule("citizens", DataClass.CITIZENS, """
                 WITH batch AS (SELECT id FROM citizens WHERE anonymised_at IS NULL AND updated_at < :before
-                    ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY updated_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE citizens c SET name = :marker, doc_cipher = NULL, doc_hash = NULL, doc_masked = :marker,
                     phone_cipher = NULL, phone_hash = NULL, phone_masked = NULL, anonymised_at = :now
                 FROM batch WHERE c.id = batch.id""");
@@ -42,7 +42,7 @@ class ScreeningRetention {
         return new RetentionRule("staff screenings", DataClass.STAFF_HEALTH, """
                 WITH batch AS (SELECT id FROM screenings
                     WHERE anonymised_at IS NULL AND person_type = 'STAFF' AND screened_at < :before
-                    ORDER BY person_type, screened_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY person_type, screened_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE screenings s SET health_cipher = NULL, questioning_cipher = NULL, anonymised_at = :now
                 FROM batch WHERE s.id = batch.id""");
     }

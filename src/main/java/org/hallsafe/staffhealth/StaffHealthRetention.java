@@ -13,7 +13,7 @@ class StaffHealthRetention {
     RetentionRule staffChecksRetention() {
         return new RetentionRule("staff_checks", DataClass.STAFF_HEALTH, """
                 WITH batch AS (SELECT id FROM staff_checks WHERE anonymised_at IS NULL AND checked_at < :before
-                    ORDER BY checked_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    ORDER BY checked_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
                 UPDATE staff_checks c SET health_cipher = NULL, anonymised_at = :now FROM batch WHERE c.id = batch.id""");
     }
 }
