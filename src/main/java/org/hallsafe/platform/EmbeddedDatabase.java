@@ -86,6 +86,15 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("password_encryption", "scram-sha-256")
                 // zonky checks the server is up as the superuser; from now on that needs the password
                 .setConnectConfig("password", passwords.superuser());
+        if (persistent) {
+            // zonky starts postgres with "-F" (fsync off) and synchronous_commit=off, made for throwaway test
+            // databases; kept data must survive a crash of PostgreSQL or of the machine. "-c fsync=on" comes after
+            // "-F" on the command line and wins. A throwaway directory (persistent=false, the tests) keeps zonky's
+            // speed settings: it is deleted when the process ends, so there is nothing to keep.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
         Path passwordFile = null;
         try {
             if (fresh) {
