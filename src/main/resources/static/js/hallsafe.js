@@ -7,9 +7,18 @@ document.addEventListener('submit', function (e) {
 });
 
 // Live updates: when the connection drops, say so; the extension reconnects by itself.
-document.addEventListener('htmx:sseError', function () {
+// A stream the server refused (not one that merely dropped): when the session has ended (account switched off, password
+// reset), the stream answers 401 and the page goes to the sign-in page instead of retrying for ever.
+document.addEventListener('htmx:sseError', function (e) {
   var banner = document.getElementById('live-lost');
   if (banner) { banner.classList.remove('d-none'); }
+  var source = e.detail && e.detail.source;
+  if (source && source.readyState === 2 && window.fetch && window.AbortController) {
+    var probe = new AbortController();
+    window.fetch(source.url, { signal: probe.signal, headers: { Accept: 'text/event-stream' }, redirect: 'manual' })
+      .then(function (r) { probe.abort(); if (r.status === 401) { window.location.reload(); } })
+      .catch(function () {});
+  }
 });
 document.addEventListener('htmx:sseOpen', function () {
   var banner = document.getElementById('live-lost');

@@ -22,9 +22,10 @@ public class Accounts {
     private final ActivityLog activity;
     private final HallSafeProperties properties;
     private final ObjectProvider<HallNames> hallNames;
+    private final LiveUpdates liveUpdates;
 
     Accounts(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc, Clock clock, ActivityLog activity,
-            HallSafeProperties properties, ObjectProvider<HallNames> hallNames) {
+            HallSafeProperties properties, ObjectProvider<HallNames> hallNames, LiveUpdates liveUpdates) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -32,6 +33,7 @@ public class Accounts {
         this.activity = activity;
         this.properties = properties;
         this.hallNames = hallNames;
+        this.liveUpdates = liveUpdates;
     }
 
     /** What other modules and pages see of an account. */
@@ -86,7 +88,7 @@ public class Accounts {
         checkPassword(siteId, account.username(), password, account.demo());
         jdbc.sql("UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
                 .param("hash", passwords.encode(password)).param("id", accountId).update();
-        endSessions(account.username());
+        endSessions(account.id(), account.username());
         activity.record("ACCOUNT_PASSWORD_CHANGED", "account", accountId, account.username());
     }
 
@@ -103,7 +105,7 @@ public class Accounts {
             throw new java.util.NoSuchElementException("account " + accountId);
         }
         if (!enabled) {
-            accounts.findById(accountId).ifPresent(a -> endSessions(a.username()));
+            accounts.findById(accountId).ifPresent(a -> endSessions(a.id(), a.username()));
         }
         activity.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null);
     }
@@ -133,9 +135,13 @@ public class Accounts {
                 });
     }
 
-    /** Ends every open session of the account: sessions live in PostgreSQL, so this reaches every node. */
-    private void endSessions(String username) {
+    /**
+     * Ends every open session of the account: sessions live in PostgreSQL, so this reaches every node; and its open
+     * live-update streams, through a NOTIFY every node hears.
+     */
+    private void endSessions(long accountId, String username) {
         jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name").param("name", username).update();
+        liveUpdates.endAccount(accountId);
     }
 
     @Transactional(readOnly = true)

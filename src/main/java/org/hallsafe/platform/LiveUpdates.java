@@ -3,11 +3,15 @@ package org.hallsafe.platform;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -16,6 +20,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,23 +32,32 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code NOTIFY}, after its transaction commits, and every node forwards it to the browsers connected to it: a
  * second node misses nothing. The event carries no personal data, only its name; the page then fetches what
  * changed with an ordinary, permission-checked request.
+ * <p>
+ * A stream sends a comment line every {@code hallsafe.live.heartbeat} (default 25 s), so proxies keep it open and a
+ * dead browser is noticed. Switching an account off or resetting its password ends its streams on every node
+ * ({@link #endAccount}); the page's reconnect then meets 401 and goes to the sign-in page.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final String CHANNEL = "hallsafe_live";
+    /** The event that ends the streams of the accounts it names; it is never sent to a browser. */
+    private static final String ENDED = "ended";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Map<Long, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
     private final Map<Long, Long> siteOfAccount = new ConcurrentHashMap<>();
+    private final Duration heartbeat;
     private volatile boolean running;
     private Thread listener;
+    private ScheduledExecutorService heartbeats;
 
-    LiveUpdates(DataSource dataSource, JdbcClient jdbc) {
+    LiveUpdates(DataSource dataSource, JdbcClient jdbc, @Value("${hallsafe.live.heartbeat:25s}") Duration heartbeat) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.heartbeat = heartbeat;
     }
 
     /**
@@ -62,6 +76,15 @@ public class LiveUpdates implements SmartLifecycle {
     @Transactional
     public void publishToSite(long siteId, String event) {
         notify(event + "|" + siteId + "|");
+    }
+
+    /**
+     * Ends the open streams of the account on every node, when the current transaction commits (the account was
+     * switched off or its password reset). The message names the account's id only.
+     */
+    @Transactional
+    public void endAccount(long accountId) {
+        notify(ENDED + "||" + accountId);
     }
 
     private void notify(String payload) {
@@ -93,7 +116,11 @@ public class LiveUpdates implements SmartLifecycle {
             return;
         }
         String event = parts[0];
-        if (!parts[1].isEmpty()) {
+        if (ENDED.equals(event)) {
+            for (String id : parts[2].split(",")) {
+                end(Long.parseLong(id));
+            }
+        } else if (!parts[1].isEmpty()) {
             long site = Long.parseLong(parts[1]);
             siteOfAccount.forEach((account, accountSite) -> {
                 if (accountSite == site) {
@@ -116,6 +143,25 @@ public class LiveUpdates implements SmartLifecycle {
                 mine.remove(emitter);
             }
         }
+    }
+
+    private void end(long accountId) {
+        siteOfAccount.remove(accountId);
+        Set<SseEmitter> mine = emitters.remove(accountId);
+        if (mine != null) {
+            mine.forEach(SseEmitter::complete);
+        }
+    }
+
+    /** A comment line to every open stream; a stream that cannot take it is dropped. */
+    void heartbeat() {
+        emitters.values().forEach(mine -> mine.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                mine.remove(emitter);
+            }
+        }));
     }
 
     private void listen() {
@@ -154,11 +200,20 @@ public class LiveUpdates implements SmartLifecycle {
         listener = new Thread(this::listen, "hallsafe-live-updates");
         listener.setDaemon(true);
         listener.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hallsafe-live-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
         emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
         if (listener != null) {
             listener.interrupt();

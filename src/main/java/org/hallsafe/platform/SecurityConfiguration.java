@@ -12,7 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two ways in. Pages: form sign-in, a session kept in PostgreSQL (so any node serves it), CSRF on every form.
@@ -61,8 +63,25 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failureHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInOrLiveRefused()))
                 .headers(SecurityHeaders::apply);
         return http.build();
+    }
+
+    /**
+     * Pages without a session go to the sign-in page; the live stream answers 401, so that the page's reconnect after
+     * its account was switched off stops and goes to the sign-in page (hallsafe.js) instead of retrying for ever.
+     */
+    private static org.springframework.security.web.AuthenticationEntryPoint signInOrLiveRefused() {
+        var live = PathPatternRequestMatcher.withDefaults().matcher("/live");
+        var signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (live.matches(request)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                signIn.commence(request, response, e);
+            }
+        };
     }
 
     /**
