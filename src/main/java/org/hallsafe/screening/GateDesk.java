@@ -148,11 +148,17 @@ public class GateDesk {
     }
 
     /**
-     * Stores one reading and decides on it. Sent again with the same submission id, it returns the first result and
-     * changes nothing.
+     * Stores one reading and decides on it. Sent again with the same submission id, also in parallel, it returns the
+     * first result and changes nothing.
      */
     @Transactional
     public Result record(long siteId, GateForm form) {
+        if (form.submissionId() != null) {
+            // copies of one submission sent at once (on any node) wait here for the first to commit, then answer as it
+            // did: checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue 19)
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", "screening:" + siteId + ":" + form.submissionId()).query((rs, n) -> 1).list();
+        }
         Optional<Result> earlier = result(siteId, form.submissionId());
         if (earlier.isPresent()) {
             return earlier.get();
