@@ -205,6 +205,17 @@ public class Accounts {
         }
     }
 
+    /**
+     * Whether the account was locked within the last {@code recent}: a lock that attempts still running may lift (the
+     * attempt that set it lifts it when its password was right).
+     */
+    boolean lockedRecently(long accountId, java.time.Duration recent) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now AND locked_until > :since")
+                .param("id", accountId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(recent).plus(properties.security().lockDuration())))
+                .query(Integer.class).single() > 0;
+    }
+
     /** Whether the account is locked now, read afresh: a remembered password must not open a locked account. */
     boolean lockedNow(long accountId) {
         return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now")

@@ -1,6 +1,9 @@
 package org.hallsafe.platform;
 
+import java.util.Optional;
+
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInChecks extends DaoAuthenticationProvider {
 
+    /** How long an attempt waits for the checks running beside it, and how young a lock must be to be waited on. */
+    private static final java.time.Duration BURST_WAIT = java.time.Duration.ofMillis(1500);
+
     private final Accounts accounts;
     private final VerifiedPasswords verified;
 
@@ -26,6 +32,13 @@ class SignInChecks extends DaoAuthenticationProvider {
         setPasswordEncoder(passwords);
         this.verified = passwords;
         this.accounts = accounts;
+        // the lock is checked below, in one step with the reservation, so that a burst can wait for it (reserve);
+        // Spring's own check of the loaded account would refuse a moment's lock at once
+        setPreAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
     }
 
     @Override
@@ -44,11 +57,41 @@ class SignInChecks extends DaoAuthenticationProvider {
             }
             return;
         }
-        Accounts.Attempt attempt = accounts.reserveSignIn(user.accountId())
-                .orElseThrow(() -> new LockedException("locked"));
+        Optional<Accounts.Attempt> reserved = reserve(user, presented);
+        if (reserved == null) {
+            return; // a check still running when this one came verified the same password
+        }
+        Accounts.Attempt attempt = reserved.orElseThrow(() -> new LockedException("locked"));
         if (!getPasswordEncoder().matches(presented, user.getPassword())) {
             throw new BadCredentialsException("wrong password");
         }
         accounts.signInSucceeded(user.accountId(), attempt);
+    }
+
+    /**
+     * Reserves an attempt. A client that sends many requests at once with the right password (a gate tablet starting
+     * up, another system) would otherwise use up the allowance with its own requests, and the one that reaches it locks
+     * the account until its check ends: so an attempt refused while a lock is only moments old waits a little (a
+     * BCrypt check takes about a tenth of a second) and then takes what the running checks left: the password they
+     * verified ({@code null}: signed in), or an attempt once the lock is lifted. A lock set by wrong passwords stays,
+     * and older locks are refused at once, so a locked account holds no thread.
+     */
+    private Optional<Accounts.Attempt> reserve(CurrentUser user, String presented) {
+        long deadline = System.nanoTime() + BURST_WAIT.toNanos();
+        while (true) {
+            Optional<Accounts.Attempt> attempt = accounts.reserveSignIn(user.accountId());
+            if (attempt.isPresent() || System.nanoTime() > deadline || !accounts.lockedRecently(user.accountId(), BURST_WAIT)) {
+                return attempt;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return attempt;
+            }
+            if (verified.remembers(presented, user.getPassword()) && !accounts.lockedNow(user.accountId())) {
+                return null;
+            }
+        }
     }
 }

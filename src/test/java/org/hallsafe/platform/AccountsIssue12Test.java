@@ -203,6 +203,38 @@ class AccountsIssue12Test {
         assertThat(formSignsIn(username, TestAccounts.PASSWORD)).isTrue();
     }
 
+    /**
+     * A client that sends 20 requests at once with the right password (a gate tablet starting up) is not locked out
+     * by its own requests: the attempts past the allowance wait for the checks running beside them. Still at most
+     * five passwords are checked.
+     */
+    @Test
+    void r12_2_aBurstOfRightPasswordsFromOneClientAllSignIn() throws Exception {
+        String username = testAccounts.create(Role.ADMIN);
+        AtomicInteger checks = new AtomicInteger();
+        signInChecks.setPasswordEncoder(counting(hash(username), checks));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return basicStatus(username, TestAccounts.PASSWORD);
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+            signInChecks.setPasswordEncoder(passwordEncoder);
+        }
+        assertThat(checks.get()).as("passwords checked by BCrypt").isBetween(1, properties.security().maxFailedSignIns());
+        assertThat(lockedUntil(username)).isNull();
+    }
+
     @Test
     void r12_2_aRightPasswordDuringALockNeitherSignsInNorClearsTheLock() throws Exception {
         String username = testAccounts.create(Role.ADMIN);
