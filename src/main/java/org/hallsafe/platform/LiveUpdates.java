@@ -21,6 +21,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A stream sends a comment line every {@code hallsafe.live.heartbeat} (default 25 s), so proxies keep it open and a
  * dead browser is noticed. Switching an account off or resetting its password ends its streams on every node
  * ({@link #endAccount}); the page's reconnect then meets 401 and goes to the sign-in page.
+ * <p>
+ * A stopping node ends every open stream before the web server waits for the requests in flight (an open stream is
+ * one, and would hold the graceful shutdown for its whole time-out); the pages reconnect to another node.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
@@ -93,6 +97,12 @@ public class LiveUpdates implements SmartLifecycle {
 
     /** A browser of the signed-in account listens; the connection lasts until it drops, then the page reconnects. */
     public SseEmitter subscribe(long accountId, long siteId) {
+        if (!running) {
+            // the node is stopping: end at once, the page reconnects (to another node)
+            SseEmitter ended = new SseEmitter(0L);
+            ended.complete();
+            return ended;
+        }
         siteOfAccount.put(accountId, siteId);
         SseEmitter emitter = new SseEmitter(0L);
         Set<SseEmitter> mine = emitters.computeIfAbsent(accountId, id -> new CopyOnWriteArraySet<>());
@@ -215,9 +225,22 @@ public class LiveUpdates implements SmartLifecycle {
             heartbeats.shutdownNow();
         }
         emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
+        emitters.clear();
+        siteOfAccount.clear();
         if (listener != null) {
-            listener.interrupt();
+            // it sees "running" within half a second and gives its LISTEN connection back before the pool closes
+            try {
+                listener.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Stops before the web server's graceful shutdown ({@value WebServerGracefulShutdownLifecycle#SMART_LIFECYCLE_PHASE}). */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1024;
     }
 
     @Override
