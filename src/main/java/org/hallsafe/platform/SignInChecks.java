@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 class SignInChecks extends DaoAuthenticationProvider {
 
     /** How long an attempt waits for the checks running beside it, and how young a lock must be to be waited on. */
-    private static final java.time.Duration BURST_WAIT = java.time.Duration.ofMillis(1500);
+    private static final java.time.Duration BURST_WAIT = java.time.Duration.ofSeconds(3);
 
     private final Accounts accounts;
     private final VerifiedPasswords verified;
@@ -51,15 +51,9 @@ class SignInChecks extends DaoAuthenticationProvider {
         if (presented == null) {
             throw new BadCredentialsException("no password");
         }
-        if (verified.remembers(presented, user.getPassword())) {
-            if (accounts.lockedNow(user.accountId())) {
-                throw new LockedException("locked");
-            }
-            return;
-        }
         Optional<Accounts.Attempt> reserved = reserve(user, presented);
         if (reserved == null) {
-            return; // a check still running when this one came verified the same password
+            return; // a remembered password, and the account not locked
         }
         Accounts.Attempt attempt = reserved.orElseThrow(() -> new LockedException("locked"));
         if (!getPasswordEncoder().matches(presented, user.getPassword())) {
@@ -79,18 +73,24 @@ class SignInChecks extends DaoAuthenticationProvider {
     private Optional<Accounts.Attempt> reserve(CurrentUser user, String presented) {
         long deadline = System.nanoTime() + BURST_WAIT.toNanos();
         while (true) {
-            Optional<Accounts.Attempt> attempt = accounts.reserveSignIn(user.accountId());
-            if (attempt.isPresent() || System.nanoTime() > deadline || !accounts.lockedRecently(user.accountId(), BURST_WAIT)) {
-                return attempt;
+            if (verified.remembers(presented, user.getPassword())) {
+                if (!accounts.lockedNow(user.accountId())) {
+                    return null;
+                }
+            } else {
+                Optional<Accounts.Attempt> attempt = accounts.reserveSignIn(user.accountId());
+                if (attempt.isPresent()) {
+                    return attempt;
+                }
+            }
+            if (System.nanoTime() > deadline || !accounts.lockedRecently(user.accountId(), BURST_WAIT)) {
+                return Optional.empty();
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return attempt;
-            }
-            if (verified.remembers(presented, user.getPassword()) && !accounts.lockedNow(user.accountId())) {
-                return null;
+                return Optional.empty();
             }
         }
     }
