@@ -96,7 +96,7 @@ class PublicBookingPages {
             tooMany(e, response, model);
             return formPage(site, form.itemId(), form.slotId(), model);
         }
-        var booked = FormSubmission.save(binding, f.ruleProblems(catalogue.settings(site.id()).smsVerification()),
+        var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification()),
                 picker.offeringNext(model, () -> bookings.book(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the

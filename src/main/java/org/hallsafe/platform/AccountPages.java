@@ -77,7 +77,7 @@ class AccountPages {
         model.addAttribute("mayReset", all.stream().filter(a -> accounts.mayChange(a, true)).map(Accounts.AccountView::id).toList());
         model.addAttribute("maySwitch", all.stream().filter(a -> accounts.mayChange(a, false)).map(Accounts.AccountView::id).toList());
         model.addAttribute("roles", java.util.Arrays.stream(Role.values())
-                .filter(r -> CurrentUser.get().role().mayGrant(r)).toList());
+                .filter(r -> CurrentUser.get().role().mayManage(r)).toList());
         return "admin/accounts";
     }
 }

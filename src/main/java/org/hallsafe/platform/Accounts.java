@@ -58,7 +58,7 @@ public class Accounts {
     private long insert(long siteId, String username, String displayName, Role role, String password, boolean demo) {
         // nobody gives a role equal to or above their own, nor an account in another hall (the bureau's may)
         CurrentUser.find().ifPresent(actor -> {
-            if (!actor.role().mayGrant(role) || actor.role() != Role.BUREAU_ADMIN && actor.siteId() != siteId) {
+            if (!actor.role().mayManage(role) || actor.role() != Role.BUREAU_ADMIN && actor.siteId() != siteId) {
                 throw new AccessDeniedException("a " + actor.role() + " may not give the role " + role);
             }
         });
@@ -105,7 +105,7 @@ public class Accounts {
             throw new java.util.NoSuchElementException("account " + accountId);
         }
         if (!enabled) {
-            accounts.findById(accountId).ifPresent(a -> endSessions(a.id(), a.username()));
+            endSessions(account.id(), account.username());
         }
         activity.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "account", accountId, null);
     }

@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import java.time.Clock;
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +39,7 @@ public class ActivityLog {
 
     private static String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
+            return RateLimits.address(attributes.getRequest());
         }
         return "";
     }

@@ -53,11 +53,6 @@ public enum Role {
         return this == BUREAU_ADMIN || rank() > other.rank();
     }
 
-    /** Whether an account of this role may give the role to an account: never one equal to or above its own. */
-    public boolean mayGrant(Role granted) {
-        return mayManage(granted);
-    }
-
     /** Administrators above everyone else; the other roles are peers as far as accounts go. */
     private int rank() {
         return this == BUREAU_ADMIN ? 2 : this == ADMIN ? 1 : 0;

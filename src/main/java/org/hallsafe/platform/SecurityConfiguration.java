@@ -102,17 +102,35 @@ class SecurityConfiguration {
     }
 
     private static void problem(HttpServletResponse response, int status) throws IOException {
-        String title = status == 401 ? "Unauthorized" : "Forbidden";
-        String detail = status == 401 ? "Sign in with HTTP Basic: user name and password of a HallSafe account."
-                : "Your role does not have the permission this operation needs.";
+        problem(response, status, status == 401 ? "Unauthorized" : "Forbidden",
+                status == 401 ? "Sign in with HTTP Basic: user name and password of a HallSafe account."
+                        : "Your role does not have the permission this operation needs.");
+    }
+
+    /** A problem detail (RFC 9457) written by a filter, before Spring MVC and its {@code ApiErrors} are reached. */
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"HallSafe\"");
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\"}");
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** BCrypt, with a short memory of passwords that matched: see {@link VerifiedPasswords}. */

@@ -72,9 +72,11 @@ class SignInChecks extends DaoAuthenticationProvider {
      */
     private Optional<Accounts.Attempt> reserve(CurrentUser user, String presented) {
         long deadline = System.nanoTime() + BURST_WAIT.toNanos();
+        // the first time round, the lock as the account was loaded for this very sign-in; afresh after waiting
+        boolean locked = !user.isAccountNonLocked();
         while (true) {
             if (verified.remembers(presented, user.getPassword())) {
-                if (!accounts.lockedNow(user.accountId())) {
+                if (!locked) {
                     return null;
                 }
             } else {
@@ -92,6 +94,7 @@ class SignInChecks extends DaoAuthenticationProvider {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
+            locked = accounts.lockedNow(user.accountId());
         }
     }
 }

@@ -73,12 +73,8 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
             limits.checkNotExhausted(RateLimits.Kind.SIGN_IN_ACCOUNT, account);
         } catch (TooManyRequestsException e) {
             e.applyTo(response);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String detail = messages.getMessage(TooManyRequestsException.MESSAGE_KEY, new Object[] {e.minutes()},
-                    locales.resolveLocale(request));
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-                    + detail.replace("\\", "").replace("\"", "'") + "\"}");
+            SecurityConfiguration.problem(response, 429, "Too Many Requests", messages.getMessage(
+                    TooManyRequestsException.MESSAGE_KEY, new Object[] {e.minutes()}, locales.resolveLocale(request)));
             return;
         }
         chain.doFilter(request, response);
@@ -90,8 +86,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
 
     /** The user name as a key: case and surrounding spaces ignored, cut short (a megabyte of name is one key). */
     private static String account(String username) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return SignInNames.capped(username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String basicUser(String authorization) {

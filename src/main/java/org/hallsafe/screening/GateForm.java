@@ -55,10 +55,6 @@ public record GateForm(@NotNull(message = "{validation.required}") UUID submissi
                 null, "", "");
     }
 
-    public Set<Symptom> symptomSet() {
-        return org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
-    }
-
     /** True when the citizen came with a booking code: the booking says who they are. */
     public boolean booked() {
         return bookingCode != null && !bookingCode.isBlank();

@@ -22,11 +22,6 @@ public record CheckForm(@NotNull(message = "{validation.required}") UUID submiss
         return new CheckForm(UUID.randomUUID(), null, List.of(), false, "");
     }
 
-    @Override
-    public Set<Symptom> symptomSet() {
-        return org.hallsafe.platform.Choices.of(Symptom.class, symptoms);
-    }
-
     /** The hall's rules on a well-formed check: only the symptoms it asks about, and a word on "other". */
     public Map<String, String> ruleProblems(Set<Symptom> asked) {
         return Gate.readingRuleProblems(this, asked);
