@@ -206,11 +206,11 @@ public class Accounts {
     }
 
     /**
-     * Whether the account was locked within the last {@code recent}: a lock that attempts still running may lift (the
-     * attempt that set it lifts it when its password was right).
+     * Whether the account is locked by a lock older than {@code recent}: a younger one, attempts still running may
+     * lift (the attempt that set it lifts it when its password was right), and no lock at all may be tried again.
      */
-    boolean lockedRecently(long accountId, java.time.Duration recent) {
-        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now AND locked_until > :since")
+    boolean lockedLongerThan(long accountId, java.time.Duration recent) {
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now AND locked_until <= :since")
                 .param("id", accountId).param("now", java.sql.Timestamp.from(clock.instant()))
                 .param("since", java.sql.Timestamp.from(clock.instant().minus(recent).plus(properties.security().lockDuration())))
                 .query(Integer.class).single() > 0;

@@ -85,7 +85,7 @@ class SignInChecks extends DaoAuthenticationProvider {
                     return attempt;
                 }
             }
-            if (System.nanoTime() > deadline || !accounts.lockedRecently(user.accountId(), BURST_WAIT)) {
+            if (System.nanoTime() > deadline || accounts.lockedLongerThan(user.accountId(), BURST_WAIT)) {
                 return Optional.empty();
             }
             try {
