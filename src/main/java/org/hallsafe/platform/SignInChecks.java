@@ -56,7 +56,8 @@ class SignInChecks extends DaoAuthenticationProvider {
             return; // a remembered password, and the account not locked
         }
         Accounts.Attempt attempt = reserved.orElseThrow(() -> new LockedException("locked"));
-        if (!getPasswordEncoder().matches(presented, user.getPassword())) {
+        // a check beside this one may have verified the same password (and lifted its lock) since this one asked
+        if (!verified.remembers(presented, user.getPassword()) && !getPasswordEncoder().matches(presented, user.getPassword())) {
             throw new BadCredentialsException("wrong password");
         }
         accounts.signInSucceeded(user.accountId(), attempt);
