@@ -68,9 +68,12 @@ public class Deliveries {
      * configured (without one the worker logs the message with the masked number), and not for a delivery that
      * exists already: reading a phone number is an audited read.
      *
+     * Without a gateway the text is kept with its {@code secrets} (a verification or booking code) written as stars:
+     * it will only ever reach the log, which must not hand out what only the phone's owner should see (issue 12).
+     *
      * @return true when a new delivery was written
      */
-    public boolean enqueueSms(Sms sms, Supplier<String> phone) {
+    public boolean enqueueSms(Sms sms, Supplier<String> phone, String... secrets) {
         boolean exists = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM deliveries WHERE site_id = :site AND source = :source AND source_id = :sourceId
                     AND recipient = :recipient AND channel = 'SMS' AND purpose = :purpose)""")
@@ -80,6 +83,8 @@ public class Deliveries {
             return false;
         }
         String number = gateway.configured() ? phone.get() : null;
+        boolean sendable = number != null && !number.isEmpty();
+        String text = sendable ? sms.text() : SmsGateway.masked(sms.text(), secrets);
         Timestamp now = Timestamp.from(clock.instant());
         int written = jdbc.sql("""
                 INSERT INTO deliveries (site_id, source, source_id, purpose, channel, recipient, recipient_name,
@@ -89,9 +94,9 @@ public class Deliveries {
                 .param("site", sms.siteId()).param("source", sms.source()).param("sourceId", sms.sourceId())
                 .param("purpose", sms.purpose()).param("recipient", sms.recipient())
                 .param("name", PlainText.Rules.truncate(sms.recipientName() == null ? "" : sms.recipientName(), 100))
-                .param("phone", number == null || number.isEmpty() ? null : personalData.seal(number, "").cipherText())
+                .param("phone", sendable ? personalData.seal(number, "").cipherText() : null)
                 .param("masked", sms.phoneMasked() == null ? null : PlainText.Rules.truncate(sms.phoneMasked(), 20))
-                .param("body", personalData.seal(PlainText.Rules.truncate(sms.text(), TEXT), "").cipherText())
+                .param("body", personalData.seal(PlainText.Rules.truncate(text, TEXT), "").cipherText())
                 .param("now", now).update();
         if (written == 0) {
             return false;
