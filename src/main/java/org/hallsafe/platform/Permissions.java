@@ -15,6 +15,8 @@ public final class Permissions {
     public static final String MEASURE_EDIT = "organization:measure:edit";
     public static final String ACCOUNT_MANAGE = "platform:account:manage";
     public static final String METRICS_VIEW = "platform:metrics:view";
+    /** The hall's display screens: make, name, list and revoke their keys (issue 15). The hall's administrator. */
+    public static final String SCREEN_MANAGE = "display:screen:manage";
     public static final String AUDIT_VIEW = "audit:log:view";
     public static final String INCIDENT_VIEW = "incident:report:view";
     public static final String INCIDENT_HANDLE = "incident:report:handle";
@@ -56,7 +58,7 @@ public final class Permissions {
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
             HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW,
-            HEALTH_READINGS);
+            HEALTH_READINGS, SCREEN_MANAGE);
 
     /**
      * A hall's administrator holds all but the halls themselves (another hall is not theirs to open or change) and
