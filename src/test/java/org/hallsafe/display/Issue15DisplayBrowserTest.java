@@ -53,6 +53,8 @@ class Issue15DisplayBrowserTest {
             tv.open(r.screen());
             assertThat(js(tv, "return window.innerWidth + 'x' + window.innerHeight")).isEqualTo("1920x1080");
             assertThat(tv.text(By.cssSelector(".notice.shown h2"))).isEqualTo("七步洗手法");
+            assertThat(tv.text(By.cssSelector(".notice.shown .notice-kind"))).isEqualTo("防控知识");
+            assertThat(tv.driver().getPageSource()).as("every word from the bundles").doesNotContain("??");
             assertThat(tv.text(By.cssSelector(".notice.shown .notice-body strong"))).contains("内、外、夹");
             assertThat(tv.text(By.id("fig-waiting"))).contains("1 号窗口").contains("3 号窗口");
             assertThat(tv.text(By.id("fig-next-free"))).contains("企业开办").contains("今天");
