@@ -46,8 +46,18 @@ class CitizenCallStream {
         return "booking:" + bookingId;
     }
 
-    /** The token for a booking whose code and phone were just checked. */
-    String token(Bookings.Booking b, long siteId) {
+    /**
+     * The token for a booking whose code and phone were just checked, when a call can come today (booked, arrived or
+     * called, for today's slot); null otherwise, and the page shows nothing about calls.
+     */
+    String tokenIfCallableToday(Bookings.Booking b, long siteId) {
+        boolean today = b.startsAt().atZone(clock.getZone()).toLocalDate().equals(java.time.LocalDate.now(clock));
+        boolean waiting = b.status() == AppointmentForms.Status.BOOKED || b.status() == AppointmentForms.Status.ARRIVED
+                || b.status() == AppointmentForms.Status.CALLED;
+        return today && waiting ? token(b, siteId) : null;
+    }
+
+    private String token(Bookings.Booking b, long siteId) {
         long expires = b.endsAt().plus(Duration.ofDays(1)).getEpochSecond();
         return siteId + "." + b.id() + "." + expires + "." + sign(siteId, b.id(), expires);
     }

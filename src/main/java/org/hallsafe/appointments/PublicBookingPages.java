@@ -158,7 +158,7 @@ class PublicBookingPages {
             return "redirect:" + link("/appointments/manage", site);
         }
         model.addAttribute("booking", booking.get());
-        model.addAttribute("callStream", calls.token(booking.get(), site.id()));
+        model.addAttribute("callStream", calls.tokenIfCallableToday(booking.get(), site.id()));
         return "appointments/booked";
     }
 
@@ -213,7 +213,7 @@ class PublicBookingPages {
                     : bookings.mine(site.id(), code, phone));
             model.addAttribute("booking", b);
             model.addAttribute("done", action);
-            model.addAttribute("callStream", calls.token(b, site.id()));
+            model.addAttribute("callStream", calls.tokenIfCallableToday(b, site.id()));
             if (b.active()) {
                 picker.pick(site.id(), b.itemId(), day, null, model);
             }
