@@ -58,12 +58,14 @@ public class Bookings implements ExpectedVisitors {
     private final LiveUpdates live;
     private final Deliveries sms;
     private final Formats formats;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     Bookings(JdbcClient jdbc, Clock clock, Catalogue catalogue, Slots slots, PersonalData personalData,
             SmsChallenges challenges, ActivityLog activity, LiveUpdates live, Deliveries sms, Formats formats,
-            org.hallsafe.platform.FormShape shape) {
+            org.hallsafe.platform.FormShape shape, org.springframework.context.ApplicationEventPublisher events) {
         this.shape = shape;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogue = catalogue;
@@ -392,11 +394,15 @@ public class Bookings implements ExpectedVisitors {
                 RETURNING id""")
                 .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("window", windowId)
                 .param("from", slots.start(today)).param("to", slots.start(today.plusDays(1))).query(Long.class).optional();
-        id.ifPresent(i -> {
-            activity.record("CALLED", "booking", i, "");
+        Optional<Booking> called = id.map(i -> byId(siteId, i));
+        called.ifPresent(b -> {
+            activity.record("CALLED", "booking", b.id(), "");
             live.publishToSite(siteId, "appointments");
+            // the citizen's own booking page, opened with code and phone, says where to go (CitizenCallStream)
+            live.publishToStream(CitizenCallStream.stream(b.id()), "called", String.valueOf(b.windowNumber()));
+            events.publishEvent(new CitizenCalled(siteId, b.id(), b.code(), b.windowNumber(), clock.instant()));
         });
-        return id.map(i -> byId(siteId, i));
+        return called;
     }
 
     /** The called person has been served. */

@@ -45,10 +45,12 @@ class PublicBookingPages {
     private final SlotPicker picker;
     private final Clock clock;
     private final PublicLimits limits;
+    private final CitizenCallStream calls;
 
     PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, SlotPicker picker,
-            Clock clock, PublicLimits limits) {
+            Clock clock, PublicLimits limits, CitizenCallStream calls) {
         this.limits = limits;
+        this.calls = calls;
         this.picker = picker;
         this.catalogue = catalogue;
         this.slots = slots;
@@ -156,6 +158,7 @@ class PublicBookingPages {
             return "redirect:" + link("/appointments/manage", site);
         }
         model.addAttribute("booking", booking.get());
+        model.addAttribute("callStream", calls.tokenIfCallableToday(booking.get(), site.id()));
         return "appointments/booked";
     }
 
@@ -210,6 +213,7 @@ class PublicBookingPages {
                     : bookings.mine(site.id(), code, phone));
             model.addAttribute("booking", b);
             model.addAttribute("done", action);
+            model.addAttribute("callStream", calls.tokenIfCallableToday(b, site.id()));
             if (b.active()) {
                 picker.pick(site.id(), b.itemId(), day, null, model);
             }
@@ -233,6 +237,7 @@ class PublicBookingPages {
         SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
         model.addAttribute("hall", site);
         model.addAttribute("settings", catalogue.settings(site.id()));
+        model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return site;
     }

@@ -53,6 +53,9 @@ public class LiveUpdates implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Map<Long, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
     private final Map<Long, Long> siteOfAccount = new ConcurrentHashMap<>();
+    /** Streams without an account (a hall's display screen, a citizen's booking page), by the name their owner gave. */
+    private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final Map<String, Stream> streamInfo = new ConcurrentHashMap<>();
     private final Duration heartbeat;
     private volatile boolean running;
     private Thread listener;
@@ -91,6 +94,87 @@ public class LiveUpdates implements SmartLifecycle {
         notify(ENDED + "||" + accountId);
     }
 
+    /**
+     * A stream without an account, e.g. {@code screen:12} for a display screen's key or {@code booking:7} for a
+     * citizen's booking page; its owner checked the key that opened it. It receives the hall's events named in
+     * {@code siteEvents} and what {@link #publishToStream} sends it, and starts with a {@code connected} event whose
+     * data is {@code hello} (e.g. the build, so a screen reloads after a deploy).
+     */
+    public SseEmitter subscribeStream(String stream, long siteId, Set<String> siteEvents, String hello) {
+        if (!running) {
+            SseEmitter ended = new SseEmitter(0L);
+            ended.complete();
+            return ended;
+        }
+        streamInfo.put(stream, new Stream(siteId, Set.copyOf(siteEvents)));
+        SseEmitter emitter = new SseEmitter(0L);
+        Set<SseEmitter> mine = streams.computeIfAbsent(stream, s -> new CopyOnWriteArraySet<>());
+        mine.add(emitter);
+        Runnable remove = () -> drop(stream, emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("connected").data(hello));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    /** Sends an event with a short text that names no person (e.g. a window number) to a stream, on every node. */
+    @Transactional
+    public void publishToStream(String stream, String event, String data) {
+        notify("~" + event + "|" + stream + "|" + data);
+    }
+
+    /** Ends a stream on every node when the current transaction commits (its key was revoked). */
+    @Transactional
+    public void endStream(String stream) {
+        notify("~" + ENDED + "|" + stream + "|");
+    }
+
+    private record Stream(long siteId, Set<String> siteEvents) {
+    }
+
+    private void deliverToStream(String payload) {
+        String[] parts = payload.substring(1).split("\\|", 3);
+        if (parts.length < 3) {
+            return;
+        }
+        if (ENDED.equals(parts[0])) {
+            streamInfo.remove(parts[1]);
+            Set<SseEmitter> ended = streams.remove(parts[1]);
+            if (ended != null) {
+                ended.forEach(SseEmitter::complete);
+            }
+        } else {
+            sendToStream(parts[1], parts[0], parts[2]);
+        }
+    }
+
+    private void sendToStream(String stream, String event, String data) {
+        for (SseEmitter emitter : streams.getOrDefault(stream, Set.of())) {
+            try {
+                emitter.send(SseEmitter.event().name(event).data(data));
+            } catch (IOException | IllegalStateException e) {
+                drop(stream, emitter);
+            }
+        }
+    }
+
+    /** Forgets a closed stream, and its name once its last browser is gone: a node runs for months. */
+    private void drop(String stream, SseEmitter emitter) {
+        streams.computeIfPresent(stream, (name, set) -> {
+            set.remove(emitter);
+            if (set.isEmpty()) {
+                streamInfo.remove(name);
+                return null;
+            }
+            return set;
+        });
+    }
+
     private void notify(String payload) {
         jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :payload)").param("payload", payload).query(Object.class).list();
     }
@@ -121,6 +205,10 @@ public class LiveUpdates implements SmartLifecycle {
 
     /** {@code event|site|accounts}: a site, or a comma-separated list of accounts. */
     void deliver(String payload) {
+        if (payload.startsWith("~")) {
+            deliverToStream(payload);
+            return;
+        }
         String[] parts = payload.split("\\|", 3);
         if (parts.length < 3) {
             return;
@@ -135,6 +223,11 @@ public class LiveUpdates implements SmartLifecycle {
             siteOfAccount.forEach((account, accountSite) -> {
                 if (accountSite == site) {
                     send(account, event);
+                }
+            });
+            streamInfo.forEach((stream, info) -> {
+                if (info.siteId() == site && info.siteEvents().contains(event)) {
+                    sendToStream(stream, event, event);
                 }
             });
         } else {
@@ -165,6 +258,13 @@ public class LiveUpdates implements SmartLifecycle {
 
     /** A comment line to every open stream; a stream that cannot take it is dropped. */
     void heartbeat() {
+        streams.forEach((name, mine) -> mine.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                drop(name, emitter);
+            }
+        }));
         emitters.values().forEach(mine -> mine.forEach(emitter -> {
             try {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
@@ -227,6 +327,9 @@ public class LiveUpdates implements SmartLifecycle {
         emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
         emitters.clear();
         siteOfAccount.clear();
+        streams.values().forEach(set -> set.forEach(SseEmitter::complete));
+        streams.clear();
+        streamInfo.clear();
         if (listener != null) {
             // it sees "running" within half a second and gives its LISTEN connection back before the pool closes
             try {

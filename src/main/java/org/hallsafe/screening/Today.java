@@ -39,6 +39,17 @@ public class Today {
             boolean questioned) {
     }
 
+    /** People screened at the gate today, each once: the count the hall's display screen shows, and nothing else. */
+    @Transactional(readOnly = true)
+    public int screenedToday(long siteId) {
+        LocalDate day = LocalDate.now(clock);
+        return jdbc.sql("SELECT count(*)::int FROM screenings WHERE site_id = :site AND screened_at >= :from"
+                        + " AND screened_at < :to AND recheck_of IS NULL")
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+                .query(Integer.class).single();
+    }
+
     @Transactional(readOnly = true)
     public Figures figures(long siteId) {
         LocalDate day = LocalDate.now(clock);
