@@ -14,6 +14,7 @@ import org.hallsafe.appointments.AppointmentForms.HoursForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
@@ -51,9 +52,11 @@ class AppointmentPages {
     private final StaffDirectory staff;
     private final SlotPicker picker;
     private final Clock clock;
+    private final HallCalendar calendar;
 
     AppointmentPages(Catalogue catalogue, Slots slots, Bookings bookings, Figures figures, Directory directory,
-            StaffDirectory staff, SlotPicker picker, Clock clock) {
+            StaffDirectory staff, SlotPicker picker, Clock clock, HallCalendar calendar) {
+        this.calendar = calendar;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
@@ -293,7 +296,7 @@ class AppointmentPages {
         model.addAttribute("windows", directory.windows(site(), "", false));
         model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(site(), window));
         model.addAttribute("weekdays", java.time.DayOfWeek.values());
-        model.addAttribute("calendarDays", catalogue.calendarDays(site(), LocalDate.now(clock)));
+        model.addAttribute("calendarDays", calendar.days(site(), LocalDate.now(clock)));
         model.addAttribute("slotLengths", List.of(10, 15, 20, 30, 60));
         return "appointments/calendar";
     }
@@ -326,9 +329,11 @@ class AppointmentPages {
     @PreAuthorize(EDIT)
     String saveDay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime opens,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime closes,
             RedirectAttributes redirect) {
         try {
-            catalogue.saveCalendarDay(site(), day, open, note);
+            calendar.saveDay(site(), day, open, opens, closes, note);
             redirect.addFlashAttribute("daySaved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("dayProblem", e.messageKey());
@@ -339,7 +344,7 @@ class AppointmentPages {
     @PostMapping("/appointments/calendar/days/{id}/delete")
     @PreAuthorize(EDIT)
     String deleteDay(@PathVariable long id) {
-        catalogue.deleteCalendarDay(site(), id);
+        calendar.deleteDay(site(), id);
         return "redirect:/appointments/calendar";
     }
 
