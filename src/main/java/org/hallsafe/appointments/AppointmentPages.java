@@ -337,15 +337,23 @@ class AppointmentPages {
             redirect.addFlashAttribute("daySaved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("dayProblem", e.messageKey());
+            // what was typed comes back into the form
+            java.util.HashMap<String, String> typed = new java.util.HashMap<>();
+            typed.put("day", day == null ? "" : day.toString());
+            typed.put("open", String.valueOf(open));
+            typed.put("note", note);
+            typed.put("opens", opens == null ? "" : opens.toString());
+            typed.put("closes", closes == null ? "" : closes.toString());
+            redirect.addFlashAttribute("dayTyped", typed);
         }
-        return "redirect:/appointments/calendar";
+        return "redirect:/appointments/calendar#days";
     }
 
     @PostMapping("/appointments/calendar/days/{id}/delete")
     @PreAuthorize(EDIT)
     String deleteDay(@PathVariable long id) {
         calendar.deleteDay(site(), id);
-        return "redirect:/appointments/calendar";
+        return "redirect:/appointments/calendar#days";
     }
 
     // ---- figures

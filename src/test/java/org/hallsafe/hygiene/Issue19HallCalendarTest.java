@@ -90,6 +90,7 @@ class Issue19HallCalendarTest {
         assertThat(blindSpots.flag(hall.siteId(), monday)).isZero();
         assertThat(flags()).isZero();
         assertThat(output.getAll()).doesNotContain(monday + " " + zoneName);
+        assertThat(blindSpots.statuses(hall.siteId(), monday)).as("nothing overdue in the matrix").isEmpty();
 
         // the next day is an ordinary working day: the same zone left alone is a blind spot, and its head is told
         at(monday.plusDays(2), "00:10");
