@@ -86,7 +86,7 @@ class Issue19HallCalendarBrowserTest {
                     "document.getElementById('day-opens').value = '08:30'; document.getElementById('day-closes').value = '12:00';");
             desk.click(By.cssSelector("#day-form button[type=submit]"));
             assertThat(desk.text(By.id("day-saved"))).contains("已保存");
-            assertThat(desk.text(By.cssSelector("#day-form + ul"))).contains("下午停电检修", "08:30–12:00");
+            assertThat(desk.text(By.cssSelector("#day-form + ul"))).contains("特殊时间", "下午停电检修", "08:30–12:00");
             ((JavascriptExecutor) desk.driver()).executeScript("document.getElementById('days').scrollIntoView({block: 'start', behavior: 'instant'});");
             desk.screenshot("r19-7-calendar-desk");
         }
