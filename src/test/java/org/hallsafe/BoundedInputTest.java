@@ -382,8 +382,8 @@ class BoundedInputTest {
 
     @Test
     void r12_7_aDirectInsertIntoTheRealTableIsRefused() {
-        assertThatThrownBy(() -> jdbc.sql("INSERT INTO calendar_days (site_id, day, open, note) VALUES (:site, DATE '2027-01-01', false, repeat('节', 101))")
-                .param("site", hall.siteId()).update()).hasMessageContaining("calendar_days_note_len");
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO hall_calendar_days (site_id, day, open, note) VALUES (:site, DATE '2027-01-01', false, repeat('节', 101))")
+                .param("site", hall.siteId()).update()).hasMessageContaining("hall_calendar_days_note_len");
         assertThatThrownBy(() -> jdbc.sql("INSERT INTO departments (site_id, kind, name) VALUES (:site, 'SECTION', repeat('科', 41))")
                 .param("site", hall.siteId()).update()).hasMessageContaining("departments_name_len");
     }

@@ -59,6 +59,7 @@ class CrossHallTest {
     @Autowired UserDetailsService users;
     @Autowired Directory directory;
     @Autowired Catalogue catalogue;
+    @Autowired org.hallsafe.organization.HallCalendar calendar;
     @Autowired Slots slots;
     @Autowired Duty duty;
     @Autowired Hygiene hygiene;
@@ -108,8 +109,8 @@ class CrossHallTest {
         long post = jdbc.sql("SELECT id FROM duty_roster WHERE site_id = :site").param("site", site).query(Long.class).single();
         long call = duty.log(site, new AppointmentForms.ConsultationForm(UUID.randomUUID(), window, "来电人", "13800001111",
                 item, "问材料", "已答", AppointmentForms.Outcome.CALL_BACK, "回电", null, null, ""));
-        catalogue.saveCalendarDay(site, monday.plusDays(1), false, "休");
-        long day = jdbc.sql("SELECT id FROM calendar_days WHERE site_id = :site").param("site", site).query(Long.class).single();
+        calendar.saveDay(site, monday.plusDays(1), false, null, null, "休");
+        long day = jdbc.sql("SELECT id FROM hall_calendar_days WHERE site_id = :site").param("site", site).query(Long.class).single();
         long zone = hygiene.saveZone(site, null, new HygieneForms.ZoneForm("A入口", HygieneForms.ZoneType.ENTRANCE,
                 hall.sectionId(), List.of(HygieneForms.Method.WIPE), null, 120, null));
         long supplier = canteen.saveSupplier(site, new CanteenForms.SupplierForm("A供应商", ""));
@@ -215,7 +216,7 @@ class CrossHallTest {
         assertThat(count("SELECT count(*) FROM duty_roster WHERE id = " + a.post())).isOne();
         assertThat(count("SELECT count(*) FROM service_items WHERE id = " + a.item() + " AND name = 'A事项' AND retired_at IS NULL")).isOne();
         assertThat(count("SELECT count(*) FROM service_items WHERE site_id = " + b.siteId())).isOne();
-        assertThat(count("SELECT count(*) FROM calendar_days WHERE id = " + a.calendarDay())).isOne();
+        assertThat(count("SELECT count(*) FROM hall_calendar_days WHERE id = " + a.calendarDay())).isOne();
         assertThat(count("SELECT count(*) FROM slots WHERE site_id = " + b.siteId())).isZero();
         assertThat(count("SELECT count(*) FROM slots WHERE id = " + a.slot() + " AND capacity = 4 AND booked = 0")).isOne();
         assertThat(count("SELECT count(*) FROM bookings WHERE site_id IN (" + aSite + ", " + b.siteId() + ")")).isZero();

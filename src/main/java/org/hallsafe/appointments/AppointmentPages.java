@@ -14,6 +14,7 @@ import org.hallsafe.appointments.AppointmentForms.HoursForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
@@ -51,12 +52,15 @@ class AppointmentPages {
     private final StaffDirectory staff;
     private final SlotPicker picker;
     private final Clock clock;
+    private final HallCalendar calendar;
 
     private final org.hallsafe.notice.Notices notices;
 
     AppointmentPages(Catalogue catalogue, Slots slots, Bookings bookings, Figures figures, Directory directory,
-            StaffDirectory staff, SlotPicker picker, Clock clock, org.hallsafe.notice.Notices notices) {
+            StaffDirectory staff, SlotPicker picker, Clock clock, org.hallsafe.notice.Notices notices,
+            HallCalendar calendar) {
         this.notices = notices;
+        this.calendar = calendar;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
@@ -297,7 +301,7 @@ class AppointmentPages {
         model.addAttribute("windows", directory.windows(site(), "", false));
         model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(site(), window));
         model.addAttribute("weekdays", java.time.DayOfWeek.values());
-        model.addAttribute("calendarDays", catalogue.calendarDays(site(), LocalDate.now(clock)));
+        model.addAttribute("calendarDays", calendar.days(site(), LocalDate.now(clock)));
         model.addAttribute("slotLengths", List.of(10, 15, 20, 30, 60));
         return "appointments/calendar";
     }
@@ -330,21 +334,31 @@ class AppointmentPages {
     @PreAuthorize(EDIT)
     String saveDay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime opens,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime closes,
             RedirectAttributes redirect) {
         try {
-            catalogue.saveCalendarDay(site(), day, open, note);
+            calendar.saveDay(site(), day, open, opens, closes, note);
             redirect.addFlashAttribute("daySaved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("dayProblem", e.messageKey());
+            // what was typed comes back into the form
+            java.util.HashMap<String, String> typed = new java.util.HashMap<>();
+            typed.put("day", day == null ? "" : day.toString());
+            typed.put("open", String.valueOf(open));
+            typed.put("note", note);
+            typed.put("opens", opens == null ? "" : opens.toString());
+            typed.put("closes", closes == null ? "" : closes.toString());
+            redirect.addFlashAttribute("dayTyped", typed);
         }
-        return "redirect:/appointments/calendar";
+        return "redirect:/appointments/calendar#days";
     }
 
     @PostMapping("/appointments/calendar/days/{id}/delete")
     @PreAuthorize(EDIT)
     String deleteDay(@PathVariable long id) {
-        catalogue.deleteCalendarDay(site(), id);
-        return "redirect:/appointments/calendar";
+        calendar.deleteDay(site(), id);
+        return "redirect:/appointments/calendar#days";
     }
 
     // ---- figures

@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +16,22 @@ import org.hallsafe.appointments.AppointmentForms.HoursForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.HallCalendar;
+import org.hallsafe.organization.HallCalendar.Period;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a hall offers and when: its items (事项) and the windows that handle them, the booking rules, the weekly opening
- * hours of the hall and of single windows, holidays and weekend working days, and the postponed-opening state.
+ * hours of single windows, and the postponed-opening state. The hall's week, holidays and 调休 working days are the
+ * hall calendar's ({@link HallCalendar}).
  */
 @Service
 public class Catalogue {
-
-    /** Until a hall sets its own: Monday to Friday, 08:30–12:00 and 14:30–17:30. */
-    static final List<Period> DEFAULT_HOURS = List.of(new Period(LocalTime.of(8, 30), LocalTime.of(12, 0)),
-            new Period(LocalTime.of(14, 30), LocalTime.of(17, 30)));
-    static final Set<DayOfWeek> DEFAULT_DAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final JdbcClient jdbc;
     private final org.hallsafe.platform.FormShape shape;
@@ -44,12 +39,14 @@ public class Catalogue {
     private final ActivityLog activity;
     private final Directory directory;
     private final org.springframework.context.MessageSource messages;
+    private final HallCalendar calendar;
 
     Catalogue(JdbcClient jdbc, Clock clock, ActivityLog activity, Directory directory,
             org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape,
-            org.hallsafe.notice.Notices notices) {
+            org.hallsafe.notice.Notices notices, HallCalendar calendar) {
         this.notices = notices;
         this.shape = shape;
+        this.calendar = calendar;
         this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -72,14 +69,6 @@ public class Catalogue {
     /** An item of the catalogue with the windows that handle it. */
     public record Item(long id, String name, int minutes, String materials, String onlineUrl, boolean agency,
             List<Long> windowIds, String windowNames, boolean retired) {
-    }
-
-    /** An opening period of a day. */
-    public record Period(LocalTime starts, LocalTime ends) {
-    }
-
-    /** An exception to the week: a holiday, or a weekend working day. */
-    public record CalendarDay(long id, LocalDate day, boolean open, String note) {
     }
 
     /** A hall by its code, for the public pages; without a code, the first active hall. */
@@ -265,21 +254,13 @@ public class Catalogue {
         }
     }
 
-    // ---- the calendar
+    // ---- the calendar: the hall's week and its exceptions are organization's HallCalendar; a window may keep its own week
 
     /** The weekly hours of the hall ({@code windowId} null) or of a window; a window without its own has the hall's. */
     @Transactional(readOnly = true)
     public Map<DayOfWeek, List<Period>> hours(long siteId, Long windowId) {
-        Map<DayOfWeek, List<Period>> own = ownHours(siteId, windowId);
-        if (!own.isEmpty() || windowId == null && hasAnyHours(siteId)) {
-            return own;
-        }
-        if (windowId != null) {
-            return hours(siteId, null);
-        }
-        Map<DayOfWeek, List<Period>> defaults = new LinkedHashMap<>();
-        DEFAULT_DAYS.forEach(d -> defaults.put(d, DEFAULT_HOURS));
-        return defaults;
+        Map<DayOfWeek, List<Period>> own = windowId == null ? Map.of() : ownHours(siteId, windowId);
+        return own.isEmpty() ? calendar.week(siteId) : own;
     }
 
     /** True when a window keeps hours of its own. */
@@ -288,16 +269,11 @@ public class Catalogue {
         return !ownHours(siteId, windowId).isEmpty();
     }
 
-    private boolean hasAnyHours(long siteId) {
-        return jdbc.sql("SELECT count(*) > 0 FROM opening_hours WHERE site_id = :site AND window_id IS NULL")
-                .param("site", siteId).query(Boolean.class).single();
-    }
-
-    private Map<DayOfWeek, List<Period>> ownHours(long siteId, Long windowId) {
+    private Map<DayOfWeek, List<Period>> ownHours(long siteId, long windowId) {
         Map<DayOfWeek, List<Period>> hours = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT weekday, starts, ends FROM opening_hours
-                WHERE site_id = :site AND window_id IS NOT DISTINCT FROM CAST(:window AS bigint) ORDER BY weekday, starts""")
+                WHERE site_id = :site AND window_id = :window ORDER BY weekday, starts""")
                 .param("site", siteId).param("window", windowId)
                 .query((rs, n) -> hours.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
                         .add(new Period(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
@@ -312,7 +288,13 @@ public class Catalogue {
             requireWindows(siteId, List.of(f.windowId()));
         }
         shape.check(f, f.ruleProblems());
-        jdbc.sql("DELETE FROM opening_hours WHERE site_id = :site AND window_id IS NOT DISTINCT FROM CAST(:window AS bigint)")
+        if (f.windowId() == null) {
+            Map<DayOfWeek, List<Period>> week = new LinkedHashMap<>();
+            f.days().forEach(d -> week.put(d, f.periods()));
+            calendar.saveWeek(siteId, week, f.summary());
+            return;
+        }
+        jdbc.sql("DELETE FROM opening_hours WHERE site_id = :site AND window_id = :window")
                 .param("site", siteId).param("window", f.windowId()).update();
         for (DayOfWeek day : f.days()) {
             for (Period p : f.periods()) {
@@ -321,51 +303,21 @@ public class Catalogue {
                         .param("s", p.starts()).param("e", p.ends()).update();
             }
         }
-        activity.record("UPDATED", "opening-hours", f.windowId() == null ? siteId : f.windowId(), f.summary());
+        activity.record("UPDATED", "opening-hours", f.windowId(), f.summary());
     }
 
-    @Transactional(readOnly = true)
-    public List<CalendarDay> calendarDays(long siteId, LocalDate from) {
-        return jdbc.sql("SELECT id, day, open, note FROM calendar_days WHERE site_id = :site AND day >= :from ORDER BY day")
-                .param("site", siteId).param("from", from).query(CalendarDay.class).list();
-    }
-
-    @Transactional
-    public void saveCalendarDay(long siteId, LocalDate day, boolean open, String note) {
-        if (day == null) {
-            throw new InvalidInputException("day", "validation.required");
-        }
-        String noteProblem = PlainText.Rules.problem(trim(note), PlainText.LABEL, false);
-        if (noteProblem != null) {
-            throw new InvalidInputException("note", noteProblem);
-        }
-        jdbc.sql("""
-                INSERT INTO calendar_days (site_id, day, open, note) VALUES (:site, :day, :open, :note)
-                ON CONFLICT (site_id, day) DO UPDATE SET open = excluded.open, note = excluded.note""")
-                .param("site", siteId).param("day", day).param("open", open).param("note", trim(note)).update();
-        activity.record("UPDATED", "calendar-day", siteId, day + (open ? " open " : " closed ") + trim(note));
-    }
-
-    @Transactional
-    public void deleteCalendarDay(long siteId, long id) {
-        int n = jdbc.sql("DELETE FROM calendar_days WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
-                .update();
-        if (n == 0) {
-            throw new NoSuchElementException("calendar day " + id);
-        }
-        activity.record("DELETED", "calendar-day", id, "");
-    }
-
-    /** The opening periods of a hall or window on a date: the week's, unless the day is a holiday or a working weekend. */
+    /**
+     * The opening periods of a hall or window on a date: none on a day the hall is closed (a holiday); on a 调休 day or
+     * a day of special hours the hall's hours of that day, or a window's own first working day's; else the week's.
+     */
     @Transactional(readOnly = true)
     public List<Period> periods(long siteId, Long windowId, LocalDate day) {
-        Optional<Boolean> exception = jdbc.sql("SELECT open FROM calendar_days WHERE site_id = :site AND day = :day")
-                .param("site", siteId).param("day", day).query(Boolean.class).optional();
-        Map<DayOfWeek, List<Period>> week = hours(siteId, windowId);
-        if (exception.isPresent()) {
-            return exception.get() ? week.values().stream().findFirst().orElse(DEFAULT_HOURS) : List.of();
+        HallCalendar.DayHours hall = calendar.hours(siteId, day);
+        Map<DayOfWeek, List<Period>> own = windowId == null ? Map.of() : ownHours(siteId, windowId);
+        if (!hall.open() || own.isEmpty()) {
+            return hall.periods();
         }
-        return week.getOrDefault(day.getDayOfWeek(), List.of());
+        return hall.exception() ? own.values().iterator().next() : own.getOrDefault(day.getDayOfWeek(), List.of());
     }
 
     /** SMS texts go out in Chinese, whatever the language of the page that caused them. */

@@ -78,7 +78,7 @@ public class Slots {
         for (LocalDate day = f.from(); !day.isAfter(f.to()); day = day.plusDays(1)) {
             boolean any = false;
             for (Long window : f.windowIds()) {
-                for (Catalogue.Period p : catalogue.periods(siteId, window, day)) {
+                for (org.hallsafe.organization.HallCalendar.Period p : catalogue.periods(siteId, window, day)) {
                     for (LocalDateTime t = day.atTime(p.starts()); !t.plusMinutes(minutes).isAfter(day.atTime(p.ends()));
                             t = t.plusMinutes(minutes)) {
                         ZonedDateTime starts = t.atZone(clock.getZone());

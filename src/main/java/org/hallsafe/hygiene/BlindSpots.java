@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.MeasureStatusProvider;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Accounts;
@@ -17,8 +18,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * After a working day, every zone that got no disinfection is flagged as a blind spot and its section's heads are
- * told (live and by SMS). Also fills the responsibility matrix for R-DIS.
+ * After a working day (the hall calendar's: not a holiday, but a 调休 working weekend), every zone that got no
+ * disinfection is flagged as a blind spot and its section's heads are told (live and by SMS). Also fills the
+ * responsibility matrix for R-DIS.
  */
 @Component
 class BlindSpots implements MeasureStatusProvider {
@@ -30,9 +32,11 @@ class BlindSpots implements MeasureStatusProvider {
     private final Deliveries sms;
     private final MessageSource messages;
     private final Clock clock;
+    private final HallCalendar calendar;
 
     BlindSpots(Hygiene hygiene, StaffDirectory staff, Accounts accounts, LiveUpdates live, Deliveries sms,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, HallCalendar calendar) {
+        this.calendar = calendar;
         this.hygiene = hygiene;
         this.staff = staff;
         this.accounts = accounts;
@@ -88,9 +92,12 @@ class BlindSpots implements MeasureStatusProvider {
         return "R-DIS";
     }
 
-    /** Per section: zones within their interval, due, and overdue right now. */
+    /** Per section: zones within their interval, due, and overdue right now; nothing on a day the hall is closed. */
     @Override
     public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
+        if (!calendar.isWorkingDay(siteId, day)) {
+            return Map.of();
+        }
         return hygiene.on(siteId, day, clock.instant()).stream().filter(z -> z.zone().departmentId() != null)
                 .collect(Collectors.groupingBy(z -> z.zone().departmentId(), Collectors.collectingAndThen(Collectors.toList(),
                         zones -> new MeasureStatus(

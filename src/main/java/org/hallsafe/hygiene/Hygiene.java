@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,10 +70,12 @@ public class Hygiene {
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final org.hallsafe.organization.Directory directory;
+    private final org.hallsafe.organization.HallCalendar calendar;
 
     Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live,
-            org.hallsafe.organization.Directory directory) {
+            org.hallsafe.organization.Directory directory, org.hallsafe.organization.HallCalendar calendar) {
         this.directory = directory;
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -282,10 +283,13 @@ public class Hygiene {
         return now.isBefore(due) ? State.OK : State.DUE;
     }
 
-    /** Zones that got no disinfection at all on a working day: blind spots. */
+    /**
+     * Zones that got no disinfection at all on a day the hall was open: blind spots. A public holiday or a weekend has
+     * none; a 调休 working weekend is a working day like any other (the hall calendar decides).
+     */
     @Transactional(readOnly = true)
     public List<Zone> uncovered(long siteId, LocalDate day) {
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        if (!calendar.isWorkingDay(siteId, day)) {
             return List.of();
         }
         ZoneId zone = clock.getZone();

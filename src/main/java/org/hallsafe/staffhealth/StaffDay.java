@@ -71,9 +71,26 @@ public final class StaffDay {
      */
     public static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
             List<Instant> returns, Instant now) {
-        if (!schedule.works(day)) {
+        return schedule.works(day) ? computeWorking(schedule, rules, day, zone, checks, returns, now) : List.of();
+    }
+
+    /**
+     * The day's slots on a day the hall's calendar decides, whatever the schedule's weekdays say: none when the hall is
+     * closed (a public holiday), the full day on a 调休 working weekend, else the schedule's weekdays.
+     *
+     * @param hallOpen whether the hall opens that day
+     * @param exception whether the calendar's exception (holiday or 调休) made it so
+     */
+    public static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
+            List<Instant> returns, Instant now, boolean hallOpen, boolean exception) {
+        if (!hallOpen || !exception && !schedule.works(day)) {
             return List.of();
         }
+        return computeWorking(schedule, rules, day, zone, checks, returns, now);
+    }
+
+    private static List<Slot> computeWorking(Schedule schedule, Rules rules, LocalDate day, ZoneId zone,
+            List<Instant> checks, List<Instant> returns, Instant now) {
         record Due(Kind kind, Instant at, Duration early) {
         }
         List<Due> dues = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.organization.DepartmentKind;
+import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.ActivityLog;
@@ -79,11 +80,13 @@ public class StaffHealth {
     private final ActivityLog activity;
     private final MessageSource messages;
     private final FormShape shape;
+    private final HallCalendar calendar;
 
     StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, GateDesk gate,
             PersonalData personalData, Incidents incidents, LiveUpdates live, ActivityLog activity, MessageSource messages,
-            FormShape shape) {
+            FormShape shape, HallCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
         this.shape = shape;
         this.clock = clock;
         this.properties = properties;
@@ -354,11 +357,13 @@ public class StaffHealth {
                     return null;
                 }).list();
         Map<Group, Schedule> schedules = schedules(siteId);
+        HallCalendar.DayHours hall = calendar.hours(siteId, today);
         List<Day> days = new ArrayList<>();
         for (StaffView p : people) {
             Group group = groupOf(p);
             List<Slot> slots = StaffDay.compute(schedules.get(group), properties.rules(), today, zone,
-                    checks.getOrDefault(p.id(), List.of()), returns.getOrDefault(p.id(), List.of()), now);
+                    checks.getOrDefault(p.id(), List.of()), returns.getOrDefault(p.id(), List.of()), now,
+                    hall.open(), hall.exception());
             Mask mask = masks.get(p.id());
             MaskState state = MaskState.NONE;
             if (mask != null) {

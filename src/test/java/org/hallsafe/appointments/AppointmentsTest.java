@@ -46,6 +46,7 @@ class AppointmentsTest {
     @Autowired org.hallsafe.notice.NoticeFixture notices;
     @Autowired Bookings bookings;
     @Autowired Catalogue catalogue;
+    @Autowired org.hallsafe.organization.HallCalendar calendar;
     @Autowired Slots slots;
     @Autowired Duty duty;
     @Autowired SmsChallenges challenges;
@@ -90,7 +91,7 @@ class AppointmentsTest {
         // 08:30–12:00 and 14:30–17:30 by default: 7 + 6 half-hour slots per window
         assertThat(slots.day(r.site(), r.monday())).hasSize(26);
         assertThat(slots.generate(r.site(), new GenerateForm(r.monday(), r.monday(), List.of(r.window1(), r.window5()), 4, 40, null)).slots()).isZero();
-        catalogue.saveCalendarDay(r.site(), r.monday().plusDays(1), false, "测试假日");
+        calendar.saveDay(r.site(), r.monday().plusDays(1), false, null, null, "测试假日");
         var hours = new AppointmentForms.HoursForm(r.window5(), List.of(java.time.DayOfWeek.WEDNESDAY),
                 java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), null, null);
         catalogue.saveHours(r.site(), hours);
