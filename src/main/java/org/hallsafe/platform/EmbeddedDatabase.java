@@ -80,6 +80,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(!persistent)
+                // Spring stops it (the bean's close), after the requests in flight and the beans that write on shutdown:
+                // zonky's own JVM shutdown hook stopped it at the same time, and a closing context then waited 30 s
+                // for a connection (the test JVM was killed by Surefire; a stopping node failed requests in flight)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "''")
