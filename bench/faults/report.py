@@ -44,6 +44,7 @@ def first_ok_after(t, node):
 
 # ---- notifications
 sms = collections.Counter()
+ids = collections.Counter()
 escalations = 0
 for line in open(os.path.join(work, "sms.log"), encoding="utf-8") if os.path.exists(os.path.join(work, "sms.log")) else []:
     _, body = line.rstrip("\n").split("\t", 1)
@@ -55,6 +56,8 @@ for line in open(os.path.join(work, "sms.log"), encoding="utf-8") if os.path.exi
         escalations += 1
     else:
         sms[(m.get("phone"), m.get("text"))] += 1
+        if m.get("id"):
+            ids[m["id"]] += 1
 incidents = db["incidents"]
 per_phone = collections.defaultdict(lambda: [0, 0, 0])  # messages, incidents told, told twice or more
 for (phone, _), n in sms.items():
@@ -64,6 +67,7 @@ for (phone, _), n in sms.items():
 pairs = len(sms)
 notif_missing = max(0, incidents * members - pairs)
 notif_doubled = sum(n - 1 for n in sms.values())
+resent_same_id = sum(n - 1 for n in ids.values())  # a gateway that keeps the ids it saw would drop these
 
 # ---- records
 ck_lost = db["checkins_acked"] - db["checkins_acked_stored"]
@@ -108,7 +112,8 @@ lines += [f"## Run of {time.strftime('%Y-%m-%d %H:%M', time.gmtime(P['load_start
           f"| incidents from refusals (stored refusals {db['refusals_stored']}); reported twice | one each; 0 | "
           f"{incidents}; {db['incidents_doubled']} | {yes(incidents == db['refusals_stored'] and db['incidents_doubled'] == 0)} |",
           f"| SMS per leadership member and incident ({members} members × {incidents} incidents = {incidents * members}) | "
-          f"exactly 1 | told {pairs}, not told {notif_missing}, extra messages {notif_doubled} | "
+          f"exactly 1 | told {pairs}, not told {notif_missing}, extra messages {notif_doubled} "
+          f"({resent_same_id} of them resent with an id the gateway had seen) | "
           f"{yes(notif_missing == 0 and notif_doubled == 0)} |",
           f"| answers while PostgreSQL was stopped ({len(pg_down)}) | all 503 within 3 s | {statuses(pg_down)}; "
           f"slower than 3 s: {len(slow)} (slowest {s(max([a['ms'] for a in pg_down], default=0))} s) | {yes(outage_ok)} |",
