@@ -68,6 +68,10 @@ public final class DatabaseBackup {
         if (file == null) {
             return -1;
         }
+        // no Spring here: the embedded server's start-up chatter stays out of what the command prints
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         String url = option(args, "spring.datasource.url");
         if (url == null) {
             url = System.getenv().getOrDefault("HALLSAFE_DB_URL", "");
