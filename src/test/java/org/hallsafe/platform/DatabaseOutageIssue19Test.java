@@ -200,6 +200,21 @@ class DatabaseOutageIssue19Test {
             Thread.sleep(500); // the live stream connects after the page has loaded
             accounts.setEnabled(hall.siteId(), accounts.findByUsername(hall.screener()).orElseThrow().id(), false);
             screener.waitFor(ExpectedConditions.urlContains("/login"));
+
+            // the page a citizen or the staff see while the database is away, on a phone and at a desk
+            stopDatabase();
+            try {
+                screener.open("/appointments/book");
+                assertThat(screener.text(By.id("unavailable"))).contains(UNAVAILABLE_ZH);
+                screener.screenshot("r19-1-unavailable-phone");
+                screener.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+                screener.open("/appointments/book?lang=en");
+                assertThat(screener.text(By.id("unavailable"))).contains("Your entry was not saved");
+                screener.screenshot("r19-1-unavailable-desk-en");
+                assertThat(screener.console()).noneMatch(line -> line.contains("Content Security Policy"));
+            } finally {
+                startDatabase();
+            }
         }
     }
 
