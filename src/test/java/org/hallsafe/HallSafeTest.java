@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(HallSafeTest.Clocks.class)
+@Import({HallSafeTest.Clocks.class, org.hallsafe.platform.TestSmsGateway.Config.class})
 public @interface HallSafeTest {
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -21,7 +21,7 @@ import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.platform.Deliveries;
 import org.hallsafe.screening.CitizenScreened;
 import org.hallsafe.screening.ExpectedVisitors;
 import org.hallsafe.screening.Gate;
@@ -56,12 +56,12 @@ public class Bookings implements ExpectedVisitors {
     private final SmsChallenges challenges;
     private final ActivityLog activity;
     private final LiveUpdates live;
-    private final SmsGateway sms;
+    private final Deliveries sms;
     private final Formats formats;
     private final SecureRandom random = new SecureRandom();
 
     Bookings(JdbcClient jdbc, Clock clock, Catalogue catalogue, Slots slots, PersonalData personalData,
-            SmsChallenges challenges, ActivityLog activity, LiveUpdates live, SmsGateway sms, Formats formats,
+            SmsChallenges challenges, ActivityLog activity, LiveUpdates live, Deliveries sms, Formats formats,
             org.hallsafe.platform.FormShape shape) {
         this.shape = shape;
         this.jdbc = jdbc;
@@ -189,14 +189,9 @@ public class Bookings implements ExpectedVisitors {
         live.publishToSite(siteId, "appointments");
         String confirmation = catalogue.word("appointments.sms.booked", booking.code(), item.name(),
                 formats.dateTime(booking.startsAt()), booking.windowNumber());
-        // sent once the booking is committed: a slow gateway never holds the slot's lock, a rolled-back one sends nothing
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        text(phone.value(), phone.masked(), booking.maskedName(), confirmation, booking.code());
-                    }
-                });
+        // written to the outbox with the booking and sent by its worker once this commits: a slow gateway never holds
+        // the slot's lock, a rolled-back booking sends nothing (issue 19, item 3)
+        text(siteId, id, "BOOKED", phone::value, phone.masked(), booking.maskedName(), confirmation, booking.code());
         return booking;
     }
 
@@ -463,20 +458,19 @@ public class Bookings implements ExpectedVisitors {
                 String text = template.replace("{name}", d.name()).replace("{item}", d.itemName())
                         .replace("{time}", formats.dateTime(d.startsAt())).replace("{window}", String.valueOf(d.windowNumber()))
                         .replace("{code}", d.code());
-                String phone = sms.configured() ? personalData.reveal(d.phoneCipher(), "booking", d.id(), "phone (reminder)") : null;
-                text(phone, d.phoneMasked(), d.name(), text, d.code());
+                text(d.siteId(), d.id(), "REMINDER_" + kind.toUpperCase(java.util.Locale.ROOT),
+                        () -> personalData.reveal(d.phoneCipher(), "booking", d.id(), "phone (reminder)"),
+                        d.phoneMasked(), d.name(), text, d.code());
                 sent++;
             }
         }
         return sent;
     }
 
-    private void text(String phone, String masked, String recipient, String text, String code) {
-        if (sms.configured() && phone != null) {
-            sms.send(phone, text);
-        } else {
-            sms.log(recipient, masked, text, code);
-        }
+    private void text(long siteId, long bookingId, String purpose, java.util.function.Supplier<String> phone, String masked,
+            String recipient, String text, String code) {
+        sms.enqueueSms(new Deliveries.Sms(siteId, "booking", String.valueOf(bookingId), purpose, "booking:" + bookingId,
+                recipient, masked, text), phone, code);
     }
 
     // ---- arrival at the gate

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PersonalData;
-import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.platform.Deliveries;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,11 +31,11 @@ class SmsChallenges {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PersonalData personalData;
-    private final SmsGateway sms;
+    private final Deliveries sms;
     private final Catalogue catalogue;
     private final SecureRandom random = new SecureRandom();
 
-    SmsChallenges(JdbcClient jdbc, Clock clock, PersonalData personalData, SmsGateway sms, Catalogue catalogue) {
+    SmsChallenges(JdbcClient jdbc, Clock clock, PersonalData personalData, Deliveries sms, Catalogue catalogue) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.personalData = personalData;
@@ -62,18 +62,16 @@ class SmsChallenges {
             throw new InvalidInputException("smsCode", "appointments.sms.wait");
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
-        jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO sms_challenges (site_id, phone_hash, item_id, code_hash, expires_at, created_at)
-                VALUES (:site, :hash, :item, :code, :expires, :now)""")
+                VALUES (:site, :hash, :item, :code, :expires, :now) RETURNING id""")
                 .param("site", siteId).param("item", itemId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
                 .param("expires", Timestamp.from(clock.instant().plus(VALID))).param("now", Timestamp.from(clock.instant()))
-                .update();
+                .query(Long.class).single();
         String text = catalogue.word("appointments.sms.code.text", code);
-        if (sms.configured()) {
-            sms.send(phone.value(), text);
-        } else {
-            sms.log("booking", phone.masked(), text, code);
-        }
+        // through the outbox: written with the code, sent by the worker woken when this commits (issue 19, item 3)
+        sms.enqueueSms(new Deliveries.Sms(siteId, "sms-challenge", String.valueOf(id), "SMS_CODE", "challenge:" + id,
+                "booking", phone.masked(), text), phone::value, code);
         return code;
     }
 

@@ -11,7 +11,7 @@ import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.Role;
-import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.platform.Deliveries;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,11 +27,11 @@ class BlindSpots implements MeasureStatusProvider {
     private final StaffDirectory staff;
     private final Accounts accounts;
     private final LiveUpdates live;
-    private final SmsGateway sms;
+    private final Deliveries sms;
     private final MessageSource messages;
     private final Clock clock;
 
-    BlindSpots(Hygiene hygiene, StaffDirectory staff, Accounts accounts, LiveUpdates live, SmsGateway sms,
+    BlindSpots(Hygiene hygiene, StaffDirectory staff, Accounts accounts, LiveUpdates live, Deliveries sms,
             MessageSource messages, Clock clock) {
         this.hygiene = hygiene;
         this.staff = staff;
@@ -73,10 +73,11 @@ class BlindSpots implements MeasureStatusProvider {
         for (var person : staff.search(siteId, "", zone.departmentId(), false)) {
             if (person.accountId() != null && accounts.find(person.accountId()).map(a -> a.role() == Role.SECTION_HEAD).orElse(false)) {
                 live.publish(List.of(person.accountId()), "hygiene");
-                if (sms.configured()) {
-                    sms.send(staff.reveal(siteId, person.id(), "phone"), text);
-                } else if (person.phoneMasked() != null) {
-                    sms.log(person.name(), person.phoneMasked(), text);
+                if (person.phoneMasked() != null) {
+                    // through the outbox: sent by its worker, never by this job (issue 19, item 3)
+                    sms.enqueueSms(new Deliveries.Sms(siteId, "hygiene", zone.id() + "/" + day, "BLIND_SPOT",
+                            "staff:" + person.id(), person.name(), person.phoneMasked(), text),
+                            () -> staff.reveal(siteId, person.id(), "phone"));
                 }
             }
         }

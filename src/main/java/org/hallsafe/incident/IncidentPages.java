@@ -26,11 +26,13 @@ class IncidentPages {
     private final Incidents incidents;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.hallsafe.platform.Deliveries deliveries;
 
-    IncidentPages(Incidents incidents, JdbcClient jdbc, Clock clock) {
+    IncidentPages(Incidents incidents, JdbcClient jdbc, Clock clock, org.hallsafe.platform.Deliveries deliveries) {
         this.incidents = incidents;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     /** The list; a live update re-fetches only its rows (htmx). */
@@ -49,6 +51,8 @@ class IncidentPages {
         Incidents.Record record = incidents.record(site(), id);
         model.addAttribute("details", record.details());
         model.addAttribute("notes", record.notes());
+        // each SMS to each person, with its state: sent, retrying or failed (issue 19, item 3)
+        model.addAttribute("deliveries", deliveries.of(site(), SmsChannel.SOURCE, String.valueOf(id)));
         jdbc.sql("UPDATE notifications SET read_at = :now WHERE account_id = :account AND incident_id = :id AND read_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("account", CurrentUser.get().accountId())
                 .param("id", id).update();

@@ -127,7 +127,8 @@ public class PersonalData {
         }
     }
 
-    private String open(byte[] cipherText) {
+    /** The plain value, unaudited: only for platform's own machinery (the outbox worker opening a number to send to). */
+    String open(byte[] cipherText) {
         return cipherText == null ? null : open(newCipher(), cipherText);
     }
 

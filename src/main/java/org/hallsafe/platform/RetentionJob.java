@@ -18,8 +18,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -125,19 +123,6 @@ public class RetentionJob {
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
-        }
-    }
-
-    /** Completed event publications carry serialized events (names in summaries, hashes of documents): the registry keeps them no longer than citizens' data. */
-    @Configuration(proxyBeanMethods = false)
-    static class CompletedEvents {
-
-        /** Spring Modulith's own registry, not a ledger: its completed rows are deleted, not anonymised. */
-        @Bean
-        RetentionRule completedEventsRetention() {
-            return new RetentionRule("event_publication", RetentionProperties.DataClass.CITIZENS, """
-                    DELETE FROM event_publication WHERE id IN (SELECT id FROM event_publication
-                        WHERE completion_date < :before ORDER BY completion_date LIMIT :limit FOR UPDATE SKIP LOCKED)""");
         }
     }
 }

@@ -3,7 +3,7 @@ package org.hallsafe.platform;
 /**
  * One table's share of the retention job. The module that owns the table declares it as a {@code @Bean}; platform's
  * {@link RetentionJob} runs its statement in batches, each in its own transaction, until a batch changes fewer rows
- * than the batch size. The statement anonymises (never deletes, but for the framework's own event registry) at most
+ * than the batch size. The statement anonymises (never deletes) at most
  * {@code :limit} rows whose last event is before {@code :before} and that are not anonymised yet; run again, it changes
  * nothing. Usually
  * {@code WITH batch AS (SELECT id … ORDER BY <time> LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED) UPDATE … FROM batch …}.

@@ -52,19 +52,52 @@ public class SmsGateway {
 
     /** Sends through the gateway; a failure is logged, never thrown at the caller. */
     public void send(String phone, String text) {
-        String body = "{\"phone\":\"" + phone + "\",\"text\":\"" + text.replace("\\", "").replace("\"", "'") + "\"}";
+        try {
+            deliver(phone, text, null);
+        } catch (SmsNotSentException e) {
+            log.warn("{}", e.getMessage());
+        }
+    }
+
+    /**
+     * Sends one message through the gateway and throws when the gateway did not take it (not reached, or an answer
+     * other than 2xx), so the outbox can try again. {@code messageId} (may be null) goes along as {@code id}: a gateway
+     * that keeps the ids it saw can drop a message resent after a node died before it was marked sent.
+     */
+    public void deliver(String phone, String text, String messageId) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(body(phone, text, messageId))).build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
-                log.warn("SMS gateway answered {}", response.statusCode());
+                throw new SmsNotSentException("SMS gateway answered " + response.statusCode());
             }
-        } catch (Exception e) {
-            log.warn("SMS gateway not reached: {}", e.getMessage());
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (java.io.IOException e) {
+            throw new SmsNotSentException("SMS gateway not reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmsNotSentException("SMS gateway not reached: interrupted");
+        }
+    }
+
+    /** The request body, written by Jackson: quotes, backslashes and line breaks in the text arrive as typed. */
+    static String body(String phone, String text, String messageId) {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("phone", phone);
+        body.put("text", text);
+        if (messageId != null) {
+            body.put("id", messageId);
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The gateway did not take a message. */
+    public static class SmsNotSentException extends RuntimeException {
+        SmsNotSentException(String message) {
+            super(message);
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.LiveUpdates;
-import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.platform.Deliveries;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +19,10 @@ class Reminders {
     private final StaffHealth health;
     private final StaffDirectory staff;
     private final LiveUpdates live;
-    private final SmsGateway sms;
+    private final Deliveries sms;
     private final Clock clock;
 
-    Reminders(StaffHealth health, StaffDirectory staff, LiveUpdates live, SmsGateway sms, Clock clock) {
+    Reminders(StaffHealth health, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock) {
         this.health = health;
         this.staff = staff;
         this.live = live;
@@ -39,7 +39,7 @@ class Reminders {
                 long staffId = day.staff().id();
                 for (StaffDay.Slot slot : day.slots()) {
                     if (slot.status() == StaffDay.Status.DUE && health.claim(site, staffId, slot.key(), "CHECK_DUE")) {
-                        tell(site, day, health.word("staffhealth.sms.checkDue"));
+                        tell(site, day, "CHECK_DUE", slot.key(), health.word("staffhealth.sms.checkDue"));
                         sent++;
                     }
                     if ((slot.status() == StaffDay.Status.LATE || slot.status() == StaffDay.Status.MISSED)
@@ -49,7 +49,7 @@ class Reminders {
                 }
                 if (day.mask() == StaffHealth.MaskState.CHANGE_DUE || day.mask() == StaffHealth.MaskState.OVERDUE) {
                     if (health.claim(site, staffId, "MASK/" + day.maskOn(), "MASK_DUE")) {
-                        tell(site, day, health.word("staffhealth.sms.maskDue"));
+                        tell(site, day, "MASK_DUE", "MASK/" + day.maskOn(), health.word("staffhealth.sms.maskDue"));
                         sent++;
                         boardChanged = true;
                     }
@@ -62,14 +62,15 @@ class Reminders {
         return sent;
     }
 
-    private void tell(long site, StaffHealth.Day day, String text) {
+    /** A live nudge, and an SMS through the outbox (sent by its worker, never by this job: issue 19, item 3). */
+    private void tell(long site, StaffHealth.Day day, String purpose, String key, String text) {
         if (day.staff().accountId() != null) {
             live.publish(java.util.List.of(day.staff().accountId()), "reminder");
         }
-        if (sms.configured()) {
-            sms.send(staff.reveal(site, day.staff().id(), "phone"), text);
-        } else if (day.staff().phoneMasked() != null) {
-            sms.log(day.staff().name(), day.staff().phoneMasked(), text);
+        if (day.staff().phoneMasked() != null) {
+            long staffId = day.staff().id();
+            sms.enqueueSms(new Deliveries.Sms(site, "staffhealth", staffId + "/" + key, purpose, "staff:" + staffId,
+                    day.staff().name(), day.staff().phoneMasked(), text), () -> staff.reveal(site, staffId, "phone"));
         }
     }
 }
