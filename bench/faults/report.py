@@ -54,7 +54,7 @@ for line in open(os.path.join(work, "sms.log"), encoding="utf-8") if os.path.exi
         continue
     if "逾期" in m.get("text", ""):
         escalations += 1
-    else:
+    elif "防控事件" in m.get("text", ""):  # incident reports only: booking confirmations go to the citizens
         sms[(m.get("phone"), m.get("text"))] += 1
         if m.get("id"):
             ids[m["id"]] += 1
