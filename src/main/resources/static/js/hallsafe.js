@@ -127,3 +127,31 @@ document.addEventListener('change', function (e) {
     window.location = '?' + (el.value ? name + '=' + encodeURIComponent(el.value) : '');
   }
 });
+
+// Issue 19: a form marked data-resend (the gate) is sent by htmx (hx-boost). When the server answers 503 (the database
+// is unreachable) or the network drops, nothing is swapped: what was typed stays, a word says it was not saved, and
+// pressing the button again sends the same submission id (the server keeps one record per submission). Any other
+// answer is shown as the page would be. Without JavaScript the form posts as usual and the 503 page says to go back.
+function hallsafeResendForm(e) {
+  var elt = (e.detail && e.detail.elt) || e.target;
+  return elt && elt.matches && elt.matches('form[data-resend]') ? elt : null;
+}
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var status = e.detail.xhr.status;
+  if (status >= 400 && status !== 503 && hallsafeResendForm(e)) {
+    e.detail.shouldSwap = true;
+    e.detail.isError = false;
+  }
+});
+function hallsafeUnsaved(e) {
+  var form = hallsafeResendForm(e);
+  var note = form && form.querySelector('[data-unsaved]');
+  if (note) { note.classList.remove('d-none'); note.scrollIntoView({ block: 'center' }); }
+}
+document.addEventListener('htmx:responseError', function (e) {
+  if (e.detail.xhr.status === 503) { hallsafeUnsaved(e); }
+});
+document.addEventListener('htmx:sendError', hallsafeUnsaved);
+document.addEventListener('htmx:afterSettle', function () {
+  if (document.getElementById('gate-form')) { hallsafeSyncGate(); }
+});

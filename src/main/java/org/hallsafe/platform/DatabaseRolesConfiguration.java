@@ -37,6 +37,9 @@ class DatabaseRolesConfiguration {
                             + "tamper-evident (its hash chain shows changes) but not tamper-proof. Set "
                             + "HALLSAFE_DB_OWNER_USER and HALLSAFE_DB_OWNER_PASSWORD for a separate owner role "
                             + "(README, \"Database roles\").", appRole.isBlank() ? "from the URL" : appRole);
+                    // issue 19: connections of their own, not the pool's, which end a statement after 60 s
+                    configuration.dataSource(environment.getRequiredProperty("spring.datasource.url"),
+                            appRole.isBlank() ? null : appRole, environment.getProperty("spring.datasource.password"));
                 } else {
                     configuration.dataSource(environment.getRequiredProperty("spring.datasource.url"), owner,
                             properties.db().ownerPassword());

@@ -189,7 +189,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         postgres.close();
     }
 
-    private static Passwords readOrCreate(Path file) {
+    static Passwords readOrCreate(Path file) {
         try {
             Properties p = new Properties();
             if (Files.exists(file)) {

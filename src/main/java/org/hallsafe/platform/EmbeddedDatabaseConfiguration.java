@@ -2,11 +2,11 @@ package org.hallsafe.platform;
 
 import java.io.IOException;
 
-import javax.sql.DataSource;
-
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +38,15 @@ class EmbeddedDatabaseConfiguration {
         return database;
     }
 
-    /** The application's connections: the app role, which cannot change the audit log. */
+    /**
+     * The application's connections: the app role, which cannot change the audit log. The pool takes the same
+     * {@code spring.datasource.hikari.*} settings as an external database's (time-outs, issue 19).
+     */
     @Bean
-    DataSource dataSource(EmbeddedDatabase database) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabase database) {
         return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
                 .url(database.jdbcUrl())
                 .username(EmbeddedDatabase.APP)
                 .password(database.passwords().app())

@@ -109,6 +109,16 @@ public class PersonalData {
         activity.record("PERSONAL_DATA_LOOKUP", subjectType, null, numberKind + " " + masked + ": " + found);
     }
 
+    /** Whether this key opens the sealed value (a restore checks the backup was sealed with this key). */
+    boolean opens(byte[] cipherText) {
+        try {
+            open(cipherText);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     private static Cipher newCipher() {
         try {
             return Cipher.getInstance("SM4/GCM/NoPadding", PROVIDER);

@@ -39,7 +39,13 @@ class SecurityConfiguration {
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/notices/public", "/api/v1/notices/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> problem(response, 401)))
+                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
+                    // issue 19: the account could not be read (database down): DatabaseOutage answers 503, not 401
+                    if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+                        throw e;
+                    }
+                    problem(response, 401);
+                }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403)))
@@ -101,6 +107,11 @@ class SecurityConfiguration {
             public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
                     HttpServletResponse response, org.springframework.security.core.AuthenticationException e)
                     throws IOException {
+                // issue 19: the account could not be read (database down): DatabaseOutage answers 503, not "wrong
+                // password" (the session that would keep the user name is in the database as well)
+                if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+                    throw e;
+                }
                 request.getSession().setAttribute(LAST_USERNAME, SignInNames.capped(request.getParameter("username")));
                 getRedirectStrategy().sendRedirect(request, response, "/login?error");
             }

@@ -33,7 +33,10 @@ class GateBrowserTest {
         b.click(By.cssSelector("label[for=mask-" + mask + "]"));
         b.type(By.id("temperature"), temperature);
         b.click(By.cssSelector("label[for=noSymptoms]"));
+        // the form is sent by htmx (issue 19): the answer replaces the page without a page load
+        var before = b.driver().findElement(By.id("gate-form"));
         b.click(By.id("record"));
+        b.waitFor(ExpectedConditions.stalenessOf(before));
     }
 
     @Test
