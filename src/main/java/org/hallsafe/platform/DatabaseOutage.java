@@ -73,6 +73,12 @@ class DatabaseOutage extends OncePerRequestFilter {
                     && isOutage(failed.getApplicationException())) {
                 return true;
             }
+            // Hikari's answer on a connection it already closed as broken (no SQLSTATE), e.g. Bucket4j's rollback
+            // after the statement failed on a dead connection: the failure itself is lost
+            if (t instanceof SQLException closed && closed.getSQLState() == null
+                    && "Connection is closed".equals(closed.getMessage())) {
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
