@@ -73,6 +73,12 @@ class DatabaseOutage extends OncePerRequestFilter {
                     && isOutage(failed.getApplicationException())) {
                 return true;
             }
+            // Hikari's answer on a connection it already closed as broken (no SQLSTATE), e.g. Bucket4j's rollback
+            // after the statement failed on a dead connection: the failure itself is lost
+            if (t instanceof SQLException closed && closed.getSQLState() == null
+                    && "Connection is closed".equals(closed.getMessage())) {
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
@@ -85,7 +91,7 @@ class DatabaseOutage extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(isStaticFile(request) ? withoutCookies(request) : request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!isOutage(e) || response.isCommitted()) {
                 throw e;
@@ -102,8 +108,9 @@ class DatabaseOutage extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Locale locale = locale(request);
-        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+        Locale locale = locale(request, api);
+        if (api) {
             SecurityConfiguration.problem(response, 503, "Service Unavailable",
                     messages.getMessage("unavailable.api", null, locale));
             return;
@@ -120,14 +127,49 @@ class DatabaseOutage extends OncePerRequestFilter {
         templates.process("unavailable", context, response.getWriter());
     }
 
-    /** {@code ?lang=en}, else English for a browser that asks for it first, else Chinese. */
-    static Locale locale(HttpServletRequest request) {
-        String lang = request.getParameter("lang");
-        if (lang == null) {
-            lang = request.getHeader("Accept-Language");
-        }
+    /**
+     * The API follows {@code Accept-Language}, as {@link ApiErrors} does. Pages are Chinese unless {@code ?lang=en}:
+     * the language chosen in the session cannot be read now, and the page shows the other language below anyway.
+     */
+    static Locale locale(HttpServletRequest request, boolean api) {
+        String lang = api ? request.getHeader("Accept-Language") : request.getParameter("lang");
         return lang != null && lang.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
                 : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    /**
+     * HallSafe's style sheets and scripts need no session. Without the cookie the session store (in PostgreSQL) is not
+     * asked for them, so the 503 page keeps its look while the database is away, and a page's assets cost no session
+     * look-up.
+     */
+    private static boolean isStaticFile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod()) && (path.startsWith("/webjars/") || path.startsWith("/css/")
+                || path.startsWith("/js/") || path.equals("/favicon.ico"));
+    }
+
+    private static HttpServletRequest withoutCookies(HttpServletRequest request) {
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public jakarta.servlet.http.Cookie[] getCookies() {
+                return null;
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return "Cookie".equalsIgnoreCase(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public java.util.Enumeration<String> getHeaders(String name) {
+                return "Cookie".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+            }
+
+            @Override
+            public String getRequestedSessionId() {
+                return null;
+            }
+        };
     }
 
     private static String rootMessage(Throwable e) {

@@ -34,6 +34,8 @@ class DatabaseOutageTest {
                 new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new CannotGetJdbcConnectionException("broken pipe"));
         assertThat(DatabaseOutage.isOutage(rollbackFailed)).isTrue();
+        // Bucket4j's rollback on the connection Hikari closed as broken (seen in DatabaseOutageIssue19Test)
+        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection is closed")))).isTrue();
 
         assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("duplicate",
                 new SQLException("duplicate key", "23505")))).isFalse();

@@ -30,7 +30,7 @@ class ExternalPostgresTimeoutsIssue19Test {
     @Test
     void r19_1_theExternalDatabasesPoolCarriesTheTimeOuts() {
         HikariDataSource pool = (HikariDataSource) dataSource;
-        assertThat(pool.getConnectionTimeout()).isEqualTo(2000);
+        assertThat(pool.getConnectionTimeout()).isEqualTo(1200);
         assertThat(pool.getValidationTimeout()).isEqualTo(1000);
         assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("30s");
     }
