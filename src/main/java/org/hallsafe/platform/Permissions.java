@@ -44,7 +44,14 @@ public final class Permissions {
     public static final String DUTY_LOG = "appointments:duty:log";
     public static final String DUTY_ROSTER = "appointments:duty:roster";
 
-    static final Set<String> ALL = Set.of(BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
+    /** The leadership group's office writes notices (issue 15). */
+    public static final String NOTICE_EDIT = "notice:notice:edit";
+    /** A second person approves a notice before it is published: the office, the leaders, the administrators. */
+    public static final String NOTICE_APPROVE = "notice:notice:approve";
+    /** Staff read the prevention-knowledge library. */
+    public static final String NOTICE_VIEW = "notice:knowledge:view";
+
+    static final Set<String> ALL = Set.of(NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
             ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,

@@ -26,6 +26,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param lookupCode look-ups, cancellations and moves per booking code
  * @param codeFailures wrong phone numbers given with one booking code before the code is locked for the rest of the
  *     period
+ * @param publicReadAddress reads of the public notice pages, Atom feed, embeddable fragment and pictures per client
+ *     address (issue 15)
  */
 @ConfigurationProperties("hallsafe.rate-limit")
 public record RateLimitProperties(
@@ -40,7 +42,8 @@ public record RateLimitProperties(
         @DefaultValue("20/1h") Limit smsAddress,
         @DefaultValue("30/1h") Limit lookupAddress,
         @DefaultValue("20/1h") Limit lookupCode,
-        @DefaultValue("5/24h") Limit codeFailures) {
+        @DefaultValue("5/24h") Limit codeFailures,
+        @DefaultValue("600/10m") Limit publicReadAddress) {
 
     /** At most {@code count} in {@code period}. */
     public record Limit(long count, Duration period) {

@@ -29,7 +29,9 @@ public class RateLimits {
     /** What is limited, and by which key; the values come from {@link RateLimitProperties}. */
     public enum Kind {
         SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, BOOKING_PHONE, BOOKING_DOCUMENT, BOOKING_ADDRESS, SMS_PHONE, SMS_ADDRESS,
-        LOOKUP_ADDRESS, LOOKUP_CODE, CODE_FAILURES;
+        LOOKUP_ADDRESS, LOOKUP_CODE, CODE_FAILURES,
+        /** Public notice pages, feed, fragment and pictures (issue 15), per client address. */
+        PUBLIC_READ_ADDRESS;
 
         boolean byAddress() {
             return name().endsWith("_ADDRESS");
@@ -102,6 +104,7 @@ public class RateLimits {
             case LOOKUP_ADDRESS -> properties.lookupAddress();
             case LOOKUP_CODE -> properties.lookupCode();
             case CODE_FAILURES -> properties.codeFailures();
+            case PUBLIC_READ_ADDRESS -> properties.publicReadAddress();
         };
     }
 

@@ -16,23 +16,24 @@ public enum Role {
             Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY, Permissions.LEDGER_VIEW,
             Permissions.PERSON_REVEAL, Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW,
             Permissions.HYGIENE_RECORD, Permissions.CANTEEN_VIEW, Permissions.APPOINTMENTS_VIEW,
-            Permissions.HEALTH_READINGS)),
+            Permissions.HEALTH_READINGS, Permissions.NOTICE_APPROVE, Permissions.NOTICE_VIEW)),
     OFFICE(Set.of(Permissions.ORG_VIEW, Permissions.STAFF_REVEAL, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW,
             Permissions.LEADERSHIP_EDIT, Permissions.INCIDENT_VIEW, Permissions.INCIDENT_HANDLE, Permissions.GATE_TODAY,
             Permissions.LEDGER_VIEW, Permissions.PERSON_REVEAL, Permissions.GATE_BACKFILL, Permissions.HEALTH_SELF,
             Permissions.HEALTH_BOARD, Permissions.HYGIENE_VIEW, Permissions.HYGIENE_RECORD, Permissions.HYGIENE_ZONES,
             Permissions.CANTEEN_VIEW, Permissions.BOOK_FOR, Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_EDIT,
-            Permissions.APPOINTMENTS_VIEW, Permissions.DUTY_LOG, Permissions.DUTY_ROSTER, Permissions.HEALTH_READINGS)),
+            Permissions.APPOINTMENTS_VIEW, Permissions.DUTY_LOG, Permissions.DUTY_ROSTER, Permissions.HEALTH_READINGS,
+            Permissions.NOTICE_EDIT, Permissions.NOTICE_APPROVE, Permissions.NOTICE_VIEW)),
     SECTION_HEAD(Set.of(Permissions.ORG_VIEW, Permissions.MEASURE_VIEW, Permissions.LEADERSHIP_VIEW, Permissions.GATE_TODAY,
             Permissions.HEALTH_SELF, Permissions.HEALTH_BOARD, Permissions.HEALTH_RECORD_FOR, Permissions.HYGIENE_VIEW,
             Permissions.HYGIENE_RECORD, Permissions.BOOK_FOR, Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW,
-            Permissions.DUTY_LOG, Permissions.DUTY_ROSTER, Permissions.HEALTH_READINGS)),
+            Permissions.DUTY_LOG, Permissions.DUTY_ROSTER, Permissions.HEALTH_READINGS, Permissions.NOTICE_VIEW)),
     SCREENER(Set.of(Permissions.GATE_RECORD, Permissions.GATE_TODAY, Permissions.HEALTH_SELF, Permissions.HEALTH_RECORD_FOR,
-            Permissions.BOOK_FOR)),
+            Permissions.BOOK_FOR, Permissions.NOTICE_VIEW)),
     STAFF(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.BOOK_FOR, Permissions.WINDOW_CALL,
-            Permissions.DUTY_LOG)),
+            Permissions.DUTY_LOG, Permissions.NOTICE_VIEW)),
     CANTEEN(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.CANTEEN_MANAGE, Permissions.CANTEEN_DOOR,
-            Permissions.CANTEEN_VIEW, Permissions.HEALTH_BOARD));
+            Permissions.CANTEEN_VIEW, Permissions.HEALTH_BOARD, Permissions.NOTICE_VIEW));
 
     private final Set<String> permissions;
 

@@ -38,7 +38,7 @@ class Issue12SignInRateLimitTest {
         RateLimitProperties tight = new RateLimitProperties(true, List.of(), Limit.valueOf(perAccount),
                 Limit.valueOf("1000/15m"), Limit.valueOf("10/1h"), Limit.valueOf("10/1h"), Limit.valueOf("60/1h"),
                 Limit.valueOf("5/1h"), Limit.valueOf("20/1h"), Limit.valueOf("30/1h"), Limit.valueOf("20/1h"),
-                Limit.valueOf("5/24h"));
+                Limit.valueOf("5/24h"), Limit.valueOf("600/10m"));
         return new SignInRateLimitFilter(new RateLimits(tight, personalData, dataSource), messages, locales);
     }
 
