@@ -2,6 +2,8 @@ package org.hallsafe.notice;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
@@ -18,6 +20,7 @@ import org.commonmark.parser.Parser;
 final class ChannelMarkdown {
 
     private static final Parser PARSER = Parser.builder().build();
+    private static final Pattern CODE_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
 
     private ChannelMarkdown() {
     }
@@ -36,7 +39,20 @@ final class ChannelMarkdown {
                 html.add(inline);
             }
         });
-        html.forEach(Node::unlink);
+        for (Node node : html) {
+            // the words between <script> and </script> (or <style>) are code, not text: they go as well
+            Matcher open = node instanceof HtmlInline inline ? CODE_ELEMENT.matcher(inline.getLiteral()) : null;
+            if (open != null && open.lookingAt()) {
+                Pattern close = Pattern.compile("(?i)</" + open.group(1) + "\\s*>");
+                for (Node next = node.getNext(); next != null && !(next instanceof HtmlInline end
+                        && close.matcher(end.getLiteral()).lookingAt()); ) {
+                    Node following = next.getNext();
+                    next.unlink();
+                    next = following;
+                }
+            }
+            node.unlink();
+        }
         return document;
     }
 

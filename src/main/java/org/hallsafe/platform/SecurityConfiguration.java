@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         .requestMatchers("/appointments/book", "/appointments/book/**", "/appointments/booked",
                                 "/appointments/qr/**", "/appointments/manage", "/appointments/manage/**")
                         .permitAll()
+                        .requestMatchers("/public/notices/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)
