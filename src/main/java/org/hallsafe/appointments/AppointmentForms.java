@@ -64,13 +64,12 @@ public final class AppointmentForms {
                     s.reminderDayText(), s.reminderHourText());
         }
 
-        /** A postponed opening tells citizens why. */
+        /**
+         * No rule across fields any more: a postponed opening tells citizens why through its published notice
+         * (推迟开放通告, issue 15), which {@link Catalogue#saveSettings} asks for.
+         */
         Map<String, String> ruleProblems() {
-            Map<String, String> p = new LinkedHashMap<>();
-            if (postponed && (postponedMessage == null || postponedMessage.isBlank())) {
-                p.put("postponedMessage", "appointments.settings.postponedMessage");
-            }
-            return p;
+            return new LinkedHashMap<>();
         }
     }
 

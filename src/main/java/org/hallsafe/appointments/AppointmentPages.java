@@ -52,8 +52,11 @@ class AppointmentPages {
     private final SlotPicker picker;
     private final Clock clock;
 
+    private final org.hallsafe.notice.Notices notices;
+
     AppointmentPages(Catalogue catalogue, Slots slots, Bookings bookings, Figures figures, Directory directory,
-            StaffDirectory staff, SlotPicker picker, Clock clock) {
+            StaffDirectory staff, SlotPicker picker, Clock clock, org.hallsafe.notice.Notices notices) {
+        this.notices = notices;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
@@ -289,6 +292,7 @@ class AppointmentPages {
     }
 
     private String calendarPage(Long window, Model model) {
+        model.addAttribute("postponedNotice", notices.postponedOpening(site()).orElse(null));
         model.addAttribute("window", window);
         model.addAttribute("windows", directory.windows(site(), "", false));
         model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(site(), window));
@@ -302,7 +306,7 @@ class AppointmentPages {
     @PreAuthorize(EDIT)
     String saveSettings(@Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, form.ruleProblems(), () -> catalogue.saveSettings(site(), form))) {
+        if (FormSubmission.done(binding, catalogue.ruleProblems(site(), form), () -> catalogue.saveSettings(site(), form))) {
             redirect.addFlashAttribute("settingsSaved", true);
             return "redirect:/appointments/calendar";
         }

@@ -46,7 +46,9 @@ public class Catalogue {
     private final org.springframework.context.MessageSource messages;
 
     Catalogue(JdbcClient jdbc, Clock clock, ActivityLog activity, Directory directory,
-            org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape) {
+            org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape,
+            org.hallsafe.notice.Notices notices) {
+        this.notices = notices;
         this.shape = shape;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -54,6 +56,8 @@ public class Catalogue {
         this.activity = activity;
         this.directory = directory;
     }
+
+    private final org.hallsafe.notice.Notices notices;
 
     /** A hall's booking rules. */
     public record Settings(int slotMinutes, int windowCapacity, int hallCap, int perPersonDaily, int daysAhead,
@@ -97,9 +101,37 @@ public class Catalogue {
                         word("appointments.reminder.hour.default")));
     }
 
+    /**
+     * The postponed-opening notice (推迟开放通告) shown while the hall's opening is postponed: the hall's published
+     * notice of that kind (issue 15, item 2), the one text the booking page, the duty desk, the screens and the website
+     * all show. Empty while the hall is open.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<org.hallsafe.notice.PublishedNotice> postponedNotice(long siteId) {
+        return settings(siteId).postponed() ? notices.postponedOpening(siteId) : java.util.Optional.empty();
+    }
+
+    /** The form's rules in the hall: switching 推迟开放 on needs the hall's published postponed-opening notice. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> ruleProblems(long siteId, SettingsForm f) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>(f.ruleProblems());
+        if (f.postponed() && !settings(siteId).postponed() && notices.postponedOpening(siteId).isEmpty()) {
+            problems.put("postponed", "appointments.postponed.noticeNeeded");
+        }
+        return problems;
+    }
+
+    /**
+     * Saves the booking rules. Switching 推迟开放 on needs a published postponed-opening notice (the office writes
+     * and publishes it first, under Notices); switching it off withdraws that notice from every channel.
+     */
     @Transactional
     public void saveSettings(long siteId, SettingsForm f) {
-        shape.check(f, f.ruleProblems());
+        shape.check(f, ruleProblems(siteId, f));
+        boolean wasPostponed = settings(siteId).postponed();
+        if (!f.postponed() && wasPostponed) {
+            notices.withdrawPostponedOpening(siteId);
+        }
         jdbc.sql("""
                 INSERT INTO appointment_settings (site_id, slot_minutes, window_capacity, hall_cap, per_person_daily,
                     days_ahead, no_show_minutes, sms_verification, postponed, postponed_message, hotline,

@@ -69,6 +69,7 @@ class DutyPages {
         model.addAttribute("calls", duty.search(site(), new Duty.Filter(today, today, null, null, ""), 50));
         model.addAttribute("followUps", duty.openFollowUps(site()));
         model.addAttribute("settings", catalogue.settings(site()));
+        model.addAttribute("postponedNotice", catalogue.postponedNotice(site()).orElse(null));
         return "duty/today";
     }
 

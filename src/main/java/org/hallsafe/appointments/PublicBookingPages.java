@@ -233,6 +233,7 @@ class PublicBookingPages {
         SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
         model.addAttribute("hall", site);
         model.addAttribute("settings", catalogue.settings(site.id()));
+        model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return site;
     }

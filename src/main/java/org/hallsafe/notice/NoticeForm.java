@@ -38,6 +38,9 @@ public record NoticeForm(
     /** Rules across fields: the end comes after the start. */
     Map<String, String> ruleProblems() {
         Map<String, String> p = new LinkedHashMap<>();
+        if (channels != null && channels.stream().anyMatch(java.util.Objects::isNull)) {
+            p.put("channels", "notice.channels.required");
+        }
         if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
             p.put("validUntil", "notice.validUntil.afterFrom");
         }

@@ -118,6 +118,17 @@ public class Notices {
                 .buildAndExpand(noticeId).toUriString();
     }
 
+    /** A hall by its code, for the public pages and API; without a code, the first active hall (as the booking pages). */
+    org.hallsafe.organization.Views.SiteView hall(String code) {
+        String wanted = code == null ? "" : code.strip();
+        if (wanted.length() > 40) {
+            throw new java.util.NoSuchElementException("hall");
+        }
+        return directory.sites(wanted, false).stream()
+                .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted)).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("hall " + wanted));
+    }
+
     /** The public address HallSafe is reached at: {@code hallsafe.notice.public-base-url}, or the current request's. */
     UriComponentsBuilder base() {
         String configured = properties.publicBaseUrl().strip();

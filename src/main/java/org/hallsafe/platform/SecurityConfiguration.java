@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // citizens book without an account (R-SVC-3)
                         .requestMatchers("/api/v1/appointments/public/**").permitAll()
+                        // published notices, read by anyone (issue 15)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/notices/public", "/api/v1/notices/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> problem(response, 401)))
@@ -58,7 +60,8 @@ class SecurityConfiguration {
                         .requestMatchers("/appointments/book", "/appointments/book/**", "/appointments/booked",
                                 "/appointments/qr/**", "/appointments/manage", "/appointments/manage/**")
                         .permitAll()
-                        .requestMatchers("/public/notices/**").permitAll()
+                        // the public notice page, feed, fragment and pictures (issue 15)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/notices", "/public/notices/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)

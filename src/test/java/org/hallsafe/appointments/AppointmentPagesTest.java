@@ -126,7 +126,7 @@ class AppointmentPagesTest {
                         .param("postponed", "true").param("_postponed", "on").param("_smsVerification", "on").param("postponedMessage", "").param("hotline", "0737-4221234")
                         .param("reminderDayText", "明天{time}").param("reminderHourText", "{time}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("推迟开放时请填写通告内容").contains("请输入1到5000之间的整数").contains("value=\"0737-4221234\"");
+        assertThat(page).contains("推迟开放前，请先在“通告管理”里发布一则“推迟开放通告”").contains("请输入1到5000之间的整数").contains("value=\"0737-4221234\"");
         assertThat(catalogue.settings(r.site()).postponed()).isFalse();
         String items = mvc.perform(post("/appointments/items").with(user(office)).with(csrf()).param("name", "公积金提取")
                 .param("minutes", "20").param("onlineUrl", "gjj").param("_agency", "on")).andReturn().getResponse().getContentAsString();

@@ -43,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class AppointmentsTest {
 
     @Autowired Fixture fixture;
+    @Autowired org.hallsafe.notice.NoticeFixture notices;
     @Autowired Bookings bookings;
     @Autowired Catalogue catalogue;
     @Autowired Slots slots;
@@ -143,6 +144,8 @@ class AppointmentsTest {
 
     @Test
     void rSvc1_postponedOpeningStopsWebBookingButTheDutyDeskStillBooks() throws Exception {
+        // issue 15, item 2: the postponed opening's text is the hall's published notice
+        notices.publishPostponed(r.hall(), "大厅推迟开放", "因疫情防控需要，大厅推迟至12月7日开放。");
         fixture.halls().signIn(r.hall().admin());
         catalogue.saveSettings(r.site(), new SettingsForm(30, 4, 40, 2, 14, 30, false, true,
                 "因疫情防控需要，大厅推迟至12月7日开放。", "0737-4221234", "{name} 明天 {time}", "{name} {time}"));
