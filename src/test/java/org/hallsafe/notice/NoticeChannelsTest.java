@@ -180,8 +180,16 @@ class NoticeChannelsTest {
         for (String path : channels(shown, code)) {
             open(path).andExpect(r -> assertThat(r.getResponse().getStatus()).as(path).isBetween(200, 399));
         }
+        // the office's page of the notice links its channels while it is published, and only then
+        String page = as(office, "/notices/" + shown).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"notice-export\"").contains("/notices/" + shown + "/poster?size=A3")
+                .contains("/notices/" + shown + "/wechat.zip").contains("/notices/" + shown + "/press-release.docx")
+                .contains("/notices/" + shown + "/wechat/send");
         notices.withdraw(hall, withdrawn);
         for (long id : List.of(draft, approved, withdrawn)) {
+            assertThat(as(office, "/notices/" + id).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString()).doesNotContain("notice-export").doesNotContain("/wechat.zip");
             for (String path : channels(id, code)) {
                 open(path).andExpect(status().isNotFound());
             }
@@ -229,6 +237,8 @@ class NoticeChannelsTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/notices/" + id);
         Object where = result.getFlashMap().get("wechatSent");
         assertThat(where).as("the default publisher's file").isNotNull();
+        assertThat(mvc.perform(get("/notices/" + id).with(user(office)).flashAttr("wechatSent", where))
+                .andReturn().getResponse().getContentAsString()).contains("已交给公众号：" + where);
         Path file = Path.of(where.toString());
         try {
             assertThat(file.getFileName().toString()).isEqualTo("notice-" + id + ".zip");
