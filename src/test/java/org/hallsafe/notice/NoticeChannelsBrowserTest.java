@@ -147,10 +147,16 @@ class NoticeChannelsBrowserTest {
         return pages;
     }
 
-    static String decode(BufferedImage image) throws Exception {
+    /** Reads a QR code as a phone would; the screenshot is scaled up first (3 px a module is little for the reader). */
+    static String decode(BufferedImage shot) throws Exception {
+        BufferedImage image = new BufferedImage(shot.getWidth() * 4, shot.getHeight() * 4, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(shot, 0, 0, image.getWidth(), image.getHeight(), null);
+        g.dispose();
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.FALSE,
-                DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

@@ -237,8 +237,6 @@ class NoticeChannelsTest {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/notices/" + id);
         Object where = result.getFlashMap().get("wechatSent");
         assertThat(where).as("the default publisher's file").isNotNull();
-        assertThat(mvc.perform(get("/notices/" + id).with(user(office)).flashAttr("wechatSent", where))
-                .andReturn().getResponse().getContentAsString()).contains("已交给公众号：" + where);
         Path file = Path.of(where.toString());
         try {
             assertThat(file.getFileName().toString()).isEqualTo("notice-" + id + ".zip");
