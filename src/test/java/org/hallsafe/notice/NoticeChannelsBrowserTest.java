@@ -79,7 +79,16 @@ class NoticeChannelsBrowserTest {
                 // the QR code, as the page shows it, read back by a QR reader
                 var code = b.driver().findElement(By.id("qr"));
                 ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", code);
-                BufferedImage qr = ImageIO.read(new ByteArrayInputStream(code.getScreenshotAs(OutputType.BYTES)));
+                // the screen around the code, with white to spare, as a phone's camera sees the poster
+                @SuppressWarnings("unchecked")
+                Map<String, Number> box = (Map<String, Number>) ((JavascriptExecutor) b.driver()).executeScript(
+                        "var r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};", code);
+                BufferedImage screen = ImageIO.read(new ByteArrayInputStream(
+                        ((org.openqa.selenium.TakesScreenshot) b.driver()).getScreenshotAs(OutputType.BYTES)));
+                int x = Math.max(0, box.get("x").intValue() - 16);
+                int y = Math.max(0, box.get("y").intValue() - 16);
+                BufferedImage qr = screen.getSubimage(x, y, Math.min(screen.getWidth() - x, box.get("w").intValue() + 32),
+                        Math.min(screen.getHeight() - y, box.get("h").intValue() + 32));
                 assertThat(decode(qr)).isEqualTo(url);
 
                 // printed as Chromium prints it (DevTools Page.printToPDF with the page's own @page size)
