@@ -27,13 +27,15 @@ class CanteenBrowserTest {
     @Autowired TestHall halls;
     @Autowired TestAccounts accounts;
     @Autowired Canteen canteen;
+    @Autowired java.time.Clock clock;
 
     @Test
     void theManagerEntersADeliveryAndChecksPeopleAtTheDoorOnAPhone() throws Exception {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
         long supplier = canteen.saveSupplier(hall.siteId(), new SupplierForm("赫山区鲜蔬配送中心", "刘经理"));
-        LocalDate later = LocalDate.now().plusYears(3);
+        // valid for three years from the application's (the tests' movable) clock, which other tests may have moved on
+        LocalDate later = LocalDate.now(clock).plusYears(3);
         canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.BUSINESS_LICENCE, "91430903X", later));
         canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "JY143090300", later));
         canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.QUARANTINE, "43001", later));
