@@ -76,7 +76,7 @@ class HygienePages {
     String disinfect(@Valid @ModelAttribute("form") DisinfectionForm form, BindingResult binding,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model, RedirectAttributes redirect)
             throws IOException {
-        String photoType = photo == null || photo.isEmpty() ? null : imageType(photo.getBytes());
+        String photoType = photo == null || photo.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(photo.getBytes());
         if (photo != null && !photo.isEmpty() && (photo.getSize() > MAX_PHOTO || photoType == null)) {
             binding.reject("hygiene.photo.invalid");
             model.addAttribute("photoProblem", true);
@@ -87,21 +87,6 @@ class HygienePages {
             return "redirect:/hygiene";
         }
         return recordPage(model);
-    }
-
-    /** JPEG, PNG or WebP by their first bytes, whatever the browser claimed; anything else is refused. */
-    static String imageType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private String recordPage(Model model) {

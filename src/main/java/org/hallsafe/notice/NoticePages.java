@@ -112,7 +112,7 @@ class NoticePages {
     String upload(@PathVariable long id, @RequestParam(name = "image", required = false) MultipartFile image,
             RedirectAttributes redirect) throws IOException {
         desk.notice(site(), id);
-        String type = image == null || image.isEmpty() ? null : NoticeDesk.imageType(image.getBytes());
+        String type = image == null || image.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(image.getBytes());
         if (type == null || image.getSize() > MAX_IMAGE) {
             redirect.addFlashAttribute("imageProblem", true);
         } else {

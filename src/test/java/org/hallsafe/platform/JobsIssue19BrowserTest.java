@@ -50,6 +50,9 @@ class JobsIssue19BrowserTest {
                 assertThat(phone.text(By.cssSelector("[data-job='R19Jobs.fails'] .job-error")))
                         .isEqualTo("IllegalStateException: 短信网关无应答 (502)");
                 assertThat(phone.text(By.cssSelector("[data-job='Escalation.escalateOverdue']"))).contains("每隔 30 秒 一次", "5 分钟");
+                assertThat(((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                        .as("the page does not scroll sideways on a phone").isEqualTo(0L);
             }
         } finally {
             run.cancel(true);
