@@ -1,7 +1,5 @@
 package org.hallsafe.platform;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +40,7 @@ class GracefulShutdownIssue19Test {
         try {
             int port = ((WebServerApplicationContext) node).getWebServer().getPort();
             String username = node.getBean(TestAccounts.class).create(Role.STAFF);
-            List<Stream> streams = new ArrayList<>();
+            List<LiveStream> streams = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 streams.add(openLive(signIn(port, username), port, true));
             }
@@ -73,7 +70,7 @@ class GracefulShutdownIssue19Test {
             // the live streams have been ended, the web server is not yet waiting for the requests in flight
             node.getBean(LiveUpdates.class).stop();
 
-            Stream late = openLive(browser, port, false);
+            LiveStream late = openLive(browser, port, false);
 
             // an open stream here would hold the graceful shutdown for its whole time-out
             await().atMost(Duration.ofSeconds(2)).until(() -> late.ended);
@@ -103,29 +100,8 @@ class GracefulShutdownIssue19Test {
         return client;
     }
 
-    /** Opens the stream and reads it on a thread of its own until the server ends it. */
-    private static Stream openLive(HttpClient client, int port, boolean awaitConnected) throws Exception {
-        HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(url(port, "/live"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Stream stream = new Stream();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    stream.lines.add(line);
-                }
-            } catch (Exception e) {
-                // a reset connection ends the stream as well
-            }
-            stream.ended = true;
-        });
-        reader.setDaemon(true);
-        reader.start();
-        if (awaitConnected) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> stream.lines.contains("data:ok"));
-        }
-        return stream;
+    private static LiveStream openLive(HttpClient client, int port, boolean awaitConnected) throws Exception {
+        return LiveStream.open(client, url(port, "/live"), awaitConnected);
     }
 
     private static URI url(int port, String path) {
@@ -136,8 +112,4 @@ class GracefulShutdownIssue19Test {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static final class Stream {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        volatile boolean ended;
-    }
 }

@@ -1,7 +1,5 @@
 package org.hallsafe.platform;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +46,7 @@ class LiveStreamsIssue19Test {
     void r19_5_switchingTheAccountOffEndsItsStreamAndTheReconnectIsRefused() throws Exception {
         String username = testAccounts.create(Role.STAFF);
         Browser browser = signIn(username);
-        Stream stream = browser.openLive();
+        LiveStream stream = browser.openLive();
 
         accounts.setEnabled(1L, accounts.findByUsername(username).orElseThrow().id(), false);
 
@@ -61,7 +58,7 @@ class LiveStreamsIssue19Test {
     void r19_5_resettingThePasswordEndsItsStreamAndTheReconnectIsRefused() throws Exception {
         String username = testAccounts.create(Role.STAFF);
         Browser browser = signIn(username);
-        Stream stream = browser.openLive();
+        LiveStream stream = browser.openLive();
 
         accounts.changePassword(1L, accounts.findByUsername(username).orElseThrow().id(), "Another-Password-2027");
 
@@ -72,7 +69,7 @@ class LiveStreamsIssue19Test {
     @Test
     void r19_5_anEndedAccountMessageFromAnotherNodeEndsTheStreamHere() throws Exception {
         String username = testAccounts.create(Role.STAFF);
-        Stream stream = signIn(username).openLive();
+        LiveStream stream = signIn(username).openLive();
         long id = accounts.findByUsername(username).orElseThrow().id();
 
         // what another node's Accounts sends: the account's id only, through the channel every node listens on
@@ -83,9 +80,9 @@ class LiveStreamsIssue19Test {
 
     @Test
     void r19_5_anOpenStreamGetsAHeartbeatAndOtherAccountsStreamsStayOpen() throws Exception {
-        Stream mine = signIn(testAccounts.create(Role.STAFF)).openLive();
+        LiveStream mine = signIn(testAccounts.create(Role.STAFF)).openLive();
         String other = testAccounts.create(Role.STAFF);
-        Stream theirs = signIn(other).openLive();
+        LiveStream theirs = signIn(other).openLive();
 
         accounts.setEnabled(1L, accounts.findByUsername(other).orElseThrow().id(), false);
         await().atMost(Duration.ofSeconds(5)).until(() -> theirs.ended);
@@ -125,27 +122,8 @@ class LiveStreamsIssue19Test {
             this.client = client;
         }
 
-        /** Opens the stream and reads it on a thread of its own until the server ends it. */
-        Stream openLive() throws Exception {
-            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(url("/live"))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            Stream stream = new Stream();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        stream.lines.add(line);
-                    }
-                } catch (Exception e) {
-                    // a reset connection ends the stream as well
-                }
-                stream.ended = true;
-            });
-            reader.setDaemon(true);
-            reader.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> stream.lines.contains("data:ok"));
-            return stream;
+        LiveStream openLive() throws Exception {
+            return LiveStream.open(client, url("/live"), true);
         }
 
         /** What a reconnect gets: the status of a fresh request for the stream (closed at once if it opens). */
@@ -157,8 +135,4 @@ class LiveStreamsIssue19Test {
         }
     }
 
-    private static final class Stream {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        volatile boolean ended;
-    }
 }
