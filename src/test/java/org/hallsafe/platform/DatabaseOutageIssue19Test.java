@@ -92,7 +92,7 @@ class DatabaseOutageIssue19Test {
     @Test
     void r19_1_theApplicationsPoolCarriesTheTimeOuts() throws Exception {
         awaitReady();
-        HikariDataSource pool = (HikariDataSource) node.getBean(DataSource.class);
+        HikariDataSource pool = node.getBean(DataSource.class).unwrap(HikariDataSource.class);
         assertThat(pool.getConnectionTimeout()).isEqualTo(1200);
         assertThat(pool.getValidationTimeout()).isEqualTo(1000);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();

@@ -28,8 +28,8 @@ class ExternalPostgresTimeoutsIssue19Test {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void r19_1_theExternalDatabasesPoolCarriesTheTimeOuts() {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+    void r19_1_theExternalDatabasesPoolCarriesTheTimeOuts() throws Exception {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         assertThat(pool.getConnectionTimeout()).isEqualTo(1200);
         assertThat(pool.getValidationTimeout()).isEqualTo(1000);
         assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("30s");
