@@ -4,9 +4,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Instant;
 import java.time.ZoneId;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An integration test on the whole application: a real embedded PostgreSQL, a real server on a random port, MockMvc,
  * and the movable clock. Every test class with this annotation shares one context and so one database: tests use
- * names of their own and never assume an empty table.
+ * names of their own and never assume an empty table. The clock starts at the real now in every test
+ * ({@link MutableClock.Reset}); no scheduled job starts by itself ({@code hallsafe.jobs.run-on-schedule=false} in
+ * {@code application-test.yml}): a test calls the job it needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({HallSafeTest.Clocks.class, org.hallsafe.platform.TestSmsGateway.Config.class})
+@ExtendWith(MutableClock.Reset.class)
 public @interface HallSafeTest {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -33,8 +36,7 @@ public @interface HallSafeTest {
         @Bean
         @Primary
         MutableClock testClock() {
-            // PostgreSQL keeps microseconds: a clock that ticks in them compares equal after a round trip
-            return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneId.of("Asia/Shanghai"));
+            return new MutableClock(MutableClock.realNow(), ZoneId.of("Asia/Shanghai"));
         }
     }
 }

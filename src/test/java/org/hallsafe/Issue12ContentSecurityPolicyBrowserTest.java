@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it violates the following Content Security Policy directive ..."); none may appear.
  */
 @HallSafeTest
+@BrowserTest
 class Issue12ContentSecurityPolicyBrowserTest {
 
     /** What is not a page: data, files, streams, and the sign-out and set-up links. */

@@ -51,12 +51,21 @@ public record HallSafeProperties(
      * @param adminUsername user name of the first administrator
      * @param adminPassword password of the first administrator; when empty, a one-time setup link is logged
      * @param setupLinkValidity how long the one-time setup link works
+     * @param passwordStrength BCrypt's cost for new password hashes (log2 rounds, 4 to 31); each step doubles the
+     *     time of one check; a stored hash keeps the cost it was made with. Tests set 4 (issue 13, item 7)
      */
     public record Security(
             @DefaultValue("5") int maxFailedSignIns,
             @DefaultValue("15m") Duration lockDuration,
             @DefaultValue("admin") String adminUsername,
             @DefaultValue("") String adminPassword,
-            @DefaultValue("24h") Duration setupLinkValidity) {
+            @DefaultValue("24h") Duration setupLinkValidity,
+            @DefaultValue("10") int passwordStrength) {
+
+        public Security {
+            if (passwordStrength < 4 || passwordStrength > 31) {
+                throw new IllegalArgumentException("hallsafe.security.password-strength: 4 to 31, not " + passwordStrength);
+            }
+        }
     }
 }

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeLimit how long a run may take before it is interrupted and recorded as timed out
  * @param timeLimits a job's own limit, by job name, e.g. {@code hallsafe.jobs.time-limits.[Reminders.remind]=2m}
  * @param keepRunsFor how long the record of each run is kept (the page shows the last day)
+ * @param runOnSchedule start the {@code @Scheduled} methods on their schedules; the tests switch it off and call a
+ *     job themselves, with the clock they set (the scheduler itself still runs what is handed to it)
  */
 @ConfigurationProperties("hallsafe.jobs")
 public record JobProperties(
         @DefaultValue("4") int poolSize,
         @DefaultValue("5m") Duration timeLimit,
         Map<String, Duration> timeLimits,
-        @DefaultValue("7d") Duration keepRunsFor) {
+        @DefaultValue("7d") Duration keepRunsFor,
+        @DefaultValue("true") boolean runOnSchedule) {
 
     /** The retention job's first run on a large ledger takes hours; its batches are each a transaction of their own. */
     private static final Map<String, Duration> BUILT_IN = Map.of("retentionjob.scheduled", Duration.ofHours(6));

@@ -61,6 +61,14 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         scheduler = new TimedScheduler(registrar.getScheduler());
         registrar.setTaskScheduler(scheduler);
+        if (!properties.runOnSchedule()) {
+            // the jobs stay listed (/admin/jobs) and callable, but none starts by itself
+            registrar.setTriggerTasksList(java.util.List.of());
+            registrar.setCronTasksList(java.util.List.of());
+            registrar.setFixedRateTasksList(java.util.List.of());
+            registrar.setFixedDelayTasksList(java.util.List.of());
+            log.info("hallsafe.jobs.run-on-schedule=false: no scheduled job starts by itself");
+        }
     }
 
     /** The scheduler the {@code @Scheduled} methods run on (tests schedule jobs of their own on it). */

@@ -10,7 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -150,9 +152,16 @@ class SecurityConfiguration {
         return out.toString();
     }
 
-    /** BCrypt, with a short memory of passwords that matched: see {@link VerifiedPasswords}. */
+    /**
+     * BCrypt at {@code hallsafe.security.password-strength} (hashes stored as {@code {bcrypt}…}), with a short memory
+     * of passwords that matched: see {@link VerifiedPasswords}.
+     */
     @Bean
-    VerifiedPasswords passwordEncoder() {
-        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(5), 10_000);
+    VerifiedPasswords passwordEncoder(HallSafeProperties properties) {
+        return new VerifiedPasswords(bcrypt(properties.security().passwordStrength()), java.time.Duration.ofMinutes(5), 10_000);
+    }
+
+    static PasswordEncoder bcrypt(int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", java.util.Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }
 }

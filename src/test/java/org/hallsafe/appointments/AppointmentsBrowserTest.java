@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.appointments.AppointmentForms.Channel;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** R-SVC-2, R-SVC-3 as people do it: a citizen books on a phone, the duty desk books a caller, the gate checks in. */
 @HallSafeTest
+@BrowserTest
 class AppointmentsBrowserTest {
 
     @LocalServerPort int port;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 19, item 7 as the office does it: a holiday and a 调休 Saturday entered on a phone, then the slots follow. */
 @HallSafeTest
+@BrowserTest
 class Issue19HallCalendarBrowserTest {
 
     @LocalServerPort int port;

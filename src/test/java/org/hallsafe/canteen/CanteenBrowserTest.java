@@ -3,6 +3,7 @@ package org.hallsafe.canteen;
 import java.time.LocalDate;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** R-CAN-2, R-CAN-5 as people do it: a delivery with one item accepted and one rejected; the door on a phone. */
 @HallSafeTest
+@BrowserTest
 class CanteenBrowserTest {
 
     @LocalServerPort int port;

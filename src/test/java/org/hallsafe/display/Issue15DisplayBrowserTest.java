@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 15, items 4 and 5, as the hall sees them: the screen at 1920 × 1080, a window's call on the call display. */
 @HallSafeTest
+@BrowserTest
 class Issue15DisplayBrowserTest {
 
     @LocalServerPort int port;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.platform.LiveUpdates;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dtest=Issue15ScreenSoakTest -Dhallsafe.soak.minutes=20}.
  */
 @HallSafeTest
+@BrowserTest
 @EnabledIfSystemProperty(named = "hallsafe.soak.minutes", matches = "\\d+")
 class Issue15ScreenSoakTest {
 

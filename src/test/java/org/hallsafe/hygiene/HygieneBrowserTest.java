@@ -3,6 +3,7 @@ package org.hallsafe.hygiene;
 import java.util.List;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** R-DIS-1 as people do it: a cleaner records a disinfection in two taps; coverage turns the zone green by itself. */
 @HallSafeTest
+@BrowserTest
 class HygieneBrowserTest {
 
     @LocalServerPort int port;

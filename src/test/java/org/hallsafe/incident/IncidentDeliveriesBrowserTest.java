@@ -3,6 +3,7 @@ package org.hallsafe.incident;
 import java.time.Duration;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestAccounts;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Issue 19, item 3 as the leader sees it: on the incident, who was texted, and what is still being retried. */
 @HallSafeTest
+@BrowserTest
 class IncidentDeliveriesBrowserTest {
 
     @LocalServerPort int port;

@@ -20,6 +20,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leads to the notice's page, and the WeChat H5 page reads on a phone; neither breaks the Content-Security-Policy.
  */
 @HallSafeTest
+@BrowserTest
 class NoticeChannelsBrowserTest {
 
     static final String BODY = """

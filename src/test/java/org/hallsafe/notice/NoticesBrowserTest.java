@@ -3,6 +3,7 @@ package org.hallsafe.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * withdraws it and the public page no longer has it.
  */
 @HallSafeTest
+@BrowserTest
 class NoticesBrowserTest {
 
     @LocalServerPort int port;

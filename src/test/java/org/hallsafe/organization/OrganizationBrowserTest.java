@@ -3,6 +3,7 @@ package org.hallsafe.organization;
 import java.nio.file.Files;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.platform.Role;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator at a desk and a section head on a phone, in a real Chromium (R-ORG-1, R-ORG-2). */
 @HallSafeTest
+@BrowserTest
 class OrganizationBrowserTest {
 
     @LocalServerPort int port;

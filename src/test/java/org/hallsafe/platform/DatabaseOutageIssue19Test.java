@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeApplication;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -158,6 +159,7 @@ class DatabaseOutageIssue19Test {
     }
 
     @Test
+    @BrowserTest
     void r19_1_theGateKeepsWhatWasTypedThroughA503AndTheResendStoresOneRecord_andASwitchedOffAccountGoesToSignIn()
             throws Exception {
         awaitReady();

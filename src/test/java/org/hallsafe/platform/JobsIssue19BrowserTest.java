@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Issue 19, item 4: the bureau administrator reads a failed job and its error on a phone. */
 @HallSafeTest
+@BrowserTest
 class JobsIssue19BrowserTest {
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package org.hallsafe.screening;
 import java.time.Duration;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second browser sees the report arrive without reloading and acknowledges it.
  */
 @HallSafeTest
+@BrowserTest
 class GateBrowserTest {
 
     @LocalServerPort int port;

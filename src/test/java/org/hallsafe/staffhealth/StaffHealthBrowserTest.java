@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestAccounts;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** R-MON-1..3 as people do it: a reading recorded on a phone; a late check appearing on the head's board by itself. */
 @HallSafeTest
+@BrowserTest
 class StaffHealthBrowserTest {
 
     @LocalServerPort int port;
