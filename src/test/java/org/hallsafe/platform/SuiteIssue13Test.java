@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
@@ -49,10 +50,11 @@ class SuiteIssue13Test {
         StandardEnvironment production = new StandardEnvironment();
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(production.getPropertySources()::addLast);
-        HallSafeProperties properties = new Binder(ConfigurationPropertySources.get(production))
-                .bindOrCreate("hallsafe", HallSafeProperties.class);
-        assertThat(properties.security().passwordStrength()).isEqualTo(10);
-        PasswordEncoder bcrypt = SecurityConfiguration.bcrypt(properties.security().passwordStrength());
+        HallSafeProperties.Security security = new Binder(ConfigurationPropertySources.get(production),
+                new PropertySourcesPlaceholdersResolver(production))
+                .bindOrCreate("hallsafe.security", HallSafeProperties.Security.class);
+        assertThat(security.passwordStrength()).isEqualTo(10);
+        PasswordEncoder bcrypt = SecurityConfiguration.bcrypt(security.passwordStrength());
         String hash = bcrypt.encode("Test-Password-2026");
         assertThat(hash).startsWith("{bcrypt}$2a$10$");
         assertThat(bcrypt.matches("Test-Password-2026", hash)).isTrue();
