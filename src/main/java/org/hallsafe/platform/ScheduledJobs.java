@@ -60,13 +60,11 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         scheduler = new TimedScheduler(registrar.getScheduler());
-        registrar.setTaskScheduler(scheduler);
-        if (!properties.runOnSchedule()) {
-            // the jobs stay listed (/admin/jobs) and callable, but none starts by itself
-            registrar.setTriggerTasksList(java.util.List.of());
-            registrar.setCronTasksList(java.util.List.of());
-            registrar.setFixedRateTasksList(java.util.List.of());
-            registrar.setFixedDelayTasksList(java.util.List.of());
+        if (properties.runOnSchedule()) {
+            registrar.setTaskScheduler(scheduler);
+        } else {
+            // the jobs stay listed (/admin/jobs) and callable, but none starts by itself (Spring Modulith's too)
+            registrar.setTaskScheduler(new NeverScheduler(scheduler));
             log.info("hallsafe.jobs.run-on-schedule=false: no scheduled job starts by itself");
         }
     }
@@ -183,6 +181,48 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
         }
         message = message.replaceAll("\\s+", " ").strip();
         return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /**
+     * {@code hallsafe.jobs.run-on-schedule=false}: takes every scheduled task and starts none; each one's future is
+     * null, as for a trigger that never fires. What is scheduled through {@link #scheduler()} still runs.
+     */
+    private record NeverScheduler(TaskScheduler pool) implements TaskScheduler {
+
+        @Override
+        public Clock getClock() {
+            return pool.getClock();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, Trigger trigger) {
+            return null;
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, Instant startTime) {
+            return null;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Instant startTime, Duration period) {
+            return null;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, Duration period) {
+            return null;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Instant startTime, Duration delay) {
+            return null;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, Duration delay) {
+            return null;
+        }
     }
 
     /** Spring's scheduler, with each task it is given run as a {@link TimedRun}. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,7 +27,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.scheduling.config.IntervalTask;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -71,17 +72,40 @@ class SuiteIssue13Test {
     }
 
     @Test
-    void r13_7_onASiteTheJobsRunOnTheirSchedules() {
-        assertThat(registered(true)).hasSize(1);
-        assertThat(registered(false)).isEmpty();
+    void r13_7_onASiteTheJobsRunOnTheirSchedules() throws Exception {
+        assertThat(runs(true)).as("runs of a job every 10 ms within 300 ms").isPositive();
+        assertThat(runs(false)).isZero();
     }
 
-    private static List<IntervalTask> registered(boolean runOnSchedule) {
+    /** A registrar as Spring's scheduling sets it up, with one job every 10 ms, configured by ScheduledJobs. */
+    private static int runs(boolean runOnSchedule) throws InterruptedException {
+        ThreadPoolTaskScheduler pool = new ThreadPoolTaskScheduler();
+        pool.initialize();
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-        registrar.addFixedDelayTask(() -> { }, Duration.ofMinutes(1));
+        registrar.setTaskScheduler(pool);
+        AtomicInteger runs = new AtomicInteger();
+        registrar.addFixedDelayTask(runs::incrementAndGet, Duration.ofMillis(10));
         JobProperties properties = new JobProperties(1, Duration.ofMinutes(5), Map.of(), Duration.ofDays(7), runOnSchedule);
-        new ScheduledJobs(properties, null, new SimpleMeterRegistry(), Clock.systemUTC()).configureTasks(registrar);
-        return registrar.getFixedDelayTaskList();
+        JobRuns records = new JobRuns(null, properties, Clock.systemUTC()) {
+            @Override
+            void record(String job, Instant started, Duration took, Outcome outcome, String error) {
+            }
+        };
+        ScheduledJobs jobs = new ScheduledJobs(properties, records, new SimpleMeterRegistry(), Clock.systemUTC());
+        jobs.configureTasks(registrar);
+        registrar.afterPropertiesSet();
+        try {
+            Thread.sleep(300);
+            if (!runOnSchedule) {
+                assertThat(registrar.getScheduledTasks()).singleElement()
+                        .satisfies(t -> assertThat(t.nextExecution()).isNull());
+            }
+            return runs.get();
+        } finally {
+            registrar.destroy();
+            jobs.destroy();
+            pool.shutdown();
+        }
     }
 
     /** Twice: whichever runs second starts at now again, not 30 days on. */
