@@ -144,7 +144,7 @@ class BackupRestoreIssue19Test {
 
         EmbeddedDatabase empty = emptyHallSafeDatabase();
         try (Connection c = superuser(empty)) {
-            assertThatThrownBy(() -> DatabaseBackup.restore(c, backup, sealed -> false))
+            assertThatThrownBy(() -> DatabaseBackup.restore(c, backup, anyKey -> false))
                     .hasMessageContaining("key");
         }
         JdbcClient restored = JdbcClient.create(dataSource(empty));
