@@ -42,10 +42,10 @@ public class Measures {
     }
 
     /** One row of the matrix. */
-    public record Row(PlanMeasure measure, List<Cell> cells) {
+    public record MeasureLine(PlanMeasure measure, List<Cell> cells) {
     }
 
-    public record Matrix(LocalDate day, List<DepartmentView> sections, List<Row> rows) {
+    public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +54,7 @@ public class Measures {
         Map<String, Set<Long>> owners = owners(siteId);
         Map<String, MeasureStatusProvider> byCode = providers.orderedStream()
                 .collect(Collectors.toMap(MeasureStatusProvider::measureCode, p -> p, (a, b) -> a));
-        List<Row> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
+        List<MeasureLine> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
             Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
             Map<Long, MeasureStatus> figures = byCode.containsKey(m.code())
                     ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
@@ -64,7 +64,7 @@ public class Measures {
                 Optional<MeasureStatus> status = responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
                 return new Cell(responsible, isExplicit, status);
             }).toList();
-            return new Row(m, cells);
+            return new MeasureLine(m, cells);
         }).toList();
         return new Matrix(day, sections, rows);
     }

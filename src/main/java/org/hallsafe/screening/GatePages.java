@@ -30,10 +30,12 @@ class GatePages {
 
     private final GateDesk desk;
     private final StaffDirectory staff;
+    private final Questionings questionings;
 
-    GatePages(GateDesk desk, StaffDirectory staff) {
+    GatePages(GateDesk desk, StaffDirectory staff, Questionings questionings) {
         this.desk = desk;
         this.staff = staff;
+        this.questionings = questionings;
     }
 
     @GetMapping("/screening/gate")
@@ -61,7 +63,7 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate")
-    String record(@Valid @ModelAttribute("form") GateForm form, BindingResult binding, Model model,
+    String record(@ModelAttribute("form") GateForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         long site = site();
         // a back-fill needs its own permission; a reading at the door needs the screener's
@@ -69,10 +71,9 @@ class GatePages {
         if (CurrentUser.get().getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(needed))) {
             throw new org.springframework.security.access.AccessDeniedException(needed);
         }
-        boolean known = form.personType() == Gate.PersonType.CITIZEN
-                && desk.known(site, form.docType(), form.docNo());
-        var result = FormSubmission.save(binding, form.ruleProblems(desk.settings(site).symptoms(), known),
-                () -> desk.record(site, form));
+        // no @Valid: the desk checks the form once, its shape and the hall's rules together, and each message
+        // comes back beside its field (issue 13, item 4)
+        var result = FormSubmission.save(binding, () -> desk.record(site, form));
         if (result.isPresent()) {
             redirect.addFlashAttribute("lastTemperature", form.temperature());
             return "redirect:/screening/gate?last=" + result.get().id();
@@ -125,7 +126,7 @@ class GatePages {
     @PostMapping("/screening/gate/{id}/questioning")
     String question(@PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
             Model model, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> desk.question(site(), id, q))) {
+        if (FormSubmission.done(binding, () -> questionings.question(site(), id, q))) {
             redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
             return "redirect:/screening/gate";
         }
@@ -140,12 +141,12 @@ class GatePages {
     }
 
     private String page(Model model, GateDesk.Result first) {
-        var settings = desk.settings(site());
+        var settings = desk.settings(site()); // the one read of this request's rendering
         model.addAttribute("settings", settings);
         model.addAttribute("symptoms", settings.symptoms());
         model.addAttribute("masks", Gate.Mask.values());
         model.addAttribute("docTypes", DocumentType.values());
-        model.addAttribute("pending", desk.pendingRechecks(site()));
+        model.addAttribute("pending", desk.pendingRechecks(site(), settings));
         model.addAttribute("first", first);
         return "screening/gate";
     }

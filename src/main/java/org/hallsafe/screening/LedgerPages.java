@@ -24,14 +24,14 @@ class LedgerPages {
     private static final int PRINT_LIMIT = 2000;
 
     private final Ledger ledger;
-    private final GateDesk desk;
+    private final LedgerPeople people;
     private final Directory directory;
     private final ActivityLog activity;
     private final java.time.Clock clock;
 
-    LedgerPages(Ledger ledger, GateDesk desk, Directory directory, ActivityLog activity, java.time.Clock clock) {
+    LedgerPages(Ledger ledger, LedgerPeople people, Directory directory, ActivityLog activity, java.time.Clock clock) {
         this.ledger = ledger;
-        this.desk = desk;
+        this.people = people;
         this.directory = directory;
         this.activity = activity;
         this.clock = clock;
@@ -64,7 +64,7 @@ class LedgerPages {
     @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).PERSON_REVEAL)")
     @org.springframework.web.bind.annotation.ResponseBody
     String reveal(@PathVariable long id, @PathVariable String field) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(desk.reveal(site(), id, field));
+        return org.springframework.web.util.HtmlUtils.htmlEscape(people.reveal(site(), id, field));
     }
 
     /** The printed ledger: A4 landscape, the hall and the dates on top, page numbers, a line to sign. */

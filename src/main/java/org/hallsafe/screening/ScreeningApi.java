@@ -34,9 +34,11 @@ class ScreeningApi {
     private final GateDesk desk;
     private final Ledger ledger;
     private final Today today;
+    private final Questionings questionings;
 
-    ScreeningApi(GateDesk desk, Ledger ledger, Today today) {
+    ScreeningApi(GateDesk desk, Ledger ledger, Today today, Questionings questionings) {
         this.desk = desk;
+        this.questionings = questionings;
         this.ledger = ledger;
         this.today = today;
     }
@@ -44,7 +46,8 @@ class ScreeningApi {
     @PostMapping("/screenings")
     @PreAuthorize(GATE)
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
-    ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
+    ResponseEntity<GateDesk.Result> record(@RequestBody GateForm form) {
+        // no @Valid here: the desk checks the form once, its shape and the hall's rules together (issue 13, item 4)
         GateDesk.Result result = desk.record(site(), form);
         return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);
     }
@@ -53,7 +56,7 @@ class ScreeningApi {
     @PreAuthorize(GATE)
     @Operation(summary = "The questioning record of a refused person; it is added to the incident")
     GateDesk.Result question(@PathVariable long id, @Valid @RequestBody GateDesk.Questioning q) {
-        desk.question(site(), id, q);
+        questionings.question(site(), id, q);
         return desk.get(site(), id);
     }
 

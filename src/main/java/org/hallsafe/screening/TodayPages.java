@@ -20,11 +20,11 @@ import static org.hallsafe.screening.GatePages.site;
 class TodayPages {
 
     private final Today today;
-    private final GateDesk desk;
+    private final GateSettings settings;
 
-    TodayPages(Today today, GateDesk desk) {
+    TodayPages(Today today, GateSettings settings) {
         this.today = today;
-        this.desk = desk;
+        this.settings = settings;
     }
 
     @GetMapping("/screening/today")
@@ -37,7 +37,7 @@ class TodayPages {
     @GetMapping("/screening/settings")
     @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
     String settings(Model model) {
-        model.addAttribute("settings", desk.settings(site()));
+        model.addAttribute("settings", settings.of(site()));
         model.addAttribute("allSymptoms", Gate.Symptom.values());
         return "screening/settings";
     }
@@ -49,7 +49,7 @@ class TodayPages {
             @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
             RedirectAttributes redirect) {
         try {
-            desk.saveSettings(site(), feverThreshold, recheckWaitMinutes,
+            settings.save(site(), feverThreshold, recheckWaitMinutes,
                     org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/screening/settings";
