@@ -49,6 +49,12 @@ public class Directory {
                 .param("all", includeRetired).param("q", trim(query)).query(SiteView.class).list();
     }
 
+    /** Whether a hall with this id exists (retired or not). */
+    @Transactional(readOnly = true)
+    public boolean siteExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM sites WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
     @Transactional(readOnly = true)
     public SiteView site(long id) {
         return jdbc.sql("SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites WHERE id = :id")
@@ -153,6 +159,25 @@ public class Directory {
     @Transactional(readOnly = true)
     public WindowView window(long siteId, long id) {
         return windows(siteId, "", true).stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Every window of the hall by id, retired ones too (old records name them): for another module that shows
+     * window numbers and names beside its own rows, instead of joining service_windows (issue 13).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WindowView> windowsById(long siteId) {
+        java.util.Map<Long, WindowView> byId = new java.util.LinkedHashMap<>();
+        windows(siteId, "", true).forEach(w -> byId.put(w.id(), w));
+        return byId;
+    }
+
+    /** Every section's name by id, retired ones too: for another module that names sections beside its rows. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> departmentNames(long siteId) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        departments(siteId, null, "", true).forEach(d -> names.put(d.id(), d.name()));
+        return names;
     }
 
     @Transactional

@@ -2,7 +2,12 @@ package org.hallsafe.organization;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -86,6 +91,28 @@ public class StaffDirectory {
     public StaffView get(long siteId, long id) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
                 .query(StaffView.class).optional().orElseThrow();
+    }
+
+    /**
+     * The staff members with these ids in the hall, retired ones too, by id: for another module that names staff
+     * beside its own rows, instead of joining the staff table (issue 13). Unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, StaffView> byIds(long siteId, Collection<Long> ids) {
+        Map<Long, StaffView> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id IN (:ids) ORDER BY s.name, s.id").param("site", siteId)
+                .param("ids", new ArrayList<>(new HashSet<>(ids))).query(StaffView.class).list()
+                .forEach(v -> found.put(v.id(), v));
+        return found;
+    }
+
+    /** The halls that have staff in service: where staff schedules and reminders run. */
+    @Transactional(readOnly = true)
+    public List<Long> hallsWithStaff() {
+        return jdbc.sql("SELECT DISTINCT site_id FROM staff WHERE retired_at IS NULL ORDER BY site_id").query(Long.class).list();
     }
 
     /** The staff member whose account this is, if any. */
