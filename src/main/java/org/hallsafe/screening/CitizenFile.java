@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.GateDesk.KnownCitizen;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,23 +37,23 @@ class CitizenFile {
     /** The gate's look-up of a returning citizen by the full document number: each one is audited. */
     @Transactional
     Optional<KnownCitizen> findAudited(long siteId, DocumentType type, String docNo) {
-        if (type == null || Gate.documentProblem(type, docNo) != null) {
+        if (type == null || DocumentType.problem(type, docNo) != null) {
             return Optional.empty();
         }
         Optional<KnownCitizen> found = find(siteId, type, docNo);
         personalData.recordLookUp("citizen", type.name(),
-                Gate.maskedDocument(type, Gate.normalisedDocument(type, docNo)), found.isPresent() ? 1 : 0);
+                type.mask(type.normalise(docNo)), found.isPresent() ? 1 : 0);
         return found;
     }
 
     /** Whether the gate has seen this document before (the form then needs less); not a look-up a person sees. */
     @Transactional(readOnly = true)
     boolean known(long siteId, DocumentType type, String docNo) {
-        return type != null && Gate.documentProblem(type, docNo) == null && find(siteId, type, docNo).isPresent();
+        return type != null && DocumentType.problem(type, docNo) == null && find(siteId, type, docNo).isPresent();
     }
 
     private Optional<KnownCitizen> find(long siteId, DocumentType type, String docNo) {
-        String normalised = Gate.normalisedDocument(type, docNo);
+        String normalised = type.normalise(docNo);
         return jdbc.sql("""
                 SELECT id, name, doc_masked, phone_masked FROM citizens
                 WHERE site_id = :site AND doc_type = :type AND doc_hash = :hash""")
@@ -63,7 +63,7 @@ class CitizenFile {
 
     /** Writes this visit of a citizen: new, or the one on file with this document, their name and phone updated. */
     Written write(long siteId, String name, DocumentType type, String docNo, String phoneNumber) {
-        SealedValue doc = personalData.seal(docNo, Gate.maskedDocument(type, docNo));
+        SealedValue doc = personalData.seal(docNo, type.mask(docNo));
         SealedValue phone = phoneNumber == null || phoneNumber.isBlank() ? new SealedValue(null, null, null)
                 : personalData.seal(new PhoneNumber(phoneNumber).value(), new PhoneNumber(phoneNumber).masked());
         record Upserted(long id, String phoneMasked) {

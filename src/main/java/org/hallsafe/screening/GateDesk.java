@@ -25,7 +25,7 @@ import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SealedValue;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
 import org.springframework.beans.factory.ObjectProvider;

@@ -8,7 +8,7 @@ import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Permissions;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

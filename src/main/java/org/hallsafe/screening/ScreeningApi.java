@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.platform.ApiErrors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,7 +64,7 @@ class ScreeningApi {
     @GetMapping("/citizens")
     @PreAuthorize(GATE)
     @Operation(summary = "A returning citizen by document type and number; phone masked")
-    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam Gate.DocumentType docType, @RequestParam String docNo) {
+    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam DocumentType docType, @RequestParam String docNo) {
         Optional<GateDesk.KnownCitizen> known = desk.findCitizen(site(), docType, docNo);
         return ResponseEntity.of(known);
     }

@@ -17,7 +17,7 @@ import org.hallsafe.TestHall;
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;

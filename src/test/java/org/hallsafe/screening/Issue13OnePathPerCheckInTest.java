@@ -16,7 +16,7 @@ import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.shared.IdNumber;

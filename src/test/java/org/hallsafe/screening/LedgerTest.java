@@ -19,7 +19,7 @@ import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.shared.IdNumber;
