@@ -148,6 +148,27 @@ class Issue13ModuleBoundariesTest {
         assertThat(stale).as("delete these entries from ALLOWED_FOREIGN_TABLES").isEmpty();
     }
 
+    /**
+     * Issue 13, item 5: the public types of screening, organization, incident and audit are their facades, the records
+     * and enums those take and answer, their events and their plug-in interfaces; everything else is package-private.
+     * A type added here is a decision about the module's API, taken on purpose.
+     */
+    @Test
+    void r13_5_screeningOrganizationIncidentAndAuditShowOnlyTheirApi() {
+        Map<String, Set<String>> api = Map.of(
+                "screening", Set.of("CitizenScreened", "StaffScreened", "ExpectedVisitors", "Gate", "GateDesk",
+                        "GateForm", "Ledger", "Today"),
+                "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "Leadership",
+                        "LeadershipRole", "MeasureStatusProvider", "Measures", "PlanMeasure", "StaffDirectory", "Views"),
+                "incident", Set.of("IncidentReported", "Incidents"),
+                "audit", Set.of());
+        api.forEach((module, expected) -> assertThat(MAIN.stream()
+                .filter(c -> c.getPackageName().startsWith("org.hallsafe." + module) && c.isTopLevelClass()
+                        && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .map(JavaClass::getSimpleName).toList())
+                .as("public types of " + module).containsExactlyInAnyOrderElementsOf(expected));
+    }
+
     // ---------------------------------------------------------------- and refuse a bad application
 
     @Test
