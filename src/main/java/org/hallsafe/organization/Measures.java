@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -87,7 +89,7 @@ public class Measures {
         for (Long section : sectionIds) {
             if (insertOwner(siteId, measure, section) == 0) {
                 // not a section of this hall: nothing is stored and nothing recorded
-                throw new java.util.NoSuchElementException("section " + section);
+                throw NotFoundException.of("section", section);
             }
         }
         activity.record("MEASURE_OWNERS_CHANGED", "measure", measure.code(), sectionIds.toString());
@@ -108,6 +110,6 @@ public class Measures {
                 SELECT :site, :code, id, :by FROM departments WHERE id = :section AND site_id = :site
                 ON CONFLICT DO NOTHING""")
                 .param("site", siteId).param("code", measure.code()).param("section", sectionId)
-                .param("by", Directory.actor()).update();
+                .param("by", SignedIn.actor()).update();
     }
 }

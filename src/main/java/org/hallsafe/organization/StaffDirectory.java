@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hallsafe.organization.Forms.StaffForm;
@@ -20,6 +19,8 @@ import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
 import org.hallsafe.shared.IdNumber;
 import org.hallsafe.shared.PhoneNumber;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class StaffDirectory {
     @Transactional(readOnly = true)
     public StaffView get(long siteId, long id) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
-                .query(StaffView.class).optional().orElseThrow();
+                .query(StaffView.class).optional().orElseThrow(() -> NotFoundException.of("staff", id));
     }
 
     /**
@@ -157,7 +158,7 @@ public class StaffDirectory {
                         .param("job", Directory.trim(form.jobTitle()))
                         .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
                         .param("ic", idNumber.cipherText()).param("ih", idNumber.lookupHash())
-                        .param("im", idNumber.masked()).param("account", accountId).param("by", Directory.actor())
+                        .param("im", idNumber.masked()).param("account", accountId).param("by", SignedIn.actor())
                         .query(Long.class).single();
             } else {
                 // an empty phone or ID number on an edit keeps what is stored: the form never shows the full number
@@ -202,7 +203,7 @@ public class StaffDirectory {
         String column = switch (field) {
             case "phone" -> "phone_cipher";
             case "idNumber" -> "id_number_cipher";
-            default -> throw new NoSuchElementException(field);
+            default -> throw NotFoundException.of("field", field);
         };
         get(siteId, id);
         byte[] cipher = jdbc.sql("SELECT " + column + " FROM staff WHERE site_id = :site AND id = :id")

@@ -9,6 +9,7 @@ import org.hallsafe.platform.SealedValue;
 import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.GateDesk.KnownCitizen;
 import org.hallsafe.shared.PhoneNumber;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,7 +96,7 @@ class CitizenFile {
         String column = switch (field) {
             case "phone" -> "phone_cipher";
             case "doc" -> "doc_cipher";
-            default -> throw new java.util.NoSuchElementException(field);
+            default -> throw NotFoundException.of("field", field);
         };
         byte[] cipher = jdbc.sql("SELECT " + column + " FROM citizens WHERE id = :id").param("id", citizenId)
                 .query(byte[].class).optional().orElse(null);

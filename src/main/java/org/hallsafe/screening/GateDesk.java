@@ -28,6 +28,8 @@ import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -109,10 +111,34 @@ public class GateDesk {
 
     /**
      * Stores one reading and decides on it. Sent again with the same submission id, also in parallel, it returns the
-     * first result and changes nothing.
+     * first result and changes nothing. The form's shape and the hall's rules are checked here, all at once.
      */
     @Transactional
     public Result record(long siteId, GateForm form) {
+        return record(siteId, form, true);
+    }
+
+    /** The same, for the gate's page and API, whose {@code @Valid} has checked the form's shape: the rules only. */
+    @Transactional
+    Result recordShaped(long siteId, GateForm form) {
+        return record(siteId, form, false);
+    }
+
+    /**
+     * The hall's rules on a form whose shape the page found wrong, to name everything at once; nothing is stored.
+     * The page asks this only then, so a request still reads the settings and looks the citizen up once.
+     */
+    @Transactional(readOnly = true)
+    Map<String, String> ruleProblems(long siteId, GateForm form) {
+        try {
+            checked(siteId, form, settings(siteId), false);
+            return Map.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+    }
+
+    private Result record(long siteId, GateForm form, boolean checkShape) {
         if (form.submissionId() != null) {
             // copies of one submission sent at once (on any node) wait here for the first to commit, then answer as it
             // did: checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue 19)
@@ -130,7 +156,7 @@ public class GateDesk {
             // a paper-ledger catch-up is the office's to enter, on the page and through the API alike (R-REQ-3)
             throw new AccessDeniedException("back-fill needs " + Permissions.GATE_BACKFILL);
         }
-        form = checked(siteId, form, settings);
+        form = checked(siteId, form, settings, checkShape);
         Person person = form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
         Gate.Outcome outcome = Gate.decide(form.mask(), form.temperature(), form.symptomSet(), settings.feverThreshold(),
                 form.recheckOf() != null);
@@ -159,7 +185,7 @@ public class GateDesk {
                 .param("reasons", String.join(",", outcome.reasons())).param("recheckOf", form.recheckOf())
                 .param("screenedAt", Timestamp.from(screenedAt)).param("now", Timestamp.from(now))
                 .param("backfilled", form.backfilled()).param("reason", form.backfilled() ? form.backfillReason().strip() : null)
-                .param("screener", actor()).query(Long.class).optional();
+                .param("screener", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             // a parallel copy of the same submission won the insert: answer as it did
             return result(siteId, form.submissionId(), settings).orElseThrow();
@@ -185,12 +211,12 @@ public class GateDesk {
     }
 
     /**
-     * The one check of a reading, for the page, the API and any other caller alike: its shape (Bean Validation) and
-     * the hall's rules, every problem at once; a booked citizen's form filled in from the booking. The citizen is
-     * looked up once, with the settings the request already read.
+     * The one check of a reading: its shape (Bean Validation; unless the page's or API's {@code @Valid} did it) and the
+     * hall's rules, every problem at once; a booked citizen's form filled in from the booking. The citizen is looked
+     * up once, with the settings the request already read.
      */
-    private GateForm checked(long siteId, GateForm form, Settings settings) {
-        Map<String, String> problems = new LinkedHashMap<>(shape.problemsOf(form));
+    private GateForm checked(long siteId, GateForm form, Settings settings, boolean checkShape) {
+        Map<String, String> problems = checkShape ? new LinkedHashMap<>(shape.problemsOf(form)) : new LinkedHashMap<>();
         if (!problems.containsKey("bookingCode")) {
             Optional<GateForm> booked = withBooking(siteId, form);
             if (booked.isPresent()) {
@@ -228,7 +254,7 @@ public class GateDesk {
     public Result get(long siteId, long id) {
         int wait = settings.of(siteId).recheckWaitMinutes();
         return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
-                .query((rs, n) -> mapResult(rs, wait)).optional().orElseThrow();
+                .query((rs, n) -> mapResult(rs, wait)).optional().orElseThrow(() -> NotFoundException.of("screening", id));
     }
 
     /** First readings over the threshold that still wait for their re-measure, oldest first. */
@@ -323,15 +349,11 @@ public class GateDesk {
                 person.name(), word("gate.personType." + person.type()),
                 person.phoneMasked() == null ? "—" : person.phoneMasked(),
                 outcome.reasons().stream().map(r -> word("gate.reason." + r)).collect(Collectors.joining("、")),
-                form.temperature().toPlainString(), actor());
+                form.temperature().toPlainString(), SignedIn.actor());
     }
 
     /** Words stored in an incident are the hall's language, from the zh-CN bundle. */
     private String word(String key, Object... args) {
         return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

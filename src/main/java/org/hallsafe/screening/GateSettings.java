@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate.Symptom;
 import org.hallsafe.screening.GateDesk.Settings;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +57,7 @@ class GateSettings {
                 .param("t", threshold).param("w", waitMinutes)
                 .param("s", symptoms.stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentUser.find().map(CurrentUser::getUsername).orElse("system")).param("site", siteId)
+                .param("by", SignedIn.actor()).param("site", siteId)
                 .update();
         activity.record("UPDATED", "screening-settings", siteId, threshold + " / " + waitMinutes + " / " + symptoms);
     }

@@ -15,6 +15,7 @@ import org.hallsafe.platform.PersonalData;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.LedgerLines.Sealed;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,7 +73,7 @@ public class Ledger {
                     found.add(lines.map(rs));
                 });
         if (found.isEmpty()) {
-            throw new java.util.NoSuchElementException(String.valueOf(id));
+            throw NotFoundException.of("screening", id);
         }
         return lines.open(found, "ledger line " + id).get(0);
     }
@@ -84,7 +85,7 @@ public class Ledger {
                 "SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
                 Map.of("site", siteId, "id", id), (rs, n) -> rs.getBytes(1));
         if (rows.isEmpty()) {
-            throw new java.util.NoSuchElementException(String.valueOf(id));
+            throw NotFoundException.of("screening", id);
         }
         byte[] sealed = rows.get(0);
         if (sealed == null) {

@@ -2,23 +2,19 @@ package org.hallsafe.screening;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.util.TempFile;
-import org.apache.poi.util.TempFileCreationStrategy;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hallsafe.platform.LedgerWorkbook;
+import org.hallsafe.platform.Spreadsheets;
 import org.hallsafe.screening.Ledger.Filter;
 import org.hallsafe.screening.Ledger.Line;
 import org.hallsafe.screening.LedgerLines.Sealed;
@@ -26,79 +22,53 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger as an Excel file laid out like the paper ledger: rows flow from a database cursor into a streaming
- * workbook, one thread reading and opening them, another writing them to the sheet.
+ * The ledger as an Excel file laid out like the signed paper ledger (platform's {@link LedgerWorkbook}): rows flow
+ * from a database cursor into the streaming workbook, this thread reading and opening them, another writing them.
  */
 @Component
 class LedgerExport {
 
+    private static final List<String> HEADINGS = List.of("ledger.col.date", "ledger.col.time", "ledger.col.name",
+            "ledger.col.type", "ledger.col.doc", "ledger.col.phone", "ledger.col.temperature", "ledger.col.mask",
+            "ledger.col.symptoms", "ledger.col.result", "ledger.col.handling", "ledger.col.screener", "ledger.col.note");
+
     private final LedgerLines lines;
+    private final Spreadsheets spreadsheets;
     private final MessageSource messages;
     private final Clock clock;
+    /** For tests: ledger lines per sheet; 0 leaves it to the workbook (under the rows an XLSX sheet holds). */
+    private int rowsPerSheet;
 
-    LedgerExport(LedgerLines lines, MessageSource messages, Clock clock) throws IOException {
+    LedgerExport(LedgerLines lines, Spreadsheets spreadsheets, MessageSource messages, Clock clock) {
         this.lines = lines;
+        this.spreadsheets = spreadsheets;
         this.messages = messages;
         this.clock = clock;
-        Path poiTemp = Files.createTempDirectory("hallsafe-poi");
-        TempFile.setTempFileCreationStrategy(new TempFileCreationStrategy() {
-            @Override
-            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
-                return Files.createTempFile(poiTemp, prefix, suffix).toFile();
-            }
-
-            @Override
-            public java.io.File createTempDirectory(String prefix) throws IOException {
-                return Files.createTempDirectory(poiTemp, prefix).toFile();
-            }
-        });
     }
 
-    /**
-     * Writes the filtered ledger as XLSX while reading it: rows flow from a database cursor into a streaming
-     * workbook that keeps 100 rows in memory, so a year of records exports in bounded memory.
-     */
-    /** Ledger lines per sheet of an export: under the 1,048,576 rows an XLSX sheet can hold, with its headings. */
-    private int rowsPerSheet = 1_000_000;
-
-    /** For tests: a smaller sheet, to see a ledger go on in a second sheet without a million rows. */
     void rowsPerSheet(int rows) {
         this.rowsPerSheet = rows;
     }
 
+    /** Writes the filtered ledger while reading it, in bounded memory however long it is; answers the lines written. */
     int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
         ZoneId zone = clock.getZone();
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
-        try (SXSSFWorkbook workbook = new FastWorkbook()) {
-            workbook.setCompressTempFiles(true);
-            String heading = text("ledger.export.heading", locale, hallName,
-                    filter.from() == null ? "" : filter.from().toString(), filter.to() == null ? "" : filter.to().toString());
-            String[] headers = {"ledger.col.date", "ledger.col.time", "ledger.col.name", "ledger.col.type",
-                    "ledger.col.doc", "ledger.col.phone", "ledger.col.temperature", "ledger.col.mask",
-                    "ledger.col.symptoms", "ledger.col.result", "ledger.col.handling", "ledger.col.screener",
-                    "ledger.col.note"};
-            // an XLSX sheet holds 1,048,576 rows: a longer ledger goes on in further sheets, each with its headings
-            java.util.function.IntFunction<SXSSFSheet> sheets = n -> {
-                SXSSFSheet sheet = workbook.createSheet(text("ledger.title", locale) + (n == 0 ? "" : " (" + (n + 1) + ")"));
-                org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), heading);
-                Row head = sheet.createRow(2);
-                for (int i = 0; i < headers.length; i++) {
-                    org.hallsafe.platform.Downloads.text(head.createCell(i), text(headers[i], locale));
-                }
-                return sheet;
-            };
-            List<SXSSFSheet> pages = new ArrayList<>(List.of(sheets.apply(0)));
-            int perSheet = rowsPerSheet;
-            int[] count = {0};
+        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
+            if (rowsPerSheet > 0) {
+                book.rowsPerSheet(rowsPerSheet);
+            }
             Labels labels = new Labels(locale);
+            LedgerWorkbook.Sheet sheet = book.sheet(labels.get("ledger.title"), hallName,
+                    book.period(filter.from(), filter.to()), HEADINGS.stream().map(labels::get).toList());
             // Two cores at work: this thread reads, maps and opens the rows (and logs the reads, in this transaction);
             // a writer thread lays them out in the workbook. A short queue keeps memory bounded.
-            SheetWriter writer = new SheetWriter(lines -> write(pages, sheets, perSheet, lines, count, date, time, labels));
+            SheetWriter writer = new SheetWriter(batch -> batch.forEach(l -> sheet.row(values(l, date, time, labels))));
             try {
                 List<Sealed> batch = new ArrayList<>(500);
-                lines.query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(), filter.screener(), null),
-                        Integer.MAX_VALUE, line -> {
+                lines.query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(),
+                        filter.screener(), null), Integer.MAX_VALUE, line -> {
                             batch.add(line);
                             if (batch.size() == 500) {
                                 writer.put(lines.open(batch, "ledger export"));
@@ -112,17 +82,26 @@ class LedgerExport {
             } finally {
                 writer.stop();
             }
-            workbook.write(out);
-            workbook.dispose();
-            return count[0];
+            book.write(out);
+            return sheet.rows();
         }
     }
 
-    /**
-     * The words of the export, looked up once per export rather than once per cell. Every cell gets the workbook's
-     * default style explicitly: the file is the same, but POI no longer searches the sheet's column styles through
-     * XMLBeans for each cell, which was the largest single cost of an export.
-     */
+    /** One line's cells, in the order of the headings; the temperature a number, or a word once anonymised. */
+    private static List<Object> values(Line l, DateTimeFormatter date, DateTimeFormatter time, Labels labels) {
+        return Arrays.asList(date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
+                labels.get("gate.personType." + l.personType()), l.docMasked(), l.phoneMasked(),
+                l.temperature() == null ? labels.get("retention.anonymised") : l.temperature(),
+                labels.get("gate.mask." + l.mask()),
+                l.temperature() == null ? labels.get("retention.anonymised")
+                        : l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
+                        : String.join("、", l.symptoms().stream().map(s -> labels.get("gate.symptom." + s)).toList()),
+                labels.get("gate.decision." + l.decision()),
+                l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), l.screener(),
+                l.backfilled() ? labels.get("ledger.backfilled") + "：" + l.backfillReason() : "");
+    }
+
+    /** The words of the export, looked up once per export rather than once per cell. */
     private final class Labels {
         final Locale locale;
         final Map<String, String> words = new HashMap<>();
@@ -132,42 +111,7 @@ class LedgerExport {
         }
 
         String get(String key) {
-            return words.computeIfAbsent(key, k -> text(k, locale));
-        }
-    }
-
-    private void write(List<SXSSFSheet> pages, java.util.function.IntFunction<SXSSFSheet> sheets, int perSheet,
-            List<Line> lines, int[] count, DateTimeFormatter date, DateTimeFormatter time, Labels labels) {
-        org.apache.poi.ss.usermodel.CellStyle plain = pages.get(0).getWorkbook().getCellStyleAt(0);
-        for (Line l : lines) {
-            int page = count[0] / perSheet;
-            if (page == pages.size()) {
-                pages.add(sheets.apply(page));
-            }
-            Row row = pages.get(page).createRow(3 + count[0]++ % perSheet);
-            String[] values = {date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
-                    labels.get("gate.personType." + l.personType()), l.docMasked() == null ? "" : l.docMasked(),
-                    l.phoneMasked() == null ? "" : l.phoneMasked(), null, labels.get("gate.mask." + l.mask()),
-                    l.temperature() == null ? labels.get("retention.anonymised")
-                            : l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
-                            : String.join("、", l.symptoms().stream().map(s -> labels.get("gate.symptom." + s)).toList()),
-                    labels.get("gate.decision." + l.decision()),
-                    l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), l.screener(),
-                    l.backfilled() ? labels.get("ledger.backfilled") + "：" + l.backfillReason() : ""};
-            for (int i = 0; i < values.length; i++) {
-                if (i != 6 && values[i].isEmpty()) {
-                    continue; // an empty cell is left out: the sheet looks the same and is quicker to write
-                }
-                org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
-                cell.setCellStyle(plain);
-                if (i == 6 && l.temperature() == null) {
-                    cell.setCellValue(labels.get("retention.anonymised")); // removed after the retention period
-                } else if (i == 6) {
-                    cell.setCellValue(l.temperature().doubleValue());
-                } else {
-                    org.hallsafe.platform.Downloads.text(cell, values[i]);
-                }
-            }
+            return words.computeIfAbsent(key, k -> messages.getMessage(k, null, locale));
         }
     }
 
@@ -243,40 +187,4 @@ class LedgerExport {
         }
     }
 
-    /**
-     * A streaming workbook that keeps 100 rows in memory and compresses with the fastest deflate level, both its
-     * temporary sheet file and the XLSX it writes: the export spends its time writing XML, and the default level
-     * made it compress each byte twice at a slower setting for a file a few per cent smaller.
-     */
-    private static final class FastWorkbook extends SXSSFWorkbook {
-
-        FastWorkbook() {
-            super(100);
-        }
-
-        @Override
-        protected org.apache.poi.xssf.streaming.SheetDataWriter createSheetDataWriter() throws IOException {
-            return new org.apache.poi.xssf.streaming.GZIPSheetDataWriter(getSharedStringSource()) {
-                @Override
-                protected OutputStream decorateOutputStream(java.io.FileOutputStream fos) throws IOException {
-                    return new java.util.zip.GZIPOutputStream(fos, 64 * 1024) {
-                        {
-                            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-                        }
-                    };
-                }
-            };
-        }
-
-        @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
-            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            return zip;
-        }
-    }
-
-    private String text(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
-    }
 }

@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,8 @@ class LedgerPeople {
         record Who(String personType, Long staffId, Long citizenId) {
         }
         Who who = jdbc.sql("SELECT person_type, staff_id, citizen_id FROM screenings WHERE site_id = :site AND id = :id")
-                .param("site", siteId).param("id", screeningId).query(Who.class).optional().orElseThrow();
+                .param("site", siteId).param("id", screeningId).query(Who.class).optional()
+                .orElseThrow(() -> NotFoundException.of("screening", screeningId));
         if ("STAFF".equals(who.personType())) {
             return "phone".equals(field) ? staff.reveal(siteId, who.staffId(), "phone") : "";
         }

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.hallsafe.platform.InvalidInputException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +29,14 @@ class TodayPages {
     }
 
     @GetMapping("/screening/today")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_TODAY)")
+    @RequiresPermission(Permissions.GATE_TODAY)
     String today(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("figures", today.figures(site()));
         return htmx != null ? "screening/today :: figures" : "screening/today";
     }
 
     @GetMapping("/screening/settings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    @RequiresPermission(Permissions.SCREENING_SETTINGS)
     String settings(Model model) {
         model.addAttribute("settings", settings.of(site()));
         model.addAttribute("allSymptoms", Gate.Symptom.values());
@@ -43,7 +44,7 @@ class TodayPages {
     }
 
     @PostMapping("/screening/settings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    @RequiresPermission(Permissions.SCREENING_SETTINGS)
     String saveSettings(@RequestParam(required = false) BigDecimal feverThreshold,
             @RequestParam(defaultValue = "-1") int recheckWaitMinutes,
             @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
