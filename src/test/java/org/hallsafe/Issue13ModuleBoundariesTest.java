@@ -64,8 +64,6 @@ class Issue13ModuleBoundariesTest {
             "appointments", Set.of("service_windows", "staff"),
             // Hygiene: the zones' sections (AR2)
             "hygiene", Set.of("departments"),
-            // DemoNotices: the demo halls (AR4)
-            "notice", Set.of("sites"),
             // DatabaseBackup: a restore refuses a database that already holds halls or staff (AR4)
             "platform", Set.of("sites", "staff"),
             // Compliance: windows; StaffHealth: staff (AR2)
