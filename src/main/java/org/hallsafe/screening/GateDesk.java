@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.organization.StaffDirectory;
@@ -51,7 +50,7 @@ public class GateDesk {
     private final Incidents incidents;
     private final StaffDirectory staff;
     private final LiveUpdates live;
-    private final MessageSource messages;
+    private final RefusalWords words;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ExpectedVisitors> visitors;
     private final FormShape shape;
@@ -63,7 +62,7 @@ public class GateDesk {
             ObjectProvider<ExpectedVisitors> visitors, FormShape shape, GateSettings settings, CitizenFile citizens) {
         this.visitors = visitors;
         this.shape = shape;
-        this.messages = messages;
+        this.words = new RefusalWords(messages, clock);
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -192,8 +191,9 @@ public class GateDesk {
         }
         if (outcome.decision() == Decision.REFUSED) {
             long incident = incidents.report(siteId, "screening", String.valueOf(id.get()),
-                    word("gate.incident.title", person.name(), word("gate.personType." + person.type())),
-                    details(person, form, outcome, screenedAt));
+                    words.title(person.name(), person.type()),
+                    words.details(person.name(), person.type(), person.phoneMasked(), outcome, form.temperature(),
+                            screenedAt));
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
                     .param("incident", incident).param("id", id.get()).update();
         }
@@ -343,17 +343,4 @@ public class GateDesk {
                 first.docMasked(), first.phoneMasked(), null);
     }
 
-    private String details(Person person, GateForm form, Gate.Outcome outcome, Instant at) {
-        return word("gate.incident.details",
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(clock.getZone())),
-                person.name(), word("gate.personType." + person.type()),
-                person.phoneMasked() == null ? "—" : person.phoneMasked(),
-                outcome.reasons().stream().map(r -> word("gate.reason." + r)).collect(Collectors.joining("、")),
-                form.temperature().toPlainString(), SignedIn.actor());
-    }
-
-    /** Words stored in an incident are the hall's language, from the zh-CN bundle. */
-    private String word(String key, Object... args) {
-        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
-    }
 }
