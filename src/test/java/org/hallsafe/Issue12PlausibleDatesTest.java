@@ -16,7 +16,7 @@ import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlausibleDate.Horizon;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.GateDesk;

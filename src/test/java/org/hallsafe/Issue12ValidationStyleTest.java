@@ -15,6 +15,7 @@ import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.screening.Gate;
+import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class Issue12ValidationStyleTest {
     @Test
     void r12_8_aServiceChecksTheSameShapeAsThePage() {
         FormShape shape = new FormShape(Validation.buildDefaultValidatorFactory().getValidator());
-        var form = new AppointmentForms.BookingForm(null, 1L, null, "长".repeat(41), Gate.DocumentType.ID_CARD,
+        var form = new AppointmentForms.BookingForm(null, 1L, null, "长".repeat(41), DocumentType.ID_CARD,
                 "4".repeat(41), "12345", null, AppointmentForms.Channel.WEB);
         assertThat(shape.problemsOf(form, Map.of("smsCode", "appointments.sms.required"))).containsExactly(
                 Map.entry("submissionId", "validation.required"), Map.entry("slotId", "appointments.book.slot"),

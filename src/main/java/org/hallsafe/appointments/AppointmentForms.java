@@ -40,8 +40,8 @@ public final class AppointmentForms {
     public enum Status { BOOKED, CANCELLED, ARRIVED, CALLED, DONE, NO_SHOW, REFUSED }
 
     /** The documents a citizen books with: the gate's own. */
-    public static final List<org.hallsafe.screening.Gate.DocumentType> DOC_TYPES =
-            List.of(org.hallsafe.screening.Gate.DocumentType.values());
+    public static final List<org.hallsafe.shared.DocumentType> DOC_TYPES =
+            List.of(org.hallsafe.shared.DocumentType.values());
 
     public record SettingsForm(
             @NotNull(message = SLOT_MINUTES) @OneOf(value = {10, 15, 20, 30, 60}, message = SLOT_MINUTES) Integer slotMinutes,
@@ -173,7 +173,7 @@ public final class AppointmentForms {
             @NotNull(message = "{appointments.book.item}") Long itemId,
             @NotNull(message = "{appointments.book.slot}") Long slotId,
             @NotBlank(message = "{validation.required}") @PlainText(max = NAME, message = "{appointments.book.nameLength}") String name,
-            @NotNull(message = "{validation.required}") org.hallsafe.screening.Gate.DocumentType docType,
+            @NotNull(message = "{validation.required}") org.hallsafe.shared.DocumentType docType,
             @PlainText(max = PlainText.CODE) String docNo,
             @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone,
             @PlainText(max = PlainText.PHONE) String smsCode,
@@ -183,7 +183,7 @@ public final class AppointmentForms {
         static final int NAME = 40;
 
         public static BookingForm empty(Long itemId, Long slotId, Channel channel) {
-            return new BookingForm(UUID.randomUUID(), itemId, slotId, "", org.hallsafe.screening.Gate.DocumentType.ID_CARD,
+            return new BookingForm(UUID.randomUUID(), itemId, slotId, "", org.hallsafe.shared.DocumentType.ID_CARD,
                     "", "", "", channel);
         }
 
@@ -203,11 +203,11 @@ public final class AppointmentForms {
         }
 
         String normalisedDocNo() {
-            return org.hallsafe.screening.Gate.normalisedDocument(docType, docNo);
+            return docType.normalise(docNo);
         }
 
         String docMasked() {
-            return org.hallsafe.screening.Gate.maskedDocument(docType, normalisedDocNo());
+            return docType.mask(normalisedDocNo());
         }
     }
 
@@ -241,11 +241,11 @@ public final class AppointmentForms {
             @PlainText(max = PlainText.RECORD, multiline = true) String answer,
             @NotNull(message = "{duty.outcome.required}") Outcome outcome,
             @PlainText(max = PlainText.NOTE, multiline = true) String followUp, Long slotId,
-            org.hallsafe.screening.Gate.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo) {
+            org.hallsafe.shared.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo) {
 
         public static ConsultationForm empty(Long windowId) {
             return new ConsultationForm(UUID.randomUUID(), windowId, "", "", null, "", "", null, "", null,
-                    org.hallsafe.screening.Gate.DocumentType.ID_CARD, "");
+                    org.hallsafe.shared.DocumentType.ID_CARD, "");
         }
 
         /** A call back says what follows; a call booked here names the caller (the booking's own rules come after). */

@@ -80,7 +80,7 @@ public class Bookings implements ExpectedVisitors {
 
     /** A booking as lists and the confirmation show it: personal data masked. */
     public record Booking(long id, String code, long itemId, String itemName, long slotId, long windowId,
-            int windowNumber, String windowName, Instant startsAt, Instant endsAt, String name, Gate.DocumentType docType,
+            int windowNumber, String windowName, Instant startsAt, Instant endsAt, String name, org.hallsafe.shared.DocumentType docType,
             String docMasked, String phoneMasked, Channel channel, Status status, Instant createdAt, String createdBy,
             Instant arrivedAt, Long screeningId, Instant calledAt, String materials) {
 
@@ -508,7 +508,7 @@ public class Bookings implements ExpectedVisitors {
                 .query((rs, n) -> {
                     List<String> plain = personalData.revealAll(List.of(rs.getBytes(5), rs.getBytes(6)), "booking",
                             "gate check-in " + rs.getString(2));
-                    return new Visitor(rs.getString(2), rs.getString(3), Gate.DocumentType.valueOf(rs.getString(4)),
+                    return new Visitor(rs.getString(2), rs.getString(3), org.hallsafe.shared.DocumentType.valueOf(rs.getString(4)),
                             plain.get(0), plain.get(1), summary(rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getInt(9)));
                 })
                 .optional();

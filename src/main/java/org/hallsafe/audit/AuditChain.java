@@ -3,6 +3,8 @@ package org.hallsafe.audit;
 import java.time.Instant;
 import java.util.List;
 
+import org.hallsafe.platform.HallNames;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +27,21 @@ class AuditChain {
                 'UTF8')), 'hex')""";
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<HallNames> hallNames;
 
-    AuditChain(JdbcClient jdbc) {
+    AuditChain(JdbcClient jdbc, ObjectProvider<HallNames> hallNames) {
         this.jdbc = jdbc;
+        this.hallNames = hallNames;
+    }
+
+    /** A hall's name, from the module that keeps the halls (issue 13: audit joins no other module's table). */
+    private String hallName(Long siteId) {
+        HallNames names = hallNames.getIfAvailable();
+        if (siteId == null || names == null) {
+            return null;
+        }
+        List<String> known = names.of(siteId);
+        return known.isEmpty() ? null : known.get(0);
     }
 
     /** One hall's chain ({@code siteId} null: the rows of no hall). */
@@ -52,23 +66,21 @@ class AuditChain {
     @Transactional(readOnly = true)
     Result verify() {
         List<Break> breaks = jdbc.sql("""
-                SELECT DISTINCT ON (c.site_id) c.site_id, s.name, c.id, c.occurred_at
+                SELECT DISTINCT ON (c.site_id) c.site_id, c.id, c.occurred_at
                 FROM (SELECT a.site_id, a.id, a.occurred_at, a.prev_hash, a.hash,
                              lag(a.hash) OVER w AS previous, row_number() OVER w AS n, %s AS computed
                       FROM audit_log a
                       WINDOW w AS (PARTITION BY a.site_id ORDER BY a.id)) c
-                LEFT JOIN sites s ON s.id = c.site_id
                 WHERE c.hash IS DISTINCT FROM c.computed OR c.n > 1 AND c.prev_hash IS DISTINCT FROM c.previous
                 ORDER BY c.site_id NULLS FIRST, c.id""".formatted(HASH))
-                .query((rs, n) -> new Break((Long) rs.getObject("site_id"), rs.getString("name"), rs.getLong("id"),
+                .query((rs, n) -> new Break((Long) rs.getObject("site_id"), hallName((Long) rs.getObject("site_id")), rs.getLong("id"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
         List<Chain> chains = jdbc.sql("""
-                SELECT DISTINCT ON (c.site_id) c.site_id, s.name, c.row_count, c.id, c.hash
+                SELECT DISTINCT ON (c.site_id) c.site_id, c.row_count, c.id, c.hash
                 FROM (SELECT site_id, id, hash, count(*) OVER (PARTITION BY site_id) AS row_count FROM audit_log) c
-                LEFT JOIN sites s ON s.id = c.site_id
                 ORDER BY c.site_id NULLS FIRST, c.id DESC""")
-                .query((rs, n) -> new Chain((Long) rs.getObject("site_id"), rs.getString("name"), rs.getLong("row_count"),
+                .query((rs, n) -> new Chain((Long) rs.getObject("site_id"), hallName((Long) rs.getObject("site_id")), rs.getLong("row_count"),
                         rs.getLong("id"), rs.getString("hash")))
                 .list();
         return new Result(chains, breaks);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +41,7 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).AUDIT_VIEW)")
+    @RequiresPermission(Permissions.AUDIT_VIEW)
     String audit(AuditLog.Filter filter, Model model) {
         // rows of no hall (the system's jobs, unknown user names) are the bureau's to see
         boolean withSystem = CurrentUser.get().role() == org.hallsafe.platform.Role.BUREAU_ADMIN;

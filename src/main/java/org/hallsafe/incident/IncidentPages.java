@@ -5,8 +5,9 @@ import java.time.Clock;
 
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The leadership group's incident pages: the live list, one incident with its follow-up, and my notifications. */
 @Controller
-@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).INCIDENT_VIEW)")
+@RequiresPermission(Permissions.INCIDENT_VIEW)
 class IncidentPages {
 
-    private static final String HANDLE = "hasAuthority(T(org.hallsafe.platform.Permissions).INCIDENT_HANDLE)";
 
     private final Incidents incidents;
     private final JdbcClient jdbc;
@@ -60,19 +60,19 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/acknowledge")
-    @PreAuthorize(HANDLE)
+    @RequiresPermission(Permissions.INCIDENT_HANDLE)
     String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.acknowledge(site(), id), "incident.acknowledged.done");
     }
 
     @PostMapping("/incidents/{id}/notes")
-    @PreAuthorize(HANDLE)
+    @RequiresPermission(Permissions.INCIDENT_HANDLE)
     String note(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.note(site(), id, body), "incident.note.done");
     }
 
     @PostMapping("/incidents/{id}/close")
-    @PreAuthorize(HANDLE)
+    @RequiresPermission(Permissions.INCIDENT_HANDLE)
     String close(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.close(site(), id, body), "incident.closed.done");
     }

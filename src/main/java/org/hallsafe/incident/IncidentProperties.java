@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationCheck how often the escalation job looks
  */
 @ConfigurationProperties("hallsafe.incident")
-public record IncidentProperties(
+record IncidentProperties(
         @DefaultValue("10m") Duration acknowledgeWithin,
         @DefaultValue("30s") Duration escalationCheck) {
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class Incidents {
                 VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
                 ON CONFLICT (site_id, source, source_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("source", source).param("sourceId", sourceId).param("title", title)
-                .param("details", personalData.seal(details, "").cipherText()).param("now", now()).param("by", actor())
+                .param("details", personalData.seal(details, "").cipherText()).param("now", now()).param("by", SignedIn.actor())
                 .query(Long.class).optional();
         if (created.isEmpty()) {
             return jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
@@ -83,7 +84,7 @@ public class Incidents {
         int n = jdbc.sql("""
                 UPDATE incidents SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by
                 WHERE site_id = :site AND id = :id AND status = 'OPEN'""")
-                .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
+                .param("now", now()).param("by", SignedIn.actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
             get(siteId, id);
             throw new InvalidInputException("status", "incident.alreadyAcknowledged");
@@ -127,7 +128,7 @@ public class Incidents {
                 UPDATE incidents SET status = 'CLOSED', closed_at = :now, closed_by = :by,
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :by)
                 WHERE site_id = :site AND id = :id AND status <> 'CLOSED'""")
-                .param("now", now()).param("by", actor()).param("site", siteId).param("id", id).update();
+                .param("now", now()).param("by", SignedIn.actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
             get(siteId, id);
             throw new InvalidInputException("body", "incident.closed");
@@ -139,7 +140,7 @@ public class Incidents {
     @Transactional(readOnly = true)
     public Incident get(long siteId, long id) {
         return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
-                .query(this::map).optional().orElseThrow();
+                .query(this::map).optional().orElseThrow(() -> NotFoundException.of("incident", id));
     }
 
     /** Newest first; {@code status} null for all. */
@@ -159,7 +160,8 @@ public class Incidents {
         byte[] details = jdbc.sql("SELECT details_cipher FROM incidents WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id)
                 // no details (never given, or removed by the retention job) is still an incident
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1))).optional().orElseThrow().orElse(null);
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1))).optional()
+                .orElseThrow(() -> NotFoundException.of("incident", id)).orElse(null);
         record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {
         }
         List<Sealed> sealed = jdbc.sql("SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
@@ -189,7 +191,7 @@ public class Incidents {
                 INSERT INTO incident_notes (site_id, incident_id, kind, body_cipher, written_at, written_by)
                 SELECT site_id, id, :kind, :body, :now, :by FROM incidents WHERE id = :id""")
                 .param("id", id).param("kind", kind).param("body", body == null || body.isEmpty() ? null : personalData.seal(body, "").cipherText())
-                .param("now", now()).param("by", actor()).update();
+                .param("now", now()).param("by", SignedIn.actor()).update();
     }
 
     private Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -206,9 +208,5 @@ public class Incidents {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

@@ -3,7 +3,6 @@ package org.hallsafe.organization;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.organization.Forms.DepartmentForm;
 import org.hallsafe.organization.Forms.SiteForm;
@@ -12,8 +11,9 @@ import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,10 +49,16 @@ public class Directory {
                 .param("all", includeRetired).param("q", trim(query)).query(SiteView.class).list();
     }
 
+    /** Whether a hall with this id exists (retired or not). */
+    @Transactional(readOnly = true)
+    public boolean siteExists(long id) {
+        return jdbc.sql("SELECT count(*) FROM sites WHERE id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
     @Transactional(readOnly = true)
     public SiteView site(long id) {
         return jdbc.sql("SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites WHERE id = :id")
-                .param("id", id).query(SiteView.class).optional().orElseThrow();
+                .param("id", id).query(SiteView.class).optional().orElseThrow(() -> NotFoundException.of("hall", id));
     }
 
     @Transactional
@@ -61,7 +67,7 @@ public class Directory {
             long saved = id == null
                     ? jdbc.sql("INSERT INTO sites (code, name, address, created_by) VALUES (:code, :name, :address, :by) RETURNING id")
                             .param("code", form.code().strip()).param("name", form.name().strip())
-                            .param("address", trim(form.address())).param("by", actor()).query(Long.class).single()
+                            .param("address", trim(form.address())).param("by", SignedIn.actor()).query(Long.class).single()
                     : updated(jdbc.sql("UPDATE sites SET code = :code, name = :name, address = :address, updated_at = :now WHERE id = :id")
                             .param("code", form.code().strip()).param("name", form.name().strip())
                             .param("address", trim(form.address())).param("now", now()).param("id", id).update(), id);
@@ -96,7 +102,8 @@ public class Directory {
         return jdbc.sql("""
                 SELECT id, kind, name, phone, duties, retired_at IS NOT NULL AS retired FROM departments
                 WHERE site_id = :site AND id = :id""")
-                .param("site", siteId).param("id", id).query(DepartmentView.class).optional().orElseThrow();
+                .param("site", siteId).param("id", id).query(DepartmentView.class).optional()
+                .orElseThrow(() -> NotFoundException.of("section", id));
     }
 
     /** A new section whose name the plan uses becomes owner of the measures the plan gives it. */
@@ -109,7 +116,7 @@ public class Directory {
                         INSERT INTO departments (site_id, kind, name, phone, duties, created_by)
                         VALUES (:site, :kind, :name, :phone, :duties, :by) RETURNING id""")
                         .param("site", siteId).param("kind", form.kind().name()).param("name", form.name().strip())
-                        .param("phone", trim(form.phone())).param("duties", trim(form.duties())).param("by", actor())
+                        .param("phone", trim(form.phone())).param("duties", trim(form.duties())).param("by", SignedIn.actor())
                         .query(Long.class).single();
                 if (form.kind() == DepartmentKind.SECTION) {
                     measures.assignByPlan(siteId, saved, form.name().strip());
@@ -152,7 +159,27 @@ public class Directory {
 
     @Transactional(readOnly = true)
     public WindowView window(long siteId, long id) {
-        return windows(siteId, "", true).stream().filter(w -> w.id() == id).findFirst().orElseThrow();
+        return windows(siteId, "", true).stream().filter(w -> w.id() == id).findFirst()
+                .orElseThrow(() -> NotFoundException.of("window", id));
+    }
+
+    /**
+     * Every window of the hall by id, retired ones too (old records name them): for another module that shows
+     * window numbers and names beside its own rows, instead of joining service_windows (issue 13).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, WindowView> windowsById(long siteId) {
+        java.util.Map<Long, WindowView> byId = new java.util.LinkedHashMap<>();
+        windows(siteId, "", true).forEach(w -> byId.put(w.id(), w));
+        return byId;
+    }
+
+    /** Every section's name by id, retired ones too: for another module that names sections beside its rows. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> departmentNames(long siteId) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        departments(siteId, null, "", true).forEach(d -> names.put(d.id(), d.name()));
+        return names;
     }
 
     @Transactional
@@ -166,7 +193,7 @@ public class Directory {
                             INSERT INTO service_windows (site_id, number, name, area, section_id, created_by)
                             VALUES (:site, :number, :name, :area, :section, :by) RETURNING id""")
                             .param("site", siteId).param("number", form.number()).param("name", form.name().strip())
-                            .param("area", trim(form.area())).param("section", form.sectionId()).param("by", actor())
+                            .param("area", trim(form.area())).param("section", form.sectionId()).param("by", SignedIn.actor())
                             .query(Long.class).single()
                     : updated(jdbc.sql("""
                             UPDATE service_windows SET number = :number, name = :name, area = :area,
@@ -196,23 +223,19 @@ public class Directory {
                 + " WHERE id = :id AND retired_at IS NULL" + hall).param("now", now()).param("id", id);
         int n = (siteId == null ? statement : statement.param("site", siteId)).update();
         if (n == 0) {
-            throw new NoSuchElementException(table + " " + id);
+            throw NotFoundException.of(table, id);
         }
     }
 
     static long updated(int rows, long id) {
         if (rows == 0) {
-            throw new NoSuchElementException(String.valueOf(id));
+            throw NotFoundException.of("record", id);
         }
         return id;
     }
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 
     static String trim(String s) {

@@ -6,7 +6,8 @@ import org.hallsafe.organization.Forms.SiteForm;
 import org.hallsafe.organization.Forms.WindowForm;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,9 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DirectoryPages {
 
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_VIEW)";
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_EDIT)";
-    private static final String SITES = "hasAuthority(T(org.hallsafe.platform.Permissions).SITE_EDIT)";
 
     private final Directory directory;
     private final org.hallsafe.platform.Accounts accounts;
@@ -36,7 +34,7 @@ class DirectoryPages {
     // ---- sites
 
     @GetMapping("/org/sites")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String sites(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
             Model model) {
         model.addAttribute("sites", directory.sites(q, retired));
@@ -44,14 +42,14 @@ class DirectoryPages {
     }
 
     @GetMapping("/org/sites/new")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String newSite(Model model) {
         model.addAttribute("form", new SiteForm("", "", ""));
         return "org/site-form";
     }
 
     @GetMapping("/org/sites/{id}/edit")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String editSite(@PathVariable long id, Model model) {
         var s = directory.site(id);
         model.addAttribute("form", new SiteForm(s.code(), s.name(), s.address()));
@@ -60,7 +58,7 @@ class DirectoryPages {
     }
 
     @PostMapping({"/org/sites", "/org/sites/{id}"})
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String saveSite(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") SiteForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveSite(id, form))
@@ -69,7 +67,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/org/sites/{id}/retire")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String retireSite(@PathVariable long id, RedirectAttributes redirect) {
         directory.retireSite(id);
         return retired(redirect, directory.site(id).name(), "/org/sites");
@@ -81,7 +79,7 @@ class DirectoryPages {
     }
 
     @GetMapping("/org/sites/{id}/admin")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String newHallAdmin(@PathVariable long id, Model model) {
         model.addAttribute("form", new HallAdminForm("", "", ""));
         model.addAttribute("site", directory.site(id));
@@ -89,7 +87,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/org/sites/{id}/admin")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     String createHallAdmin(@PathVariable long id, @Valid @ModelAttribute("form") HallAdminForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         var site = directory.site(id);
@@ -108,7 +106,7 @@ class DirectoryPages {
     // ---- sections and bureau units
 
     @GetMapping("/org/departments")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     String departments(@RequestParam(required = false) DepartmentKind kind, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean retired, Model model) {
         model.addAttribute("departments", directory.departments(site(), kind, q, retired));
@@ -118,14 +116,14 @@ class DirectoryPages {
     }
 
     @GetMapping("/org/departments/new")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String newDepartment(@RequestParam(defaultValue = "SECTION") DepartmentKind kind, Model model) {
         model.addAttribute("form", new DepartmentForm(kind, "", "", ""));
         return departmentForm(model);
     }
 
     @GetMapping("/org/departments/{id}/edit")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String editDepartment(@PathVariable long id, Model model) {
         var d = directory.department(site(), id);
         model.addAttribute("form", new DepartmentForm(d.kind(), d.name(), d.phone(), d.duties()));
@@ -134,7 +132,7 @@ class DirectoryPages {
     }
 
     @PostMapping({"/org/departments", "/org/departments/{id}"})
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String saveDepartment(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") DepartmentForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveDepartment(site(), id, form))
@@ -146,7 +144,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/org/departments/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String retireDepartment(@PathVariable long id, RedirectAttributes redirect) {
         directory.retireDepartment(site(), id);
         return retired(redirect, directory.department(site(), id).name(), "/org/departments");
@@ -160,7 +158,7 @@ class DirectoryPages {
     // ---- service windows
 
     @GetMapping("/org/windows")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     String windows(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
             Model model) {
         model.addAttribute("windows", directory.windows(site(), q, retired));
@@ -168,14 +166,14 @@ class DirectoryPages {
     }
 
     @GetMapping("/org/windows/new")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String newWindow(Model model) {
         model.addAttribute("form", new WindowForm(null, "", "", null));
         return windowForm(model);
     }
 
     @GetMapping("/org/windows/{id}/edit")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String editWindow(@PathVariable long id, Model model) {
         var w = directory.window(site(), id);
         model.addAttribute("form", new WindowForm(w.number(), w.name(), w.area(), w.sectionId()));
@@ -184,7 +182,7 @@ class DirectoryPages {
     }
 
     @PostMapping({"/org/windows", "/org/windows/{id}"})
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String saveWindow(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") WindowForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveWindow(site(), id, form))
@@ -196,7 +194,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/org/windows/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String retireWindow(@PathVariable long id, RedirectAttributes redirect) {
         directory.retireWindow(site(), id);
         return retired(redirect, directory.window(site(), id).name(), "/org/windows");

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -18,6 +17,7 @@ import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -229,7 +229,7 @@ public class HallCalendar {
         int n = jdbc.sql("DELETE FROM hall_calendar_days WHERE site_id = :site AND id = :id").param("site", siteId)
                 .param("id", id).update();
         if (n == 0) {
-            throw new NoSuchElementException("calendar day " + id);
+            throw NotFoundException.of("calendar day", id);
         }
         activity.record("DELETED", "calendar-day", id, "");
     }

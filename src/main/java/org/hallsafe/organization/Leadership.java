@@ -8,6 +8,7 @@ import org.hallsafe.organization.Forms.LeadershipForm;
 import org.hallsafe.organization.Views.LeadershipView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ public class Leadership {
                     INSERT INTO leadership_members (site_id, staff_id, role, created_by)
                     VALUES (:site, :staff, :role, :by) RETURNING id""")
                     .param("site", siteId).param("staff", form.staffId()).param("role", form.role().name())
-                    .param("by", Directory.actor()).query(Long.class).single();
+                    .param("by", SignedIn.actor()).query(Long.class).single();
             activity.record("CREATED", "leadership", id, person.name() + " " + form.role());
             return id;
         } catch (DuplicateKeyException e) {

@@ -3,7 +3,8 @@ package org.hallsafe.organization;
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.LeadershipForm;
 import org.hallsafe.platform.FormSubmission;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,8 +21,6 @@ import static org.hallsafe.organization.DirectoryPages.site;
 @Controller
 class LeadershipPages {
 
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_VIEW)";
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_EDIT)";
 
     private final Leadership leadership;
     private final StaffDirectory staff;
@@ -32,14 +31,14 @@ class LeadershipPages {
     }
 
     @GetMapping("/org/leadership")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.LEADERSHIP_VIEW)
     String list(@RequestParam(defaultValue = "false") boolean retired, Model model) {
         model.addAttribute("form", new LeadershipForm(null, LeadershipRole.MEMBER));
         return page(model, retired);
     }
 
     @PostMapping("/org/leadership")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.LEADERSHIP_EDIT)
     String appoint(@Valid @ModelAttribute("form") LeadershipForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> leadership.appoint(site(), form))
@@ -48,7 +47,7 @@ class LeadershipPages {
     }
 
     @PostMapping("/org/leadership/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.LEADERSHIP_EDIT)
     String retire(@PathVariable long id, RedirectAttributes redirect) {
         leadership.retire(site(), id);
         return "redirect:/org/leadership";

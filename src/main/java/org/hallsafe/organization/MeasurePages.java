@@ -1,9 +1,10 @@
 package org.hallsafe.organization;
 
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import java.util.HashSet;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,14 +28,14 @@ class MeasurePages {
     }
 
     @GetMapping("/org/measures")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).MEASURE_VIEW)")
+    @RequiresPermission(Permissions.MEASURE_VIEW)
     String matrix(Model model) {
         model.addAttribute("matrix", measures.matrix(site(), sections()));
         return "org/measures";
     }
 
     @GetMapping("/org/measures/{code}/owners")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).MEASURE_EDIT)")
+    @RequiresPermission(Permissions.MEASURE_EDIT)
     String owners(@PathVariable String code, Model model) {
         PlanMeasure measure = PlanMeasure.of(code);
         model.addAttribute("measure", measure);
@@ -44,7 +45,7 @@ class MeasurePages {
     }
 
     @PostMapping("/org/measures/{code}/owners")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).MEASURE_EDIT)")
+    @RequiresPermission(Permissions.MEASURE_EDIT)
     String saveOwners(@PathVariable String code, @RequestParam(name = "section", required = false) List<Long> sections,
             RedirectAttributes redirect) {
         measures.setOwners(site(), PlanMeasure.of(code), sections == null ? new HashSet<>() : new HashSet<>(sections));

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,10 +44,10 @@ public class Measures {
     }
 
     /** One row of the matrix. */
-    public record Row(PlanMeasure measure, List<Cell> cells) {
+    public record MeasureLine(PlanMeasure measure, List<Cell> cells) {
     }
 
-    public record Matrix(LocalDate day, List<DepartmentView> sections, List<Row> rows) {
+    public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +56,7 @@ public class Measures {
         Map<String, Set<Long>> owners = owners(siteId);
         Map<String, MeasureStatusProvider> byCode = providers.orderedStream()
                 .collect(Collectors.toMap(MeasureStatusProvider::measureCode, p -> p, (a, b) -> a));
-        List<Row> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
+        List<MeasureLine> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
             Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
             Map<Long, MeasureStatus> figures = byCode.containsKey(m.code())
                     ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
@@ -64,7 +66,7 @@ public class Measures {
                 Optional<MeasureStatus> status = responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
                 return new Cell(responsible, isExplicit, status);
             }).toList();
-            return new Row(m, cells);
+            return new MeasureLine(m, cells);
         }).toList();
         return new Matrix(day, sections, rows);
     }
@@ -87,7 +89,7 @@ public class Measures {
         for (Long section : sectionIds) {
             if (insertOwner(siteId, measure, section) == 0) {
                 // not a section of this hall: nothing is stored and nothing recorded
-                throw new java.util.NoSuchElementException("section " + section);
+                throw NotFoundException.of("section", section);
             }
         }
         activity.record("MEASURE_OWNERS_CHANGED", "measure", measure.code(), sectionIds.toString());
@@ -108,6 +110,6 @@ public class Measures {
                 SELECT :site, :code, id, :by FROM departments WHERE id = :section AND site_id = :site
                 ON CONFLICT DO NOTHING""")
                 .param("site", siteId).param("code", measure.code()).param("section", sectionId)
-                .param("by", Directory.actor()).update();
+                .param("by", SignedIn.actor()).update();
     }
 }

@@ -20,8 +20,10 @@ import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +45,6 @@ import static org.hallsafe.organization.DirectoryPages.site;
 @Tag(name = "organization", description = "R-ORG-1, R-ORG-2: halls, sections, windows, staff, leadership group, measures")
 class OrganizationApi {
 
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_VIEW)";
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_EDIT)";
-    private static final String SITES = "hasAuthority(T(org.hallsafe.platform.Permissions).SITE_EDIT)";
 
     private final Directory directory;
     private final StaffDirectory staff;
@@ -60,26 +59,26 @@ class OrganizationApi {
     }
 
     @GetMapping("/sites")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     List<SiteView> sites(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
         return directory.sites(q, retired);
     }
 
     @PostMapping("/sites")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     ResponseEntity<SiteView> createSite(@Valid @RequestBody SiteForm form) {
         long id = directory.saveSite(null, form);
         return created("/api/v1/sites/", id, directory.site(id));
     }
 
     @PutMapping("/sites/{id}")
-    @PreAuthorize(SITES)
+    @RequiresPermission(Permissions.SITE_EDIT)
     SiteView updateSite(@PathVariable long id, @Valid @RequestBody SiteForm form) {
         return directory.site(directory.saveSite(id, form));
     }
 
     @GetMapping("/departments")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     @Operation(summary = "Sections (科室) and bureau units (局属单位) of the caller's hall")
     List<DepartmentView> departments(@RequestParam(required = false) DepartmentKind kind,
             @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
@@ -87,60 +86,60 @@ class OrganizationApi {
     }
 
     @GetMapping("/departments/{id}")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     DepartmentView department(@PathVariable long id) {
         return directory.department(site(), id);
     }
 
     @PostMapping("/departments")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     ResponseEntity<DepartmentView> createDepartment(@Valid @RequestBody DepartmentForm form) {
         long id = directory.saveDepartment(site(), null, form);
         return created("/api/v1/departments/", id, directory.department(site(), id));
     }
 
     @PutMapping("/departments/{id}")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     DepartmentView updateDepartment(@PathVariable long id, @Valid @RequestBody DepartmentForm form) {
         return directory.department(site(), directory.saveDepartment(site(), id, form));
     }
 
     @PostMapping("/departments/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     DepartmentView retireDepartment(@PathVariable long id) {
         directory.retireDepartment(site(), id);
         return directory.department(site(), id);
     }
 
     @GetMapping("/windows")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     List<WindowView> windows(@RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean retired) {
         return directory.windows(site(), q, retired);
     }
 
     @PostMapping("/windows")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     ResponseEntity<WindowView> createWindow(@Valid @RequestBody WindowForm form) {
         long id = directory.saveWindow(site(), null, form);
         return created("/api/v1/windows/", id, directory.window(site(), id));
     }
 
     @PutMapping("/windows/{id}")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     WindowView updateWindow(@PathVariable long id, @Valid @RequestBody WindowForm form) {
         return directory.window(site(), directory.saveWindow(site(), id, form));
     }
 
     @PostMapping("/windows/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     WindowView retireWindow(@PathVariable long id) {
         directory.retireWindow(site(), id);
         return directory.window(site(), id);
     }
 
     @GetMapping("/staff")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     @Operation(summary = "Search staff by name or card number; a full phone or ID number matches exactly. Numbers come back masked.")
     List<StaffView> staff(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long departmentId,
             @RequestParam(defaultValue = "false") boolean retired) {
@@ -148,54 +147,55 @@ class OrganizationApi {
     }
 
     @GetMapping("/staff/{id}")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     StaffView staffMember(@PathVariable long id) {
         return staff.get(site(), id);
     }
 
     @PostMapping("/staff")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     ResponseEntity<StaffView> createStaff(@Valid @RequestBody StaffForm form) {
         long id = staff.save(site(), null, form);
         return created("/api/v1/staff/", id, staff.get(site(), id));
     }
 
     @PutMapping("/staff/{id}")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     StaffView updateStaff(@PathVariable long id, @Valid @RequestBody StaffForm form) {
         return staff.get(site(), staff.save(site(), id, form));
     }
 
     @PostMapping("/staff/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     StaffView retireStaff(@PathVariable long id) {
         staff.retire(site(), id);
         return staff.get(site(), id);
     }
 
     @PostMapping("/staff/{id}/reveal/{field}")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).STAFF_REVEAL)")
+    @RequiresPermission(Permissions.STAFF_REVEAL)
     @Operation(summary = "The full phone or ID number (field: phone or idNumber); every call is written to the audit log")
     Map<String, String> reveal(@PathVariable long id, @PathVariable String field) {
         return Map.of(field, staff.reveal(site(), id, field));
     }
 
     @GetMapping("/leadership")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_VIEW)")
+    @RequiresPermission(Permissions.LEADERSHIP_VIEW)
     List<LeadershipView> leadership(@RequestParam(defaultValue = "false") boolean retired) {
         return leadership.members(site(), retired);
     }
 
     @PostMapping("/leadership")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_EDIT)")
+    @RequiresPermission(Permissions.LEADERSHIP_EDIT)
     ResponseEntity<LeadershipView> appoint(@Valid @RequestBody LeadershipForm form) {
         long id = leadership.appoint(site(), form);
         return created("/api/v1/leadership/", id,
-                leadership.members(site(), false).stream().filter(m -> m.id() == id).findFirst().orElseThrow());
+                leadership.members(site(), false).stream().filter(m -> m.id() == id).findFirst()
+                        .orElseThrow(() -> NotFoundException.of("leadership member", id)));
     }
 
     @PostMapping("/leadership/{id}/retire")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEADERSHIP_EDIT)")
+    @RequiresPermission(Permissions.LEADERSHIP_EDIT)
     ResponseEntity<Void> release(@PathVariable long id) {
         leadership.retire(site(), id);
         return ResponseEntity.noContent().build();
@@ -206,7 +206,7 @@ class OrganizationApi {
     }
 
     @GetMapping("/measures")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).MEASURE_VIEW)")
+    @RequiresPermission(Permissions.MEASURE_VIEW)
     @Operation(summary = "The plan's measures and their responsible sections (责任科室)")
     List<MeasureOwners> measures() {
         Map<String, Set<Long>> owners = measures.owners(site());
@@ -216,7 +216,7 @@ class OrganizationApi {
     }
 
     @PutMapping("/measures/{code}/owners")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).MEASURE_EDIT)")
+    @RequiresPermission(Permissions.MEASURE_EDIT)
     MeasureOwners setOwners(@PathVariable String code, @RequestBody Set<Long> sectionIds) {
         PlanMeasure measure = PlanMeasure.of(code);
         measures.setOwners(site(), measure, new HashSet<>(sectionIds));

@@ -2,6 +2,8 @@ package org.hallsafe.organization;
 
 import java.util.List;
 
+import org.hallsafe.platform.NotFoundException;
+
 /**
  * The measures of the work plan (the R-… groups of REQUIREMENTS.md) and the responsible sections the plan names.
  * "各科室、窗口负责人" in the plan means every section and window head is responsible: {@code allSections}.
@@ -46,6 +48,6 @@ public enum PlanMeasure {
                 return m;
             }
         }
-        throw new java.util.NoSuchElementException(code);
+        throw NotFoundException.of("measure", code);
     }
 }

@@ -2,7 +2,6 @@ package org.hallsafe.organization;
 
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.StaffForm;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 
 import static org.hallsafe.organization.DirectoryPages.site;
 
@@ -24,9 +25,6 @@ import static org.hallsafe.organization.DirectoryPages.site;
 @Controller
 class StaffPages {
 
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_VIEW)";
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).ORG_EDIT)";
-    private static final String REVEAL = "hasAuthority(T(org.hallsafe.platform.Permissions).STAFF_REVEAL)";
 
     private final StaffDirectory staff;
     private final Directory directory;
@@ -39,7 +37,7 @@ class StaffPages {
     }
 
     @GetMapping("/org/staff")
-    @PreAuthorize(VIEW)
+    @RequiresPermission(Permissions.ORG_VIEW)
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
             @RequestParam(defaultValue = "false") boolean retired, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
@@ -51,14 +49,14 @@ class StaffPages {
     }
 
     @GetMapping("/org/staff/new")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String create(Model model) {
         model.addAttribute("form", new StaffForm("", "", null, null, "", "", "", ""));
         return form(model, null);
     }
 
     @GetMapping("/org/staff/{id}/edit")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String edit(@PathVariable long id, Model model) {
         var s = staff.get(site(), id);
         String username = s.accountId() == null ? ""
@@ -69,7 +67,7 @@ class StaffPages {
     }
 
     @PostMapping({"/org/staff", "/org/staff/{id}"})
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> staff.save(site(), id, form))
@@ -78,7 +76,7 @@ class StaffPages {
     }
 
     @PostMapping("/org/staff/{id}/retire")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(Permissions.ORG_EDIT)
     String retire(@PathVariable long id, RedirectAttributes redirect) {
         staff.retire(site(), id);
         return DirectoryPages.retired(redirect, staff.get(site(), id).name(), "/org/staff");
@@ -86,7 +84,7 @@ class StaffPages {
 
     /** htmx swaps the masked number for the full one; the read is written to the audit log. */
     @PostMapping("/org/staff/{id}/reveal/{field}")
-    @PreAuthorize(REVEAL)
+    @RequiresPermission(Permissions.STAFF_REVEAL)
     @ResponseBody
     String reveal(@PathVariable long id, @PathVariable String field) {
         return org.springframework.web.util.HtmlUtils.htmlEscape(staff.reveal(site(), id, field));

@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import java.util.Optional;
+import org.hallsafe.shared.DocumentType;
 
 /**
  * Implemented by the module that books visits, so the gate can check a booked citizen in with one scan: the code
@@ -19,6 +20,6 @@ public interface ExpectedVisitors {
     }
 
     /** The booked person as the gate stores them. */
-    record Visitor(String code, String name, Gate.DocumentType docType, String docNo, String phone, String summary) {
+    record Visitor(String code, String name, DocumentType docType, String docNo, String phone, String summary) {
     }
 }

@@ -17,6 +17,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.hallsafe.shared.BodyTemperature;
+import org.hallsafe.shared.DocumentType;
+
 /** The words of the gate and its rules: who, what was seen, and what follows. */
 public final class Gate {
 
@@ -24,8 +27,6 @@ public final class Gate {
     }
 
     public enum PersonType { CITIZEN, STAFF }
-
-    public enum DocumentType { ID_CARD, PASSPORT, HK_MACAU_PERMIT, TAIWAN_PERMIT, OTHER }
 
     public enum Mask { NONE, DISPOSABLE_MEDICAL, N95_KN95, OTHER }
 
@@ -38,21 +39,6 @@ public final class Gate {
 
     public enum Contact { NONE, CONFIRMED, SUSPECTED, UNKNOWN }
 
-    /**
-     * What is wrong with a document number, as a message key, or null when it will do: an ID card by its GB 11643
-     * check digit, other documents by their characters. The gate and the booking pages check documents alike.
-     */
-    public static String documentProblem(DocumentType type, String docNo) {
-        if (docNo == null || docNo.isBlank()) {
-            return "validation.required";
-        }
-        if (type == DocumentType.ID_CARD) {
-            org.hallsafe.shared.IdNumber.Problem p = org.hallsafe.shared.IdNumber.check(docNo);
-            return p == org.hallsafe.shared.IdNumber.Problem.NONE ? null : "idNumber." + p.name();
-        }
-        return docNo.strip().matches("[A-Za-z0-9()（）-]{4,30}") ? null : "gate.docNo.invalid";
-    }
-
     /** A person's document on a form: its type and number. */
     public interface Document {
         DocumentType docType();
@@ -61,7 +47,7 @@ public final class Gate {
     }
 
     /**
-     * The document number is valid for its type ({@link #documentProblem}), beside {@code docNo}; a number its text
+     * The document number is valid for its type ({@link DocumentType#problem}), beside {@code docNo}; a number its text
      * bound already refused gets no second message. The gate and the booking forms check documents alike.
      */
     @Target(ElementType.TYPE)
@@ -90,27 +76,12 @@ public final class Gate {
         }
     }
 
-    /** {@link #documentProblem}, unless the number's text bound speaks first (too long, control characters). */
+    /** {@link DocumentType#problem}, unless the number's text bound speaks first (too long, control characters). */
     static String documentShape(DocumentType type, String docNo) {
-        String problem = documentProblem(type, docNo);
+        String problem = DocumentType.problem(type, docNo);
         return problem != null && org.hallsafe.platform.PlainText.Rules.problem(docNo,
                 org.hallsafe.platform.PlainText.CODE, false) == null ? problem : null;
     }
-
-    /** A valid document number as it is stored and hashed: ID cards normalised, others trimmed and upper-cased. */
-    public static String normalisedDocument(DocumentType type, String docNo) {
-        return type == DocumentType.ID_CARD ? new org.hallsafe.shared.IdNumber(docNo).value()
-                : docNo.strip().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    /** A normalised document number as lists show it. */
-    public static String maskedDocument(DocumentType type, String normalised) {
-        return type == DocumentType.ID_CARD ? new org.hallsafe.shared.IdNumber(normalised).masked()
-                : org.hallsafe.shared.Masking.keep(normalised, 2, 2);
-    }
-
-    public static final BigDecimal LOWEST = new BigDecimal("34.0");
-    public static final BigDecimal HIGHEST = new BigDecimal("43.0");
 
     /** A temperature reading as the gate, a staff member's phone and a head's desk send it. */
     public interface Reading {
@@ -127,7 +98,7 @@ public final class Gate {
         }
     }
 
-    /** A body temperature a thermometer can show: 34.0 to 43.0 °C with at most one decimal; empty passes. */
+    /** A {@link BodyTemperature} a thermometer can show: 34.0 to 43.0 °C with at most one decimal; empty passes. */
     @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = Temperature.Check.class)
@@ -142,8 +113,7 @@ public final class Gate {
         class Check implements ConstraintValidator<Temperature, BigDecimal> {
             @Override
             public boolean isValid(BigDecimal t, ConstraintValidatorContext context) {
-                return t == null || t.compareTo(LOWEST) >= 0 && t.compareTo(HIGHEST) <= 0
-                        && t.stripTrailingZeros().scale() <= 1;
+                return t == null || BodyTemperature.plausible(t);
             }
         }
     }

@@ -18,7 +18,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
 
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
@@ -154,6 +154,6 @@ public record GateForm(@NotNull(message = "{validation.required}") UUID submissi
 
     /** The document number as stored: ID card numbers normalised, others trimmed and upper-cased. */
     public String normalisedDocNo() {
-        return Gate.normalisedDocument(docType, docNo);
+        return docType.normalise(docNo);
     }
 }

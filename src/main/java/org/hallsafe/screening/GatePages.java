@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -8,8 +9,9 @@ import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Permissions;
-import org.hallsafe.screening.Gate.DocumentType;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,15 +27,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * person's form empty and ready.
  */
 @Controller
-@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_RECORD) or hasAuthority(T(org.hallsafe.platform.Permissions).GATE_BACKFILL)")
+@RequiresPermission({Permissions.GATE_RECORD, Permissions.GATE_BACKFILL})
 class GatePages {
 
     private final GateDesk desk;
     private final StaffDirectory staff;
+    private final Questionings questionings;
 
-    GatePages(GateDesk desk, StaffDirectory staff) {
+    GatePages(GateDesk desk, StaffDirectory staff, Questionings questionings) {
         this.desk = desk;
         this.staff = staff;
+        this.questionings = questionings;
     }
 
     @GetMapping("/screening/gate")
@@ -47,7 +51,7 @@ class GatePages {
 
     /** A paper-ledger catch-up (补录): the same form with the time it happened and why it is entered late. */
     @GetMapping("/screening/gate/backfill")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_BACKFILL)")
+    @RequiresPermission(Permissions.GATE_BACKFILL)
     String backfill(Model model) {
         model.addAttribute("form", GateForm.empty());
         model.addAttribute("backfill", true);
@@ -61,18 +65,18 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate")
-    String record(@Valid @ModelAttribute("form") GateForm form, BindingResult binding, Model model,
+    String record(SignedIn who, @Valid @ModelAttribute("form") GateForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        long site = site();
+        long site = who.siteId();
         // a back-fill needs its own permission; a reading at the door needs the screener's
         String needed = form.backfilled() ? Permissions.GATE_BACKFILL : Permissions.GATE_RECORD;
-        if (CurrentUser.get().getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(needed))) {
+        if (!who.may(needed)) {
             throw new org.springframework.security.access.AccessDeniedException(needed);
         }
-        boolean known = form.personType() == Gate.PersonType.CITIZEN
-                && desk.known(site, form.docType(), form.docNo());
-        var result = FormSubmission.save(binding, form.ruleProblems(desk.settings(site).symptoms(), known),
-                () -> desk.record(site, form));
+        // @Valid checked the shape; the desk checks the hall's rules once, reading the settings and looking the citizen
+        // up once (issue 13, item 4); a form of the wrong shape hears of the rules too, and nothing is stored
+        var result = FormSubmission.save(binding, binding.hasErrors() ? desk.ruleProblems(site, form) : Map.of(),
+                () -> desk.recordShaped(site, form));
         if (result.isPresent()) {
             redirect.addFlashAttribute("lastTemperature", form.temperature());
             return "redirect:/screening/gate?last=" + result.get().id();
@@ -125,7 +129,7 @@ class GatePages {
     @PostMapping("/screening/gate/{id}/questioning")
     String question(@PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
             Model model, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> desk.question(site(), id, q))) {
+        if (FormSubmission.done(binding, () -> questionings.question(site(), id, q))) {
             redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
             return "redirect:/screening/gate";
         }
@@ -140,12 +144,12 @@ class GatePages {
     }
 
     private String page(Model model, GateDesk.Result first) {
-        var settings = desk.settings(site());
+        var settings = desk.settings(site()); // the one read of this request's rendering
         model.addAttribute("settings", settings);
         model.addAttribute("symptoms", settings.symptoms());
         model.addAttribute("masks", Gate.Mask.values());
         model.addAttribute("docTypes", DocumentType.values());
-        model.addAttribute("pending", desk.pendingRechecks(site()));
+        model.addAttribute("pending", desk.pendingRechecks(site(), settings));
         model.addAttribute("first", first);
         return "screening/gate";
     }

@@ -7,8 +7,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,20 +19,20 @@ import static org.hallsafe.screening.GatePages.site;
 
 /** The ledger pages: search, one line in full, Excel export and the printed ledger. */
 @Controller
-@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEDGER_VIEW)")
+@RequiresPermission(Permissions.LEDGER_VIEW)
 class LedgerPages {
 
     private static final int PRINT_LIMIT = 2000;
 
     private final Ledger ledger;
-    private final GateDesk desk;
+    private final LedgerPeople people;
     private final Directory directory;
     private final ActivityLog activity;
     private final java.time.Clock clock;
 
-    LedgerPages(Ledger ledger, GateDesk desk, Directory directory, ActivityLog activity, java.time.Clock clock) {
+    LedgerPages(Ledger ledger, LedgerPeople people, Directory directory, ActivityLog activity, java.time.Clock clock) {
         this.ledger = ledger;
-        this.desk = desk;
+        this.people = people;
         this.directory = directory;
         this.activity = activity;
         this.clock = clock;
@@ -61,10 +62,10 @@ class LedgerPages {
 
     /** htmx swaps a masked number for the full one; the read is written to the audit log. */
     @org.springframework.web.bind.annotation.PostMapping("/screening/ledger/{id}/reveal/{field}")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).PERSON_REVEAL)")
+    @RequiresPermission(Permissions.PERSON_REVEAL)
     @org.springframework.web.bind.annotation.ResponseBody
     String reveal(@PathVariable long id, @PathVariable String field) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(desk.reveal(site(), id, field));
+        return org.springframework.web.util.HtmlUtils.htmlEscape(people.reveal(site(), id, field));
     }
 
     /** The printed ledger: A4 landscape, the hall and the dates on top, page numbers, a line to sign. */

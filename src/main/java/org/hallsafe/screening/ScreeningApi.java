@@ -9,9 +9,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,44 +31,46 @@ import static org.hallsafe.screening.GatePages.site;
 @Tag(name = "screening", description = "R-SCR-1..3: the first gate and its ledger")
 class ScreeningApi {
 
-    private static final String GATE = "hasAuthority(T(org.hallsafe.platform.Permissions).GATE_RECORD)";
 
     private final GateDesk desk;
     private final Ledger ledger;
     private final Today today;
+    private final Questionings questionings;
 
-    ScreeningApi(GateDesk desk, Ledger ledger, Today today) {
+    ScreeningApi(GateDesk desk, Ledger ledger, Today today, Questionings questionings) {
         this.desk = desk;
+        this.questionings = questionings;
         this.ledger = ledger;
         this.today = today;
     }
 
     @PostMapping("/screenings")
-    @PreAuthorize(GATE)
+    @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
     ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
-        GateDesk.Result result = desk.record(site(), form);
+        // @Valid checked the shape; the desk checks the hall's rules, once (issue 13, item 4)
+        GateDesk.Result result = desk.recordShaped(site(), form);
         return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);
     }
 
     @PostMapping("/screenings/{id}/questioning")
-    @PreAuthorize(GATE)
+    @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "The questioning record of a refused person; it is added to the incident")
     GateDesk.Result question(@PathVariable long id, @Valid @RequestBody GateDesk.Questioning q) {
-        desk.question(site(), id, q);
+        questionings.question(site(), id, q);
         return desk.get(site(), id);
     }
 
     @GetMapping("/citizens")
-    @PreAuthorize(GATE)
+    @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "A returning citizen by document type and number; phone masked")
-    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam Gate.DocumentType docType, @RequestParam String docNo) {
+    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam DocumentType docType, @RequestParam String docNo) {
         Optional<GateDesk.KnownCitizen> known = desk.findCitizen(site(), docType, docNo);
         return ResponseEntity.of(known);
     }
 
     @GetMapping("/screenings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).LEDGER_VIEW)")
+    @RequiresPermission(Permissions.LEDGER_VIEW)
     @Operation(summary = "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
     Map<String, Object> ledger(Ledger.Filter filter) {
         List<Ledger.Line> lines = ledger.page(site(), filter);
@@ -76,7 +80,7 @@ class ScreeningApi {
     }
 
     @GetMapping("/today")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_TODAY)")
+    @RequiresPermission(Permissions.GATE_TODAY)
     Today.Figures today() {
         return today.figures(site());
     }

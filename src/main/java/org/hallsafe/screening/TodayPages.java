@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.hallsafe.platform.InvalidInputException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,36 +21,36 @@ import static org.hallsafe.screening.GatePages.site;
 class TodayPages {
 
     private final Today today;
-    private final GateDesk desk;
+    private final GateSettings settings;
 
-    TodayPages(Today today, GateDesk desk) {
+    TodayPages(Today today, GateSettings settings) {
         this.today = today;
-        this.desk = desk;
+        this.settings = settings;
     }
 
     @GetMapping("/screening/today")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).GATE_TODAY)")
+    @RequiresPermission(Permissions.GATE_TODAY)
     String today(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("figures", today.figures(site()));
         return htmx != null ? "screening/today :: figures" : "screening/today";
     }
 
     @GetMapping("/screening/settings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    @RequiresPermission(Permissions.SCREENING_SETTINGS)
     String settings(Model model) {
-        model.addAttribute("settings", desk.settings(site()));
+        model.addAttribute("settings", settings.of(site()));
         model.addAttribute("allSymptoms", Gate.Symptom.values());
         return "screening/settings";
     }
 
     @PostMapping("/screening/settings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREENING_SETTINGS)")
+    @RequiresPermission(Permissions.SCREENING_SETTINGS)
     String saveSettings(@RequestParam(required = false) BigDecimal feverThreshold,
             @RequestParam(defaultValue = "-1") int recheckWaitMinutes,
             @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
             RedirectAttributes redirect) {
         try {
-            desk.saveSettings(site(), feverThreshold, recheckWaitMinutes,
+            settings.save(site(), feverThreshold, recheckWaitMinutes,
                     org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/screening/settings";

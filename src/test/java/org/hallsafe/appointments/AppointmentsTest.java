@@ -23,6 +23,7 @@ import org.hallsafe.platform.Role;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.GateDesk;
 import org.hallsafe.screening.GateForm;
+import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,7 +214,7 @@ class AppointmentsTest {
 
         // by document, without the code; a fever refuses and marks the booking
         GateDesk.Result fever = gate.record(r.site(), new GateForm(UUID.randomUUID(), Gate.PersonType.CITIZEN, null, "陈静",
-                Gate.DocumentType.ID_CARD, otherId, "13907370001", Gate.Mask.N95_KN95,
+                DocumentType.ID_CARD, otherId, "13907370001", Gate.Mask.N95_KN95,
                 new BigDecimal("37.2"), List.of(Gate.Symptom.COUGH), false, "", null, null, "", null));
         assertThat(fever.decision()).isEqualTo(Gate.Decision.REFUSED);
         assertThat(bookings.byId(r.site(), other.id()).status()).isEqualTo(Status.REFUSED);
@@ -277,10 +278,10 @@ class AppointmentsTest {
         assertThatThrownBy(() -> challenges.send(r.site(), "13907370001", r.business())).isInstanceOf(InvalidInputException.class);
         String wrong = code.equals("000000") ? "111111" : "000000";
         assertThatThrownBy(() -> bookings.book(r.site(), new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"),
-                "陈静", Gate.DocumentType.ID_CARD, id, "13907370001", wrong, Channel.WEB)))
+                "陈静", DocumentType.ID_CARD, id, "13907370001", wrong, Channel.WEB)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("appointments.sms.wrong"));
         Bookings.Booking b = bookings.book(r.site(), new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"),
-                "陈静", Gate.DocumentType.ID_CARD, id, "13907370001", code, Channel.WEB));
+                "陈静", DocumentType.ID_CARD, id, "13907370001", code, Channel.WEB));
         assertThat(b.status()).isEqualTo(Status.BOOKED);
     }
 
@@ -303,13 +304,13 @@ class AppointmentsTest {
         String staff = accounts.create(Role.STAFF, r.site());
         fixture.halls().signIn(staff);
         ConsultationForm bad = new ConsultationForm(UUID.randomUUID(), r.window1(), "吴秀兰", "13807376666", r.business(),
-                "想办营业执照，问要带什么", "告知所需材料", Outcome.BOOKED, "", slot("10:00"), Gate.DocumentType.ID_CARD, "123");
+                "想办营业执照，问要带什么", "告知所需材料", Outcome.BOOKED, "", slot("10:00"), DocumentType.ID_CARD, "123");
         assertThatThrownBy(() -> duty.log(r.site(), bad)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.problems()).containsKey("docNo"));
         assertThat(jdbc.sql("SELECT count(*) FROM consultations WHERE site_id = :s").param("s", r.site()).query(Integer.class).single()).isZero();
         String id = Fixture.idNumber();
         long call = duty.log(r.site(), new ConsultationForm(UUID.randomUUID(), r.window1(), "吴秀兰", "13807376666", r.business(),
-                "想办营业执照，问要带什么", "告知所需材料", Outcome.BOOKED, "", slot("10:00"), Gate.DocumentType.ID_CARD, id));
+                "想办营业执照，问要带什么", "告知所需材料", Outcome.BOOKED, "", slot("10:00"), DocumentType.ID_CARD, id));
         Duty.Consultation logged = duty.consultation(r.site(), call);
         assertThat(logged.phoneMasked()).isEqualTo("138****6666");
         Bookings.Booking booking = bookings.find(r.site(), logged.bookingCode()).orElseThrow();

@@ -16,7 +16,7 @@ import org.hallsafe.appointments.AppointmentForms.GenerateForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Forms;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -28,6 +28,7 @@ import org.hallsafe.shared.IdNumber;
 import org.hallsafe.shared.PhoneNumber;
 import org.hallsafe.staffhealth.CheckForm;
 import org.hallsafe.staffhealth.StaffHealth;
+import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class Issue12PersonalDataTest {
 
     private static GateForm citizen(String name, String idNumber, String temperature) {
         // a fever without a mask is refused outright, which reports an incident
-        return new GateForm(UUID.randomUUID(), Gate.PersonType.CITIZEN, null, name, Gate.DocumentType.ID_CARD, idNumber,
+        return new GateForm(UUID.randomUUID(), Gate.PersonType.CITIZEN, null, name, DocumentType.ID_CARD, idNumber,
                 "13912345678", new BigDecimal(temperature).compareTo(new BigDecimal("37.3")) >= 0 ? Gate.Mask.NONE
                         : Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal(temperature), List.of(), true, "", null, null,
                 "", null);
@@ -107,7 +108,7 @@ class Issue12PersonalDataTest {
         Bookings.Booking booking = bookings.book(site, Fixture.form(r.socialCard(), fixture.slot(r, r.window5(), "09:00"),
                 "陈晓明", Fixture.idNumber(), phone, Channel.WEB));
         long call = duty.log(site, new ConsultationForm(UUID.randomUUID(), null, "王先生", phone, null, "社保卡补办要带什么",
-                "带身份证", Outcome.ANSWERED, "", null, Gate.DocumentType.ID_CARD, ""));
+                "带身份证", Outcome.ANSWERED, "", null, DocumentType.ID_CARD, ""));
         fixture.halls().signIn(r.hall().screener());
         String idNumber = Fixture.idNumber();
         GateDesk.Result refused = gate.record(site, citizen("刘洋", idNumber, "38.4"));
@@ -147,7 +148,7 @@ class Issue12PersonalDataTest {
         assertThat(person.get("doc_hash")).isNull();
         assertThat(person.get("doc_cipher")).isNull();
         assertThat(person.get("phone_cipher")).isNull();
-        assertThat(gate.findCitizen(site, Gate.DocumentType.ID_CARD, idNumber)).isEmpty();
+        assertThat(gate.findCitizen(site, DocumentType.ID_CARD, idNumber)).isEmpty();
         Map<String, Object> booked = row("bookings", booking.id());
         assertThat(booked.get("name")).isEqualTo("已匿名");
         assertThat(booked.get("doc_hash")).isNull();
@@ -250,7 +251,7 @@ class Issue12PersonalDataTest {
         fixture.halls().signIn(office);
         String caller = "137" + String.format("%08d", System.nanoTime() % 100_000_000);
         duty.log(site, new ConsultationForm(UUID.randomUUID(), null, "", caller, null, "问材料", "", Outcome.ANSWERED, "",
-                null, Gate.DocumentType.ID_CARD, ""));
+                null, DocumentType.ID_CARD, ""));
         mvc.perform(get("/duty/calls").param("q", caller).with(user(users.loadUserByUsername(office))))
                 .andExpect(status().isOk());
 

@@ -9,6 +9,7 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.appointments.AppointmentForms.Status;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate;
+import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class Issue12PublicBookingTest {
     }
 
     private BookingForm web(String phone, String smsCode) {
-        return new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"), "陈静", Gate.DocumentType.ID_CARD,
+        return new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"), "陈静", DocumentType.ID_CARD,
                 Fixture.idNumber(), phone, smsCode, Channel.WEB);
     }
 

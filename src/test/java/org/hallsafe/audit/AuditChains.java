@@ -15,7 +15,8 @@ public final class AuditChains {
 
     /** Each hall's newest hash (key null: the rows of no hall); fails when a chain is broken. */
     public static Map<Long, String> intact(DataSource database) {
-        AuditChain.Result result = new AuditChain(JdbcClient.create(database)).verify();
+        AuditChain.Result result = new AuditChain(JdbcClient.create(database),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(org.hallsafe.platform.HallNames.class)).verify();
         if (!result.intact()) {
             throw new AssertionError("audit chain broken: " + result.breaks());
         }

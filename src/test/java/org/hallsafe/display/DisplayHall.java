@@ -25,6 +25,7 @@ import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.GateDesk;
 import org.hallsafe.screening.GateForm;
 import org.hallsafe.shared.IdNumber;
+import org.hallsafe.shared.DocumentType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -114,7 +115,7 @@ class DisplayHall {
     void screenAtTheGate(Ready r, Bookings.Booking booking, Person p) {
         halls.signIn(r.hall().screener());
         gate.record(r.site(), new GateForm(UUID.randomUUID(), Gate.PersonType.CITIZEN, null, p.name(),
-                Gate.DocumentType.ID_CARD, p.idNumber(), p.phone(), Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.5"),
+                DocumentType.ID_CARD, p.idNumber(), p.phone(), Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.5"),
                 List.of(), true, "", null, null, "", booking.code()));
         SecurityContextHolder.clearContext();
     }
@@ -137,7 +138,7 @@ class DisplayHall {
     }
 
     private static BookingForm form(long item, long slot, Person p) {
-        return new BookingForm(UUID.randomUUID(), item, slot, p.name(), Gate.DocumentType.ID_CARD, p.idNumber(), p.phone(),
+        return new BookingForm(UUID.randomUUID(), item, slot, p.name(), DocumentType.ID_CARD, p.idNumber(), p.phone(),
                 null, Channel.WEB);
     }
 }

@@ -17,7 +17,7 @@ import org.hallsafe.TestHall;
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GateDeskTest {
 
     @Autowired GateDesk desk;
+    @Autowired GateSettings gateSettings;
     @Autowired TestHall halls;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
@@ -167,7 +168,7 @@ class GateDeskTest {
 
     @Test
     void usesTheSymptomsAndThresholdTheHallConfigured() {
-        desk.saveSettings(hall.siteId(), new BigDecimal("37.0"), 3, EnumSet.of(Symptom.FEVER, Symptom.COUGH));
+        gateSettings.save(hall.siteId(), new BigDecimal("37.0"), 3, EnumSet.of(Symptom.FEVER, Symptom.COUGH));
         GateDesk.Result result = desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "37.0"));
         assertThat(result.decision()).isEqualTo(Decision.RECHECK);
         assertThat(result.recheckFrom()).isEqualTo(result.screenedAt().plus(Duration.ofMinutes(3)));

@@ -10,7 +10,7 @@ import jakarta.validation.Validation;
 
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;

@@ -16,7 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.shared.IdNumber;
@@ -72,7 +72,7 @@ class Issue12ExportCellsTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             for (Row row : workbook.getSheetAt(0)) {
                 Cell name = row.getCell(2);
-                if (row.getRowNum() > 2 && name != null) {
+                if (row.getRowNum() > 3 && name != null) { // below the headings
                     byName.put(name.getStringCellValue(), name);
                 }
             }

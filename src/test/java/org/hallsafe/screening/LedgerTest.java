@@ -19,7 +19,7 @@ import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.screening.Gate.DocumentType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.shared.IdNumber;
@@ -128,10 +128,13 @@ class LedgerTest {
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("测试大厅").contains("入口检测台账");
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("日期");
-            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("体温(°C)");
-            assertThat(sheet.getLastRowNum() - 2).isEqualTo(READINGS);
+            // the signed paper ledger of platform's LedgerWorkbook (issue 13): title, hall and period, headings in row 4,
+            // the lines, a blank row and the signature lines
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("入口检测台账");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("测试大厅");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("日期");
+            assertThat(sheet.getRow(3).getCell(6).getStringCellValue()).isEqualTo("体温(°C)");
+            assertThat(sheet.getLastRowNum() - 5).isEqualTo(READINGS);
             StringBuilder all = new StringBuilder();
             for (Row row : sheet) {
                 row.forEach(cell -> all.append(cell.toString()).append('|'));
@@ -139,7 +142,7 @@ class LedgerTest {
             for (String phone : phones) {
                 assertThat(all).doesNotContain(phone);
             }
-            Row newest = sheet.getRow(3);
+            Row newest = sheet.getRow(4);
             assertThat(newest.getCell(4).getStringCellValue()).matches("430902\\*{8}[0-9X]{4}");
             assertThat(newest.getCell(5).getStringCellValue()).matches("15\\d\\*{4}\\d{4}");
             assertThat(newest.getCell(12).getStringCellValue()).startsWith("补录");
@@ -166,14 +169,13 @@ class LedgerTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
             assertThat(workbook.getSheetName(1)).isEqualTo("入口检测台账 (2)");
-            int lines = 0;
             for (Sheet sheet : workbook) {
-                assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("日期");
-                lines += sheet.getLastRowNum() - 2;
+                assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("日期");
             }
-            assertThat(lines).isEqualTo(READINGS);
-            assertThat(workbook.getSheetAt(0).getLastRowNum() - 2).isEqualTo(perSheet);
-            assertThat(workbook.getSheetAt(2).getLastRowNum() - 2).isEqualTo(READINGS - 2 * perSheet);
+            // full tabs end with their last line; the last tab with a blank row and the signature lines
+            assertThat(workbook.getSheetAt(0).getLastRowNum() - 3).isEqualTo(perSheet);
+            assertThat(workbook.getSheetAt(1).getLastRowNum() - 3).isEqualTo(perSheet);
+            assertThat(workbook.getSheetAt(2).getLastRowNum() - 5).isEqualTo(READINGS - 2 * perSheet);
         }
     }
 
