@@ -7,12 +7,11 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
-import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,24 +35,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ApiErrors.JsonApi
 @RequestMapping("/api/v1/appointments")
-@Tag(name = "Appointments", description = "R-SVC-2, R-SVC-3: items, slots, bookings and phone consultations")
+@Tag(name = "Appointments", description = "R-SVC-2, R-SVC-3: items, slots and bookings")
 class AppointmentsApi {
 
     private final Catalogue catalogue;
     private final Slots slots;
     private final Bookings bookings;
-    private final Duty duty;
     private final org.springframework.context.MessageSource messages;
     private final PublicLimits limits;
 
-    AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings, Duty duty,
+    AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings,
             org.springframework.context.MessageSource messages, PublicLimits limits) {
         this.limits = limits;
         this.messages = messages;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
-        this.duty = duty;
     }
 
     /** A booking as the API answers it: no personal data beyond the masked forms. */
@@ -104,7 +101,7 @@ class AppointmentsApi {
             // refused after the attempt is counted, so ill-formed guesses (ID numbers) use up the limit too
             throw new org.springframework.validation.BindException(binding);
         }
-        Bookings.Booking b = bookings.book(site, f);
+        Bookings.Booking b = bookings.bookShaped(site, f);
         return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code())).body(BookingView.of(b));
     }
 
@@ -132,7 +129,7 @@ class AppointmentsApi {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
-        Bookings.Booking b = bookings.book(CurrentUser.get().siteId(), f);
+        Bookings.Booking b = bookings.bookShaped(CurrentUser.get().siteId(), f);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(b));
     }
 
@@ -145,14 +142,6 @@ class AppointmentsApi {
             catalogue.requireWindows(CurrentUser.get().siteId(), List.of(window));
         }
         return bookings.day(CurrentUser.get().siteId(), window, day).stream().map(BookingView::of).toList();
-    }
-
-    @PostMapping("/consultations")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).DUTY_LOG)")
-    @Operation(summary = "Log a phone consultation; with outcome BOOKED the caller is booked in the same step")
-    ResponseEntity<Duty.Consultation> consult(@Valid @RequestBody ConsultationForm form) {
-        long site = CurrentUser.get().siteId();
-        return ResponseEntity.status(HttpStatus.CREATED).body(duty.consultation(site, duty.log(site, form)));
     }
 
     @ExceptionHandler(Bookings.SlotFullException.class)

@@ -98,8 +98,9 @@ class PublicBookingPages {
             tooMany(e, response, model);
             return formPage(site, form.itemId(), form.slotId(), model);
         }
+        // the shape is checked by @Valid, not again by the booking; the rules go beside it, everything at once
         var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification()),
-                picker.offeringNext(model, () -> bookings.book(site.id(), f)));
+                picker.offeringNext(model, () -> bookings.bookShaped(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
             // person who just booked, and /appointments/booked answers nothing to a guessed code

@@ -1,4 +1,4 @@
-package org.hallsafe.appointments;
+package org.hallsafe.duty;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,9 +10,12 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
-import org.hallsafe.appointments.AppointmentForms.Outcome;
-import org.hallsafe.appointments.AppointmentForms.RosterForm;
+import org.hallsafe.appointments.AppointmentForms;
+import org.hallsafe.appointments.Catalogue;
+import org.hallsafe.appointments.SlotPicker;
+import org.hallsafe.duty.DutyForms.ConsultationForm;
+import org.hallsafe.duty.DutyForms.Outcome;
+import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.CurrentUser;
@@ -97,7 +100,7 @@ class DutyPages {
     @PreAuthorize(ROSTER)
     String addPost(@Valid @ModelAttribute("post") RosterForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, form.ruleProblems(), () -> duty.addPost(site(), form))) {
+        if (FormSubmission.done(binding, form.ruleProblems(), () -> duty.addPostShaped(site(), form))) {
             redirect.addFlashAttribute("saved", form.day().toString());
             return "redirect:/duty/roster?from=" + form.day();
         }
@@ -137,7 +140,7 @@ class DutyPages {
     @PreAuthorize(LOG)
     String log(@Valid @ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.save(binding, form.ruleProblems(), picker.offeringNext(model, () -> duty.log(site(), form)))
+        if (FormSubmission.save(binding, form.ruleProblems(), picker.offeringNext(model, () -> duty.logShaped(site(), form)))
                 .isPresent()) {
             redirect.addFlashAttribute("logged", true);
             return "redirect:/duty";

@@ -32,205 +32,27 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * The staff's appointment pages: booking for a caller or a walk-in, the day's list per window with "call the next
- * person", slots and capacities, the catalogue and calendar with postponed opening, and the figures.
- */
+/** The catalogue of items, the opening calendar with the booking rules and postponed opening, and the figures. */
 @Controller
-class AppointmentPages {
+class CataloguePages {
 
-    private static final String BOOK_FOR = "hasAuthority(T(org.hallsafe.platform.Permissions).BOOK_FOR)";
-    private static final String WINDOW = "hasAuthority(T(org.hallsafe.platform.Permissions).WINDOW_CALL)";
     private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_EDIT)";
     private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_VIEW)";
 
     private final Catalogue catalogue;
-    private final Slots slots;
-    private final Bookings bookings;
     private final Figures figures;
     private final Directory directory;
-    private final StaffDirectory staff;
-    private final SlotPicker picker;
     private final Clock clock;
+    private final org.hallsafe.notice.Notices notices;
     private final HallCalendar calendar;
 
-    private final org.hallsafe.notice.Notices notices;
-
-    AppointmentPages(Catalogue catalogue, Slots slots, Bookings bookings, Figures figures, Directory directory,
-            StaffDirectory staff, SlotPicker picker, Clock clock, org.hallsafe.notice.Notices notices,
-            HallCalendar calendar) {
-        this.notices = notices;
-        this.calendar = calendar;
+    CataloguePages(Catalogue catalogue, Figures figures, Directory directory, Clock clock, org.hallsafe.notice.Notices notices, HallCalendar calendar) {
         this.catalogue = catalogue;
-        this.slots = slots;
-        this.bookings = bookings;
         this.figures = figures;
         this.directory = directory;
-        this.staff = staff;
-        this.picker = picker;
         this.clock = clock;
-    }
-
-    // ---- booking for a caller or a walk-in
-
-    @GetMapping("/appointments/desk")
-    @PreAuthorize(BOOK_FOR)
-    String desk(@RequestParam(required = false) Long item, Model model) {
-        model.addAttribute("form", BookingForm.empty(item, null, Channel.PHONE));
-        return deskPage(item, null, model);
-    }
-
-    /** The slot picker (htmx) of the desk and of the call form: the item's days and the chosen day's slots. */
-    @GetMapping("/appointments/desk/slots")
-    @PreAuthorize(BOOK_FOR)
-    String deskSlots(@RequestParam(required = false) Long itemId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(required = false) Long slotId, Model model) {
-        if (itemId != null) {
-            picker.pick(site(), itemId, day, slotId, model);
-        }
-        return "appointments/parts :: slotPicker";
-    }
-
-    @PostMapping("/appointments/desk")
-    @PreAuthorize(BOOK_FOR)
-    String bookFor(@Valid @ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
-        Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
-        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
-                form.docNo(), form.phone(), null, channel);
-        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.book(site(), f)));
-        if (booked.isPresent()) {
-            return "redirect:/appointments/desk/booked/" + booked.get().id();
-        }
-        return deskPage(form.itemId(), form.slotId(), model);
-    }
-
-    @GetMapping("/appointments/desk/booked/{id}")
-    @PreAuthorize(BOOK_FOR)
-    String bookedFor(@PathVariable long id, Model model) {
-        model.addAttribute("booking", bookings.byId(site(), id));
-        return "appointments/desk-booked";
-    }
-
-    private String deskPage(Long item, Long slot, Model model) {
-        model.addAttribute("items", catalogue.items(site(), false));
-        model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
-        if (item != null) {
-            picker.pick(site(), item, null, slot, model);
-        }
-        return "appointments/desk";
-    }
-
-    // ---- the day at the hall and at a window
-
-    @GetMapping("/appointments")
-    @PreAuthorize(WINDOW + " or " + VIEW)
-    String day(@RequestParam(required = false) Long window,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        if (window != null) {
-            directory.window(site(), window);
-        }
-        LocalDate d = day == null ? LocalDate.now(clock) : day;
-        Long w = window != null ? window : staff.byAccount(site(), CurrentUser.get().accountId())
-                .map(s -> s.windowId()).orElse(null);
-        model.addAttribute("windows", directory.windows(site(), "", false));
-        model.addAttribute("window", w);
-        model.addAttribute("day", d);
-        model.addAttribute("isToday", d.equals(LocalDate.now(clock)));
-        model.addAttribute("bookings", bookings.day(site(), w, d));
-        return htmx != null ? "appointments/day :: list" : "appointments/day";
-    }
-
-    @PostMapping("/appointments/window/{window}/next")
-    @PreAuthorize(WINDOW)
-    String callNext(@PathVariable long window, RedirectAttributes redirect) {
-        directory.window(site(), window);
-        var called = bookings.callNext(site(), window);
-        redirect.addFlashAttribute(called.isPresent() ? "called" : "nobody", called.map(Bookings.Booking::code).orElse("-"));
-        return "redirect:/appointments?window=" + window;
-    }
-
-    @PostMapping("/appointments/bookings/{id}/done")
-    @PreAuthorize(WINDOW)
-    String done(@PathVariable long id) {
-        bookings.done(site(), id);
-        return "redirect:/appointments?window=" + bookings.byId(site(), id).windowId();
-    }
-
-    // ---- slots
-
-    @GetMapping("/appointments/slots")
-    @PreAuthorize(EDIT)
-    String slotsPage(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            Model model) {
-        LocalDate today = LocalDate.now(clock);
-        Catalogue.Settings s = catalogue.settings(site());
-        model.addAttribute("generate", new GenerateForm(today.plusDays(1), today.plusDays(14),
-                directory.windows(site(), "", false).stream().map(w -> w.id()).toList(), s.windowCapacity(), s.hallCap(), null));
-        return slotGrid(day == null ? today.plusDays(1) : day, model);
-    }
-
-    private String slotGrid(LocalDate day, Model model) {
-        List<Slots.Slot> list = slots.day(site(), day);
-        model.addAttribute("day", day);
-        model.addAttribute("slots", list);
-        model.addAttribute("times", list.stream().map(Slots.Slot::startsAt).distinct().sorted().toList());
-        java.util.Map<String, Slots.Slot> grid = new java.util.HashMap<>();
-        list.forEach(s -> {
-            grid.put(s.windowId() + "@" + s.startsAt(), s);
-            grid.putIfAbsent("hall@" + s.startsAt(), s);
-        });
-        model.addAttribute("grid", grid);
-        model.addAttribute("windows", directory.windows(site(), "", false));
-        model.addAttribute("unreleased", list.stream().anyMatch(s -> s.releasedAt().isAfter(clock.instant())));
-        return "appointments/slots";
-    }
-
-    @PostMapping("/appointments/slots/generate")
-    @PreAuthorize(EDIT)
-    String generate(@ModelAttribute("generate") GenerateForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
-        var made = FormSubmission.save(binding, () -> slots.generate(site(), form));
-        if (made.isPresent()) {
-            redirect.addFlashAttribute("generated", made.get());
-            return "redirect:/appointments/slots?day=" + form.from();
-        }
-        model.addAttribute("generateOpen", true);
-        return slotGrid(form.from() == null ? LocalDate.now(clock).plusDays(1) : form.from(), model);
-    }
-
-    @PostMapping("/appointments/slots/{id}/capacity")
-    @PreAuthorize(EDIT)
-    String capacity(@PathVariable long id, @RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
-        Slots.Slot slot = slots.slot(site(), id);
-        try {
-            slots.changeCapacity(site(), id, capacity);
-            redirect.addFlashAttribute("changed", true);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
-        }
-        return "redirect:/appointments/slots?day=" + slot.startsAt().atZone(clock.getZone()).toLocalDate();
-    }
-
-    @PostMapping("/appointments/slots/hall-cap")
-    @PreAuthorize(EDIT)
-    String hallCap(@RequestParam Instant startsAt, @RequestParam(required = false) Integer cap, RedirectAttributes redirect) {
-        try {
-            slots.changeHallCap(site(), startsAt, cap);
-            redirect.addFlashAttribute("changed", true);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
-        }
-        return "redirect:/appointments/slots?day=" + startsAt.atZone(clock.getZone()).toLocalDate();
-    }
-
-    @PostMapping("/appointments/slots/release")
-    @PreAuthorize(EDIT)
-    String release(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("released", slots.releaseDay(site(), day));
-        return "redirect:/appointments/slots?day=" + day;
+        this.notices = notices;
+        this.calendar = calendar;
     }
 
     // ---- the catalogue
@@ -376,7 +198,6 @@ class AppointmentPages {
         model.addAttribute("to", t);
         model.addAttribute("report", figures.report(site(), f, t));
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("outcomes", AppointmentForms.Outcome.values());
         return "appointments/figures";
     }
 
