@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.HallSafeProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -61,12 +62,14 @@ class DemoNotices {
     private final HallSafeProperties properties;
     private final NoticeDesk desk;
     private final JdbcClient jdbc;
+    private final Directory directory;
     private final Clock clock;
 
-    DemoNotices(HallSafeProperties properties, NoticeDesk desk, JdbcClient jdbc, Clock clock) {
+    DemoNotices(HallSafeProperties properties, NoticeDesk desk, JdbcClient jdbc, Directory directory, Clock clock) {
         this.properties = properties;
         this.desk = desk;
         this.jdbc = jdbc;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -74,7 +77,7 @@ class DemoNotices {
     @Order(110)
     @Transactional
     public void load() {
-        if (!properties.demo() || jdbc.sql("SELECT count(*) FROM sites WHERE id = 1").query(Long.class).single() == 0
+        if (!properties.demo() || directory.sites("", true).stream().noneMatch(s -> s.id() == 1)
                 || jdbc.sql("SELECT count(*) FROM notices WHERE site_id = 1").query(Long.class).single() > 0) {
             return;
         }

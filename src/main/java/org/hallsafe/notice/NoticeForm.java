@@ -17,7 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * A notice as the office writes it, on the page and in the API: kind, title, Markdown body, validity in the hall's
  * time (until may be empty: no end), and the channels to publish on.
  */
-public record NoticeForm(
+record NoticeForm(
         @NotNull(message = "{validation.required}") Kind kind,
         @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.TITLE) String title,
         @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.BODY, multiline = true) String body,

@@ -1,7 +1,7 @@
 package org.hallsafe.notice;
 
 /** Where a notice stands: draft, approved by a second person, published, then withdrawn or expired. */
-public enum Status {
+enum Status {
     DRAFT, APPROVED, PUBLISHED, WITHDRAWN, EXPIRED;
 
     /** Only an unpublished notice is edited; a published one is withdrawn first. Editing makes it a draft again. */

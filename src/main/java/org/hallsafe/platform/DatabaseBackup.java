@@ -1,5 +1,16 @@
 package org.hallsafe.platform;
 
+import static org.hallsafe.platform.DatabaseCatalog.columns;
+import static org.hallsafe.platform.DatabaseCatalog.last;
+import static org.hallsafe.platform.DatabaseCatalog.list;
+import static org.hallsafe.platform.DatabaseCatalog.migrations;
+import static org.hallsafe.platform.DatabaseCatalog.one;
+import static org.hallsafe.platform.DatabaseCatalog.quote;
+import static org.hallsafe.platform.DatabaseCatalog.sealedSample;
+import static org.hallsafe.platform.DatabaseCatalog.sequences;
+import static org.hallsafe.platform.DatabaseCatalog.split;
+import static org.hallsafe.platform.DatabaseCatalog.tables;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,14 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -46,8 +54,6 @@ public final class DatabaseBackup {
 
     static final String MANIFEST = "hallsafe-backup.properties";
     static final String FORMAT = "hallsafe-backup-1";
-    /** Flyway's own table: the restoring HallSafe made it with the same migrations. */
-    private static final String MIGRATIONS = "flyway_schema_history";
 
     private DatabaseBackup() {
     }
@@ -58,70 +64,12 @@ public final class DatabaseBackup {
 
     /**
      * {@code java -jar hallsafe.jar --hallsafe.backup=FILE [--hallsafe.data-dir=DIR]}: backs up the embedded database
-     * of {@code DIR} (default {@code HALLSAFE_DATA_DIR} or {@code ./data}) without starting HallSafe, so it runs beside
-     * a running HallSafe (it connects to its server) as well as on a stopped one (it starts the server and stops it).
+     * of {@code DIR} without starting HallSafe ({@link BackupCommand}).
      *
      * @return the exit status, or -1 when the arguments ask for no backup
      */
     public static int command(String[] args, PrintStream out) {
-        String file = option(args, "hallsafe.backup");
-        if (file == null) {
-            return -1;
-        }
-        // no Spring here: the embedded server's start-up chatter stays out of what the command prints
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-        String url = option(args, "spring.datasource.url");
-        if (url == null) {
-            url = System.getenv().getOrDefault("HALLSAFE_DB_URL", "");
-        }
-        if (!url.isBlank()) {
-            out.println("HallSafe runs on your own PostgreSQL: back it up with that server's pg_dump -Fc, or "
-                    + "pg_basebackup and WAL archiving (README, \"Backup and restore\").");
-            return 2;
-        }
-        if (file.isBlank()) {
-            out.println("--hallsafe.backup needs a file name: --hallsafe.backup=/backups/hallsafe-2026-12-01.zip");
-            return 2;
-        }
-        String dir = option(args, "hallsafe.data-dir");
-        if (dir == null) {
-            dir = System.getenv().getOrDefault("HALLSAFE_DATA_DIR", "./data");
-        }
-        Path dataDir = Path.of(dir).toAbsolutePath().normalize();
-        Path secret = dataDir.resolve(EmbeddedDatabase.SECRET_FILE);
-        if (!Files.exists(secret)) {
-            out.println("no HallSafe database in " + dataDir + " (" + EmbeddedDatabase.SECRET_FILE
-                    + " is missing); give --hallsafe.data-dir");
-            return 1;
-        }
-        try {
-            EmbeddedDatabase.Passwords passwords = EmbeddedDatabase.readOrCreate(secret);
-            Integer port = runningPort(dataDir.resolve("postgres"));
-            Summary summary;
-            if (port != null) {
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/"
-                        + EmbeddedDatabase.DATABASE, EmbeddedDatabase.SUPERUSER, passwords.superuser())) {
-                    summary = backup(c, Path.of(file));
-                }
-            } else {
-                try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, true, 0);
-                        Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
-                                passwords.superuser())) {
-                    summary = backup(c, Path.of(file));
-                }
-            }
-            out.printf("backup written to %s: %d tables, %d rows (audit log: %d rows), schema at migration %s%n",
-                    Path.of(file).toAbsolutePath(), summary.tables(), summary.rows(), summary.auditRows(),
-                    summary.migrations().isEmpty() ? "-" : summary.migrations().get(summary.migrations().size() - 1));
-            out.println("The backup does NOT contain the key of the sealed ID and phone numbers: keep "
-                    + dataDir.resolve("hallsafe.key") + " (or HALLSAFE_CRYPTO_KEY) safe, apart from the backup.");
-            return 0;
-        } catch (IOException | SQLException | RuntimeException e) {
-            out.println("backup FAILED: " + e.getMessage());
-            return 1;
-        }
+        return BackupCommand.run(args, out);
     }
 
     /** Writes every table and sequence of the database, seen in one snapshot, to {@code file} (made 0600). */
@@ -261,130 +209,6 @@ public final class DatabaseBackup {
                 c.setAutoCommit(autoCommit);
             }
         }
-    }
-
-    /** The port of the embedded server running on this data directory, or null when none runs. */
-    private static Integer runningPort(Path directory) {
-        try {
-            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
-            long pid = Long.parseLong(lines.get(0).strip());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Integer.parseInt(lines.get(3).strip());
-            }
-        } catch (IOException | RuntimeException e) {
-            // no pid file, or one left by a crash: the server is not running
-        }
-        return null;
-    }
-
-    /** One sealed value of the database (a {@code bytea} column named {@code …_cipher}), or null when it has none. */
-    private static byte[] sealedSample(Connection c) throws SQLException {
-        List<String[]> columns = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("""
-                        SELECT table_name, column_name FROM information_schema.columns
-                        WHERE table_schema = 'public' AND data_type = 'bytea' AND column_name LIKE '%\\_cipher'
-                        ORDER BY table_name, column_name""")) {
-            while (r.next()) {
-                columns.add(new String[] {r.getString(1), r.getString(2)});
-            }
-        }
-        for (String[] column : columns) {
-            try (Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT " + quote(column[1]) + " FROM " + quote(column[0]) + " WHERE "
-                            + quote(column[1]) + " IS NOT NULL LIMIT 1")) {
-                if (r.next()) {
-                    return r.getBytes(1);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static List<String> migrations(Connection c) throws SQLException {
-        List<String> versions = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT version FROM " + MIGRATIONS
-                        + " WHERE success AND version IS NOT NULL ORDER BY version")) {
-            while (r.next()) {
-                versions.add(r.getString(1));
-            }
-        }
-        return versions;
-    }
-
-    private static List<String> tables(Connection c) throws SQLException {
-        return names(c, """
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-                  AND c.relname <> '%s' ORDER BY c.relname""".formatted(MIGRATIONS));
-    }
-
-    private static List<String> sequences(Connection c) throws SQLException {
-        return names(c, """
-                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = 'public' AND c.relkind = 'S' ORDER BY c.relname""");
-    }
-
-    private static List<String> columns(Connection c, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
-                SELECT attname FROM pg_attribute
-                WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-                ORDER BY attnum""")) {
-            p.setString(1, quote(table));
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    columns.add(r.getString(1));
-                }
-            }
-        }
-        return columns;
-    }
-
-    private static List<String> names(Connection c, String sql) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                names.add(r.getString(1));
-            }
-        }
-        return names;
-    }
-
-    private static String one(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    private static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String list(List<String> names) {
-        return String.join(", ", names.stream().map(DatabaseBackup::quote).toList());
-    }
-
-    private static List<String> split(String value) {
-        return value == null || value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
-    }
-
-    private static String last(List<String> values) {
-        return values.isEmpty() ? "-" : values.get(values.size() - 1);
-    }
-
-    private static String option(String[] args, String name) {
-        for (String arg : args) {
-            if (arg.equals("--" + name)) {
-                return "";
-            }
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return null;
     }
 
     private static void restrict(Path file) throws IOException {

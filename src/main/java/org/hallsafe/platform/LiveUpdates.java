@@ -1,14 +1,10 @@
 package org.hallsafe.platform;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +43,12 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final String CHANNEL = "hallsafe_live";
     /** The event that ends the streams of the accounts it names; it is never sent to a browser. */
-    private static final String ENDED = "ended";
+    private static final String ENDED = NamedStreams.ENDED;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final Map<Long, Set<SseEmitter>> emitters = new ConcurrentHashMap<>();
-    private final Map<Long, Long> siteOfAccount = new ConcurrentHashMap<>();
-    /** Streams without an account (a hall's display screen, a citizen's booking page), by the name their owner gave. */
-    private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
-    private final Map<String, Stream> streamInfo = new ConcurrentHashMap<>();
+    private final AccountStreams accounts = new AccountStreams();
+    private final NamedStreams streams = new NamedStreams();
     private final Duration heartbeat;
     private volatile boolean running;
     private Thread listener;
@@ -106,20 +99,7 @@ public class LiveUpdates implements SmartLifecycle {
             ended.complete();
             return ended;
         }
-        streamInfo.put(stream, new Stream(siteId, Set.copyOf(siteEvents)));
-        SseEmitter emitter = new SseEmitter(0L);
-        Set<SseEmitter> mine = streams.computeIfAbsent(stream, s -> new CopyOnWriteArraySet<>());
-        mine.add(emitter);
-        Runnable remove = () -> drop(stream, emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        try {
-            emitter.send(SseEmitter.event().name("connected").data(hello));
-        } catch (IOException e) {
-            remove.run();
-        }
-        return emitter;
+        return streams.subscribe(stream, siteId, siteEvents, hello);
     }
 
     /** Sends an event with a short text that names no person (e.g. a window number) to a stream, on every node. */
@@ -134,47 +114,6 @@ public class LiveUpdates implements SmartLifecycle {
         notify("~" + ENDED + "|" + stream + "|");
     }
 
-    private record Stream(long siteId, Set<String> siteEvents) {
-    }
-
-    private void deliverToStream(String payload) {
-        String[] parts = payload.substring(1).split("\\|", 3);
-        if (parts.length < 3) {
-            return;
-        }
-        if (ENDED.equals(parts[0])) {
-            streamInfo.remove(parts[1]);
-            Set<SseEmitter> ended = streams.remove(parts[1]);
-            if (ended != null) {
-                ended.forEach(SseEmitter::complete);
-            }
-        } else {
-            sendToStream(parts[1], parts[0], parts[2]);
-        }
-    }
-
-    private void sendToStream(String stream, String event, String data) {
-        for (SseEmitter emitter : streams.getOrDefault(stream, Set.of())) {
-            try {
-                emitter.send(SseEmitter.event().name(event).data(data));
-            } catch (IOException | IllegalStateException e) {
-                drop(stream, emitter);
-            }
-        }
-    }
-
-    /** Forgets a closed stream, and its name once its last browser is gone: a node runs for months. */
-    private void drop(String stream, SseEmitter emitter) {
-        streams.computeIfPresent(stream, (name, set) -> {
-            set.remove(emitter);
-            if (set.isEmpty()) {
-                streamInfo.remove(name);
-                return null;
-            }
-            return set;
-        });
-    }
-
     private void notify(String payload) {
         jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :payload)").param("payload", payload).query(Object.class).list();
     }
@@ -187,26 +126,13 @@ public class LiveUpdates implements SmartLifecycle {
             ended.complete();
             return ended;
         }
-        siteOfAccount.put(accountId, siteId);
-        SseEmitter emitter = new SseEmitter(0L);
-        Set<SseEmitter> mine = emitters.computeIfAbsent(accountId, id -> new CopyOnWriteArraySet<>());
-        mine.add(emitter);
-        Runnable remove = () -> mine.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        try {
-            emitter.send(SseEmitter.event().name("connected").data("ok"));
-        } catch (IOException e) {
-            remove.run();
-        }
-        return emitter;
+        return accounts.subscribe(accountId, siteId);
     }
 
     /** {@code event|site|accounts}: a site, or a comma-separated list of accounts. */
     void deliver(String payload) {
         if (payload.startsWith("~")) {
-            deliverToStream(payload);
+            streams.deliver(payload.substring(1));
             return;
         }
         String[] parts = payload.split("\\|", 3);
@@ -216,62 +142,23 @@ public class LiveUpdates implements SmartLifecycle {
         String event = parts[0];
         if (ENDED.equals(event)) {
             for (String id : parts[2].split(",")) {
-                end(Long.parseLong(id));
+                accounts.end(Long.parseLong(id));
             }
         } else if (!parts[1].isEmpty()) {
             long site = Long.parseLong(parts[1]);
-            siteOfAccount.forEach((account, accountSite) -> {
-                if (accountSite == site) {
-                    send(account, event);
-                }
-            });
-            streamInfo.forEach((stream, info) -> {
-                if (info.siteId() == site && info.siteEvents().contains(event)) {
-                    sendToStream(stream, event, event);
-                }
-            });
+            accounts.sendToSite(site, event);
+            streams.sendToSite(site, event);
         } else {
             for (String id : parts[2].split(",")) {
-                send(Long.parseLong(id), event);
+                accounts.send(Long.parseLong(id), event);
             }
-        }
-    }
-
-    private void send(long accountId, String event) {
-        Set<SseEmitter> mine = emitters.getOrDefault(accountId, Set.of());
-        for (SseEmitter emitter : mine) {
-            try {
-                emitter.send(SseEmitter.event().name(event).data(event));
-            } catch (IOException | IllegalStateException e) {
-                mine.remove(emitter);
-            }
-        }
-    }
-
-    private void end(long accountId) {
-        siteOfAccount.remove(accountId);
-        Set<SseEmitter> mine = emitters.remove(accountId);
-        if (mine != null) {
-            mine.forEach(SseEmitter::complete);
         }
     }
 
     /** A comment line to every open stream; a stream that cannot take it is dropped. */
     void heartbeat() {
-        streams.forEach((name, mine) -> mine.forEach(emitter -> {
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                drop(name, emitter);
-            }
-        }));
-        emitters.values().forEach(mine -> mine.forEach(emitter -> {
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                mine.remove(emitter);
-            }
-        }));
+        streams.heartbeat();
+        accounts.heartbeat();
     }
 
     private void listen() {
@@ -324,12 +211,8 @@ public class LiveUpdates implements SmartLifecycle {
         if (heartbeats != null) {
             heartbeats.shutdownNow();
         }
-        emitters.values().forEach(set -> set.forEach(SseEmitter::complete));
-        emitters.clear();
-        siteOfAccount.clear();
-        streams.values().forEach(set -> set.forEach(SseEmitter::complete));
-        streams.clear();
-        streamInfo.clear();
+        accounts.endAll();
+        streams.endAll();
         if (listener != null) {
             // it sees "running" within half a second and gives its LISTEN connection back before the pool closes
             try {
