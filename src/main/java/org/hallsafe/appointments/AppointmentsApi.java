@@ -12,13 +12,16 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -123,25 +126,25 @@ class AppointmentsApi {
     }
 
     @PostMapping("/bookings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).BOOK_FOR)")
+    @RequiresPermission(Permissions.BOOK_FOR)
     @Operation(summary = "Book for a caller (PHONE) or a walk-in (WALK_IN), under the same rules")
-    ResponseEntity<BookingView> bookFor(@Valid @RequestBody BookingForm form) {
+    ResponseEntity<BookingView> bookFor(SignedIn who, @Valid @RequestBody BookingForm form) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
-        Bookings.Booking b = bookings.bookShaped(CurrentUser.get().siteId(), f);
+        Bookings.Booking b = bookings.bookShaped(who.siteId(), f);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(b));
     }
 
     @GetMapping("/bookings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).WINDOW_CALL) or hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_VIEW)")
+    @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
     @Operation(summary = "A day's bookings of the hall or of one window")
-    List<BookingView> day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    List<BookingView> day(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long window) {
         if (window != null) {
-            catalogue.requireWindows(CurrentUser.get().siteId(), List.of(window));
+            catalogue.requireWindows(who.siteId(), List.of(window));
         }
-        return bookings.day(CurrentUser.get().siteId(), window, day).stream().map(BookingView::of).toList();
+        return bookings.day(who.siteId(), window, day).stream().map(BookingView::of).toList();
     }
 
     @ExceptionHandler(Bookings.SlotFullException.class)
@@ -155,6 +158,6 @@ class AppointmentsApi {
     }
 
     private long site(String hall) {
-        return catalogue.hall(hall).orElseThrow(() -> new NoSuchElementException("hall " + hall)).id();
+        return catalogue.hall(hall).orElseThrow(() -> NotFoundException.of("hall", hall)).id();
     }
 }

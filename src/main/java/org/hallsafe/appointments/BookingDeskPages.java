@@ -16,11 +16,13 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,9 +41,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BookingDeskPages {
 
-    private static final String BOOK_FOR = "hasAuthority(T(org.hallsafe.platform.Permissions).BOOK_FOR)";
-    private static final String WINDOW = "hasAuthority(T(org.hallsafe.platform.Permissions).WINDOW_CALL)";
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_VIEW)";
 
     private final Catalogue catalogue;
     private final Bookings bookings;
@@ -64,50 +63,50 @@ class BookingDeskPages {
     // ---- booking for a caller or a walk-in
 
     @GetMapping("/appointments/desk")
-    @PreAuthorize(BOOK_FOR)
-    String desk(@RequestParam(required = false) Long item, Model model) {
+    @RequiresPermission(Permissions.BOOK_FOR)
+    String desk(SignedIn who, @RequestParam(required = false) Long item, Model model) {
         model.addAttribute("form", BookingForm.empty(item, null, Channel.PHONE));
-        return deskPage(item, null, model);
+        return deskPage(who, item, null, model);
     }
 
     /** The slot picker (htmx) of the desk and of the call form: the item's days and the chosen day's slots. */
     @GetMapping("/appointments/desk/slots")
-    @PreAuthorize(BOOK_FOR)
-    String deskSlots(@RequestParam(required = false) Long itemId,
+    @RequiresPermission(Permissions.BOOK_FOR)
+    String deskSlots(SignedIn who, @RequestParam(required = false) Long itemId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long slotId, Model model) {
         if (itemId != null) {
-            picker.pick(site(), itemId, day, slotId, model);
+            picker.pick(who.siteId(), itemId, day, slotId, model);
         }
         return "appointments/parts :: slotPicker";
     }
 
     @PostMapping("/appointments/desk")
-    @PreAuthorize(BOOK_FOR)
-    String bookFor(@Valid @ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.BOOK_FOR)
+    String bookFor(SignedIn who, @Valid @ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
-        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.bookShaped(site(), f)));
+        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.bookShaped(who.siteId(), f)));
         if (booked.isPresent()) {
             return "redirect:/appointments/desk/booked/" + booked.get().id();
         }
-        return deskPage(form.itemId(), form.slotId(), model);
+        return deskPage(who, form.itemId(), form.slotId(), model);
     }
 
     @GetMapping("/appointments/desk/booked/{id}")
-    @PreAuthorize(BOOK_FOR)
-    String bookedFor(@PathVariable long id, Model model) {
-        model.addAttribute("booking", bookings.byId(site(), id));
+    @RequiresPermission(Permissions.BOOK_FOR)
+    String bookedFor(SignedIn who, @PathVariable long id, Model model) {
+        model.addAttribute("booking", bookings.byId(who.siteId(), id));
         return "appointments/desk-booked";
     }
 
-    private String deskPage(Long item, Long slot, Model model) {
-        model.addAttribute("items", catalogue.items(site(), false));
+    private String deskPage(SignedIn who, Long item, Long slot, Model model) {
+        model.addAttribute("items", catalogue.items(who.siteId(), false));
         model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
         if (item != null) {
-            picker.pick(site(), item, null, slot, model);
+            picker.pick(who.siteId(), item, null, slot, model);
         }
         return "appointments/desk";
     }
@@ -115,41 +114,38 @@ class BookingDeskPages {
     // ---- the day at the hall and at a window
 
     @GetMapping("/appointments")
-    @PreAuthorize(WINDOW + " or " + VIEW)
-    String day(@RequestParam(required = false) Long window,
+    @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
+    String day(SignedIn who, @RequestParam(required = false) Long window,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         if (window != null) {
-            directory.window(site(), window);
+            directory.window(who.siteId(), window);
         }
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        Long w = window != null ? window : staff.byAccount(site(), CurrentUser.get().accountId())
+        Long w = window != null ? window : staff.byAccount(who.siteId(), who.accountId())
                 .map(s -> s.windowId()).orElse(null);
-        model.addAttribute("windows", directory.windows(site(), "", false));
+        model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         model.addAttribute("window", w);
         model.addAttribute("day", d);
         model.addAttribute("isToday", d.equals(LocalDate.now(clock)));
-        model.addAttribute("bookings", bookings.day(site(), w, d));
+        model.addAttribute("bookings", bookings.day(who.siteId(), w, d));
         return htmx != null ? "appointments/day :: list" : "appointments/day";
     }
 
     @PostMapping("/appointments/window/{window}/next")
-    @PreAuthorize(WINDOW)
-    String callNext(@PathVariable long window, RedirectAttributes redirect) {
-        directory.window(site(), window);
-        var called = bookings.callNext(site(), window);
+    @RequiresPermission(Permissions.WINDOW_CALL)
+    String callNext(SignedIn who, @PathVariable long window, RedirectAttributes redirect) {
+        directory.window(who.siteId(), window);
+        var called = bookings.callNext(who.siteId(), window);
         redirect.addFlashAttribute(called.isPresent() ? "called" : "nobody", called.map(Bookings.Booking::code).orElse("-"));
         return "redirect:/appointments?window=" + window;
     }
 
     @PostMapping("/appointments/bookings/{id}/done")
-    @PreAuthorize(WINDOW)
-    String done(@PathVariable long id) {
-        queue.done(site(), id);
-        return "redirect:/appointments?window=" + bookings.byId(site(), id).windowId();
+    @RequiresPermission(Permissions.WINDOW_CALL)
+    String done(SignedIn who, @PathVariable long id) {
+        queue.done(who.siteId(), id);
+        return "redirect:/appointments?window=" + bookings.byId(who.siteId(), id).windowId();
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.hallsafe.appointments.Bookings.Booking;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +41,7 @@ class BookingReads {
     @Transactional(readOnly = true)
     Booking byId(long siteId, long id) {
         return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.id = :id").param("site", siteId)
-                .param("id", id)).orElseThrow();
+                .param("id", id)).orElseThrow(() -> NotFoundException.of("booking", id));
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.Status;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
@@ -199,7 +200,7 @@ public class Bookings {
                     .param("docCipher", sealedDoc.cipherText()).param("phoneMasked", sealedPhone.masked())
                     .param("phoneHash", sealedPhone.lookupHash()).param("phoneCipher", sealedPhone.cipherText())
                     .param("channel", f.channel().name()).param("now", Timestamp.from(now))
-                    .param("by", selfService ? "citizen" : Catalogue.actor())
+                    .param("by", selfService ? "citizen" : SignedIn.actor())
                     .query(Long.class).optional().orElse(null);
         }
         Booking booking = reads.byId(siteId, id);

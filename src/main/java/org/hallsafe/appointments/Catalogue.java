@@ -18,6 +18,8 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.HallCalendar.Period;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
@@ -161,7 +163,7 @@ public class Catalogue {
                 .param("postponed", f.postponed()).param("message", trim(f.postponedMessage()))
                 .param("hotline", trim(f.hotline())).param("dayText", f.reminderDayText().strip())
                 .param("hourText", f.reminderHourText().strip()).param("now", Timestamp.from(clock.instant()))
-                .param("by", actor()).update();
+                .param("by", SignedIn.actor()).update();
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.removeAttribute(SETTINGS_READ + siteId, RequestAttributes.SCOPE_REQUEST);
@@ -180,7 +182,7 @@ public class Catalogue {
     /** One item, retired or not. */
     @Transactional(readOnly = true)
     public Item item(long siteId, long id) {
-        return find(siteId, id).orElseThrow();
+        return find(siteId, id).orElseThrow(() -> NotFoundException.of("item", id));
     }
 
     @Transactional(readOnly = true)
@@ -230,7 +232,7 @@ public class Catalogue {
                     VALUES (:site, :name, :minutes, :materials, :url, :agency, :now, :by) RETURNING id""")
                     .param("site", siteId).param("name", f.name().strip()).param("minutes", f.minutes())
                     .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
-                    .param("agency", f.agency()).param("now", Timestamp.from(clock.instant())).param("by", actor())
+                    .param("agency", f.agency()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
                     .query(Long.class).single();
         } else {
             int n = jdbc.sql("""
@@ -240,7 +242,7 @@ public class Catalogue {
                     .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
                     .param("agency", f.agency()).update();
             if (n == 0) {
-                throw new NoSuchElementException("item " + id);
+                throw NotFoundException.of("item", id);
             }
             itemId = id;
             jdbc.sql("DELETE FROM service_item_windows WHERE item_id = :id").param("id", id).update();
@@ -310,7 +312,4 @@ public class Catalogue {
         return s == null ? "" : s.strip();
     }
 
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
-    }
 }

@@ -16,11 +16,13 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,8 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CataloguePages {
 
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_EDIT)";
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_VIEW)";
 
     private final Catalogue catalogue;
     private final Figures figures;
@@ -58,109 +58,109 @@ class CataloguePages {
     // ---- the catalogue
 
     @GetMapping("/appointments/items")
-    @PreAuthorize(EDIT)
-    String items(@RequestParam(defaultValue = "false") boolean retired, Model model) {
-        model.addAttribute("items", catalogue.items(site(), retired));
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String items(SignedIn who, @RequestParam(defaultValue = "false") boolean retired, Model model) {
+        model.addAttribute("items", catalogue.items(who.siteId(), retired));
         model.addAttribute("retired", retired);
         return "appointments/items";
     }
 
     @GetMapping("/appointments/items/new")
-    @PreAuthorize(EDIT)
-    String newItem(Model model) {
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String newItem(SignedIn who, Model model) {
         model.addAttribute("form", new ItemForm("", 15, "", "", false, List.of()));
-        return itemPage(null, model);
+        return itemPage(who, null, model);
     }
 
     @GetMapping("/appointments/items/{id}")
-    @PreAuthorize(EDIT)
-    String editItem(@PathVariable long id, Model model) {
-        model.addAttribute("form", ItemForm.of(catalogue.item(site(), id)));
-        return itemPage(id, model);
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String editItem(SignedIn who, @PathVariable long id, Model model) {
+        model.addAttribute("form", ItemForm.of(catalogue.item(who.siteId(), id)));
+        return itemPage(who, id, model);
     }
 
     @PostMapping({"/appointments/items", "/appointments/items/{id}"})
-    @PreAuthorize(EDIT)
-    String saveItem(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ItemForm form, BindingResult binding,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String saveItem(SignedIn who, @PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ItemForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> catalogue.saveItem(site(), id, form))) {
+        if (FormSubmission.done(binding, () -> catalogue.saveItem(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", form.name());
             return "redirect:/appointments/items";
         }
-        return itemPage(id, model);
+        return itemPage(who, id, model);
     }
 
     @PostMapping("/appointments/items/{id}/retire")
-    @PreAuthorize(EDIT)
-    String retireItem(@PathVariable long id, RedirectAttributes redirect) {
-        catalogue.retireItem(site(), id);
-        redirect.addFlashAttribute("retiredName", catalogue.item(site(), id).name());
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String retireItem(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        catalogue.retireItem(who.siteId(), id);
+        redirect.addFlashAttribute("retiredName", catalogue.item(who.siteId(), id).name());
         return "redirect:/appointments/items";
     }
 
-    private String itemPage(Long id, Model model) {
+    private String itemPage(SignedIn who, Long id, Model model) {
         model.addAttribute("id", id);
-        model.addAttribute("windows", directory.windows(site(), "", false));
+        model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         return "appointments/item-form";
     }
 
     // ---- calendar and rules
 
     @GetMapping("/appointments/calendar")
-    @PreAuthorize(EDIT)
-    String calendar(@RequestParam(required = false) Long window, Model model) {
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String calendar(SignedIn who, @RequestParam(required = false) Long window, Model model) {
         if (window != null) {
-            directory.window(site(), window);
+            directory.window(who.siteId(), window);
         }
-        model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(site())));
-        model.addAttribute("hours", HoursForm.of(window, catalogue.hours(site(), window)));
-        return calendarPage(window, model);
+        model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(who.siteId())));
+        model.addAttribute("hours", HoursForm.of(window, catalogue.hours(who.siteId(), window)));
+        return calendarPage(who, window, model);
     }
 
-    private String calendarPage(Long window, Model model) {
-        model.addAttribute("postponedNotice", notices.postponedOpening(site()).orElse(null));
+    private String calendarPage(SignedIn who, Long window, Model model) {
+        model.addAttribute("postponedNotice", notices.postponedOpening(who.siteId()).orElse(null));
         model.addAttribute("window", window);
-        model.addAttribute("windows", directory.windows(site(), "", false));
-        model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(site(), window));
+        model.addAttribute("windows", directory.windows(who.siteId(), "", false));
+        model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(who.siteId(), window));
         model.addAttribute("weekdays", java.time.DayOfWeek.values());
-        model.addAttribute("calendarDays", calendar.days(site(), LocalDate.now(clock)));
+        model.addAttribute("calendarDays", calendar.days(who.siteId(), LocalDate.now(clock)));
         model.addAttribute("slotLengths", List.of(10, 15, 20, 30, 60));
         return "appointments/calendar";
     }
 
     @PostMapping("/appointments/settings")
-    @PreAuthorize(EDIT)
-    String saveSettings(@Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String saveSettings(SignedIn who, @Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, catalogue.ruleProblems(site(), form), () -> catalogue.saveSettings(site(), form))) {
+        if (FormSubmission.done(binding, catalogue.ruleProblems(who.siteId(), form), () -> catalogue.saveSettings(who.siteId(), form))) {
             redirect.addFlashAttribute("settingsSaved", true);
             return "redirect:/appointments/calendar";
         }
-        model.addAttribute("hours", HoursForm.of(null, catalogue.hours(site(), null)));
-        return calendarPage(null, model);
+        model.addAttribute("hours", HoursForm.of(null, catalogue.hours(who.siteId(), null)));
+        return calendarPage(who, null, model);
     }
 
     @PostMapping("/appointments/calendar/hours")
-    @PreAuthorize(EDIT)
-    String saveHours(@ModelAttribute("hours") HoursForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String saveHours(SignedIn who, @ModelAttribute("hours") HoursForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> catalogue.saveHours(site(), form))) {
+        if (FormSubmission.done(binding, () -> catalogue.saveHours(who.siteId(), form))) {
             redirect.addFlashAttribute("hoursSaved", true);
             return "redirect:/appointments/calendar" + (form.windowId() == null ? "" : "?window=" + form.windowId());
         }
-        model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(site())));
-        return calendarPage(form.windowId(), model);
+        model.addAttribute("settingsForm", SettingsForm.of(catalogue.settings(who.siteId())));
+        return calendarPage(who, form.windowId(), model);
     }
 
     @PostMapping("/appointments/calendar/days")
-    @PreAuthorize(EDIT)
-    String saveDay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String saveDay(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime opens,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime closes,
             RedirectAttributes redirect) {
         try {
-            calendar.saveDay(site(), day, open, opens, closes, note);
+            calendar.saveDay(who.siteId(), day, open, opens, closes, note);
             redirect.addFlashAttribute("daySaved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("dayProblem", e.messageKey());
@@ -177,17 +177,17 @@ class CataloguePages {
     }
 
     @PostMapping("/appointments/calendar/days/{id}/delete")
-    @PreAuthorize(EDIT)
-    String deleteDay(@PathVariable long id) {
-        calendar.deleteDay(site(), id);
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String deleteDay(SignedIn who, @PathVariable long id) {
+        calendar.deleteDay(who.siteId(), id);
         return "redirect:/appointments/calendar#days";
     }
 
     // ---- figures
 
     @GetMapping("/appointments/figures")
-    @PreAuthorize(VIEW)
-    String figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    @RequiresPermission(Permissions.APPOINTMENTS_VIEW)
+    String figures(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null || from.isAfter(t) ? t.minusDays(13) : from;
@@ -196,12 +196,9 @@ class CataloguePages {
         }
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("report", figures.report(site(), f, t));
+        model.addAttribute("report", figures.report(who.siteId(), f, t));
         model.addAttribute("channels", Channel.values());
         return "appointments/figures";
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

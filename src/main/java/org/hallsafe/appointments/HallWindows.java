@@ -3,10 +3,10 @@ package org.hallsafe.appointments;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ class HallWindows {
         Map<Long, WindowView> own = of(siteId);
         for (Long w : windowIds) {
             if (w != null && !own.containsKey(w)) {
-                throw new NoSuchElementException("window " + w);
+                throw NotFoundException.of("window", w);
             }
         }
     }

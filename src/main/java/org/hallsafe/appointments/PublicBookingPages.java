@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.TooManyRequestsException;
@@ -120,7 +121,7 @@ class PublicBookingPages {
 
     private String formPage(SiteView site, Long itemId, Long slotId, Model model) {
         if (itemId == null || slotId == null) {
-            throw new NoSuchElementException("no item or slot");
+            throw NotFoundException.of("item or slot");
         }
         model.addAttribute("item", catalogue.item(site.id(), itemId));
         model.addAttribute("slot", slots.slot(site.id(), slotId));
@@ -168,7 +169,7 @@ class PublicBookingPages {
     ResponseEntity<String> qr(@PathVariable String code) {
         String text = Bookings.normaliseCode(code);
         if (text.isEmpty() || text.length() > 12) {
-            throw new NoSuchElementException("code");
+            throw NotFoundException.of("code");
         }
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int border = 2;
@@ -235,7 +236,7 @@ class PublicBookingPages {
     // ----
 
     private SiteView hall(String code, Model model) {
-        SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
+        SiteView site = catalogue.hall(code).orElseThrow(() -> NotFoundException.of("hall", code));
         model.addAttribute("hall", site);
         model.addAttribute("settings", catalogue.settings(site.id()));
         model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));

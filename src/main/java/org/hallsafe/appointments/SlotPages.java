@@ -16,11 +16,13 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,7 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SlotPages {
 
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_EDIT)";
 
     private final Catalogue catalogue;
     private final Slots slots;
@@ -53,18 +54,18 @@ class SlotPages {
     // ---- slots
 
     @GetMapping("/appointments/slots")
-    @PreAuthorize(EDIT)
-    String slotsPage(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String slotsPage(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             Model model) {
         LocalDate today = LocalDate.now(clock);
-        Catalogue.Settings s = catalogue.settings(site());
+        Catalogue.Settings s = catalogue.settings(who.siteId());
         model.addAttribute("generate", new GenerateForm(today.plusDays(1), today.plusDays(14),
-                directory.windows(site(), "", false).stream().map(w -> w.id()).toList(), s.windowCapacity(), s.hallCap(), null));
-        return slotGrid(day == null ? today.plusDays(1) : day, model);
+                directory.windows(who.siteId(), "", false).stream().map(w -> w.id()).toList(), s.windowCapacity(), s.hallCap(), null));
+        return slotGrid(who, day == null ? today.plusDays(1) : day, model);
     }
 
-    private String slotGrid(LocalDate day, Model model) {
-        List<Slots.Slot> list = slots.day(site(), day);
+    private String slotGrid(SignedIn who, LocalDate day, Model model) {
+        List<Slots.Slot> list = slots.day(who.siteId(), day);
         model.addAttribute("day", day);
         model.addAttribute("slots", list);
         model.addAttribute("times", list.stream().map(Slots.Slot::startsAt).distinct().sorted().toList());
@@ -74,30 +75,30 @@ class SlotPages {
             grid.putIfAbsent("hall@" + s.startsAt(), s);
         });
         model.addAttribute("grid", grid);
-        model.addAttribute("windows", directory.windows(site(), "", false));
+        model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         model.addAttribute("unreleased", list.stream().anyMatch(s -> s.releasedAt().isAfter(clock.instant())));
         return "appointments/slots";
     }
 
     @PostMapping("/appointments/slots/generate")
-    @PreAuthorize(EDIT)
-    String generate(@ModelAttribute("generate") GenerateForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String generate(SignedIn who, @ModelAttribute("generate") GenerateForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        var made = FormSubmission.save(binding, () -> slots.generate(site(), form));
+        var made = FormSubmission.save(binding, () -> slots.generate(who.siteId(), form));
         if (made.isPresent()) {
             redirect.addFlashAttribute("generated", made.get());
             return "redirect:/appointments/slots?day=" + form.from();
         }
         model.addAttribute("generateOpen", true);
-        return slotGrid(form.from() == null ? LocalDate.now(clock).plusDays(1) : form.from(), model);
+        return slotGrid(who, form.from() == null ? LocalDate.now(clock).plusDays(1) : form.from(), model);
     }
 
     @PostMapping("/appointments/slots/{id}/capacity")
-    @PreAuthorize(EDIT)
-    String capacity(@PathVariable long id, @RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
-        Slots.Slot slot = slots.slot(site(), id);
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String capacity(SignedIn who, @PathVariable long id, @RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
+        Slots.Slot slot = slots.slot(who.siteId(), id);
         try {
-            slots.changeCapacity(site(), id, capacity);
+            slots.changeCapacity(who.siteId(), id, capacity);
             redirect.addFlashAttribute("changed", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
@@ -106,10 +107,10 @@ class SlotPages {
     }
 
     @PostMapping("/appointments/slots/hall-cap")
-    @PreAuthorize(EDIT)
-    String hallCap(@RequestParam Instant startsAt, @RequestParam(required = false) Integer cap, RedirectAttributes redirect) {
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String hallCap(SignedIn who, @RequestParam Instant startsAt, @RequestParam(required = false) Integer cap, RedirectAttributes redirect) {
         try {
-            slots.changeHallCap(site(), startsAt, cap);
+            slots.changeHallCap(who.siteId(), startsAt, cap);
             redirect.addFlashAttribute("changed", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());
@@ -118,13 +119,10 @@ class SlotPages {
     }
 
     @PostMapping("/appointments/slots/release")
-    @PreAuthorize(EDIT)
-    String release(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("released", slots.releaseDay(site(), day));
+    @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
+    String release(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("released", slots.releaseDay(who.siteId(), day));
         return "redirect:/appointments/slots?day=" + day;
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,7 +120,7 @@ public class Slots {
                                 .param("starts", Timestamp.from(starts.toInstant()))
                                 .param("ends", Timestamp.from(starts.plusMinutes(minutes).toInstant()))
                                 .param("cap", f.capacity()).param("release", Timestamp.from(release))
-                                .param("now", Timestamp.from(now)).param("by", Catalogue.actor()).update();
+                                .param("now", Timestamp.from(now)).param("by", SignedIn.actor()).update();
                         any = true;
                     }
                 }
@@ -140,7 +142,7 @@ public class Slots {
 
     @Transactional(readOnly = true)
     public Slot slot(long siteId, long id) {
-        return find(siteId, id).orElseThrow();
+        return find(siteId, id).orElseThrow(() -> NotFoundException.of("slot", id));
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
@@ -194,7 +195,8 @@ public class Duty implements CallOutcomes {
     @Transactional(readOnly = true)
     public Consultation consultation(long siteId, long id) {
         return named(siteId, jdbc.sql(SELECT + " WHERE c.site_id = :site AND c.id = :id").param("site", siteId)
-                .param("id", id).query(CallRow.class).list()).stream().findFirst().orElseThrow();
+                .param("id", id).query(CallRow.class).list()).stream().findFirst()
+                .orElseThrow(() -> NotFoundException.of("consultation", id));
     }
 
     /** The log, newest first: by date range, outcome, item, and words in the matter, answer or name, or a phone number. */

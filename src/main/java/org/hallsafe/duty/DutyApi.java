@@ -6,6 +6,9 @@ import jakarta.validation.Valid;
 
 import org.hallsafe.appointments.Bookings;
 import org.hallsafe.duty.DutyForms.ConsultationForm;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -13,7 +16,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,10 +42,10 @@ class DutyApi {
     }
 
     @PostMapping("/consultations")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).DUTY_LOG)")
+    @RequiresPermission(Permissions.DUTY_LOG)
     @Operation(summary = "Log a phone consultation; with outcome BOOKED the caller is booked in the same step")
-    ResponseEntity<Duty.Consultation> consult(@Valid @RequestBody ConsultationForm form) {
-        long site = CurrentUser.get().siteId();
+    ResponseEntity<Duty.Consultation> consult(SignedIn who, @Valid @RequestBody ConsultationForm form) {
+        long site = who.siteId();
         return ResponseEntity.status(HttpStatus.CREATED).body(duty.consultation(site, duty.logShaped(site, form)));
     }
 

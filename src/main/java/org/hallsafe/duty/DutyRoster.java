@@ -15,6 +15,8 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
@@ -84,7 +86,7 @@ class DutyRoster {
                 VALUES (:site, :day, :window, :line, :staff, :note, :now, :by) ON CONFLICT DO NOTHING""")
                 .param("site", siteId).param("day", f.day()).param("window", f.windowId())
                 .param("line", Duty.trim(f.phoneLine())).param("staff", f.staffId()).param("note", Duty.trim(f.note()))
-                .param("now", Timestamp.from(clock.instant())).param("by", actor()).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         activity.record("CREATED", "duty-post", siteId, f.day() + " " + person.name());
     }
 
@@ -92,7 +94,7 @@ class DutyRoster {
         int n = jdbc.sql("DELETE FROM duty_roster WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
                 .update();
         if (n == 0) {
-            throw new NoSuchElementException("duty post " + id);
+            throw NotFoundException.of("duty post", id);
         }
         activity.record("DELETED", "duty-post", id, "");
     }
@@ -109,9 +111,5 @@ class DutyRoster {
         Map<Long, WindowView> windows = new HashMap<>();
         directory.windows(siteId, "", true).forEach(w -> windows.put(w.id(), w));
         return windows;
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

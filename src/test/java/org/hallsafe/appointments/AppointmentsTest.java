@@ -331,7 +331,7 @@ class AppointmentsTest {
         byte[] xlsx = mvc.perform(get("/duty/roster/export.xlsx").param("from", r.monday().toString())
                 .param("to", r.monday().plusDays(6).toString()).with(user(user))).andReturn().getResponse().getContentAsByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(book.getSheetAt(0).getRow(2).getCell(3).getStringCellValue()).isEqualTo("周明");
+            assertThat(book.getSheetAt(0).getRow(4).getCell(3).getStringCellValue()).isEqualTo("周明");
         }
         String calls = mvc.perform(get("/duty/calls").param("outcome", "BOOKED").with(user(user))).andReturn()
                 .getResponse().getContentAsString();
