@@ -196,7 +196,10 @@ class CataloguePages {
         }
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("report", figures.report(who.siteId(), f, t));
+        Figures.Report report = figures.report(who.siteId(), f, t);
+        model.addAttribute("report", report);
+        // the call outcomes' words, in their order (duty's outcomes, through the CallOutcomes plug-in)
+        model.addAttribute("outcomeKeys", report.outcomes().keySet().stream().map(o -> "duty.outcome." + o).toList());
         model.addAttribute("channels", Channel.values());
         return "appointments/figures";
     }
