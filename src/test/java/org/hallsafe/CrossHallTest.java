@@ -10,8 +10,9 @@ import java.util.UUID;
 
 import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.appointments.Catalogue;
-import org.hallsafe.appointments.Duty;
 import org.hallsafe.appointments.Slots;
+import org.hallsafe.duty.Duty;
+import org.hallsafe.duty.DutyForms;
 import org.hallsafe.canteen.Canteen;
 import org.hallsafe.canteen.CanteenForms;
 import org.hallsafe.hygiene.Hygiene;
@@ -105,10 +106,10 @@ class CrossHallTest {
         slots.generate(site, new AppointmentForms.GenerateForm(monday, monday, List.of(window), 4, 40, null));
         long slot = jdbc.sql("SELECT id FROM slots WHERE site_id = :site ORDER BY id LIMIT 1").param("site", site)
                 .query(Long.class).single();
-        duty.addPost(site, new AppointmentForms.RosterForm(monday, window, "", hall.staffIds().get(4), ""));
+        duty.addPost(site, new DutyForms.RosterForm(monday, window, "", hall.staffIds().get(4), ""));
         long post = jdbc.sql("SELECT id FROM duty_roster WHERE site_id = :site").param("site", site).query(Long.class).single();
-        long call = duty.log(site, new AppointmentForms.ConsultationForm(UUID.randomUUID(), window, "来电人", "13800001111",
-                item, "问材料", "已答", AppointmentForms.Outcome.CALL_BACK, "回电", null, null, ""));
+        long call = duty.log(site, new DutyForms.ConsultationForm(UUID.randomUUID(), window, "来电人", "13800001111",
+                item, "问材料", "已答", DutyForms.Outcome.CALL_BACK, "回电", null, null, ""));
         calendar.saveDay(site, monday.plusDays(1), false, null, null, "休");
         long day = jdbc.sql("SELECT id FROM hall_calendar_days WHERE site_id = :site").param("site", site).query(Long.class).single();
         long zone = hygiene.saveZone(site, null, new HygieneForms.ZoneForm("A入口", HygieneForms.ZoneType.ENTRANCE,

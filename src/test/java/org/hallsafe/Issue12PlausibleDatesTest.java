@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-import org.hallsafe.appointments.AppointmentForms.RosterForm;
-import org.hallsafe.appointments.Duty;
+import org.hallsafe.duty.Duty;
+import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.canteen.Canteen;
 import org.hallsafe.canteen.CanteenForms.CertificateForm;
 import org.hallsafe.canteen.CanteenForms.CertificateKind;

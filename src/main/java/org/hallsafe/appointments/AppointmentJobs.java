@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentJobs {
 
-    private final Bookings bookings;
+    private final WindowQueue queue;
+    private final BookingTexts texts;
 
-    AppointmentJobs(Bookings bookings) {
-        this.bookings = bookings;
+    AppointmentJobs(WindowQueue queue, BookingTexts texts) {
+        this.queue = queue;
+        this.texts = texts;
     }
 
     @Scheduled(fixedDelayString = "${hallsafe.appointments.check:60s}", initialDelayString = "${hallsafe.appointments.check:60s}")
     void run() {
-        bookings.markNoShows();
-        bookings.sendReminders();
+        queue.markNoShows();
+        texts.sendReminders();
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Appointments' share of retention: bookings, duty calls and SMS codes lose the person; times, items, windows,
- * channels, statuses and outcomes stay, so the figures of a past month do not change.
+ * Appointments' share of retention: bookings and SMS codes lose the person; times, items, windows, channels and
+ * statuses stay, so the figures of a past month do not change (duty calls: DutyRetention).
  */
 @Configuration(proxyBeanMethods = false)
 class AppointmentRetention {
@@ -22,20 +22,6 @@ class AppointmentRetention {
                 UPDATE bookings b SET name = :marker, doc_masked = :marker, doc_hash = NULL, doc_cipher = NULL,
                     phone_masked = :marker, phone_hash = NULL, phone_cipher = NULL, anonymised_at = :now
                 FROM batch WHERE b.id = batch.id""");
-    }
-
-    /** An open call-back keeps the caller's phone until it is marked done; the period counts from then. */
-    @Bean
-    RetentionRule consultationsRetention() {
-        return new RetentionRule("consultations", DataClass.CONSULTATIONS, """
-                WITH batch AS (SELECT id FROM consultations
-                    WHERE anonymised_at IS NULL AND taken_at < :before
-                      AND (follow_up = '' AND follow_up_done_at IS NULL OR follow_up_done_at < :before)
-                    ORDER BY taken_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)
-                UPDATE consultations c SET caller_name = CASE WHEN c.caller_name = '' THEN '' ELSE :marker END,
-                    phone_masked = :marker, phone_hash = NULL, phone_cipher = NULL, matter = :marker, answer = '',
-                    follow_up = CASE WHEN c.follow_up = '' THEN '' ELSE :marker END, anonymised_at = :now
-                FROM batch WHERE c.id = batch.id""");
     }
 
     @Bean

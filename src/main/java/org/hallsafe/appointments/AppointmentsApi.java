@@ -7,19 +7,21 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
-import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,24 +38,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ApiErrors.JsonApi
 @RequestMapping("/api/v1/appointments")
-@Tag(name = "Appointments", description = "R-SVC-2, R-SVC-3: items, slots, bookings and phone consultations")
+@Tag(name = "Appointments", description = "R-SVC-2, R-SVC-3: items, slots and bookings")
 class AppointmentsApi {
 
     private final Catalogue catalogue;
     private final Slots slots;
     private final Bookings bookings;
-    private final Duty duty;
     private final org.springframework.context.MessageSource messages;
     private final PublicLimits limits;
 
-    AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings, Duty duty,
+    AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings,
             org.springframework.context.MessageSource messages, PublicLimits limits) {
         this.limits = limits;
         this.messages = messages;
         this.catalogue = catalogue;
         this.slots = slots;
         this.bookings = bookings;
-        this.duty = duty;
     }
 
     /** A booking as the API answers it: no personal data beyond the masked forms. */
@@ -104,7 +104,7 @@ class AppointmentsApi {
             // refused after the attempt is counted, so ill-formed guesses (ID numbers) use up the limit too
             throw new org.springframework.validation.BindException(binding);
         }
-        Bookings.Booking b = bookings.book(site, f);
+        Bookings.Booking b = bookings.bookShaped(site, f);
         return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code())).body(BookingView.of(b));
     }
 
@@ -126,33 +126,25 @@ class AppointmentsApi {
     }
 
     @PostMapping("/bookings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).BOOK_FOR)")
+    @RequiresPermission(Permissions.BOOK_FOR)
     @Operation(summary = "Book for a caller (PHONE) or a walk-in (WALK_IN), under the same rules")
-    ResponseEntity<BookingView> bookFor(@Valid @RequestBody BookingForm form) {
+    ResponseEntity<BookingView> bookFor(SignedIn who, @Valid @RequestBody BookingForm form) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
         BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
                 form.docNo(), form.phone(), null, channel);
-        Bookings.Booking b = bookings.book(CurrentUser.get().siteId(), f);
+        Bookings.Booking b = bookings.bookShaped(who.siteId(), f);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(b));
     }
 
     @GetMapping("/bookings")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).WINDOW_CALL) or hasAuthority(T(org.hallsafe.platform.Permissions).APPOINTMENTS_VIEW)")
+    @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
     @Operation(summary = "A day's bookings of the hall or of one window")
-    List<BookingView> day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    List<BookingView> day(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long window) {
         if (window != null) {
-            catalogue.requireWindows(CurrentUser.get().siteId(), List.of(window));
+            catalogue.requireWindows(who.siteId(), List.of(window));
         }
-        return bookings.day(CurrentUser.get().siteId(), window, day).stream().map(BookingView::of).toList();
-    }
-
-    @PostMapping("/consultations")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).DUTY_LOG)")
-    @Operation(summary = "Log a phone consultation; with outcome BOOKED the caller is booked in the same step")
-    ResponseEntity<Duty.Consultation> consult(@Valid @RequestBody ConsultationForm form) {
-        long site = CurrentUser.get().siteId();
-        return ResponseEntity.status(HttpStatus.CREATED).body(duty.consultation(site, duty.log(site, form)));
+        return bookings.day(who.siteId(), window, day).stream().map(BookingView::of).toList();
     }
 
     @ExceptionHandler(Bookings.SlotFullException.class)
@@ -166,6 +158,6 @@ class AppointmentsApi {
     }
 
     private long site(String hall) {
-        return catalogue.hall(hall).orElseThrow(() -> new NoSuchElementException("hall " + hall)).id();
+        return catalogue.hall(hall).orElseThrow(() -> NotFoundException.of("hall", hall)).id();
     }
 }

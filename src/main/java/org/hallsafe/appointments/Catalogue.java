@@ -18,12 +18,16 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.HallCalendar.Period;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What a hall offers and when: its items (事项) and the windows that handle them, the booking rules, the weekly opening
@@ -39,14 +43,16 @@ public class Catalogue {
     private final ActivityLog activity;
     private final Directory directory;
     private final org.springframework.context.MessageSource messages;
-    private final HallCalendar calendar;
+    private final HallWindows windows;
+    private final WindowHours hours;
 
     Catalogue(JdbcClient jdbc, Clock clock, ActivityLog activity, Directory directory,
             org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape,
-            org.hallsafe.notice.Notices notices, HallCalendar calendar) {
+            org.hallsafe.notice.Notices notices, HallWindows windows, WindowHours hours) {
         this.notices = notices;
         this.shape = shape;
-        this.calendar = calendar;
+        this.windows = windows;
+        this.hours = hours;
         this.messages = messages;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -80,14 +86,30 @@ public class Catalogue {
                 .findFirst();
     }
 
+    /** Where a request keeps the hall's rules it has read: one read per request (issue 13, item 4). */
+    private static final String SETTINGS_READ = Catalogue.class.getName() + ".settings.";
+
+    /**
+     * A hall's booking rules. Within a web request they are read once: the page, the booking and its SMS all ask, and
+     * they cannot change under the request but by {@link #saveSettings}, which forgets the read.
+     */
     @Transactional(readOnly = true)
     public Settings settings(long siteId) {
-        return jdbc.sql("""
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = SETTINGS_READ + siteId;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Settings read) {
+            return read;
+        }
+        Settings read = jdbc.sql("""
                 SELECT slot_minutes, window_capacity, hall_cap, per_person_daily, days_ahead, no_show_minutes,
                        sms_verification, postponed, postponed_message, hotline, reminder_day_text, reminder_hour_text
                 FROM appointment_settings WHERE site_id = :site""").param("site", siteId).query(Settings.class)
                 .optional().orElseGet(() -> Settings.defaults(word("appointments.reminder.day.default"),
                         word("appointments.reminder.hour.default")));
+        if (request != null) {
+            request.setAttribute(key, read, RequestAttributes.SCOPE_REQUEST);
+        }
+        return read;
     }
 
     /**
@@ -141,7 +163,11 @@ public class Catalogue {
                 .param("postponed", f.postponed()).param("message", trim(f.postponedMessage()))
                 .param("hotline", trim(f.hotline())).param("dayText", f.reminderDayText().strip())
                 .param("hourText", f.reminderHourText().strip()).param("now", Timestamp.from(clock.instant()))
-                .param("by", actor()).update();
+                .param("by", SignedIn.actor()).update();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(SETTINGS_READ + siteId, RequestAttributes.SCOPE_REQUEST);
+        }
         activity.record("UPDATED", "appointment-settings", siteId, (f.postponed() ? "postponed" : "open") + " / slot "
                 + f.slotMinutes() + " / cap " + f.windowCapacity() + "," + f.hallCap());
     }
@@ -156,7 +182,7 @@ public class Catalogue {
     /** One item, retired or not. */
     @Transactional(readOnly = true)
     public Item item(long siteId, long id) {
-        return find(siteId, id).orElseThrow();
+        return find(siteId, id).orElseThrow(() -> NotFoundException.of("item", id));
     }
 
     @Transactional(readOnly = true)
@@ -164,21 +190,25 @@ public class Catalogue {
         return items(siteId, true, id).stream().findFirst();
     }
 
+    /** Items with their active windows in number order; the windows' numbers and names come from organization's facade. */
     private List<Item> items(long siteId, boolean includeRetired, Long id) {
+        List<org.hallsafe.organization.Views.WindowView> windows = directory.windows(siteId, "", false);
         return jdbc.sql("""
                 SELECT i.id, i.name, i.minutes, i.materials, i.online_url, i.agency,
-                       coalesce(array_agg(w.id ORDER BY w.number) FILTER (WHERE w.id IS NOT NULL), '{}') AS window_ids,
-                       coalesce(string_agg(w.number || ' ' || w.name, '、' ORDER BY w.number), '') AS window_names,
+                       coalesce(array_agg(iw.window_id) FILTER (WHERE iw.window_id IS NOT NULL), '{}') AS window_ids,
                        i.retired_at IS NOT NULL AS retired
                 FROM service_items i
                 LEFT JOIN service_item_windows iw ON iw.item_id = i.id
-                LEFT JOIN service_windows w ON w.id = iw.window_id AND w.retired_at IS NULL
                 WHERE i.site_id = :site AND (:all OR i.retired_at IS NULL) AND (CAST(:id AS bigint) IS NULL OR i.id = :id)
                 GROUP BY i.id ORDER BY i.name""")
                 .param("site", siteId).param("all", includeRetired).param("id", id)
-                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), List.of((Long[]) rs.getArray(7).getArray()), rs.getString(8),
-                        rs.getBoolean(9)))
+                .query((rs, n) -> {
+                    Set<Long> handled = Set.of((Long[]) rs.getArray(7).getArray());
+                    var own = windows.stream().filter(w -> handled.contains(w.id())).toList();
+                    return new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getBoolean(6), own.stream().map(w -> w.id()).toList(),
+                            String.join("、", own.stream().map(w -> w.number() + " " + w.name()).toList()), rs.getBoolean(8));
+                })
                 .list();
     }
 
@@ -202,7 +232,7 @@ public class Catalogue {
                     VALUES (:site, :name, :minutes, :materials, :url, :agency, :now, :by) RETURNING id""")
                     .param("site", siteId).param("name", f.name().strip()).param("minutes", f.minutes())
                     .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
-                    .param("agency", f.agency()).param("now", Timestamp.from(clock.instant())).param("by", actor())
+                    .param("agency", f.agency()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
                     .query(Long.class).single();
         } else {
             int n = jdbc.sql("""
@@ -212,7 +242,7 @@ public class Catalogue {
                     .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
                     .param("agency", f.agency()).update();
             if (n == 0) {
-                throw new NoSuchElementException("item " + id);
+                throw NotFoundException.of("item", id);
             }
             itemId = id;
             jdbc.sql("DELETE FROM service_item_windows WHERE item_id = :id").param("id", id).update();
@@ -243,81 +273,34 @@ public class Catalogue {
      * nothing is stored or recorded for it.
      */
     void requireWindows(long siteId, java.util.Collection<Long> windowIds) {
-        if (windowIds == null || windowIds.isEmpty()) {
-            return;
-        }
-        Set<Long> own = new java.util.HashSet<>(directory.windows(siteId, "", true).stream().map(w -> w.id()).toList());
-        for (Long w : windowIds) {
-            if (w != null && !own.contains(w)) {
-                throw new NoSuchElementException("window " + w);
-            }
-        }
+        windows.require(siteId, windowIds);
     }
 
-    // ---- the calendar: the hall's week and its exceptions are organization's HallCalendar; a window may keep its own week
+    // ---- the calendar: the hall's week and its exceptions are organization's HallCalendar; a window may keep its own
+    // week ({@link WindowHours})
 
     /** The weekly hours of the hall ({@code windowId} null) or of a window; a window without its own has the hall's. */
     @Transactional(readOnly = true)
     public Map<DayOfWeek, List<Period>> hours(long siteId, Long windowId) {
-        Map<DayOfWeek, List<Period>> own = windowId == null ? Map.of() : ownHours(siteId, windowId);
-        return own.isEmpty() ? calendar.week(siteId) : own;
+        return hours.hours(siteId, windowId);
     }
 
     /** True when a window keeps hours of its own. */
     @Transactional(readOnly = true)
     public boolean hasOwnHours(long siteId, long windowId) {
-        return !ownHours(siteId, windowId).isEmpty();
-    }
-
-    private Map<DayOfWeek, List<Period>> ownHours(long siteId, long windowId) {
-        Map<DayOfWeek, List<Period>> hours = new java.util.TreeMap<>();
-        jdbc.sql("""
-                SELECT weekday, starts, ends FROM opening_hours
-                WHERE site_id = :site AND window_id = :window ORDER BY weekday, starts""")
-                .param("site", siteId).param("window", windowId)
-                .query((rs, n) -> hours.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
-                        .add(new Period(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
-                .list();
-        return hours;
+        return hours.hasOwnHours(siteId, windowId);
     }
 
     /** Replaces the weekly hours of the hall or a window; a window form left without days falls back to the hall's. */
     @Transactional
     public void saveHours(long siteId, HoursForm f) {
-        if (f.windowId() != null) {
-            requireWindows(siteId, List.of(f.windowId()));
-        }
-        shape.check(f, f.ruleProblems());
-        if (f.windowId() == null) {
-            Map<DayOfWeek, List<Period>> week = new LinkedHashMap<>();
-            f.days().forEach(d -> week.put(d, f.periods()));
-            calendar.saveWeek(siteId, week, f.summary());
-            return;
-        }
-        jdbc.sql("DELETE FROM opening_hours WHERE site_id = :site AND window_id = :window")
-                .param("site", siteId).param("window", f.windowId()).update();
-        for (DayOfWeek day : f.days()) {
-            for (Period p : f.periods()) {
-                jdbc.sql("INSERT INTO opening_hours (site_id, window_id, weekday, starts, ends) VALUES (:site, :window, :day, :s, :e)")
-                        .param("site", siteId).param("window", f.windowId()).param("day", day.getValue())
-                        .param("s", p.starts()).param("e", p.ends()).update();
-            }
-        }
-        activity.record("UPDATED", "opening-hours", f.windowId(), f.summary());
+        hours.saveHours(siteId, f);
     }
 
-    /**
-     * The opening periods of a hall or window on a date: none on a day the hall is closed (a holiday); on a 调休 day or
-     * a day of special hours the hall's hours of that day, or a window's own first working day's; else the week's.
-     */
+    /** The opening periods of a hall or window on a date (see {@link WindowHours#periods}). */
     @Transactional(readOnly = true)
     public List<Period> periods(long siteId, Long windowId, LocalDate day) {
-        HallCalendar.DayHours hall = calendar.hours(siteId, day);
-        Map<DayOfWeek, List<Period>> own = windowId == null ? Map.of() : ownHours(siteId, windowId);
-        if (!hall.open() || own.isEmpty()) {
-            return hall.periods();
-        }
-        return hall.exception() ? own.values().iterator().next() : own.getOrDefault(day.getDayOfWeek(), List.of());
+        return hours.periods(siteId, windowId, day);
     }
 
     /** SMS texts go out in Chinese, whatever the language of the page that caused them. */
@@ -329,7 +312,4 @@ public class Catalogue {
         return s == null ? "" : s.strip();
     }
 
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
-    }
 }

@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.RateLimits;
@@ -70,7 +71,7 @@ class CitizenCallStream {
             return ResponseEntity.ok(open(token));
         } catch (TooManyRequestsException e) {
             return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.seconds())).build();
-        } catch (NoSuchElementException e) {
+        } catch (NotFoundException | NoSuchElementException e) {
             return ResponseEntity.notFound().build();
         }
     }
@@ -78,7 +79,7 @@ class CitizenCallStream {
     private SseEmitter open(String token) {
         String[] parts = token.split("\\.", 4);
         if (parts.length != 4 || parts[0].length() > 19 || parts[1].length() > 19 || parts[2].length() > 19) {
-            throw new NoSuchElementException("token");
+            throw NotFoundException.of("token");
         }
         long site;
         long booking;
@@ -88,12 +89,12 @@ class CitizenCallStream {
             booking = Long.parseLong(parts[1]);
             expires = Long.parseLong(parts[2]);
         } catch (NumberFormatException e) {
-            throw new NoSuchElementException("token");
+            throw NotFoundException.of("token");
         }
         boolean valid = MessageDigest.isEqual(sign(site, booking, expires).getBytes(StandardCharsets.US_ASCII),
                 parts[3].getBytes(StandardCharsets.US_ASCII));
         if (!valid || expires < clock.instant().getEpochSecond()) {
-            throw new NoSuchElementException("token");
+            throw NotFoundException.of("token");
         }
         return live.subscribeStream(stream(booking), site, Set.of(), "ok");
     }

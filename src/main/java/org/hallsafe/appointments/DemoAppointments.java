@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
-import org.hallsafe.appointments.AppointmentForms.RosterForm;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.HallSafeProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,26 +17,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Demo mode: the demo hall's items at their windows, two weeks of slots, and this week's duty roster. */
+/** Demo mode: the demo hall's items at their windows and two weeks of slots (the duty roster is duty's DemoDuty). */
 @Component
 class DemoAppointments {
 
     private final HallSafeProperties properties;
     private final Catalogue catalogue;
     private final Slots slots;
-    private final Duty duty;
     private final Directory directory;
-    private final StaffDirectory staff;
     private final Clock clock;
 
-    DemoAppointments(HallSafeProperties properties, Catalogue catalogue, Slots slots, Duty duty, Directory directory,
-            StaffDirectory staff, Clock clock) {
+    DemoAppointments(HallSafeProperties properties, Catalogue catalogue, Slots slots, Directory directory, Clock clock) {
         this.properties = properties;
         this.catalogue = catalogue;
         this.slots = slots;
-        this.duty = duty;
         this.directory = directory;
-        this.staff = staff;
         this.clock = clock;
     }
 
@@ -76,14 +69,5 @@ class DemoAppointments {
         }
         LocalDate today = LocalDate.now(clock);
         slots.generate(1L, new GenerateForm(today, today.plusDays(14), List.copyOf(windows.values()), 4, 40, null));
-        var people = staff.search(1L, "", null, false).stream().filter(s -> s.windowId() != null).limit(6).toList();
-        for (int d = 0; d < 7; d++) {
-            for (int p = 0; p < people.size(); p++) {
-                if ((p + d) % 2 == 0) {
-                    duty.addPost(1L, new RosterForm(today.plusDays(d), people.get(p).windowId(),
-                            p == 0 ? "0737-4221234" : "", people.get(p).id(), ""));
-                }
-            }
-        }
     }
 }

@@ -9,22 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The figures of a date range: bookings per day and channel, slot fill, no-show rate, and call outcomes. */
 @Service
-public class Figures {
+class Figures {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Duty duty;
+    private final ObjectProvider<CallOutcomes> calls;
 
-    Figures(JdbcClient jdbc, Clock clock, Duty duty) {
+    Figures(JdbcClient jdbc, Clock clock, ObjectProvider<CallOutcomes> calls) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.duty = duty;
+        this.calls = calls;
     }
 
     /** One day: bookings per channel (cancelled ones left out), places booked of those offered, no-shows of the due. */
@@ -44,7 +45,7 @@ public class Figures {
         }
     }
 
-    public record Report(List<DayFigures> days, Map<AppointmentForms.Outcome, Integer> outcomes) {
+    public record Report(List<DayFigures> days, Map<String, Integer> outcomes) {
 
         public int bookings() {
             return days.stream().mapToInt(DayFigures::total).sum();
@@ -112,6 +113,7 @@ public class Figures {
             int[] s = shows.getOrDefault(d, new int[2]);
             days.add(new DayFigures(d, c, p[0], p[1], s[0], s[1]));
         }
-        return new Report(days, duty.outcomes(siteId, from, to));
+        CallOutcomes outcomes = calls.getIfAvailable();
+        return new Report(days, outcomes == null ? Map.of() : outcomes.outcomes(siteId, from, to));
     }
 }

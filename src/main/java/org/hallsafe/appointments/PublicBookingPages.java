@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.TooManyRequestsException;
@@ -98,8 +99,9 @@ class PublicBookingPages {
             tooMany(e, response, model);
             return formPage(site, form.itemId(), form.slotId(), model);
         }
+        // the shape is checked by @Valid, not again by the booking; the rules go beside it, everything at once
         var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification()),
-                picker.offeringNext(model, () -> bookings.book(site.id(), f)));
+                picker.offeringNext(model, () -> bookings.bookShaped(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
             // person who just booked, and /appointments/booked answers nothing to a guessed code
@@ -119,7 +121,7 @@ class PublicBookingPages {
 
     private String formPage(SiteView site, Long itemId, Long slotId, Model model) {
         if (itemId == null || slotId == null) {
-            throw new NoSuchElementException("no item or slot");
+            throw NotFoundException.of("item or slot");
         }
         model.addAttribute("item", catalogue.item(site.id(), itemId));
         model.addAttribute("slot", slots.slot(site.id(), slotId));
@@ -167,7 +169,7 @@ class PublicBookingPages {
     ResponseEntity<String> qr(@PathVariable String code) {
         String text = Bookings.normaliseCode(code);
         if (text.isEmpty() || text.length() > 12) {
-            throw new NoSuchElementException("code");
+            throw NotFoundException.of("code");
         }
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int border = 2;
@@ -234,7 +236,7 @@ class PublicBookingPages {
     // ----
 
     private SiteView hall(String code, Model model) {
-        SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
+        SiteView site = catalogue.hall(code).orElseThrow(() -> NotFoundException.of("hall", code));
         model.addAttribute("hall", site);
         model.addAttribute("settings", catalogue.settings(site.id()));
         model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));

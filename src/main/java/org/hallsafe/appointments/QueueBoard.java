@@ -23,8 +23,10 @@ public class QueueBoard {
     private final Clock clock;
     private final Slots slots;
     private final Catalogue catalogue;
+    private final HallWindows windows;
 
-    QueueBoard(JdbcClient jdbc, Clock clock, Slots slots, Catalogue catalogue) {
+    QueueBoard(JdbcClient jdbc, Clock clock, Slots slots, Catalogue catalogue, HallWindows windows) {
+        this.windows = windows;
         this.jdbc = jdbc;
         this.clock = clock;
         this.slots = slots;
@@ -57,13 +59,15 @@ public class QueueBoard {
     @Transactional(readOnly = true)
     public List<Call> recentCalls(long siteId, int limit) {
         LocalDate today = LocalDate.now(clock);
+        var hall = windows.of(siteId);
         return jdbc.sql("""
-                SELECT b.id, b.code, w.number, b.called_at FROM bookings b JOIN service_windows w ON w.id = b.window_id
+                SELECT b.id, b.code, b.window_id, b.called_at FROM bookings b
                 WHERE b.site_id = :site AND b.called_at >= :from AND b.called_at < :to
                 ORDER BY b.called_at DESC, b.id DESC LIMIT :limit""")
                 .param("site", siteId).param("from", slots.start(today)).param("to", slots.start(today.plusDays(1)))
                 .param("limit", limit)
-                .query((rs, n) -> new Call(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Call(rs.getLong(1), rs.getString(2),
+                        HallWindows.in(hall, rs.getLong(3)).number(), rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
@@ -71,14 +75,16 @@ public class QueueBoard {
     @Transactional(readOnly = true)
     public List<Waiting> waiting(long siteId) {
         LocalDate today = LocalDate.now(clock);
-        return jdbc.sql("""
-                SELECT w.number, w.name, count(b.id)::int FROM service_windows w
-                LEFT JOIN bookings b ON b.window_id = w.id AND b.site_id = w.site_id AND b.status = 'ARRIVED'
-                     AND b.starts_at >= :from AND b.starts_at < :to
-                WHERE w.site_id = :site AND w.retired_at IS NULL
-                GROUP BY w.id, w.number, w.name ORDER BY w.number""")
+        java.util.Map<Long, Integer> arrived = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT window_id, count(*)::int FROM bookings WHERE site_id = :site AND status = 'ARRIVED'
+                  AND starts_at >= :from AND starts_at < :to GROUP BY window_id""")
                 .param("site", siteId).param("from", slots.start(today)).param("to", slots.start(today.plusDays(1)))
-                .query((rs, n) -> new Waiting(rs.getInt(1), rs.getString(2), rs.getInt(3))).list();
+                .query((rs, n) -> arrived.put(rs.getLong(1), rs.getInt(2))).list();
+        // the open windows in number order, from organization's facade
+        return windows.of(siteId).values().stream().filter(w -> !w.retired())
+                .sorted(java.util.Comparator.comparingInt(org.hallsafe.organization.Views.WindowView::number))
+                .map(w -> new Waiting(w.number(), w.name(), arrived.getOrDefault(w.id(), 0))).toList();
     }
 
     /**

@@ -10,10 +10,11 @@ import org.springframework.ui.Model;
 /**
  * What every page that chooses a slot shows (the citizens' pages, the booking desk, the call form): the item, its
  * days ahead with the places left, and the slots of the chosen day. Without a day it opens on the day of the slot
- * already chosen, else on the first day with places.
+ * already chosen, else on the first day with places. Public for the pages of modules that book through appointments
+ * (duty's call form); its slot list is served by {@code /appointments/desk/slots}.
  */
 @Component
-class SlotPicker {
+public class SlotPicker {
 
     private final Catalogue catalogue;
     private final Slots slots;
@@ -29,7 +30,7 @@ class SlotPicker {
      * A page's booking: when the slot has just filled up, the page offers the next slots with places beside the
      * message (the form itself puts the message beside the field).
      */
-    <T> java.util.function.Supplier<T> offeringNext(Model model, java.util.function.Supplier<T> booking) {
+    public <T> java.util.function.Supplier<T> offeringNext(Model model, java.util.function.Supplier<T> booking) {
         return () -> {
             try {
                 return booking.get();
@@ -40,7 +41,7 @@ class SlotPicker {
         };
     }
 
-    void pick(long siteId, long itemId, LocalDate day, Long chosenSlot, Model model) {
+    public void pick(long siteId, long itemId, LocalDate day, Long chosenSlot, Model model) {
         List<Slots.Day> days = slots.days(siteId, itemId, catalogue.settings(siteId).daysAhead());
         LocalDate chosen = day != null ? day
                 : chosenSlot != null ? slots.find(siteId, chosenSlot).map(s -> s.startsAt().atZone(clock.getZone()).toLocalDate()).orElse(null)

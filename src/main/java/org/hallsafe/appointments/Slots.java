@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +29,11 @@ public class Slots {
     private final Clock clock;
     private final Catalogue catalogue;
     private final ActivityLog activity;
+    private final HallWindows windows;
 
-    Slots(JdbcClient jdbc, Clock clock, Catalogue catalogue, ActivityLog activity, org.hallsafe.platform.FormShape shape) {
+    Slots(JdbcClient jdbc, Clock clock, Catalogue catalogue, ActivityLog activity, org.hallsafe.platform.FormShape shape,
+            HallWindows windows) {
+        this.windows = windows;
         this.shape = shape;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,7 +49,24 @@ public class Slots {
         public int remaining() {
             return Math.max(0, Math.min(capacity - booked, hallCap - hallBooked));
         }
+
+        Slot at(org.hallsafe.organization.Views.WindowView w) {
+            return new Slot(id, windowId, w.number(), w.name(), startsAt, endsAt, capacity, booked, hallCap, hallBooked,
+                    releasedAt);
+        }
     }
+
+    /** Slots with their window's number and name from organization's facade, by time or by window as asked. */
+    private List<Slot> named(long siteId, List<Slot> found, java.util.Comparator<Slot> order) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        var hall = windows.of(siteId);
+        return found.stream().map(s -> s.at(HallWindows.in(hall, s.windowId()))).sorted(order).toList();
+    }
+
+    private static final java.util.Comparator<Slot> BY_TIME = java.util.Comparator.comparing(Slot::startsAt)
+            .thenComparingInt(Slot::windowNumber);
 
     /** A day on the booking page: how many places are left in it. */
     public record Day(LocalDate day, int remaining) {
@@ -55,10 +77,10 @@ public class Slots {
     }
 
     private static final String SELECT = """
-            SELECT s.id, s.window_id, w.number AS window_number, w.name AS window_name, s.starts_at, s.ends_at, s.capacity, s.booked,
+            SELECT s.id, s.window_id, 0 AS window_number, '' AS window_name, s.starts_at, s.ends_at, s.capacity, s.booked,
                    h.cap AS hall_cap, h.booked AS hall_booked,
                    s.released_at
-            FROM slots s JOIN service_windows w ON w.id = s.window_id
+            FROM slots s
             JOIN hall_slots h ON h.site_id = s.site_id AND h.starts_at = s.starts_at
             """;
 
@@ -98,7 +120,7 @@ public class Slots {
                                 .param("starts", Timestamp.from(starts.toInstant()))
                                 .param("ends", Timestamp.from(starts.plusMinutes(minutes).toInstant()))
                                 .param("cap", f.capacity()).param("release", Timestamp.from(release))
-                                .param("now", Timestamp.from(now)).param("by", Catalogue.actor()).update();
+                                .param("now", Timestamp.from(now)).param("by", SignedIn.actor()).update();
                         any = true;
                     }
                 }
@@ -112,21 +134,21 @@ public class Slots {
     /** A day's slots of the hall, every window, for the staff grid. */
     @Transactional(readOnly = true)
     public List<Slot> day(long siteId, LocalDate day) {
-        return jdbc.sql(SELECT + """
-                WHERE s.site_id = :site AND s.starts_at >= :from AND s.starts_at < :to ORDER BY w.number, s.starts_at""")
+        return named(siteId, jdbc.sql(SELECT + """
+                WHERE s.site_id = :site AND s.starts_at >= :from AND s.starts_at < :to""")
                 .param("site", siteId).param("from", start(day)).param("to", start(day.plusDays(1)))
-                .query(Slot.class).list();
+                .query(Slot.class).list(), java.util.Comparator.comparingInt(Slot::windowNumber).thenComparing(Slot::startsAt));
     }
 
     @Transactional(readOnly = true)
     public Slot slot(long siteId, long id) {
-        return find(siteId, id).orElseThrow();
+        return find(siteId, id).orElseThrow(() -> NotFoundException.of("slot", id));
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<Slot> find(long siteId, long id) {
-        return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
-                .query(Slot.class).optional();
+        return named(siteId, jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId)
+                .param("id", id).query(Slot.class).list(), BY_TIME).stream().findFirst();
     }
 
     /** A window slot's new capacity; never below what is booked. */
@@ -189,25 +211,24 @@ public class Slots {
     /** An item's released slots of a day, the ones still to come. */
     @Transactional(readOnly = true)
     public List<Slot> open(long siteId, long itemId, LocalDate day) {
-        return jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 JOIN service_item_windows iw ON iw.window_id = s.window_id AND iw.item_id = :item
                 WHERE s.site_id = :site AND s.starts_at >= :from AND s.starts_at < :to AND s.starts_at > :now
-                  AND s.released_at <= :now
-                ORDER BY s.starts_at, w.number""")
+                  AND s.released_at <= :now""")
                 .param("item", itemId).param("site", siteId).param("from", start(day)).param("to", start(day.plusDays(1)))
-                .param("now", Timestamp.from(clock.instant())).query(Slot.class).list();
+                .param("now", Timestamp.from(clock.instant())).query(Slot.class).list(), BY_TIME);
     }
 
     /** The next slots with places left for an item: what a "full" answer offers instead. */
     @Transactional(readOnly = true)
     public List<Slot> nextFree(long siteId, long itemId, int limit) {
-        return jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 JOIN service_item_windows iw ON iw.window_id = s.window_id AND iw.item_id = :item
                 WHERE s.site_id = :site AND s.starts_at > :now AND s.released_at <= :now
                   AND s.booked < s.capacity AND h.booked < h.cap
-                ORDER BY s.starts_at, w.number LIMIT :limit""")
+                ORDER BY s.starts_at, s.window_id LIMIT :limit""")
                 .param("item", itemId).param("site", siteId).param("now", Timestamp.from(clock.instant()))
-                .param("limit", limit).query(Slot.class).list();
+                .param("limit", limit).query(Slot.class).list(), BY_TIME);
     }
 
     Timestamp start(LocalDate day) {

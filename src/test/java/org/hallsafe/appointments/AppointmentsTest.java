@@ -12,12 +12,13 @@ import org.hallsafe.MutableClock;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
-import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
-import org.hallsafe.appointments.AppointmentForms.Outcome;
-import org.hallsafe.appointments.AppointmentForms.RosterForm;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.appointments.AppointmentForms.Status;
+import org.hallsafe.duty.Duty;
+import org.hallsafe.duty.DutyForms.ConsultationForm;
+import org.hallsafe.duty.DutyForms.Outcome;
+import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.Role;
 import org.hallsafe.screening.Gate;
@@ -50,6 +51,8 @@ class AppointmentsTest {
     @Autowired org.hallsafe.organization.HallCalendar calendar;
     @Autowired Slots slots;
     @Autowired Duty duty;
+    @Autowired WindowQueue queue;
+    @Autowired BookingTexts texts;
     @Autowired SmsChallenges challenges;
     @Autowired GateDesk gate;
     @Autowired TestAccounts accounts;
@@ -236,7 +239,7 @@ class AppointmentsTest {
         }
         fixture.at(r.monday(), "09:01");
         assertThat(bookings.callNext(r.site(), r.window1())).hasValueSatisfying(b -> assertThat(b.code()).isEqualTo(early.code()));
-        bookings.done(r.site(), early.id());
+        queue.done(r.site(), early.id());
         assertThat(bookings.callNext(r.site(), r.window1())).hasValueSatisfying(b -> assertThat(b.code()).isEqualTo(late.code()));
         assertThat(bookings.callNext(r.site(), r.window1())).isEmpty();
         assertThat(bookings.byId(r.site(), early.id()).status()).isEqualTo(Status.DONE);
@@ -246,22 +249,22 @@ class AppointmentsTest {
     void rSvc3_noShowsAreMarkedAsTheClockPassesTheirSlot() {
         Bookings.Booking b = web(r.business(), slot("09:00"), Fixture.idNumber());
         fixture.at(r.monday(), "09:59");
-        bookings.markNoShows();
+        queue.markNoShows();
         assertThat(bookings.byId(r.site(), b.id()).status()).as("within the 30 minutes' grace").isEqualTo(Status.BOOKED);
         fixture.at(r.monday(), "10:01");
-        assertThat(bookings.markNoShows()).isGreaterThanOrEqualTo(1);
+        assertThat(queue.markNoShows()).isGreaterThanOrEqualTo(1);
         assertThat(bookings.byId(r.site(), b.id()).status()).isEqualTo(Status.NO_SHOW);
-        assertThat(bookings.markNoShows()).as("once").isZero();
+        assertThat(queue.markNoShows()).as("once").isZero();
     }
 
     @Test
     void rSvc3_remindersGoOutTheDayBeforeAndAnHourBeforeEachOnce() {
         Bookings.Booking b = web(r.business(), slot("15:00"), Fixture.idNumber());
         fixture.at(r.monday().minusDays(1), "16:00");
-        assertThat(bookings.sendReminders()).isEqualTo(1);
-        assertThat(bookings.sendReminders()).isZero();
+        assertThat(texts.sendReminders()).isEqualTo(1);
+        assertThat(texts.sendReminders()).isZero();
         fixture.at(r.monday(), "14:05");
-        assertThat(bookings.sendReminders()).isEqualTo(1);
+        assertThat(texts.sendReminders()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT reminded_day_at IS NOT NULL AND reminded_hour_at IS NOT NULL FROM bookings WHERE id = :id")
                 .param("id", b.id()).query(Boolean.class).single()).isTrue();
     }
@@ -329,7 +332,7 @@ class AppointmentsTest {
         byte[] xlsx = mvc.perform(get("/duty/roster/export.xlsx").param("from", r.monday().toString())
                 .param("to", r.monday().plusDays(6).toString()).with(user(user))).andReturn().getResponse().getContentAsByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(book.getSheetAt(0).getRow(2).getCell(3).getStringCellValue()).isEqualTo("周明");
+            assertThat(book.getSheetAt(0).getRow(4).getCell(3).getStringCellValue()).isEqualTo("周明");
         }
         String calls = mvc.perform(get("/duty/calls").param("outcome", "BOOKED").with(user(user))).andReturn()
                 .getResponse().getContentAsString();
@@ -341,7 +344,7 @@ class AppointmentsTest {
         web(r.business(), slot("09:00"), Fixture.idNumber());
         web(r.business(), slot("09:30"), Fixture.idNumber());
         fixture.at(r.monday(), "12:00");
-        bookings.markNoShows();
+        queue.markNoShows();
         var user = fixture.halls().signIn(r.hall().leader());
         String page = mvc.perform(get("/appointments/figures").param("from", r.monday().toString())
                 .param("to", r.monday().toString()).with(user(user))).andReturn().getResponse().getContentAsString();
