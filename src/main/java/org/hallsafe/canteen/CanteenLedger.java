@@ -20,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 class CanteenLedger {
 
     private final Canteen canteen;
+    private final MealRecords meals;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    CanteenLedger(Canteen canteen, MessageSource messages, java.time.Clock clock) {
+    CanteenLedger(Canteen canteen, MealRecords meals, MessageSource messages, java.time.Clock clock) {
         this.canteen = canteen;
+        this.meals = meals;
         this.messages = messages;
         this.clock = clock;
     }
@@ -66,7 +68,7 @@ class CanteenLedger {
                 org.hallsafe.platform.Downloads.text(th.createCell(i), text(theads[i], locale));
             }
             int t = 1;
-            for (Canteen.Tableware d : canteen.tableware(siteId, from, to)) {
+            for (Canteen.Tableware d : meals.tableware(siteId, from, to)) {
                 Row row = tableware.createRow(t++);
                 String[] v = {time.format(d.at()), text("canteen.meal." + d.meal(), locale),
                         text("canteen.tableware." + d.method(), locale),
@@ -82,7 +84,7 @@ class CanteenLedger {
             org.hallsafe.platform.Downloads.text(wh.createCell(1), text("canteen.waste.kg", locale));
             org.hallsafe.platform.Downloads.text(wh.createCell(2), text("canteen.waste.handedTo", locale));
             int w = 1;
-            for (Canteen.Waste x : canteen.waste(siteId, from, to)) {
+            for (Canteen.Waste x : meals.waste(siteId, from, to)) {
                 Row row = waste.createRow(w++);
                 org.hallsafe.platform.Downloads.text(row.createCell(0), time.format(x.at()));
                 row.createCell(1).setCellValue(x.kg().doubleValue());

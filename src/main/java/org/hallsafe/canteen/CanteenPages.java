@@ -40,13 +40,15 @@ class CanteenPages {
     private static final String DOOR = "hasAuthority(T(org.hallsafe.platform.Permissions).CANTEEN_DOOR)";
 
     private final Canteen canteen;
+    private final MealRecords meals;
     private final CanteenLedger ledger;
     private final StaffHealth health;
     private final Directory directory;
     private final Clock clock;
 
-    CanteenPages(Canteen canteen, CanteenLedger ledger, StaffHealth health, Directory directory, Clock clock) {
+    CanteenPages(Canteen canteen, MealRecords meals, CanteenLedger ledger, StaffHealth health, Directory directory, Clock clock) {
         this.canteen = canteen;
+        this.meals = meals;
         this.ledger = ledger;
         this.health = health;
         this.directory = directory;
@@ -59,12 +61,12 @@ class CanteenPages {
         LocalDate today = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", today);
         model.addAttribute("warnings", canteen.suppliers(site()).stream().filter(Canteen.Supplier::warning).toList());
-        model.addAttribute("meals", canteen.meals(site(), today));
+        model.addAttribute("meals", meals.meals(site(), today));
         List<StaffHealth.Day> cooks = new ArrayList<>();
         directory.departments(site(), DepartmentKind.CANTEEN, "", false).forEach(d -> cooks.addAll(health.board(site(), d.id())));
         model.addAttribute("cooks", cooks);
         model.addAttribute("purchases", canteen.purchases(site(), today, today));
-        model.addAttribute("waste", canteen.waste(site(), today));
+        model.addAttribute("waste", meals.waste(site(), today));
         return "canteen/today";
     }
 
@@ -176,7 +178,7 @@ class CanteenPages {
     @PreAuthorize(MANAGE)
     String tableware(@Valid @ModelAttribute("tableware") TablewareForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> canteen.disinfectTableware(site(), form))) {
+        if (FormSubmission.done(binding, () -> meals.disinfectTableware(site(), form))) {
             redirect.addFlashAttribute("done", "canteen.tableware.done");
             return "redirect:/canteen/records";
         }
@@ -190,7 +192,7 @@ class CanteenPages {
         if (binding.hasErrors()) {
             return recordsPage(model);
         }
-        canteen.foodWaste(site(), form);
+        meals.foodWaste(site(), form);
         redirect.addFlashAttribute("done", "canteen.waste.done");
         return "redirect:/canteen/records";
     }
@@ -204,10 +206,10 @@ class CanteenPages {
         if (!model.containsAttribute("waste")) {
             model.addAttribute("waste", new WasteForm(null, ""));
         }
-        model.addAttribute("meals", canteen.meals(site(), LocalDate.now(clock)));
+        model.addAttribute("meals", meals.meals(site(), LocalDate.now(clock)));
         model.addAttribute("mealValues", CanteenForms.Meal.values());
         model.addAttribute("methods", CanteenForms.TablewareMethod.values());
-        model.addAttribute("wasteToday", canteen.waste(site(), LocalDate.now(clock)));
+        model.addAttribute("wasteToday", meals.waste(site(), LocalDate.now(clock)));
         return "canteen/records";
     }
 
@@ -216,7 +218,7 @@ class CanteenPages {
     @GetMapping("/canteen/door")
     @PreAuthorize(DOOR)
     String door(Model model) {
-        model.addAttribute("meals", canteen.meals(site(), LocalDate.now(clock)));
+        model.addAttribute("meals", meals.meals(site(), LocalDate.now(clock)));
         return "canteen/door";
     }
 
@@ -225,7 +227,7 @@ class CanteenPages {
     String enter(@RequestParam(defaultValue = "") String typed, @RequestParam(defaultValue = "false") boolean handsWashed,
             Model model) {
         try {
-            model.addAttribute("entry", canteen.enter(site(), typed, handsWashed));
+            model.addAttribute("entry", meals.enter(site(), typed, handsWashed));
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorField", e.field());

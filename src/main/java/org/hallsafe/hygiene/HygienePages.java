@@ -44,12 +44,16 @@ class HygienePages {
     private static final long MAX_PHOTO = 5L * 1024 * 1024;
 
     private final Hygiene hygiene;
+    private final Coverage coverage;
+    private final AiringAndWaste airingAndWaste;
     private final HygieneReport report;
     private final Directory directory;
     private final Clock clock;
 
-    HygienePages(Hygiene hygiene, HygieneReport report, Directory directory, Clock clock) {
+    HygienePages(Hygiene hygiene, Coverage coverage, AiringAndWaste airingAndWaste, HygieneReport report, Directory directory, Clock clock) {
         this.hygiene = hygiene;
+        this.coverage = coverage;
+        this.airingAndWaste = airingAndWaste;
         this.report = report;
         this.directory = directory;
         this.clock = clock;
@@ -58,7 +62,7 @@ class HygienePages {
     @GetMapping("/hygiene")
     @PreAuthorize(RECORD)
     String due(Model model) {
-        model.addAttribute("zones", hygiene.now(site()));
+        model.addAttribute("zones", coverage.now(site()));
         return "hygiene/due";
     }
 
@@ -108,8 +112,8 @@ class HygienePages {
     @GetMapping("/hygiene/coverage")
     @PreAuthorize(VIEW)
     String coverage(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("zones", hygiene.now(site()));
-        model.addAttribute("flags", hygiene.flags(site(), 20));
+        model.addAttribute("zones", coverage.now(site()));
+        model.addAttribute("flags", coverage.flags(site(), 20));
         return htmx != null ? "hygiene/coverage :: grid" : "hygiene/coverage";
     }
 
@@ -125,7 +129,7 @@ class HygienePages {
     @PreAuthorize(RECORD)
     String ventilate(@Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.ventilate(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.ventilate(site(), form))) {
             redirect.addFlashAttribute("done", "hygiene.ventilation.done");
             return "redirect:/hygiene/waste";
         }
@@ -136,7 +140,7 @@ class HygienePages {
     @PreAuthorize(RECORD)
     String removeWaste(@Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.removeWaste(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.removeWaste(site(), form))) {
             redirect.addFlashAttribute("done", "hygiene.waste.done");
             return "redirect:/hygiene/waste";
         }
@@ -147,7 +151,7 @@ class HygienePages {
     @PreAuthorize(RECORD)
     String handOver(@Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.handOver(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.handOver(site(), form))) {
             redirect.addFlashAttribute("done", "hygiene.handover.done");
             return "redirect:/hygiene/waste";
         }
@@ -168,9 +172,9 @@ class HygienePages {
         }
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("zones", hygiene.zones(site()));
-        model.addAttribute("aired", hygiene.aired(site(), today));
-        model.addAttribute("removed", hygiene.removed(site(), today));
-        model.addAttribute("handovers", hygiene.handovers(site(), today));
+        model.addAttribute("aired", airingAndWaste.aired(site(), today));
+        model.addAttribute("removed", airingAndWaste.removed(site(), today));
+        model.addAttribute("handovers", airingAndWaste.handovers(site(), today));
         return "hygiene/waste";
     }
 
@@ -181,11 +185,11 @@ class HygienePages {
     String report(@RequestParam(required = false) LocalDate day, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("zones", hygiene.on(site(), d, clock.instant()));
-        model.addAttribute("uncovered", hygiene.uncovered(site(), d));
-        model.addAttribute("aired", hygiene.aired(site(), d));
-        model.addAttribute("removed", hygiene.removed(site(), d));
-        model.addAttribute("handovers", hygiene.handovers(site(), d));
+        model.addAttribute("zones", coverage.on(site(), d, clock.instant()));
+        model.addAttribute("uncovered", coverage.uncovered(site(), d));
+        model.addAttribute("aired", airingAndWaste.aired(site(), d));
+        model.addAttribute("removed", airingAndWaste.removed(site(), d));
+        model.addAttribute("handovers", airingAndWaste.handovers(site(), d));
         return "hygiene/report";
     }
 

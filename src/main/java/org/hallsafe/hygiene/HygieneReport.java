@@ -18,12 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class HygieneReport {
 
-    private final Hygiene hygiene;
+    private final Coverage coverage;
+    private final AiringAndWaste airingAndWaste;
     private final MessageSource messages;
     private final Clock clock;
 
-    HygieneReport(Hygiene hygiene, MessageSource messages, Clock clock) {
-        this.hygiene = hygiene;
+    HygieneReport(Coverage coverage, AiringAndWaste airingAndWaste, MessageSource messages, Clock clock) {
+        this.coverage = coverage;
+        this.airingAndWaste = airingAndWaste;
         this.messages = messages;
         this.clock = clock;
     }
@@ -37,7 +39,7 @@ class HygieneReport {
             int r = 2;
             r = row(sheet, r, text("hygiene.zone", locale), text("department.title", locale), text("hygiene.time", locale),
                     text("hygiene.method", locale), text("hygiene.concentration", locale), text("hygiene.doneBy", locale));
-            for (Hygiene.ZoneNow z : hygiene.on(siteId, day, clock.instant())) {
+            for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
                 if (z.today().isEmpty()) {
                     r = row(sheet, r, z.zone().name(), nz(z.zone().departmentName()), text("hygiene.notDone", locale), "", "", "");
                 }
@@ -49,14 +51,14 @@ class HygieneReport {
             }
             r++;
             r = row(sheet, r, text("hygiene.ventilation.title", locale));
-            for (Hygiene.Aired a : hygiene.aired(siteId, day)) {
+            for (Hygiene.Aired a : airingAndWaste.aired(siteId, day)) {
                 r = row(sheet, r, a.zone(), time.format(a.at()), a.minutes() + " min", a.doneBy());
             }
             r++;
             r = row(sheet, r, text("hygiene.handover.title", locale));
             r = row(sheet, r, text("hygiene.time", locale), text("hygiene.containers", locale), text("hygiene.weight", locale),
                     text("hygiene.handedBy", locale), text("hygiene.receiverName", locale), text("hygiene.receiverUnit", locale));
-            for (Hygiene.Handover h : hygiene.handovers(siteId, day)) {
+            for (Hygiene.Handover h : airingAndWaste.handovers(siteId, day)) {
                 r = row(sheet, r, time.format(h.at()), String.valueOf(h.containers()),
                         h.weightKg() == null ? "" : h.weightKg().toPlainString(), h.handedBy(), h.receiverName(), h.receiverUnit());
             }

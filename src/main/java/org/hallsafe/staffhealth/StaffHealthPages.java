@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
@@ -16,7 +15,7 @@ import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate;
-import org.hallsafe.screening.GateDesk;
+import org.hallsafe.screening.ReadingRules;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,11 +44,17 @@ class StaffHealthPages {
     private final Compliance compliance;
     private final StaffDirectory staff;
     private final Directory directory;
-    private final GateDesk gate;
+    private final ReadingRules gate;
+    private final Schedules schedules;
+    private final DayRecords records;
+    private final ReminderInbox inbox;
     private final java.time.Clock clock;
 
-    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, GateDesk gate,
-            java.time.Clock clock) {
+    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, ReadingRules gate,
+            Schedules schedules, DayRecords records, ReminderInbox inbox, java.time.Clock clock) {
+        this.schedules = schedules;
+        this.records = records;
+        this.inbox = inbox;
         this.clock = clock;
         this.health = health;
         this.compliance = compliance;
@@ -69,7 +74,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/me/check")
     @PreAuthorize(SELF)
-    String recordMine(@Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String recordMine(@ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         Optional<StaffView> me = myself();
         if (me.isEmpty()) {
             return "redirect:/staffhealth/me";
@@ -84,12 +89,12 @@ class StaffHealthPages {
         long me = myself().orElseThrow().id();
         try {
             switch (action) {
-                case "left" -> health.left(site(), me);
-                case "returned" -> health.returned(site(), me);
-                case "mask" -> health.mask(site(), me, "PUT_ON", maskType);
-                case "disinfected" -> health.mask(site(), me, "DISINFECTED", maskType);
-                case "service" -> health.hand(site(), me, "SERVICE");
-                case "sanitised" -> health.hand(site(), me, "SANITISE");
+                case "left" -> records.left(site(), me);
+                case "returned" -> records.returned(site(), me);
+                case "mask" -> records.mask(site(), me, "PUT_ON", maskType);
+                case "disinfected" -> records.mask(site(), me, "DISINFECTED", maskType);
+                case "service" -> records.hand(site(), me, "SERVICE");
+                case "sanitised" -> records.hand(site(), me, "SANITISE");
                 default -> throw new java.util.NoSuchElementException(action);
             }
             redirect.addFlashAttribute("done", "staffhealth.done." + action);
@@ -103,10 +108,10 @@ class StaffHealthPages {
         Optional<StaffView> me = myself();
         if (me.isPresent()) {
             model.addAttribute("day", health.day(site(), me.get().id()));
-            model.addAttribute("reminders", health.unreadReminders(site(), me.get().id()));
-            health.readReminders(site(), me.get().id());
+            model.addAttribute("reminders", inbox.unreadReminders(site(), me.get().id()));
+            inbox.readReminders(site(), me.get().id());
         }
-        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+        model.addAttribute("symptoms", gate.of(site()).symptoms());
         model.addAttribute("masks", List.of(Gate.Mask.DISPOSABLE_MEDICAL, Gate.Mask.N95_KN95, Gate.Mask.OTHER));
         return "staffhealth/me";
     }
@@ -137,21 +142,24 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/staff/{id}/check")
     @PreAuthorize(FOR)
-    String saveFor(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
+    String saveFor(@PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         return record(id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(id, model));
     }
 
     private String checkPage(long id, Model model) {
         model.addAttribute("person", staff.get(site(), id));
-        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+        model.addAttribute("symptoms", gate.of(site()).symptoms());
         return "staffhealth/check";
     }
 
+    /**
+     * One path: the service checks the form's shape and the hall's rules once (reading the hall's rules once) and puts
+     * every problem beside its field; only what could not be bound at all (letters for a temperature) stops here.
+     */
     private Optional<String> record(long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
-        return FormSubmission.save(binding, form.ruleProblems(gate.settings(site()).symptoms()),
-                () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
+        return FormSubmission.save(binding, () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
             redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
             redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
             return next;
@@ -181,7 +189,7 @@ class StaffHealthPages {
     @GetMapping("/staffhealth/schedules")
     @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SETTINGS)")
     String schedules(Model model) {
-        model.addAttribute("schedules", health.schedules(site()));
+        model.addAttribute("schedules", schedules.schedules(site()));
         model.addAttribute("groups", StaffDay.Group.values());
         model.addAttribute("weekdays", DayOfWeek.values());
         return "staffhealth/schedules";
@@ -193,7 +201,7 @@ class StaffHealthPages {
             @RequestParam LocalTime morningEnd, @RequestParam LocalTime afternoonStart, @RequestParam LocalTime afternoonEnd,
             @RequestParam(name = "day", required = false) List<DayOfWeek> days, RedirectAttributes redirect) {
         try {
-            health.saveSchedule(site(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
+            schedules.saveSchedule(site(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
                     org.hallsafe.platform.Choices.of(DayOfWeek.class, days)));
             redirect.addFlashAttribute("savedGroup", group);
         } catch (InvalidInputException e) {

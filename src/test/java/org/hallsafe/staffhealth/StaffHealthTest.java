@@ -42,6 +42,7 @@ class StaffHealthTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired StaffHealth health;
+    @Autowired DayRecords records;
     @Autowired Reminders reminders;
     @Autowired Compliance compliance;
     @Autowired GateDesk gate;
@@ -101,7 +102,7 @@ class StaffHealthTest {
         assertThat(slot(Kind.PERIODIC, "10:30").status()).isEqualTo(Status.DONE_ON_TIME);
 
         at("11:50");
-        health.left(hall.siteId(), person);
+        records.left(hall.siteId(), person);
         assertThat(health.day(hall.siteId(), person).out()).isTrue();
         at("13:00");
         assertThat(health.day(hall.siteId(), person).slots()).as("no check is due over lunch")
@@ -150,7 +151,7 @@ class StaffHealthTest {
     @Test
     void rPpe1_remindsWhenACheckFallsDueAndWhenADisposableMaskIsThreeHoursOld() {
         at("09:00");
-        health.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
+        records.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
         at("10:31");
         reminders.remind();
         reminders.remind();
@@ -166,7 +167,7 @@ class StaffHealthTest {
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.CHANGE_DUE);
         at("12:20");
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.OVERDUE);
-        health.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
+        records.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.WORN);
     }
 
@@ -182,10 +183,10 @@ class StaffHealthTest {
                 window, "窗口工作人员", "13911112222", "", ""));
         at("09:30");
         for (int i = 0; i < 4; i++) {
-            health.hand(hall.siteId(), clerk, "SERVICE");
+            records.hand(hall.siteId(), clerk, "SERVICE");
         }
         for (int i = 0; i < 3; i++) {
-            health.hand(hall.siteId(), clerk, "SANITISE");
+            records.hand(hall.siteId(), clerk, "SANITISE");
         }
         Compliance.WindowDay day = compliance.windows(hall.siteId(), monday).get(0);
         assertThat(day.window()).isEqualTo("5 社保");
