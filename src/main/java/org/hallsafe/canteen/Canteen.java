@@ -12,7 +12,6 @@ import org.hallsafe.canteen.CanteenForms.Meal;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.canteen.CanteenForms.TablewareMethod;
-import org.hallsafe.platform.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
@@ -93,9 +92,5 @@ public class Canteen {
     /** Someone at the canteen door: staff (by card number or full name) enter after washing their hands. */
     public Entry enter(long siteId, String typed, boolean handsWashed) {
         return meals.enter(siteId, typed, handsWashed);
-    }
-
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

@@ -23,6 +23,7 @@ import org.hallsafe.canteen.CanteenForms.WasteForm;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,7 @@ class MealRecords {
                 .param("site", siteId).param("meal", f.meal().name()).param("method", f.method().name())
                 .param("c", f.method() == TablewareMethod.CHEMICAL ? f.concentration() : null).param("m", f.minutes())
                 .param("t", f.temperature()).param("doneBy", f.doneBy().strip()).param("now", Timestamp.from(clock.instant()))
-                .param("by", Canteen.actor()).update();
+                .param("by", SignedIn.actor()).update();
     }
 
     /**
@@ -88,7 +89,7 @@ class MealRecords {
                 VALUES (:site, :meal, :staff, :typed, :allowed, true, :now, :by)""")
                 .param("site", siteId).param("meal", meal.name()).param("staff", person.map(StaffView::id).orElse(null))
                 .param("typed", t).param("allowed", person.isPresent()).param("now", Timestamp.from(clock.instant()))
-                .param("by", Canteen.actor()).update();
+                .param("by", SignedIn.actor()).update();
         return person.map(p -> new Entry(true, p.name(), meal, null))
                 .orElseGet(() -> new Entry(false, t, meal, "canteen.door.notStaff"));
     }
@@ -97,7 +98,7 @@ class MealRecords {
     void foodWaste(long siteId, WasteForm f) {
         jdbc.sql("INSERT INTO food_waste (site_id, kg, handed_to, at, recorded_by) VALUES (:site, :kg, :to, :now, :by)")
                 .param("site", siteId).param("kg", f.kg()).param("to", f.handedTo().strip())
-                .param("now", Timestamp.from(clock.instant())).param("by", Canteen.actor()).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
     }
 
     /** Each meal of a day: tableware done, due or overdue, and who came through the door. */

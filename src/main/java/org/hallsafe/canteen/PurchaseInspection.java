@@ -14,6 +14,7 @@ import org.hallsafe.canteen.Canteen.Supplier;
 import org.hallsafe.canteen.CanteenForms.Item;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.PlausibleDate;
@@ -95,7 +96,7 @@ class PurchaseInspection {
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", f.submissionId()).param("supplier", f.supplierId())
                 .param("day", f.deliveredOn()).param("invoice", f.invoiceNo() == null ? "" : f.invoiceNo().strip())
-                .param("inspector", f.inspector().strip()).param("now", Timestamp.from(clock.instant())).param("by", Canteen.actor())
+                .param("inspector", f.inspector().strip()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM purchases WHERE site_id = :site AND submission_id = :s")

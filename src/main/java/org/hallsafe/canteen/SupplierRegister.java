@@ -14,7 +14,9 @@ import org.hallsafe.canteen.CanteenForms.CertificateForm;
 import org.hallsafe.canteen.CanteenForms.CertificateKind;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,7 +53,7 @@ class SupplierRegister {
     @Transactional(readOnly = true)
     Supplier supplier(long siteId, long id) {
         Row r = jdbc.sql("SELECT id, name, contact FROM suppliers WHERE site_id = :site AND id = :id AND retired_at IS NULL")
-                .param("site", siteId).param("id", id).query(Row.class).optional().orElseThrow();
+                .param("site", siteId).param("id", id).query(Row.class).optional().orElseThrow(() -> NotFoundException.of("supplier", id));
         return new Supplier(r.id(), r.name(), r.contact(), certificates(r.id()));
     }
 
@@ -77,7 +79,7 @@ class SupplierRegister {
         try {
             long id = jdbc.sql("INSERT INTO suppliers (site_id, name, contact, created_by) VALUES (:site, :name, :contact, :by) RETURNING id")
                     .param("site", siteId).param("name", f.name().strip()).param("contact", f.contact() == null ? "" : f.contact().strip())
-                    .param("by", Canteen.actor()).query(Long.class).single();
+                    .param("by", SignedIn.actor()).query(Long.class).single();
             activity.record("CREATED", "supplier", id, f.name());
             return id;
         } catch (DuplicateKeyException e) {
@@ -92,7 +94,7 @@ class SupplierRegister {
                 INSERT INTO supplier_certificates (site_id, supplier_id, kind, number, expires_on, created_by)
                 VALUES (:site, :s, :k, :n, :e, :by)""")
                 .param("site", siteId).param("s", supplierId).param("k", f.kind().name()).param("n", f.number().strip()).param("e", f.expiresOn())
-                .param("by", Canteen.actor()).update();
+                .param("by", SignedIn.actor()).update();
         activity.record("CREATED", "supplier-certificate", supplierId, f.kind() + " " + f.number() + " " + f.expiresOn());
     }
 }

@@ -14,6 +14,7 @@ import org.hallsafe.hygiene.HygieneForms.HandoverForm;
 import org.hallsafe.hygiene.HygieneForms.VentilationForm;
 import org.hallsafe.hygiene.HygieneForms.WasteForm;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ class AiringAndWaste {
         hygiene.zone(siteId, f.zoneId());
         jdbc.sql("INSERT INTO ventilations (site_id, zone_id, opened_at, minutes, done_by, recorded_by) VALUES (:site, :zone, :now, :m, :doneBy, :by)")
                 .param("site", siteId).param("zone", f.zoneId()).param("now", hygiene.now()).param("m", f.minutes())
-                .param("doneBy", f.doneBy().strip()).param("by", Hygiene.actor()).update();
+                .param("doneBy", f.doneBy().strip()).param("by", SignedIn.actor()).update();
         live.publishToSite(siteId, "hygiene");
     }
 
@@ -52,7 +53,7 @@ class AiringAndWaste {
         hygiene.zone(siteId, f.zoneId());
         jdbc.sql("INSERT INTO waste_removals (site_id, zone_id, bags, removed_at, done_by, recorded_by) VALUES (:site, :zone, :bags, :now, :doneBy, :by)")
                 .param("site", siteId).param("zone", f.zoneId()).param("bags", f.bags()).param("now", hygiene.now())
-                .param("doneBy", f.doneBy().strip()).param("by", Hygiene.actor()).update();
+                .param("doneBy", f.doneBy().strip()).param("by", SignedIn.actor()).update();
     }
 
     /** A medical-waste handover; the receiver's name and unit are required here and by the table. */
@@ -70,7 +71,7 @@ class AiringAndWaste {
                 VALUES (:site, :c, :w, :by, :rn, :ru, :now, :actor) RETURNING id""")
                 .param("site", siteId).param("c", f.containers()).param("w", f.weightKg()).param("by", f.handedBy().strip())
                 .param("rn", f.receiverName().strip()).param("ru", f.receiverUnit().strip()).param("now", hygiene.now())
-                .param("actor", Hygiene.actor()).query(Long.class).single();
+                .param("actor", SignedIn.actor()).query(Long.class).single();
         activity.record("CREATED", "medical-waste", id, f.containers() + " → " + f.receiverUnit());
         return id;
     }

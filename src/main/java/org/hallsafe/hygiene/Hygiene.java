@@ -21,9 +21,10 @@ import org.hallsafe.hygiene.HygieneForms.ZoneType;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,7 +92,7 @@ public class Hygiene {
     public Zone zone(long siteId, long id) {
         Map<Long, String> sections = sectionNames(siteId);
         return jdbc.sql(ZONE + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
-                .query((rs, n) -> zone(rs, sections)).optional().orElseThrow();
+                .query((rs, n) -> zone(rs, sections)).optional().orElseThrow(() -> NotFoundException.of("zone", id));
     }
 
     /** The hall's sections by id, retired ones too (a zone keeps its section's name), from organization's facade. */
@@ -117,7 +118,7 @@ public class Hygiene {
                             VALUES (:site, :name, :type, :dept, string_to_array(:methods, ','), :c, :i, :v, :by) RETURNING id""")
                             .param("site", siteId).param("name", f.name().strip()).param("type", f.zoneType().name())
                             .param("dept", f.departmentId()).param("methods", methods).param("c", f.concentration())
-                            .param("i", f.intervalMinutes()).param("v", f.ventilationMinutes()).param("by", actor())
+                            .param("i", f.intervalMinutes()).param("v", f.ventilationMinutes()).param("by", SignedIn.actor())
                             .query(Long.class).single()
                     : updated(jdbc.sql("""
                             UPDATE zones SET name = :name, zone_type = :type, department_id = :dept,
@@ -162,7 +163,7 @@ public class Hygiene {
                 .param("site", siteId).param("s", f.submissionId()).param("zone", zone.id())
                 .param("method", f.method().name()).param("c", f.method() == Method.MOP_84 ? f.concentration() : null)
                 .param("at", Timestamp.from(at)).param("doneBy", f.doneBy().strip()).param("now", now())
-                .param("by", actor()).query(Long.class).optional();
+                .param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
@@ -218,16 +219,12 @@ public class Hygiene {
 
     private static long updated(int rows, long id) {
         if (rows == 0) {
-            throw new java.util.NoSuchElementException(String.valueOf(id));
+            throw NotFoundException.of("zone", id);
         }
         return id;
     }
 
     Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

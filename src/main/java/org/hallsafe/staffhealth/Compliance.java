@@ -15,12 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.MeasureStatusProvider;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.LedgerWorkbook;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,10 +52,12 @@ class Compliance {
     private final StaffHealthProperties properties;
     private final MessageSource messages;
     private final Directory directory;
+    private final Spreadsheets spreadsheets;
 
     Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages,
-            Directory directory) {
+            Directory directory, Spreadsheets spreadsheets) {
         this.directory = directory;
+        this.spreadsheets = spreadsheets;
         this.health = health;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -132,43 +133,28 @@ class Compliance {
                 .toList();
     }
 
-    /** The day's compliance as an Excel file: sections, then windows. */
+    /** The day's compliance as an Excel file through the one spreadsheet component: sections, then windows. */
     @Transactional(readOnly = true)
-    void export(long siteId, LocalDate day, Locale locale, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            SXSSFSheet sheet = workbook.createSheet(text("compliance.title", locale));
-            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("compliance.title", locale) + " " + day);
-            String[] head = {"compliance.section", "compliance.onTime", "compliance.late", "compliance.missed",
-                    "compliance.due", "compliance.masksOnTime", "compliance.masksOverdue"};
-            Row h = sheet.createRow(2);
-            for (int i = 0; i < head.length; i++) {
-                org.hallsafe.platform.Downloads.text(h.createCell(i), text(head[i], locale));
-            }
-            int r = 3;
+    void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
+        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
+            String period = book.period(day, day);
+            LedgerWorkbook.Sheet sections = book.sheet(text("compliance.title", locale), hall, period, headings(locale,
+                    "compliance.section", "compliance.onTime", "compliance.late", "compliance.missed", "compliance.due",
+                    "compliance.masksOnTime", "compliance.masksOverdue"));
             for (SectionDay s : sections(siteId, day)) {
-                Row row = sheet.createRow(r++);
-                org.hallsafe.platform.Downloads.text(row.createCell(0), s.name());
-                int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
-                for (int i = 0; i < v.length; i++) {
-                    row.createCell(i + 1).setCellValue(v[i]);
-                }
+                sections.row(s.name(), s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue());
             }
-            r++;
-            Row wh = sheet.createRow(r++);
-            String[] whead = {"compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"};
-            for (int i = 0; i < whead.length; i++) {
-                org.hallsafe.platform.Downloads.text(wh.createCell(i), text(whead[i], locale));
-            }
+            LedgerWorkbook.Sheet windows = book.sheet(text("compliance.window", locale), hall, period, headings(locale,
+                    "compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"));
             for (WindowDay w : windows(siteId, day)) {
-                Row row = sheet.createRow(r++);
-                org.hallsafe.platform.Downloads.text(row.createCell(0), w.window());
-                row.createCell(1).setCellValue(w.services());
-                row.createCell(2).setCellValue(w.sanitisations());
-                row.createCell(3).setCellValue(Math.round(w.ratio() * 100) / 100.0);
+                windows.row(w.window(), w.services(), w.sanitisations(), Math.round(w.ratio() * 100) / 100.0);
             }
-            workbook.write(out);
-            workbook.dispose();
+            book.write(out);
         }
+    }
+
+    private List<String> headings(Locale locale, String... keys) {
+        return java.util.stream.Stream.of(keys).map(k -> text(k, locale)).toList();
     }
 
     private String text(String key, Locale locale) {

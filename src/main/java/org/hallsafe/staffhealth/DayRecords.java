@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.StaffScreened;
@@ -45,7 +46,7 @@ class DayRecords {
     private void presence(long siteId, long staffId, String kind) {
         staff.get(siteId, staffId);
         jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, :kind, :now, :by)")
-                .param("site", siteId).param("staff", staffId).param("kind", kind).param("now", Timestamp.from(clock.instant())).param("by", StaffHealth.actor()).update();
+                .param("site", siteId).param("staff", staffId).param("kind", kind).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         live.publishToSite(siteId, "staffhealth");
     }
 
@@ -61,7 +62,7 @@ class DayRecords {
         staff.get(siteId, staffId);
         jdbc.sql("INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (:site, :staff, :kind, :type, :now, :by)")
                 .param("site", siteId).param("staff", staffId).param("kind", kind).param("type", type.name())
-                .param("now", Timestamp.from(clock.instant())).param("by", StaffHealth.actor()).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         live.publishToSite(siteId, "staffhealth");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
@@ -67,7 +68,7 @@ class Schedules {
                 .param("site", siteId).param("group", group.name()).param("ms", s.morningStart())
                 .param("me", s.morningEnd()).param("as", s.afternoonStart()).param("ae", s.afternoonEnd())
                 .param("days", s.workingDays().stream().map(d -> String.valueOf(d.getValue())).sorted().collect(Collectors.joining(",")))
-                .param("now", Timestamp.from(clock.instant())).param("by", StaffHealth.actor()).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         activity.record("UPDATED", "staffhealth-schedule", group, s.morningStart() + "-" + s.afternoonEnd());
     }
 }

@@ -17,8 +17,8 @@ import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.screening.Gate;
@@ -104,6 +104,14 @@ public class StaffHealth {
 
     // ---- recording
 
+    /**
+     * Every problem of a check at once, its shape's and the hall's rules' (read once): for a page whose form could not
+     * even be bound (letters for a temperature), so that nothing reaches {@link #recordCheck}.
+     */
+    Map<String, String> problems(long siteId, CheckForm form) {
+        return shape.problemsOf(form, form.ruleProblems(gate.of(siteId).symptoms()));
+    }
+
     /** A temperature check; an abnormal one tells the person to leave their post and reports to the leadership group. */
     @Transactional
     public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
@@ -127,7 +135,7 @@ public class StaffHealth {
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).param("now", now())
                 .param("source", self ? "SELF" : "OTHER").param("health", personalData.seal(sealed, "").cipherText())
-                .param("abnormal", abnormal).param("by", actor()).query(Long.class).optional();
+                .param("abnormal", abnormal).param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).single();
@@ -139,7 +147,7 @@ public class StaffHealth {
                             form.temperature().toPlainString(),
                             form.symptomSet().isEmpty() ? "—" : form.symptomSet().stream()
                                     .map(sym -> word("gate.symptom." + sym)).collect(Collectors.joining("、")),
-                            actor()));
+                            SignedIn.actor()));
             jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id").param("i", incident).param("id", id.get()).update();
         }
         live.publishToSite(siteId, "staffhealth");
@@ -268,9 +276,5 @@ public class StaffHealth {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

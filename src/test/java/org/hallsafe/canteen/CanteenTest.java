@@ -218,10 +218,11 @@ class CanteenTest {
             StringBuilder tableware = new StringBuilder();
             workbook.getSheetAt(1).forEach(row -> row.forEach(cell -> tableware.append(cell).append('|')));
             assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("厨具餐具消毒");
-            assertThat(tableware).contains("早餐|蒸汽||20|100|赵厨师");
+            assertThat(tableware).contains("早餐|蒸汽|20.0|100.0|赵厨师");
             StringBuilder waste = new StringBuilder();
             workbook.getSheetAt(2).forEach(row -> row.forEach(cell -> waste.append(cell).append('|')));
             assertThat(waste).contains("12.5|益阳市餐厨垃圾处理站 刘师傅");
+            assertThat(waste).as("r13_6: the paper ledger's signature lines").contains("制表人");
         }
     }
 }

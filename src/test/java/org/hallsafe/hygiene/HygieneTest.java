@@ -188,8 +188,9 @@ class HygieneTest {
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
-            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell).append('|')));
-            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁")
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
+            assertThat(workbook.getNumberOfSheets()).as("r13_6: disinfection, airing, medical waste").isEqualTo(3);
+            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁").contains("制表人")
                     .contains("局办公室|局办公室|未消毒").contains("刘师傅|益阳市医疗废物处置中心");
         }
     }

@@ -198,8 +198,11 @@ class StaffHealthTest {
                         .get("/staffhealth/compliance/export.xlsx").param("day", monday.toString()).with(user(head)))
                 .andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith(monday.toString());
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("健康防护落实情况");
+            StringBuilder under = new StringBuilder();
+            workbook.getSheetAt(0).getRow(1).forEach(cell -> under.append(cell).append('|'));
+            assertThat(under).as("r13_6: the hall and the day under the title").contains(monday.toString());
+            var sheet = workbook.getSheetAt(1);
             boolean found = false;
             for (var row : sheet) {
                 if (row.getCell(0) != null && "5 社保".equals(row.getCell(0).toString())) {
@@ -229,6 +232,18 @@ class StaffHealthTest {
                         .param("submissionId", UUID.randomUUID().toString()).param("temperature", "36.5"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(missing).contains("请选择“无症状”或勾选症状").contains("value=\"36.5\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void r13_4_aCheckIsValidatedOnceYetEveryProblemIsNamedEvenWhenTheTemperatureCannotBeRead() throws Exception {
+        UserDetails me = halls.signIn(hall.screener());
+        at("10:00");
+        String html = mvc.perform(post("/staffhealth/me/check").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("temperature", "三十六"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("请选择“无症状”或勾选症状").contains("value=\"三十六\"");
         assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
                 .query(Integer.class).single()).isZero();
     }
