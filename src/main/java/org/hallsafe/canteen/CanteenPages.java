@@ -232,5 +232,4 @@ class CanteenPages {
         }
         return door(who, model);
     }
-
 }

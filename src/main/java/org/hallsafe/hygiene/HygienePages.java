@@ -251,5 +251,4 @@ class HygienePages {
         model.addAttribute("sections", directory.departments(who.siteId(), null, "", false));
         return "hygiene/zone-form";
     }
-
 }

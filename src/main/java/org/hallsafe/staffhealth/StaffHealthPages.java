@@ -219,5 +219,4 @@ class StaffHealthPages {
     private Optional<StaffView> myself(SignedIn who) {
         return staff.byAccount(who.siteId(), who.accountId());
     }
-
 }
