@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMin;
@@ -61,11 +60,6 @@ public final class CanteenForms {
     public enum TablewareMethod { STEAM, BOILING, CABINET, CHEMICAL }
 
     public enum Result { ACCEPTED, REJECTED }
-
-    /** Words that mark wild animals and their products, whatever category was chosen. */
-    static final Set<String> WILD = Set.of("野味", "野生", "果子狸", "穿山甲", "蝙蝠", "竹鼠", "獾", "野兔", "野鸡", "野鸭",
-            "蛇", "刺猬", "麂", "狍", "野猪", "鹿肉", "娃娃鱼");
-    static final Set<String> POULTRY = Set.of("鸡", "鸭", "鹅");
 
     public record SupplierForm(
             @NotBlank(message = "{validation.required}") @PlainText(max = 60) String name,

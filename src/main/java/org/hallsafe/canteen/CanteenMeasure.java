@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 class CanteenMeasure implements MeasureStatusProvider {
 
     private final Canteen canteen;
+    private final MealRecords meals;
     private final Measures measures;
 
-    CanteenMeasure(Canteen canteen, Measures measures) {
+    CanteenMeasure(Canteen canteen, MealRecords meals, Measures measures) {
         this.canteen = canteen;
+        this.meals = meals;
         this.measures = measures;
     }
 
@@ -32,12 +34,12 @@ class CanteenMeasure implements MeasureStatusProvider {
 
     @Override
     public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
-        List<Canteen.MealState> meals = canteen.meals(siteId, day);
-        int done = (int) meals.stream().filter(m -> m.state().equals("DONE")).count();
-        int due = (int) meals.stream().filter(m -> m.state().equals("DUE")).count();
-        int blocked = (int) canteen.suppliers(siteId).stream().filter(s -> s.certificates().stream().anyMatch(
-                c -> c.state() == Canteen.CertificateState.EXPIRED || c.state() == Canteen.CertificateState.MISSING)).count();
-        int overdue = (int) meals.stream().filter(m -> m.state().equals("OVERDUE")).count() + blocked;
+        List<Canteen.MealState> today = meals.meals(siteId, day);
+        int done = (int) today.stream().filter(m -> m.state().equals("DONE")).count();
+        int due = (int) today.stream().filter(m -> m.state().equals("DUE")).count();
+        int blocked = (int) canteen.suppliers(siteId).stream()
+                .filter(s -> s.certificates().stream().anyMatch(DeliveryRules::blocks)).count();
+        int overdue = (int) today.stream().filter(m -> m.state().equals("OVERDUE")).count() + blocked;
         Map<Long, MeasureStatus> out = new HashMap<>();
         for (Long owner : measures.owners(siteId).getOrDefault(measureCode(), Set.of())) {
             out.put(owner, new MeasureStatus(done, due, overdue));

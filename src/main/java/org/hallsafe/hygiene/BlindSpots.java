@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BlindSpots implements MeasureStatusProvider {
 
-    private final Hygiene hygiene;
+    private final Coverage coverage;
     private final StaffDirectory staff;
     private final Accounts accounts;
     private final LiveUpdates live;
@@ -34,10 +34,10 @@ class BlindSpots implements MeasureStatusProvider {
     private final Clock clock;
     private final HallCalendar calendar;
 
-    BlindSpots(Hygiene hygiene, StaffDirectory staff, Accounts accounts, LiveUpdates live, Deliveries sms,
+    BlindSpots(Coverage coverage, StaffDirectory staff, Accounts accounts, LiveUpdates live, Deliveries sms,
             MessageSource messages, Clock clock, HallCalendar calendar) {
         this.calendar = calendar;
-        this.hygiene = hygiene;
+        this.coverage = coverage;
         this.staff = staff;
         this.accounts = accounts;
         this.live = live;
@@ -48,7 +48,7 @@ class BlindSpots implements MeasureStatusProvider {
 
     @Scheduled(cron = "${hallsafe.hygiene.blind-spot-check:0 5 * * * *}", zone = "${hallsafe.zone:Asia/Shanghai}")
     void flagYesterday() {
-        for (long site : hygiene.sites()) {
+        for (long site : coverage.sites()) {
             flag(site, LocalDate.now(clock).minusDays(1));
         }
     }
@@ -56,8 +56,8 @@ class BlindSpots implements MeasureStatusProvider {
     /** Flags the day's blind spots of a hall, each once, and tells the heads of the responsible section. */
     int flag(long siteId, LocalDate day) {
         int flagged = 0;
-        for (Hygiene.Zone zone : hygiene.uncovered(siteId, day)) {
-            if (hygiene.flag(siteId, zone, day)) {
+        for (Hygiene.Zone zone : coverage.uncovered(siteId, day)) {
+            if (coverage.flag(siteId, zone, day)) {
                 flagged++;
                 tellHeads(siteId, zone, day);
             }
@@ -98,7 +98,7 @@ class BlindSpots implements MeasureStatusProvider {
         if (!calendar.isWorkingDay(siteId, day)) {
             return Map.of();
         }
-        return hygiene.on(siteId, day, clock.instant()).stream().filter(z -> z.zone().departmentId() != null)
+        return coverage.on(siteId, day, clock.instant()).stream().filter(z -> z.zone().departmentId() != null)
                 .collect(Collectors.groupingBy(z -> z.zone().departmentId(), Collectors.collectingAndThen(Collectors.toList(),
                         zones -> new MeasureStatus(
                                 (int) zones.stream().filter(z -> z.state() == Hygiene.State.OK).count(),

@@ -1,5 +1,6 @@
 package org.hallsafe.hygiene;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,39 +8,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
-import org.hallsafe.hygiene.HygieneForms.HandoverForm;
 import org.hallsafe.hygiene.HygieneForms.Method;
-import org.hallsafe.hygiene.HygieneForms.VentilationForm;
-import org.hallsafe.hygiene.HygieneForms.WasteForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneType;
+import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Zones and what is done in them. A zone is due when its interval has passed since its last disinfection and overdue
- * half an hour later; a working day without any disinfection of a zone is a blind spot.
+ * Hygiene's facade: zones with their plans and the disinfections done in them. How a zone stands is {@link ZoneRules};
+ * coverage and blind spots are {@link Coverage}, airing and waste {@link AiringAndWaste}.
  */
 @Service
 public class Hygiene {
-
-    static final Duration GRACE = Duration.ofMinutes(30);
 
     public enum State { OK, DUE, OVERDUE }
 
@@ -69,13 +65,10 @@ public class Hygiene {
     private final Clock clock;
     private final ActivityLog activity;
     private final LiveUpdates live;
-    private final org.hallsafe.organization.Directory directory;
-    private final org.hallsafe.organization.HallCalendar calendar;
+    private final Directory directory;
 
-    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live,
-            org.hallsafe.organization.Directory directory, org.hallsafe.organization.HallCalendar calendar) {
+    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live, Directory directory) {
         this.directory = directory;
-        this.calendar = calendar;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -85,26 +78,32 @@ public class Hygiene {
     // ---- zones
 
     private static final String ZONE = """
-            SELECT z.id, z.name, z.zone_type, z.department_id, d.name AS department_name, z.methods,
-                   z.concentration_mg_l, z.interval_minutes, z.ventilation_minutes
-            FROM zones z LEFT JOIN departments d ON d.id = z.department_id""";
+            SELECT id, name, zone_type, department_id, methods, concentration_mg_l, interval_minutes, ventilation_minutes
+            FROM zones""";
 
     @Transactional(readOnly = true)
     public List<Zone> zones(long siteId) {
-        return jdbc.sql(ZONE + " WHERE z.site_id = :site AND z.retired_at IS NULL ORDER BY z.name")
-                .param("site", siteId).query((rs, n) -> zone(rs)).list();
+        Map<Long, String> sections = sectionNames(siteId);
+        return jdbc.sql(ZONE + " WHERE site_id = :site AND retired_at IS NULL ORDER BY name")
+                .param("site", siteId).query((rs, n) -> zone(rs, sections)).list();
     }
 
     @Transactional(readOnly = true)
     public Zone zone(long siteId, long id) {
-        return jdbc.sql(ZONE + " WHERE z.site_id = :site AND z.id = :id").param("site", siteId).param("id", id)
-                .query((rs, n) -> zone(rs)).optional().orElseThrow();
+        Map<Long, String> sections = sectionNames(siteId);
+        return jdbc.sql(ZONE + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .query((rs, n) -> zone(rs, sections)).optional().orElseThrow(() -> NotFoundException.of("zone", id));
+    }
+
+    /** The hall's sections by id, retired ones too (a zone keeps its section's name), from organization's facade. */
+    Map<Long, String> sectionNames(long siteId) {
+        return directory.departments(siteId, null, "", true).stream()
+                .collect(Collectors.toMap(DepartmentView::id, DepartmentView::name));
     }
 
     @Transactional
     public long saveZone(long siteId, Long id, ZoneForm f) {
-        if (f.departmentId() != null && directory.departments(siteId, null, "", true).stream()
-                .noneMatch(d -> d.id() == f.departmentId())) {
+        if (f.departmentId() != null && !sectionNames(siteId).containsKey(f.departmentId())) {
             throw new InvalidInputException("departmentId", "hygiene.department.unknown");
         }
         if (f.methods().contains(Method.MOP_84) && f.concentration() == null) {
@@ -119,7 +118,7 @@ public class Hygiene {
                             VALUES (:site, :name, :type, :dept, string_to_array(:methods, ','), :c, :i, :v, :by) RETURNING id""")
                             .param("site", siteId).param("name", f.name().strip()).param("type", f.zoneType().name())
                             .param("dept", f.departmentId()).param("methods", methods).param("c", f.concentration())
-                            .param("i", f.intervalMinutes()).param("v", f.ventilationMinutes()).param("by", actor())
+                            .param("i", f.intervalMinutes()).param("v", f.ventilationMinutes()).param("by", SignedIn.actor())
                             .query(Long.class).single()
                     : updated(jdbc.sql("""
                             UPDATE zones SET name = :name, zone_type = :type, department_id = :dept,
@@ -164,7 +163,7 @@ public class Hygiene {
                 .param("site", siteId).param("s", f.submissionId()).param("zone", zone.id())
                 .param("method", f.method().name()).param("c", f.method() == Method.MOP_84 ? f.concentration() : null)
                 .param("at", Timestamp.from(at)).param("doneBy", f.doneBy().strip()).param("now", now())
-                .param("by", actor()).query(Long.class).optional();
+                .param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
@@ -179,41 +178,18 @@ public class Hygiene {
         return id.get();
     }
 
-    @Transactional
-    public void ventilate(long siteId, VentilationForm f) {
-        zone(siteId, f.zoneId());
-        jdbc.sql("INSERT INTO ventilations (site_id, zone_id, opened_at, minutes, done_by, recorded_by) VALUES (:site, :zone, :now, :m, :doneBy, :by)")
-                .param("site", siteId).param("zone", f.zoneId()).param("now", now()).param("m", f.minutes())
-                .param("doneBy", f.doneBy().strip()).param("by", actor()).update();
-        live.publishToSite(siteId, "hygiene");
+    public record Aired(Instant at, String zone, int minutes, String doneBy) {
     }
 
-    @Transactional
-    public void removeWaste(long siteId, WasteForm f) {
-        zone(siteId, f.zoneId());
-        jdbc.sql("INSERT INTO waste_removals (site_id, zone_id, bags, removed_at, done_by, recorded_by) VALUES (:site, :zone, :bags, :now, :doneBy, :by)")
-                .param("site", siteId).param("zone", f.zoneId()).param("bags", f.bags()).param("now", now())
-                .param("doneBy", f.doneBy().strip()).param("by", actor()).update();
+    public record Removed(Instant at, String zone, int bags, String doneBy) {
     }
 
-    /** A medical-waste handover; the receiver's name and unit are required here and by the table. */
-    @Transactional
-    public long handOver(long siteId, HandoverForm f) {
-        if (f.receiverName() == null || f.receiverName().isBlank()) {
-            throw new InvalidInputException("receiverName", "hygiene.receiver.required");
-        }
-        if (f.receiverUnit() == null || f.receiverUnit().isBlank()) {
-            throw new InvalidInputException("receiverUnit", "hygiene.receiver.required");
-        }
-        long id = jdbc.sql("""
-                INSERT INTO medical_waste_handovers (site_id, containers, weight_kg, handed_by, receiver_name, receiver_unit,
-                    handed_at, recorded_by)
-                VALUES (:site, :c, :w, :by, :rn, :ru, :now, :actor) RETURNING id""")
-                .param("site", siteId).param("c", f.containers()).param("w", f.weightKg()).param("by", f.handedBy().strip())
-                .param("rn", f.receiverName().strip()).param("ru", f.receiverUnit().strip()).param("now", now())
-                .param("actor", actor()).query(Long.class).single();
-        activity.record("CREATED", "medical-waste", id, f.containers() + " → " + f.receiverUnit());
-        return id;
+    public record Handover(long id, Instant at, int containers, BigDecimal weightKg, String handedBy,
+            String receiverName, String receiverUnit) {
+    }
+
+    /** The flagged blind spots of a hall, newest first. */
+    public record Flag(LocalDate day, String zone, String department) {
     }
 
     /** A disinfection's photo as it was uploaded. */
@@ -228,150 +204,11 @@ public class Hygiene {
                 .query(Photo.class).optional();
     }
 
-    // ---- coverage
-
-    /** Every zone now, the most urgent first: overdue, then due, then the longest since disinfection. */
-    @Transactional(readOnly = true)
-    public List<ZoneNow> now(long siteId) {
-        return on(siteId, LocalDate.now(clock), clock.instant());
-    }
-
-    /** Every zone as it stood at {@code at} on {@code day} (for a past day, at its end). */
-    @Transactional(readOnly = true)
-    public List<ZoneNow> on(long siteId, LocalDate day, Instant at) {
-        ZoneId zone = clock.getZone();
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant now = at.isBefore(to) ? at : to;
-        Map<Long, Instant> last = new HashMap<>();
-        jdbc.sql("SELECT zone_id, max(done_at) FROM disinfections WHERE site_id = :site AND done_at <= :now GROUP BY zone_id")
-                .param("site", siteId).param("now", Timestamp.from(now))
-                .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
-        Map<Long, Instant> aired = new HashMap<>();
-        jdbc.sql("SELECT zone_id, max(opened_at) FROM ventilations WHERE site_id = :site AND opened_at <= :now GROUP BY zone_id")
-                .param("site", siteId).param("now", Timestamp.from(now))
-                .query((rs, n) -> aired.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
-        Map<Long, List<Done>> today = new HashMap<>();
-        jdbc.sql("""
-                SELECT d.zone_id, d.id, d.done_at, d.method, d.concentration_mg_l, d.done_by,
-                       EXISTS (SELECT 1 FROM disinfection_photos p WHERE p.disinfection_id = d.id) AS photo
-                FROM disinfections d WHERE d.site_id = :site AND d.done_at >= :from AND d.done_at < :to AND d.done_at <= :now
-                ORDER BY d.done_at""")
-                .param("site", siteId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> today.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Done(rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(), Method.valueOf(rs.getString(4)),
-                        (Integer) rs.getObject(5), rs.getString(6), rs.getBoolean(7)))).list();
-        List<ZoneNow> zones = new ArrayList<>();
-        for (Zone z : zones(siteId)) {
-            Instant l = last.get(z.id());
-            Instant due = l == null ? null : l.plus(Duration.ofMinutes(z.intervalMinutes()));
-            Instant a = aired.get(z.id());
-            State airing = z.ventilationMinutes() == null ? State.OK
-                    : state(a == null ? null : a.plus(Duration.ofMinutes(z.ventilationMinutes())), now);
-            zones.add(new ZoneNow(z, l, state(due, now), due, today.getOrDefault(z.id(), List.of()), a, airing));
-        }
-        zones.sort(java.util.Comparator.comparing((ZoneNow z) -> -z.state().ordinal())
-                .thenComparing(z -> z.last() == null ? Instant.MIN : z.last()));
-        return zones;
-    }
-
-    private static State state(Instant due, Instant now) {
-        if (due == null || now.isAfter(due.plus(GRACE))) {
-            return State.OVERDUE;
-        }
-        return now.isBefore(due) ? State.OK : State.DUE;
-    }
-
-    /**
-     * Zones that got no disinfection at all on a day the hall was open: blind spots. A public holiday or a weekend has
-     * none; a 调休 working weekend is a working day like any other (the hall calendar decides).
-     */
-    @Transactional(readOnly = true)
-    public List<Zone> uncovered(long siteId, LocalDate day) {
-        if (!calendar.isWorkingDay(siteId, day)) {
-            return List.of();
-        }
-        ZoneId zone = clock.getZone();
-        List<Long> covered = jdbc.sql("SELECT DISTINCT zone_id FROM disinfections WHERE site_id = :site AND done_at >= :from AND done_at < :to")
-                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Long.class).list();
-        return zones(siteId).stream().filter(z -> !covered.contains(z.id())).toList();
-    }
-
-    /** Claims the flag of an uncovered zone for a day; true only for the first node, which then tells the section. */
-    boolean flag(long siteId, Zone zone, LocalDate day) {
-        return jdbc.sql("""
-                INSERT INTO hygiene_flags (site_id, zone_id, day, department_id, created_at)
-                VALUES (:site, :zone, :day, :dept, :now) ON CONFLICT DO NOTHING""")
-                .param("site", siteId).param("zone", zone.id()).param("day", day).param("dept", zone.departmentId())
-                .param("now", now()).update() == 1;
-    }
-
-    /** The flagged blind spots of a hall, newest first. */
-    public record Flag(LocalDate day, String zone, String department) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<Flag> flags(long siteId, int limit) {
-        return jdbc.sql("""
-                SELECT f.day, z.name AS zone, coalesce(d.name, '') AS department FROM hygiene_flags f
-                JOIN zones z ON z.id = f.zone_id LEFT JOIN departments d ON d.id = f.department_id
-                WHERE f.site_id = :site ORDER BY f.day DESC, z.name LIMIT :limit""")
-                .param("site", siteId).param("limit", limit).query(Flag.class).list();
-    }
-
-    List<Long> sites() {
-        return jdbc.sql("SELECT DISTINCT site_id FROM zones WHERE retired_at IS NULL").query(Long.class).list();
-    }
-
-    // ---- the day's ledgers
-
-    public record Aired(Instant at, String zone, int minutes, String doneBy) {
-    }
-
-    public record Removed(Instant at, String zone, int bags, String doneBy) {
-    }
-
-    public record Handover(long id, Instant at, int containers, java.math.BigDecimal weightKg, String handedBy,
-            String receiverName, String receiverUnit) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<Aired> aired(long siteId, LocalDate day) {
-        return jdbc.sql("""
-                SELECT v.opened_at AS at, z.name AS zone, v.minutes, v.done_by FROM ventilations v JOIN zones z ON z.id = v.zone_id
-                WHERE v.site_id = :site AND v.opened_at >= :from AND v.opened_at < :to ORDER BY v.opened_at DESC""")
-                .params(dayParams(siteId, day)).query(Aired.class).list();
-    }
-
-    @Transactional(readOnly = true)
-    public List<Removed> removed(long siteId, LocalDate day) {
-        return jdbc.sql("""
-                SELECT w.removed_at AS at, z.name AS zone, w.bags, w.done_by FROM waste_removals w JOIN zones z ON z.id = w.zone_id
-                WHERE w.site_id = :site AND w.removed_at >= :from AND w.removed_at < :to ORDER BY w.removed_at DESC""")
-                .params(dayParams(siteId, day)).query(Removed.class).list();
-    }
-
-    @Transactional(readOnly = true)
-    public List<Handover> handovers(long siteId, LocalDate day) {
-        return jdbc.sql("""
-                SELECT id, handed_at AS at, containers, weight_kg, handed_by, receiver_name, receiver_unit
-                FROM medical_waste_handovers WHERE site_id = :site AND handed_at >= :from AND handed_at < :to ORDER BY handed_at DESC""")
-                .params(dayParams(siteId, day)).query(Handover.class).list();
-    }
-
-    private Map<String, Object> dayParams(long siteId, LocalDate day) {
-        ZoneId zone = clock.getZone();
-        return Map.of("site", siteId, "from", Timestamp.from(day.atStartOfDay(zone).toInstant()),
-                "to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()));
-    }
-
-    private static Zone zone(java.sql.ResultSet rs) throws SQLException {
+    private static Zone zone(java.sql.ResultSet rs, Map<Long, String> sections) throws SQLException {
         long dept = rs.getLong("department_id");
         boolean noDept = rs.wasNull();
         return new Zone(rs.getLong("id"), rs.getString("name"), ZoneType.valueOf(rs.getString("zone_type")),
-                noDept ? null : dept, rs.getString("department_name"), methods(rs.getArray("methods")),
+                noDept ? null : dept, noDept ? null : sections.get(dept), methods(rs.getArray("methods")),
                 (Integer) rs.getObject("concentration_mg_l"), rs.getInt("interval_minutes"),
                 (Integer) rs.getObject("ventilation_minutes"));
     }
@@ -382,16 +219,12 @@ public class Hygiene {
 
     private static long updated(int rows, long id) {
         if (rows == 0) {
-            throw new java.util.NoSuchElementException(String.valueOf(id));
+            throw NotFoundException.of("zone", id);
         }
         return id;
     }
 
-    private Timestamp now() {
+    Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

@@ -15,10 +15,11 @@ import org.hallsafe.hygiene.HygieneForms.VentilationForm;
 import org.hallsafe.hygiene.HygieneForms.WasteForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneForm;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,67 +39,68 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HygienePages {
 
-    private static final String RECORD = "hasAuthority(T(org.hallsafe.platform.Permissions).HYGIENE_RECORD)";
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).HYGIENE_VIEW)";
-    private static final String ZONES = "hasAuthority(T(org.hallsafe.platform.Permissions).HYGIENE_ZONES)";
     private static final long MAX_PHOTO = 5L * 1024 * 1024;
 
     private final Hygiene hygiene;
+    private final Coverage coverage;
+    private final AiringAndWaste airingAndWaste;
     private final HygieneReport report;
     private final Directory directory;
     private final Clock clock;
 
-    HygienePages(Hygiene hygiene, HygieneReport report, Directory directory, Clock clock) {
+    HygienePages(Hygiene hygiene, Coverage coverage, AiringAndWaste airingAndWaste, HygieneReport report, Directory directory, Clock clock) {
         this.hygiene = hygiene;
+        this.coverage = coverage;
+        this.airingAndWaste = airingAndWaste;
         this.report = report;
         this.directory = directory;
         this.clock = clock;
     }
 
     @GetMapping("/hygiene")
-    @PreAuthorize(RECORD)
-    String due(Model model) {
-        model.addAttribute("zones", hygiene.now(site()));
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String due(SignedIn who, Model model) {
+        model.addAttribute("zones", coverage.now(who.siteId()));
         return "hygiene/due";
     }
 
     @GetMapping("/hygiene/record")
-    @PreAuthorize(RECORD)
-    String record(@RequestParam(required = false) Long zone, Model model) {
-        Hygiene.Zone z = zone == null ? null : hygiene.zone(site(), zone);
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String record(SignedIn who, @RequestParam(required = false) Long zone, Model model) {
+        Hygiene.Zone z = zone == null ? null : hygiene.zone(who.siteId(), zone);
         model.addAttribute("form", new DisinfectionForm(UUID.randomUUID(), zone, z == null ? null : z.firstMethod(),
-                z == null ? null : z.concentration(), CurrentUser.get().displayName(), null));
-        return recordPage(model);
+                z == null ? null : z.concentration(), who.displayName(), null));
+        return recordPage(who, model);
     }
 
     @PostMapping("/hygiene/disinfections")
-    @PreAuthorize(RECORD)
-    String disinfect(@Valid @ModelAttribute("form") DisinfectionForm form, BindingResult binding,
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String disinfect(SignedIn who, @Valid @ModelAttribute("form") DisinfectionForm form, BindingResult binding,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model, RedirectAttributes redirect)
-            throws IOException {
+            throws IOException  {
         String photoType = photo == null || photo.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(photo.getBytes());
         if (photo != null && !photo.isEmpty() && (photo.getSize() > MAX_PHOTO || photoType == null)) {
             binding.reject("hygiene.photo.invalid");
             model.addAttribute("photoProblem", true);
         }
         byte[] bytes = photoType == null ? null : photo.getBytes();
-        if (FormSubmission.done(binding, () -> hygiene.disinfect(site(), form, photoType, bytes))) {
-            redirect.addFlashAttribute("recorded", hygiene.zone(site(), form.zoneId()).name());
+        if (FormSubmission.done(binding, () -> hygiene.disinfect(who.siteId(), form, photoType, bytes))) {
+            redirect.addFlashAttribute("recorded", hygiene.zone(who.siteId(), form.zoneId()).name());
             return "redirect:/hygiene";
         }
-        return recordPage(model);
+        return recordPage(who, model);
     }
 
-    private String recordPage(Model model) {
-        model.addAttribute("zones", hygiene.zones(site()));
+    private String recordPage(SignedIn who, Model model) {
+        model.addAttribute("zones", hygiene.zones(who.siteId()));
         model.addAttribute("methods", HygieneForms.Method.values());
         return "hygiene/record";
     }
 
     @GetMapping("/hygiene/photos/{id}")
-    @PreAuthorize(VIEW)
-    ResponseEntity<byte[]> photo(@PathVariable long id) {
-        return hygiene.photo(site(), id)
+    @RequiresPermission(Permissions.HYGIENE_VIEW)
+    ResponseEntity<byte[]> photo(SignedIn who, @PathVariable long id) {
+        return hygiene.photo(who.siteId(), id)
                 .map(p -> ResponseEntity.ok().header("Content-Type", p.contentType())
                         .header("X-Content-Type-Options", "nosniff")
                         .header("Content-Security-Policy", "default-src 'none'; sandbox").body(p.bytes()))
@@ -106,57 +108,57 @@ class HygienePages {
     }
 
     @GetMapping("/hygiene/coverage")
-    @PreAuthorize(VIEW)
-    String coverage(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("zones", hygiene.now(site()));
-        model.addAttribute("flags", hygiene.flags(site(), 20));
+    @RequiresPermission(Permissions.HYGIENE_VIEW)
+    String coverage(SignedIn who, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("zones", coverage.now(who.siteId()));
+        model.addAttribute("flags", coverage.flags(who.siteId(), 20));
         return htmx != null ? "hygiene/coverage :: grid" : "hygiene/coverage";
     }
 
     // ---- airing and waste
 
     @GetMapping("/hygiene/waste")
-    @PreAuthorize(RECORD)
-    String waste(Model model) {
-        return wastePage(model);
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String waste(SignedIn who, Model model) {
+        return wastePage(who, model);
     }
 
     @PostMapping("/hygiene/ventilations")
-    @PreAuthorize(RECORD)
-    String ventilate(@Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String ventilate(SignedIn who, @Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.ventilate(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.ventilate(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.ventilation.done");
             return "redirect:/hygiene/waste";
         }
-        return wastePage(model);
+        return wastePage(who, model);
     }
 
     @PostMapping("/hygiene/waste-removals")
-    @PreAuthorize(RECORD)
-    String removeWaste(@Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String removeWaste(SignedIn who, @Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.removeWaste(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.removeWaste(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.waste.done");
             return "redirect:/hygiene/waste";
         }
-        return wastePage(model);
+        return wastePage(who, model);
     }
 
     @PostMapping("/hygiene/handovers")
-    @PreAuthorize(RECORD)
-    String handOver(@Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.HYGIENE_RECORD)
+    String handOver(SignedIn who, @Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.handOver(site(), form))) {
+        if (FormSubmission.done(binding, () -> airingAndWaste.handOver(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.handover.done");
             return "redirect:/hygiene/waste";
         }
-        return wastePage(model);
+        return wastePage(who, model);
     }
 
     /** The page of three forms: the one just sent keeps what was typed, the others start fresh. */
-    private String wastePage(Model model) {
-        String me = CurrentUser.get().displayName();
+    private String wastePage(SignedIn who, Model model) {
+        String me = who.displayName();
         if (!model.containsAttribute("ventilation")) {
             model.addAttribute("ventilation", new VentilationForm(null, 30, me));
         }
@@ -167,90 +169,86 @@ class HygienePages {
             model.addAttribute("handover", new HandoverForm(1, null, me, "", ""));
         }
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("zones", hygiene.zones(site()));
-        model.addAttribute("aired", hygiene.aired(site(), today));
-        model.addAttribute("removed", hygiene.removed(site(), today));
-        model.addAttribute("handovers", hygiene.handovers(site(), today));
+        model.addAttribute("zones", hygiene.zones(who.siteId()));
+        model.addAttribute("aired", airingAndWaste.aired(who.siteId(), today));
+        model.addAttribute("removed", airingAndWaste.removed(who.siteId(), today));
+        model.addAttribute("handovers", airingAndWaste.handovers(who.siteId(), today));
         return "hygiene/waste";
     }
 
     // ---- the day's report
 
     @GetMapping("/hygiene/report")
-    @PreAuthorize(VIEW)
-    String report(@RequestParam(required = false) LocalDate day, Model model) {
+    @RequiresPermission(Permissions.HYGIENE_VIEW)
+    String report(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("zones", hygiene.on(site(), d, clock.instant()));
-        model.addAttribute("uncovered", hygiene.uncovered(site(), d));
-        model.addAttribute("aired", hygiene.aired(site(), d));
-        model.addAttribute("removed", hygiene.removed(site(), d));
-        model.addAttribute("handovers", hygiene.handovers(site(), d));
+        model.addAttribute("zones", coverage.on(who.siteId(), d, clock.instant()));
+        model.addAttribute("uncovered", coverage.uncovered(who.siteId(), d));
+        model.addAttribute("aired", airingAndWaste.aired(who.siteId(), d));
+        model.addAttribute("removed", airingAndWaste.removed(who.siteId(), d));
+        model.addAttribute("handovers", airingAndWaste.handovers(who.siteId(), d));
         return "hygiene/report";
     }
 
     @GetMapping("/hygiene/report/export.xlsx")
-    @PreAuthorize(VIEW)
-    void export(@RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException {
+    @RequiresPermission(Permissions.HYGIENE_VIEW)
+    void export(SignedIn who, @RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException  {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        report.export(site(), d, directory.site(site()).name(), LocaleContextHolder.getLocale(),
+        report.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "hygiene-" + d));
     }
 
     // ---- zones
 
     @GetMapping("/hygiene/zones")
-    @PreAuthorize(ZONES)
-    String zones(Model model) {
-        model.addAttribute("zones", hygiene.zones(site()));
+    @RequiresPermission(Permissions.HYGIENE_ZONES)
+    String zones(SignedIn who, Model model) {
+        model.addAttribute("zones", hygiene.zones(who.siteId()));
         return "hygiene/zones";
     }
 
     @GetMapping("/hygiene/zones/new")
-    @PreAuthorize(ZONES)
-    String newZone(Model model) {
+    @RequiresPermission(Permissions.HYGIENE_ZONES)
+    String newZone(SignedIn who, Model model) {
         model.addAttribute("form", new ZoneForm("", HygieneForms.ZoneType.OFFICE, null, List.of(HygieneForms.Method.MOP_84),
                 500, 240, 120));
-        return zoneForm(model, null);
+        return zoneForm(who, model, null);
     }
 
     @GetMapping("/hygiene/zones/{id}/edit")
-    @PreAuthorize(ZONES)
-    String editZone(@PathVariable long id, Model model) {
-        Hygiene.Zone z = hygiene.zone(site(), id);
+    @RequiresPermission(Permissions.HYGIENE_ZONES)
+    String editZone(SignedIn who, @PathVariable long id, Model model) {
+        Hygiene.Zone z = hygiene.zone(who.siteId(), id);
         model.addAttribute("form", new ZoneForm(z.name(), z.zoneType(), z.departmentId(), z.methods(), z.concentration(),
                 z.intervalMinutes(), z.ventilationMinutes()));
-        return zoneForm(model, id);
+        return zoneForm(who, model, id);
     }
 
     @PostMapping({"/hygiene/zones", "/hygiene/zones/{id}"})
-    @PreAuthorize(ZONES)
-    String saveZone(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ZoneForm form,
+    @RequiresPermission(Permissions.HYGIENE_ZONES)
+    String saveZone(SignedIn who, @PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ZoneForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> hygiene.saveZone(site(), id, form))) {
+        if (FormSubmission.done(binding, () -> hygiene.saveZone(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", form.name());
             return "redirect:/hygiene/zones";
         }
-        return zoneForm(model, id);
+        return zoneForm(who, model, id);
     }
 
     @PostMapping("/hygiene/zones/{id}/retire")
-    @PreAuthorize(ZONES)
-    String retireZone(@PathVariable long id, RedirectAttributes redirect) {
-        hygiene.retireZone(site(), id);
-        redirect.addFlashAttribute("retiredName", hygiene.zone(site(), id).name());
+    @RequiresPermission(Permissions.HYGIENE_ZONES)
+    String retireZone(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        hygiene.retireZone(who.siteId(), id);
+        redirect.addFlashAttribute("retiredName", hygiene.zone(who.siteId(), id).name());
         return "redirect:/hygiene/zones";
     }
 
-    private String zoneForm(Model model, Long id) {
+    private String zoneForm(SignedIn who, Model model, Long id) {
         model.addAttribute("id", id);
         model.addAttribute("types", HygieneForms.ZoneType.values());
         model.addAttribute("methods", HygieneForms.Method.values());
-        model.addAttribute("sections", directory.departments(site(), null, "", false));
+        model.addAttribute("sections", directory.departments(who.siteId(), null, "", false));
         return "hygiene/zone-form";
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -5,25 +5,34 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hallsafe.platform.LedgerWorkbook;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The day's hygiene ledgers as an Excel file, laid out like the paper ones: disinfection by zone, airing, medical waste. */
+/**
+ * The day's hygiene ledgers as an Excel file through the one spreadsheet component, laid out like the paper ones:
+ * disinfection by zone, airing, medical waste, a sheet each.
+ */
 @Component
 class HygieneReport {
 
-    private final Hygiene hygiene;
+    private final Coverage coverage;
+    private final AiringAndWaste airingAndWaste;
+    private final Spreadsheets spreadsheets;
     private final MessageSource messages;
     private final Clock clock;
 
-    HygieneReport(Hygiene hygiene, MessageSource messages, Clock clock) {
-        this.hygiene = hygiene;
+    HygieneReport(Coverage coverage, AiringAndWaste airingAndWaste, Spreadsheets spreadsheets, MessageSource messages,
+            Clock clock) {
+        this.coverage = coverage;
+        this.airingAndWaste = airingAndWaste;
+        this.spreadsheets = spreadsheets;
         this.messages = messages;
         this.clock = clock;
     }
@@ -31,50 +40,40 @@ class HygieneReport {
     @Transactional(readOnly = true)
     void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            SXSSFSheet sheet = workbook.createSheet(text("hygiene.report.sheet", locale));
-            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("hygiene.report.heading", locale, hall, day.toString()));
-            int r = 2;
-            r = row(sheet, r, text("hygiene.zone", locale), text("department.title", locale), text("hygiene.time", locale),
-                    text("hygiene.method", locale), text("hygiene.concentration", locale), text("hygiene.doneBy", locale));
-            for (Hygiene.ZoneNow z : hygiene.on(siteId, day, clock.instant())) {
+        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
+            String period = book.period(day, day);
+            LedgerWorkbook.Sheet disinfection = book.sheet(text("hygiene.report.sheet", locale), hall, period,
+                    headings(locale, "hygiene.zone", "department.title", "hygiene.time", "hygiene.method",
+                            "hygiene.concentration", "hygiene.doneBy"));
+            for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
                 if (z.today().isEmpty()) {
-                    r = row(sheet, r, z.zone().name(), nz(z.zone().departmentName()), text("hygiene.notDone", locale), "", "", "");
+                    disinfection.row(z.zone().name(), z.zone().departmentName(), text("hygiene.notDone", locale));
                 }
                 for (Hygiene.Done d : z.today()) {
-                    r = row(sheet, r, z.zone().name(), nz(z.zone().departmentName()), time.format(d.at()),
-                            text("hygiene.method." + d.method(), locale), d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
+                    disinfection.row(z.zone().name(), z.zone().departmentName(), time.format(d.at()),
+                            text("hygiene.method." + d.method(), locale),
+                            d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
                             d.doneBy());
                 }
             }
-            r++;
-            r = row(sheet, r, text("hygiene.ventilation.title", locale));
-            for (Hygiene.Aired a : hygiene.aired(siteId, day)) {
-                r = row(sheet, r, a.zone(), time.format(a.at()), a.minutes() + " min", a.doneBy());
+            LedgerWorkbook.Sheet airing = book.sheet(text("hygiene.ventilation.title", locale), hall, period,
+                    headings(locale, "hygiene.zone", "hygiene.time", "hygiene.minutes", "hygiene.doneBy"));
+            for (Hygiene.Aired a : airingAndWaste.aired(siteId, day)) {
+                airing.row(a.zone(), time.format(a.at()), a.minutes(), a.doneBy());
             }
-            r++;
-            r = row(sheet, r, text("hygiene.handover.title", locale));
-            r = row(sheet, r, text("hygiene.time", locale), text("hygiene.containers", locale), text("hygiene.weight", locale),
-                    text("hygiene.handedBy", locale), text("hygiene.receiverName", locale), text("hygiene.receiverUnit", locale));
-            for (Hygiene.Handover h : hygiene.handovers(siteId, day)) {
-                r = row(sheet, r, time.format(h.at()), String.valueOf(h.containers()),
-                        h.weightKg() == null ? "" : h.weightKg().toPlainString(), h.handedBy(), h.receiverName(), h.receiverUnit());
+            LedgerWorkbook.Sheet handovers = book.sheet(text("hygiene.handover.title", locale), hall, period,
+                    headings(locale, "hygiene.time", "hygiene.containers", "hygiene.weight", "hygiene.handedBy",
+                            "hygiene.receiverName", "hygiene.receiverUnit"));
+            for (Hygiene.Handover h : airingAndWaste.handovers(siteId, day)) {
+                handovers.row(time.format(h.at()), h.containers(), h.weightKg(), h.handedBy(), h.receiverName(),
+                        h.receiverUnit());
             }
-            workbook.write(out);
-            workbook.dispose();
+            book.write(out);
         }
     }
 
-    private static int row(SXSSFSheet sheet, int r, String... cells) {
-        Row row = sheet.createRow(r);
-        for (int i = 0; i < cells.length; i++) {
-            org.hallsafe.platform.Downloads.text(row.createCell(i), cells[i]);
-        }
-        return r + 1;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private List<String> headings(Locale locale, String... keys) {
+        return Stream.of(keys).map(k -> text(k, locale)).toList();
     }
 
     private String text(String key, Locale locale, Object... args) {

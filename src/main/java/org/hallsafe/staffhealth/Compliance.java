@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.MeasureStatusProvider;
+import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.LedgerWorkbook;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * overdue, hands sanitised per service at each window. Also fills the responsibility matrix for R-MON and R-PPE.
  */
 @Service
-public class Compliance {
+class Compliance {
 
     /** One section's day. */
     public record SectionDay(Long departmentId, String name, int onTime, int late, int missed, int due,
@@ -48,8 +51,13 @@ public class Compliance {
     private final Clock clock;
     private final StaffHealthProperties properties;
     private final MessageSource messages;
+    private final Directory directory;
+    private final Spreadsheets spreadsheets;
 
-    Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages) {
+    Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages,
+            Directory directory, Spreadsheets spreadsheets) {
+        this.directory = directory;
+        this.spreadsheets = spreadsheets;
         this.health = health;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,7 +67,7 @@ public class Compliance {
 
     /** A day, per section; window staff are counted per window. */
     @Transactional(readOnly = true)
-    public List<SectionDay> sections(long siteId, LocalDate day) {
+    List<SectionDay> sections(long siteId, LocalDate day) {
         Map<String, int[]> bySection = new LinkedHashMap<>();
         Map<String, Long> ids = new LinkedHashMap<>();
         Map<Long, int[]> masks = masksChanged(siteId, day);
@@ -94,9 +102,9 @@ public class Compliance {
                 .query((rs, n) -> {
                     long staffId = rs.getLong(1);
                     Instant at = rs.getTimestamp(3).toInstant();
-                    Instant before = previous.put(staffId, "DISPOSABLE_MEDICAL".equals(rs.getString(2)) ? at : null);
+                    Instant before = previous.put(staffId, MaskWear.timed(rs.getString(2)) ? at : null);
                     if (before != null) {
-                        boolean inTime = !at.isAfter(before.plus(properties.disposableMaskLife()).plus(properties.grace()));
+                        boolean inTime = properties.maskWear().changedInTime(before, at);
                         counts.computeIfAbsent(staffId, k -> new int[2])[inTime ? 0 : 1]++;
                     }
                     return null;
@@ -104,57 +112,49 @@ public class Compliance {
         return counts;
     }
 
+    /** Each window's hand hygiene on a day, by window number; the windows' names from organization's facade. */
     @Transactional(readOnly = true)
-    public List<WindowDay> windows(long siteId, LocalDate today) {
+    List<WindowDay> windows(long siteId, LocalDate today) {
         ZoneId zone = clock.getZone();
+        Map<Long, WindowView> windows = directory.windows(siteId, "", true).stream()
+                .collect(Collectors.toMap(WindowView::id, w -> w));
+        record Counts(long windowId, int services, int sanitisations) {
+        }
         return jdbc.sql("""
-                SELECT w.number || ' ' || w.name AS window,
-                       count(*) FILTER (WHERE h.kind = 'SERVICE') AS services,
-                       count(*) FILTER (WHERE h.kind = 'SANITISE') AS sanitisations
-                FROM hand_events h JOIN service_windows w ON w.id = h.window_id
-                WHERE h.site_id = :site AND h.at >= :from AND h.at < :to GROUP BY w.number, w.name ORDER BY w.number""")
+                SELECT window_id, count(*) FILTER (WHERE kind = 'SERVICE') AS services,
+                       count(*) FILTER (WHERE kind = 'SANITISE') AS sanitisations
+                FROM hand_events WHERE site_id = :site AND at >= :from AND at < :to GROUP BY window_id""")
                 .param("site", siteId).param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
                 .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query(WindowDay.class).list();
+                .query(Counts.class).list().stream().filter(c -> windows.containsKey(c.windowId()))
+                .sorted(Comparator.comparingInt(c -> windows.get(c.windowId()).number()))
+                .map(c -> new WindowDay(windows.get(c.windowId()).number() + " " + windows.get(c.windowId()).name(),
+                        c.services(), c.sanitisations()))
+                .toList();
     }
 
-    /** The day's compliance as an Excel file: sections, then windows. */
+    /** The day's compliance as an Excel file through the one spreadsheet component: sections, then windows. */
     @Transactional(readOnly = true)
-    public void export(long siteId, LocalDate day, Locale locale, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            SXSSFSheet sheet = workbook.createSheet(text("compliance.title", locale));
-            org.hallsafe.platform.Downloads.text(sheet.createRow(0).createCell(0), text("compliance.title", locale) + " " + day);
-            String[] head = {"compliance.section", "compliance.onTime", "compliance.late", "compliance.missed",
-                    "compliance.due", "compliance.masksOnTime", "compliance.masksOverdue"};
-            Row h = sheet.createRow(2);
-            for (int i = 0; i < head.length; i++) {
-                org.hallsafe.platform.Downloads.text(h.createCell(i), text(head[i], locale));
-            }
-            int r = 3;
+    void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
+        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
+            String period = book.period(day, day);
+            LedgerWorkbook.Sheet sections = book.sheet(text("compliance.title", locale), hall, period, headings(locale,
+                    "compliance.section", "compliance.onTime", "compliance.late", "compliance.missed", "compliance.due",
+                    "compliance.masksOnTime", "compliance.masksOverdue"));
             for (SectionDay s : sections(siteId, day)) {
-                Row row = sheet.createRow(r++);
-                org.hallsafe.platform.Downloads.text(row.createCell(0), s.name());
-                int[] v = {s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue()};
-                for (int i = 0; i < v.length; i++) {
-                    row.createCell(i + 1).setCellValue(v[i]);
-                }
+                sections.row(s.name(), s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue());
             }
-            r++;
-            Row wh = sheet.createRow(r++);
-            String[] whead = {"compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"};
-            for (int i = 0; i < whead.length; i++) {
-                org.hallsafe.platform.Downloads.text(wh.createCell(i), text(whead[i], locale));
-            }
+            LedgerWorkbook.Sheet windows = book.sheet(text("compliance.window", locale), hall, period, headings(locale,
+                    "compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"));
             for (WindowDay w : windows(siteId, day)) {
-                Row row = sheet.createRow(r++);
-                org.hallsafe.platform.Downloads.text(row.createCell(0), w.window());
-                row.createCell(1).setCellValue(w.services());
-                row.createCell(2).setCellValue(w.sanitisations());
-                row.createCell(3).setCellValue(Math.round(w.ratio() * 100) / 100.0);
+                windows.row(w.window(), w.services(), w.sanitisations(), Math.round(w.ratio() * 100) / 100.0);
             }
-            workbook.write(out);
-            workbook.dispose();
+            book.write(out);
         }
+    }
+
+    private List<String> headings(Locale locale, String... keys) {
+        return java.util.stream.Stream.of(keys).map(k -> text(k, locale)).toList();
     }
 
     private String text(String key, Locale locale) {
@@ -178,7 +178,7 @@ public class Compliance {
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
             return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
-                    java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
+                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
         }
     }
 
@@ -199,7 +199,7 @@ public class Compliance {
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
             return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
-                    java.util.stream.Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
+                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
         }
     }
 }

@@ -17,13 +17,15 @@ import org.springframework.stereotype.Component;
 class Reminders {
 
     private final StaffHealth health;
+    private final ReminderInbox inbox;
     private final StaffDirectory staff;
     private final LiveUpdates live;
     private final Deliveries sms;
     private final Clock clock;
 
-    Reminders(StaffHealth health, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock) {
+    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock) {
         this.health = health;
+        this.inbox = inbox;
         this.staff = staff;
         this.live = live;
         this.sms = sms;
@@ -33,22 +35,22 @@ class Reminders {
     @Scheduled(fixedDelayString = "${hallsafe.staffhealth.reminder-check:60s}", initialDelayString = "${hallsafe.staffhealth.reminder-check:60s}")
     public int remind() {
         int sent = 0;
-        for (long site : health.sites()) {
+        for (long site : inbox.sites()) {
             boolean boardChanged = false;
             for (StaffHealth.Day day : health.board(site, null)) {
                 long staffId = day.staff().id();
                 for (StaffDay.Slot slot : day.slots()) {
-                    if (slot.status() == StaffDay.Status.DUE && health.claim(site, staffId, slot.key(), "CHECK_DUE")) {
+                    if (slot.status() == StaffDay.Status.DUE && inbox.claim(site, staffId, slot.key(), "CHECK_DUE")) {
                         tell(site, day, "CHECK_DUE", slot.key(), health.word("staffhealth.sms.checkDue"));
                         sent++;
                     }
                     if ((slot.status() == StaffDay.Status.LATE || slot.status() == StaffDay.Status.MISSED)
-                            && health.claim(site, staffId, slot.key() + "/" + slot.status(), "CHECK_LATE")) {
+                            && inbox.claim(site, staffId, slot.key() + "/" + slot.status(), "CHECK_LATE")) {
                         boardChanged = true;
                     }
                 }
                 if (day.mask() == StaffHealth.MaskState.CHANGE_DUE || day.mask() == StaffHealth.MaskState.OVERDUE) {
-                    if (health.claim(site, staffId, "MASK/" + day.maskOn(), "MASK_DUE")) {
+                    if (inbox.claim(site, staffId, "MASK/" + day.maskOn(), "MASK_DUE")) {
                         tell(site, day, "MASK_DUE", "MASK/" + day.maskOn(), health.word("staffhealth.sms.maskDue"));
                         sent++;
                         boardChanged = true;

@@ -43,7 +43,7 @@ public final class StaffDay {
     }
 
     /** The rules' durations: checks every {@code interval} of working time, {@code grace} before a check is late. */
-    public record Rules(Duration interval, Duration grace) {
+    record Rules(Duration interval, Duration grace) {
     }
 
     /** One check the day asks for, and how it stands. */
@@ -69,7 +69,7 @@ public final class StaffDay {
      * @param checks when the staff member's checks were taken that day
      * @param returns when they came back to the hall that day
      */
-    public static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
+    static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
             List<Instant> returns, Instant now) {
         return schedule.works(day) ? computeWorking(schedule, rules, day, zone, checks, returns, now) : List.of();
     }
@@ -81,7 +81,7 @@ public final class StaffDay {
      * @param hallOpen whether the hall opens that day
      * @param exception whether the calendar's exception (holiday or 调休) made it so
      */
-    public static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
+    static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
             List<Instant> returns, Instant now, boolean hallOpen, boolean exception) {
         if (!hallOpen || !exception && !schedule.works(day)) {
             return List.of();

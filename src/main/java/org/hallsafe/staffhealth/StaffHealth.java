@@ -2,20 +2,14 @@ package org.hallsafe.staffhealth;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hallsafe.incident.Incidents;
@@ -23,27 +17,25 @@ import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
-import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
-import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.screening.Gate;
-import org.hallsafe.screening.GateDesk;
-import org.hallsafe.screening.StaffScreened;
+import org.hallsafe.screening.ReadingRules;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
 import org.hallsafe.staffhealth.StaffDay.Slot;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff health through the day: checks recorded (by the person, by a head or screener, or at the gate), leaving and
- * returning, masks, hand hygiene; and from these and the clock, who is due, late or missed.
+ * Staff health's facade: temperature checks recorded (by the person, or by a head or screener), and from the day's
+ * records and the clock, what each person owes today ({@link StaffDay} for checks, {@link MaskWear} for masks).
+ * Leaving, returning, masks and hands are {@link DayRecords}; schedules {@link Schedules}; reminders
+ * {@link ReminderInbox}.
  */
 @Service
 public class StaffHealth {
@@ -65,6 +57,10 @@ public class StaffHealth {
         }
     }
 
+    /** A reminder a staff member has not read yet. */
+    public record Reminder(String slotKey, String kind, Instant createdAt) {
+    }
+
     /** The outcome of a check, as the person sees it. */
     public record Recorded(long id, boolean abnormal) {
     }
@@ -73,21 +69,19 @@ public class StaffHealth {
     private final Clock clock;
     private final StaffHealthProperties properties;
     private final StaffDirectory staff;
-    private final GateDesk gate;
+    private final ReadingRules gate;
     private final PersonalData personalData;
     private final Incidents incidents;
     private final LiveUpdates live;
-    private final ActivityLog activity;
     private final MessageSource messages;
     private final FormShape shape;
     private final HallCalendar calendar;
+    private final Schedules schedules;
 
-    StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, GateDesk gate,
-            PersonalData personalData, Incidents incidents, LiveUpdates live, ActivityLog activity, MessageSource messages,
-            FormShape shape, HallCalendar calendar) {
+    StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, ReadingRules gate,
+            PersonalData personalData, Incidents incidents, LiveUpdates live, MessageSource messages, FormShape shape,
+            HallCalendar calendar, Schedules schedules) {
         this.jdbc = jdbc;
-        this.calendar = calendar;
-        this.shape = shape;
         this.clock = clock;
         this.properties = properties;
         this.staff = staff;
@@ -95,50 +89,10 @@ public class StaffHealth {
         this.personalData = personalData;
         this.incidents = incidents;
         this.live = live;
-        this.activity = activity;
         this.messages = messages;
-    }
-
-    // ---- schedules
-
-    @Transactional(readOnly = true)
-    public Map<Group, Schedule> schedules(long siteId) {
-        Map<Group, Schedule> all = new HashMap<>();
-        for (Group g : Group.values()) {
-            all.put(g, Schedule.DEFAULT);
-        }
-        jdbc.sql("""
-                SELECT staff_group, morning_start, morning_end, afternoon_start, afternoon_end, working_days
-                FROM staffhealth_schedules WHERE site_id = :site""").param("site", siteId)
-                .query((rs, n) -> all.put(Group.valueOf(rs.getString(1)), new Schedule(rs.getTime(2).toLocalTime(),
-                        rs.getTime(3).toLocalTime(), rs.getTime(4).toLocalTime(), rs.getTime(5).toLocalTime(),
-                        Arrays.stream(rs.getString(6).split(",")).filter(d -> !d.isBlank())
-                                .map(d -> DayOfWeek.of(Integer.parseInt(d)))
-                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))))))
-                .list();
-        return all;
-    }
-
-    @Transactional
-    public void saveSchedule(long siteId, Group group, Schedule s) {
-        if (s.morningStart() == null || s.morningEnd() == null || s.afternoonStart() == null || s.afternoonEnd() == null
-                || !s.morningStart().isBefore(s.morningEnd()) || s.morningEnd().isAfter(s.afternoonStart())
-                || !s.afternoonStart().isBefore(s.afternoonEnd())) {
-            throw new InvalidInputException("morningStart", "staffhealth.schedule.order");
-        }
-        jdbc.sql("""
-                INSERT INTO staffhealth_schedules (site_id, staff_group, morning_start, morning_end, afternoon_start,
-                    afternoon_end, working_days, updated_at, updated_by)
-                VALUES (:site, :group, :ms, :me, :as, :ae, :days, :now, :by)
-                ON CONFLICT (site_id, staff_group) DO UPDATE SET morning_start = excluded.morning_start,
-                    morning_end = excluded.morning_end, afternoon_start = excluded.afternoon_start,
-                    afternoon_end = excluded.afternoon_end, working_days = excluded.working_days,
-                    updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .param("site", siteId).param("group", group.name()).param("ms", s.morningStart())
-                .param("me", s.morningEnd()).param("as", s.afternoonStart()).param("ae", s.afternoonEnd())
-                .param("days", s.workingDays().stream().map(d -> String.valueOf(d.getValue())).sorted().collect(Collectors.joining(",")))
-                .param("now", now()).param("by", actor()).update();
-        activity.record("UPDATED", "staffhealth-schedule", group, s.morningStart() + "-" + s.afternoonEnd());
+        this.shape = shape;
+        this.calendar = calendar;
+        this.schedules = schedules;
     }
 
     static Group groupOf(StaffView s) {
@@ -150,6 +104,14 @@ public class StaffHealth {
 
     // ---- recording
 
+    /**
+     * Every problem of a check at once, its shape's and the hall's rules' (read once): for a page whose form could not
+     * even be bound (letters for a temperature), so that nothing reaches {@link #recordCheck}.
+     */
+    Map<String, String> problems(long siteId, CheckForm form) {
+        return shape.problemsOf(form, form.ruleProblems(gate.of(siteId).symptoms()));
+    }
+
     /** A temperature check; an abnormal one tells the person to leave their post and reports to the leadership group. */
     @Transactional
     public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
@@ -159,7 +121,8 @@ public class StaffHealth {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        GateDesk.Settings settings = gate.settings(siteId);
+        // the one validation of this request: the form's shape and the hall's rules, with the hall's rules read once
+        ReadingRules.HallRules settings = gate.of(siteId);
         shape.check(form, form.ruleProblems(settings.symptoms()));
         StaffView person = staff.get(siteId, staffId);
         boolean abnormal = Gate.abnormal(form.temperature(), form.symptomSet(), settings.feverThreshold());
@@ -172,7 +135,7 @@ public class StaffHealth {
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).param("now", now())
                 .param("source", self ? "SELF" : "OTHER").param("health", personalData.seal(sealed, "").cipherText())
-                .param("abnormal", abnormal).param("by", actor()).query(Long.class).optional();
+                .param("abnormal", abnormal).param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).single();
@@ -184,81 +147,11 @@ public class StaffHealth {
                             form.temperature().toPlainString(),
                             form.symptomSet().isEmpty() ? "—" : form.symptomSet().stream()
                                     .map(sym -> word("gate.symptom." + sym)).collect(Collectors.joining("、")),
-                            actor()));
+                            SignedIn.actor()));
             jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id").param("i", incident).param("id", id.get()).update();
         }
         live.publishToSite(siteId, "staffhealth");
         return new Recorded(id.get(), abnormal);
-    }
-
-    /** Leaving the hall: the return will ask for a check. */
-    @Transactional
-    public void left(long siteId, long staffId) {
-        presence(siteId, staffId, "LEFT");
-    }
-
-    @Transactional
-    public void returned(long siteId, long staffId) {
-        presence(siteId, staffId, "RETURNED");
-    }
-
-    private void presence(long siteId, long staffId, String kind) {
-        staff.get(siteId, staffId);
-        jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, :kind, :now, :by)")
-                .param("site", siteId).param("staff", staffId).param("kind", kind).param("now", now()).param("by", actor()).update();
-        live.publishToSite(siteId, "staffhealth");
-    }
-
-    /** A fresh mask put on, or an N95/3M mask disinfected (R-PPE-1). */
-    @Transactional
-    public void mask(long siteId, long staffId, String kind, Gate.Mask type) {
-        if (type == null || type == Gate.Mask.NONE) {
-            throw new InvalidInputException("maskType", "gate.mask.required");
-        }
-        if ("DISINFECTED".equals(kind) && type != Gate.Mask.N95_KN95) {
-            throw new InvalidInputException("maskType", "staffhealth.mask.disinfectN95");
-        }
-        staff.get(siteId, staffId);
-        jdbc.sql("INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (:site, :staff, :kind, :type, :now, :by)")
-                .param("site", siteId).param("staff", staffId).param("kind", kind).param("type", type.name())
-                .param("now", now()).param("by", actor()).update();
-        live.publishToSite(siteId, "staffhealth");
-    }
-
-    /** One tap at the window: a service completed, or hands sanitised (R-PPE-2). */
-    @Transactional
-    public void hand(long siteId, long staffId, String kind) {
-        StaffView person = staff.get(siteId, staffId);
-        if (person.windowId() == null) {
-            throw new InvalidInputException("kind", "staffhealth.hand.windowOnly");
-        }
-        jdbc.sql("INSERT INTO hand_events (site_id, staff_id, window_id, kind, at) VALUES (:site, :staff, :window, :kind, :now)")
-                .param("site", siteId).param("staff", staffId).param("window", person.windowId()).param("kind", kind)
-                .param("now", now()).update();
-    }
-
-    /** A staff member passing the gate: the screening counts as a check, and as their return if they were out. */
-    @ApplicationModuleListener
-    void on(StaffScreened screened) {
-        jdbc.sql("""
-                INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, screening_id, abnormal, measured_by)
-                VALUES (:site, :s, :staff, :at, 'GATE', :screening, :abnormal, 'gate')
-                ON CONFLICT (site_id, submission_id) DO NOTHING""")
-                .param("site", screened.siteId())
-                .param("s", java.util.UUID.nameUUIDFromBytes(("screening-" + screened.screeningId()).getBytes()))
-                .param("staff", screened.staffId()).param("at", Timestamp.from(screened.screenedAt()))
-                .param("screening", screened.screeningId()).param("abnormal", screened.refused()).update();
-        String last = jdbc.sql("""
-                SELECT kind FROM staff_presence WHERE site_id = :site AND staff_id = :staff AND at <= :at
-                ORDER BY at DESC, id DESC LIMIT 1""")
-                .param("site", screened.siteId()).param("staff", screened.staffId())
-                .param("at", Timestamp.from(screened.screenedAt())).query(String.class).optional().orElse("");
-        if ("LEFT".equals(last)) {
-            jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, 'RETURNED', :at, 'gate')")
-                    .param("site", screened.siteId()).param("staff", screened.staffId())
-                    .param("at", Timestamp.from(screened.screenedAt().minusSeconds(1))).update();
-        }
-        live.publishToSite(screened.siteId(), "staffhealth");
     }
 
     // ---- the day
@@ -356,7 +249,7 @@ public class StaffHealth {
                     c["SERVICE".equals(rs.getString(2)) ? 0 : 1] = rs.getInt(3);
                     return null;
                 }).list();
-        Map<Group, Schedule> schedules = schedules(siteId);
+        Map<Group, Schedule> schedules = this.schedules.schedules(siteId);
         HallCalendar.DayHours hall = calendar.hours(siteId, today);
         List<Day> days = new ArrayList<>();
         for (StaffView p : people) {
@@ -365,53 +258,12 @@ public class StaffHealth {
                     checks.getOrDefault(p.id(), List.of()), returns.getOrDefault(p.id(), List.of()), now,
                     hall.open(), hall.exception());
             Mask mask = masks.get(p.id());
-            MaskState state = MaskState.NONE;
-            if (mask != null) {
-                Instant due = mask.on().plus(properties.disposableMaskLife());
-                state = !"DISPOSABLE_MEDICAL".equals(mask.type()) || now.isBefore(due) ? MaskState.WORN
-                        : now.isAfter(due.plus(properties.grace())) ? MaskState.OVERDUE : MaskState.CHANGE_DUE;
-            }
+            MaskState state = mask == null ? MaskState.NONE : properties.maskWear().state(mask.type(), mask.on(), now);
             int[] h = hands.getOrDefault(p.id(), new int[2]);
             days.add(new Day(p, group, slots, state, mask == null ? null : mask.on(), mask == null ? null : mask.type(),
                     abnormal.getOrDefault(p.id(), false), "LEFT".equals(lastPresence.get(p.id())), h[0], h[1]));
         }
         return days;
-    }
-
-    // ---- reminders
-
-    /** A reminder a staff member has not read yet. */
-    public record Reminder(String slotKey, String kind, Instant createdAt) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<Reminder> unreadReminders(long siteId, long staffId) {
-        return jdbc.sql("""
-                SELECT slot_key, kind, created_at FROM staffhealth_reminders
-                WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL ORDER BY created_at DESC LIMIT 10""")
-                .param("site", siteId).param("staff", staffId)
-                .query((rs, n) -> new Reminder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
-    }
-
-    @Transactional
-    public void readReminders(long siteId, long staffId) {
-        jdbc.sql("UPDATE staffhealth_reminders SET read_at = :now WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL")
-                .param("now", now()).param("site", siteId).param("staff", staffId).update();
-    }
-
-    /**
-     * Claims a reminder for a slot: true only for the first caller on any node, who then sends it.
-     */
-    boolean claim(long siteId, long staffId, String key, String kind) {
-        return jdbc.sql("""
-                INSERT INTO staffhealth_reminders (site_id, staff_id, slot_key, kind, created_at)
-                VALUES (:site, :staff, :key, :kind, :now) ON CONFLICT DO NOTHING""")
-                .param("site", siteId).param("staff", staffId).param("key", key).param("kind", kind).param("now", now())
-                .update() == 1;
-    }
-
-    List<Long> sites() {
-        return jdbc.sql("SELECT DISTINCT site_id FROM staff WHERE retired_at IS NULL").query(Long.class).list();
     }
 
     private String placement(StaffView s) {
@@ -424,9 +276,5 @@ public class StaffHealth {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
-    }
-
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

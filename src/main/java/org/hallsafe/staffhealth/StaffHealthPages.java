@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.screening.Gate;
-import org.hallsafe.screening.GateDesk;
+import org.hallsafe.screening.ReadingRules;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,19 +38,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffHealthPages {
 
-    private static final String SELF = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SELF)";
-    private static final String BOARD = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_BOARD)";
-    private static final String FOR = "hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_RECORD_FOR)";
-
     private final StaffHealth health;
     private final Compliance compliance;
     private final StaffDirectory staff;
     private final Directory directory;
-    private final GateDesk gate;
+    private final ReadingRules gate;
+    private final Schedules schedules;
+    private final DayRecords records;
+    private final ReminderInbox inbox;
     private final java.time.Clock clock;
 
-    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, GateDesk gate,
-            java.time.Clock clock) {
+    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, ReadingRules gate,
+            Schedules schedules, DayRecords records, ReminderInbox inbox, java.time.Clock clock) {
+        this.schedules = schedules;
+        this.records = records;
+        this.inbox = inbox;
         this.clock = clock;
         this.health = health;
         this.compliance = compliance;
@@ -61,36 +64,36 @@ class StaffHealthPages {
     // ---- my day
 
     @GetMapping("/staffhealth/me")
-    @PreAuthorize(SELF)
-    String me(Model model) {
+    @RequiresPermission(Permissions.HEALTH_SELF)
+    String me(SignedIn who, Model model) {
         model.addAttribute("form", CheckForm.empty());
-        return mePage(model);
+        return mePage(who, model);
     }
 
     @PostMapping("/staffhealth/me/check")
-    @PreAuthorize(SELF)
-    String recordMine(@Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        Optional<StaffView> me = myself();
+    @RequiresPermission(Permissions.HEALTH_SELF)
+    String recordMine(SignedIn who, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        Optional<StaffView> me = myself(who);
         if (me.isEmpty()) {
             return "redirect:/staffhealth/me";
         }
-        return record(me.get().id(), form, binding, true, redirect, "redirect:/staffhealth/me")
-                .orElseGet(() -> mePage(model));
+        return record(who, me.get().id(), form, binding, true, redirect, "redirect:/staffhealth/me")
+                .orElseGet(() -> mePage(who, model));
     }
 
     @PostMapping("/staffhealth/me/{action}")
-    @PreAuthorize(SELF)
-    String act(@PathVariable String action, @RequestParam(required = false) Gate.Mask maskType, RedirectAttributes redirect) {
-        long me = myself().orElseThrow().id();
+    @RequiresPermission(Permissions.HEALTH_SELF)
+    String act(SignedIn who, @PathVariable String action, @RequestParam(required = false) Gate.Mask maskType, RedirectAttributes redirect) {
+        long me = myself(who).orElseThrow(() -> NotFoundException.of("staff member")).id();
         try {
             switch (action) {
-                case "left" -> health.left(site(), me);
-                case "returned" -> health.returned(site(), me);
-                case "mask" -> health.mask(site(), me, "PUT_ON", maskType);
-                case "disinfected" -> health.mask(site(), me, "DISINFECTED", maskType);
-                case "service" -> health.hand(site(), me, "SERVICE");
-                case "sanitised" -> health.hand(site(), me, "SANITISE");
-                default -> throw new java.util.NoSuchElementException(action);
+                case "left" -> records.left(who.siteId(), me);
+                case "returned" -> records.returned(who.siteId(), me);
+                case "mask" -> records.mask(who.siteId(), me, "PUT_ON", maskType);
+                case "disinfected" -> records.mask(who.siteId(), me, "DISINFECTED", maskType);
+                case "service" -> records.hand(who.siteId(), me, "SERVICE");
+                case "sanitised" -> records.hand(who.siteId(), me, "SANITISE");
+                default -> throw NotFoundException.of("action", action);
             }
             redirect.addFlashAttribute("done", "staffhealth.done." + action);
         } catch (InvalidInputException e) {
@@ -99,14 +102,14 @@ class StaffHealthPages {
         return "redirect:/staffhealth/me";
     }
 
-    private String mePage(Model model) {
-        Optional<StaffView> me = myself();
+    private String mePage(SignedIn who, Model model) {
+        Optional<StaffView> me = myself(who);
         if (me.isPresent()) {
-            model.addAttribute("day", health.day(site(), me.get().id()));
-            model.addAttribute("reminders", health.unreadReminders(site(), me.get().id()));
-            health.readReminders(site(), me.get().id());
+            model.addAttribute("day", health.day(who.siteId(), me.get().id()));
+            model.addAttribute("reminders", inbox.unreadReminders(who.siteId(), me.get().id()));
+            inbox.readReminders(who.siteId(), me.get().id());
         }
-        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+        model.addAttribute("symptoms", gate.of(who.siteId()).symptoms());
         model.addAttribute("masks", List.of(Gate.Mask.DISPOSABLE_MEDICAL, Gate.Mask.N95_KN95, Gate.Mask.OTHER));
         return "staffhealth/me";
     }
@@ -114,45 +117,56 @@ class StaffHealthPages {
     // ---- the board
 
     @GetMapping("/staffhealth")
-    @PreAuthorize(BOARD)
-    String board(@RequestParam(required = false) Long dept, Model model,
+    @RequiresPermission(Permissions.HEALTH_BOARD)
+    String board(SignedIn who, @RequestParam(required = false) Long dept, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        Long department = dept != null ? (dept == 0 ? null : dept) : myself().map(StaffView::departmentId).orElse(null);
-        model.addAttribute("days", health.board(site(), department));
+        Long department = dept != null ? (dept == 0 ? null : dept) : myself(who).map(StaffView::departmentId).orElse(null);
+        model.addAttribute("days", health.board(who.siteId(), department));
         // the numbers only for those who need them; everyone else on the board sees how each check stands
-        model.addAttribute("readings", CurrentUser.get().getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(org.hallsafe.platform.Permissions.HEALTH_READINGS))
-                ? health.readings(site(), java.time.LocalDate.now(clock)) : java.util.Map.of());
+        model.addAttribute("readings", who.may(Permissions.HEALTH_READINGS)
+                ? health.readings(who.siteId(), java.time.LocalDate.now(clock)) : java.util.Map.of());
         model.addAttribute("dept", department);
-        model.addAttribute("departments", directory.departments(site(), null, "", false));
+        model.addAttribute("departments", directory.departments(who.siteId(), null, "", false));
         return htmx != null ? "staffhealth/board :: rows" : "staffhealth/board";
     }
 
     @GetMapping("/staffhealth/staff/{id}/check")
-    @PreAuthorize(FOR)
-    String recordFor(@PathVariable long id, Model model) {
+    @RequiresPermission(Permissions.HEALTH_RECORD_FOR)
+    String recordFor(SignedIn who, @PathVariable long id, Model model) {
         model.addAttribute("form", CheckForm.empty());
-        return checkPage(id, model);
+        return checkPage(who, id, model);
     }
 
     @PostMapping("/staffhealth/staff/{id}/check")
-    @PreAuthorize(FOR)
-    String saveFor(@PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.HEALTH_RECORD_FOR)
+    String saveFor(SignedIn who, @PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        return record(id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(id, model));
+        return record(who, id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(who, id, model));
     }
 
-    private String checkPage(long id, Model model) {
-        model.addAttribute("person", staff.get(site(), id));
-        model.addAttribute("symptoms", gate.settings(site()).symptoms());
+    private String checkPage(SignedIn who, long id, Model model) {
+        model.addAttribute("person", staff.get(who.siteId(), id));
+        model.addAttribute("symptoms", gate.of(who.siteId()).symptoms());
         return "staffhealth/check";
     }
 
-    private Optional<String> record(long staffId, CheckForm form, BindingResult binding, boolean self,
+    /**
+     * One path: the service checks the form's shape and the hall's rules once (reading the hall's rules once) and each
+     * problem goes beside its field; a form that could not be bound (letters for a temperature) is not sent, but its
+     * other problems are named with it.
+     */
+    private Optional<String> record(SignedIn who, long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
-        return FormSubmission.save(binding, form.ruleProblems(gate.settings(site()).symptoms()),
-                () -> health.recordCheck(site(), staffId, form, self)).map(r -> {
-            redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site(), staffId).name());
+        if (binding.hasErrors()) {
+            health.problems(who.siteId(), form).forEach((field, key) -> {
+                if (!binding.hasFieldErrors(field)) {
+                    binding.rejectValue(field, key);
+                }
+            });
+            return Optional.empty();
+        }
+        return FormSubmission.save(binding, () -> health.recordCheck(who.siteId(), staffId, form, self)).map(r -> {
+            redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(who.siteId(), staffId).name());
             redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
             return next;
         });
@@ -161,39 +175,39 @@ class StaffHealthPages {
     // ---- compliance and schedules
 
     @GetMapping("/staffhealth/compliance")
-    @PreAuthorize(BOARD)
-    String compliance(@RequestParam(required = false) java.time.LocalDate day, Model model) {
+    @RequiresPermission(Permissions.HEALTH_BOARD)
+    String compliance(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, Model model) {
         java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("sections", compliance.sections(site(), d));
-        model.addAttribute("windows", compliance.windows(site(), d));
+        model.addAttribute("sections", compliance.sections(who.siteId(), d));
+        model.addAttribute("windows", compliance.windows(who.siteId(), d));
         return "staffhealth/compliance";
     }
 
     @GetMapping("/staffhealth/compliance/export.xlsx")
-    @PreAuthorize(BOARD)
-    void export(@RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException {
+    @RequiresPermission(Permissions.HEALTH_BOARD)
+    void export(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException  {
         java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
-        compliance.export(site(), d, LocaleContextHolder.getLocale(),
+        compliance.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "staff-health-compliance-" + d));
     }
 
     @GetMapping("/staffhealth/schedules")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SETTINGS)")
-    String schedules(Model model) {
-        model.addAttribute("schedules", health.schedules(site()));
+    @RequiresPermission(Permissions.HEALTH_SETTINGS)
+    String schedules(SignedIn who, Model model) {
+        model.addAttribute("schedules", schedules.schedules(who.siteId()));
         model.addAttribute("groups", StaffDay.Group.values());
         model.addAttribute("weekdays", DayOfWeek.values());
         return "staffhealth/schedules";
     }
 
     @PostMapping("/staffhealth/schedules/{group}")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).HEALTH_SETTINGS)")
-    String saveSchedule(@PathVariable StaffDay.Group group, @RequestParam LocalTime morningStart,
+    @RequiresPermission(Permissions.HEALTH_SETTINGS)
+    String saveSchedule(SignedIn who, @PathVariable StaffDay.Group group, @RequestParam LocalTime morningStart,
             @RequestParam LocalTime morningEnd, @RequestParam LocalTime afternoonStart, @RequestParam LocalTime afternoonEnd,
             @RequestParam(name = "day", required = false) List<DayOfWeek> days, RedirectAttributes redirect) {
         try {
-            health.saveSchedule(site(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
+            schedules.saveSchedule(who.siteId(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
                     org.hallsafe.platform.Choices.of(DayOfWeek.class, days)));
             redirect.addFlashAttribute("savedGroup", group);
         } catch (InvalidInputException e) {
@@ -202,11 +216,7 @@ class StaffHealthPages {
         return "redirect:/staffhealth/schedules";
     }
 
-    private Optional<StaffView> myself() {
-        return staff.byAccount(site(), CurrentUser.get().accountId());
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
+    private Optional<StaffView> myself(SignedIn who) {
+        return staff.byAccount(who.siteId(), who.accountId());
     }
 }

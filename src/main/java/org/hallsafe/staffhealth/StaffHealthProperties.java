@@ -14,11 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderCheck how often the reminder job looks
  */
 @ConfigurationProperties("hallsafe.staffhealth")
-public record StaffHealthProperties(
+record StaffHealthProperties(
         @DefaultValue("2h") Duration checkInterval,
         @DefaultValue("15m") Duration grace,
         @DefaultValue("3h") Duration disposableMaskLife,
         @DefaultValue("60s") Duration reminderCheck) {
+
+    MaskWear maskWear() {
+        return new MaskWear(disposableMaskLife, grace);
+    }
 
     StaffDay.Rules rules() {
         return new StaffDay.Rules(checkInterval, grace);

@@ -46,6 +46,7 @@ class CanteenTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired Canteen canteen;
+    @Autowired MealRecords meals;
     @Autowired TestHall halls;
     @Autowired TestAccounts accounts;
     @Autowired MutableClock clock;
@@ -156,15 +157,15 @@ class CanteenTest {
         assertThat(state(CanteenForms.Meal.BREAKFAST)).isEqualTo("OVERDUE");
         at("14:05");
         assertThat(state(CanteenForms.Meal.LUNCH)).isEqualTo("OVERDUE");
-        canteen.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.LUNCH,
+        meals.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.LUNCH,
                 CanteenForms.TablewareMethod.CABINET, null, 30, 120, "赵厨师"));
         assertThat(state(CanteenForms.Meal.LUNCH)).isEqualTo("DONE");
-        assertThatThrownBy(() -> canteen.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.DINNER,
+        assertThatThrownBy(() -> meals.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.DINNER,
                 CanteenForms.TablewareMethod.CHEMICAL, null, 10, null, "赵厨师"))).hasMessageContaining("hygiene.concentration.required");
     }
 
     private String state(CanteenForms.Meal meal) {
-        return canteen.meals(hall.siteId(), monday).stream().filter(m -> m.meal() == meal).findFirst().orElseThrow().state();
+        return meals.meals(hall.siteId(), monday).stream().filter(m -> m.meal() == meal).findFirst().orElseThrow().state();
     }
 
     @Test
@@ -178,7 +179,7 @@ class CanteenTest {
         assertThat(canteen.enter(hall.siteId(), card, true).allowed()).isTrue();
         assertThat(canteen.enter(hall.siteId(), "周明", true).allowed()).as("by full name").isTrue();
         assertThatThrownBy(() -> canteen.enter(hall.siteId(), card, false)).hasMessageContaining("canteen.door.wash");
-        var lunch = canteen.meals(hall.siteId(), monday).stream().filter(m -> m.meal() == CanteenForms.Meal.LUNCH).findFirst().orElseThrow();
+        var lunch = meals.meals(hall.siteId(), monday).stream().filter(m -> m.meal() == CanteenForms.Meal.LUNCH).findFirst().orElseThrow();
         assertThat(lunch.admitted()).isEqualTo(2);
         assertThat(lunch.refused()).isEqualTo(2);
     }
@@ -203,9 +204,9 @@ class CanteenTest {
     void rCan2_rCan3_rCan6_exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
         canteen.recordPurchase(hall.siteId(), delivery(new String[] {"冷鲜鸡", "POULTRY", "4300123", "ACCEPTED", ""},
                 new String[] {"鱼", "AQUATIC", "", "REJECTED", "不新鲜"}));
-        canteen.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.BREAKFAST,
+        meals.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.BREAKFAST,
                 CanteenForms.TablewareMethod.STEAM, null, 20, 100, "赵厨师"));
-        canteen.foodWaste(hall.siteId(), new CanteenForms.WasteForm(new BigDecimal("12.5"), "益阳市餐厨垃圾处理站 刘师傅"));
+        meals.foodWaste(hall.siteId(), new CanteenForms.WasteForm(new BigDecimal("12.5"), "益阳市餐厨垃圾处理站 刘师傅"));
         UserDetails leader = halls.signIn(hall.leader());
         byte[] xlsx = mvc.perform(get("/canteen/purchases/export.xlsx").with(user(leader))
                 .param("from", monday.toString()).param("to", monday.toString())).andReturn().getResponse().getContentAsByteArray();
@@ -217,10 +218,11 @@ class CanteenTest {
             StringBuilder tableware = new StringBuilder();
             workbook.getSheetAt(1).forEach(row -> row.forEach(cell -> tableware.append(cell).append('|')));
             assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("厨具餐具消毒");
-            assertThat(tableware).contains("早餐|蒸汽||20|100|赵厨师");
+            assertThat(tableware).contains("早餐|蒸汽|20.0|100.0|赵厨师");
             StringBuilder waste = new StringBuilder();
             workbook.getSheetAt(2).forEach(row -> row.forEach(cell -> waste.append(cell).append('|')));
             assertThat(waste).contains("12.5|益阳市餐厨垃圾处理站 刘师傅");
+            assertThat(waste).as("r13_6: the paper ledger's signature lines").contains("制表人");
         }
     }
 }

@@ -46,6 +46,8 @@ class HygieneTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired Hygiene hygiene;
+    @Autowired Coverage coverage;
+    @Autowired AiringAndWaste airingAndWaste;
     @Autowired BlindSpots blindSpots;
     @Autowired TestHall halls;
     @Autowired MutableClock clock;
@@ -84,7 +86,7 @@ class HygieneTest {
     }
 
     private Hygiene.State state(long zone) {
-        return hygiene.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().state();
+        return coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().state();
     }
 
     @Test
@@ -98,7 +100,7 @@ class HygieneTest {
         assertThat(state(waiting)).isEqualTo(Hygiene.State.DUE);
         at(monday, "12:31");
         assertThat(state(waiting)).isEqualTo(Hygiene.State.OVERDUE);
-        assertThat(hygiene.now(hall.siteId()).get(0).zone().id()).as("the most urgent first").isIn(waiting, office);
+        assertThat(coverage.now(hall.siteId()).get(0).zone().id()).as("the most urgent first").isIn(waiting, office);
     }
 
     @Test
@@ -106,18 +108,18 @@ class HygieneTest {
         at(monday, "08:00");
         assertThat(airing(waiting)).as("never aired").isEqualTo(Hygiene.State.OVERDUE);
         assertThat(airing(office)).as("a zone without an airing plan is never due").isEqualTo(Hygiene.State.OK);
-        hygiene.ventilate(hall.siteId(), new HygieneForms.VentilationForm(waiting, 30, "陈保洁"));
+        airingAndWaste.ventilate(hall.siteId(), new HygieneForms.VentilationForm(waiting, 30, "陈保洁"));
         at(monday, "09:59");
         assertThat(airing(waiting)).isEqualTo(Hygiene.State.OK);
         at(monday, "10:01");
         assertThat(airing(waiting)).as("120 minutes after the windows were opened").isEqualTo(Hygiene.State.DUE);
-        ZonedDateTime aired = hygiene.now(hall.siteId()).stream().filter(z -> z.zone().id() == waiting).findFirst()
+        ZonedDateTime aired = coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == waiting).findFirst()
                 .orElseThrow().lastAired().atZone(ZONE);
         assertThat(aired.toLocalTime()).isEqualTo(LocalTime.of(8, 0));
     }
 
     private Hygiene.State airing(long zone) {
-        return hygiene.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().airing();
+        return coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().airing();
     }
 
     @Test
@@ -127,14 +129,14 @@ class HygieneTest {
         at(monday.plusDays(1), "00:10");
         assertThat(blindSpots.flag(hall.siteId(), monday)).isEqualTo(1);
         assertThat(blindSpots.flag(hall.siteId(), monday)).as("each blind spot is flagged once").isZero();
-        assertThat(hygiene.flags(hall.siteId(), 10)).extracting(Hygiene.Flag::zone).containsExactly("局办公室");
-        assertThat(hygiene.flags(hall.siteId(), 10).get(0).department()).isEqualTo("局办公室");
+        assertThat(coverage.flags(hall.siteId(), 10)).extracting(Hygiene.Flag::zone).containsExactly("局办公室");
+        assertThat(coverage.flags(hall.siteId(), 10).get(0).department()).isEqualTo("局办公室");
         assertThat(blindSpots.flag(hall.siteId(), monday.with(DayOfWeek.SATURDAY))).as("no working day").isZero();
     }
 
     @Test
     void rDis2_refusesAMedicalWasteHandoverWithoutItsReceiver() throws Exception {
-        assertThatThrownBy(() -> hygiene.handOver(hall.siteId(), new HandoverForm(2, new BigDecimal("1.5"), "陈保洁", "", "")))
+        assertThatThrownBy(() -> airingAndWaste.handOver(hall.siteId(), new HandoverForm(2, new BigDecimal("1.5"), "陈保洁", "", "")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("hygiene.receiver.required");
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO medical_waste_handovers (site_id, containers, handed_by, receiver_name, receiver_unit, handed_at, recorded_by)
@@ -149,8 +151,8 @@ class HygieneTest {
         assertThat(jdbc.sql("SELECT count(*) FROM medical_waste_handovers WHERE site_id = :site").param("site", hall.siteId())
                 .query(Integer.class).single()).isZero();
 
-        hygiene.handOver(hall.siteId(), new HandoverForm(3, new BigDecimal("2.4"), "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
-        assertThat(hygiene.handovers(hall.siteId(), monday)).extracting(Hygiene.Handover::receiverName).containsExactly("刘师傅");
+        airingAndWaste.handOver(hall.siteId(), new HandoverForm(3, new BigDecimal("2.4"), "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
+        assertThat(airingAndWaste.handovers(hall.siteId(), monday)).extracting(Hygiene.Handover::receiverName).containsExactly("刘师傅");
     }
 
     @Test
@@ -176,7 +178,7 @@ class HygieneTest {
     void rDis1_rDis2_reportsTheDayPerZoneAndExportsItWithTheHandovers() throws Exception {
         at(monday, "09:00");
         disinfect(waiting);
-        hygiene.handOver(hall.siteId(), new HandoverForm(2, null, "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
+        airingAndWaste.handOver(hall.siteId(), new HandoverForm(2, null, "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
         UserDetails leader = halls.signIn(hall.leader());
         String html = mvc.perform(get("/hygiene/report").param("day", monday.toString()).with(user(leader)))
                 .andReturn().getResponse().getContentAsString();
@@ -186,8 +188,9 @@ class HygieneTest {
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
-            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell).append('|')));
-            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁")
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
+            assertThat(workbook.getNumberOfSheets()).as("r13_6: disinfection, airing, medical waste").isEqualTo(3);
+            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁").contains("制表人")
                     .contains("局办公室|局办公室|未消毒").contains("刘师傅|益阳市医疗废物处置中心");
         }
     }

@@ -35,6 +35,7 @@ class Issue19HallCalendarTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired Hygiene hygiene;
+    @Autowired Coverage coverage;
     @Autowired BlindSpots blindSpots;
     @Autowired HallCalendar calendar;
     @Autowired TestHall halls;
@@ -88,7 +89,7 @@ class Issue19HallCalendarTest {
     @Test
     void r19_7_noBlindSpotIsFlaggedAndNothingIsSentOnAPublicHoliday() {
         at(monday.plusDays(1), "00:10");
-        assertThat(hygiene.uncovered(hall.siteId(), monday)).as("the hall was closed").isEmpty();
+        assertThat(coverage.uncovered(hall.siteId(), monday)).as("the hall was closed").isEmpty();
         assertThat(blindSpots.flag(hall.siteId(), monday)).isZero();
         assertThat(flags()).isZero();
         assertThat(smsFor(monday)).isZero();
@@ -104,7 +105,7 @@ class Issue19HallCalendarTest {
     void r19_7_aTiaoxiuWorkingSaturdayKeepsTheNormalScheduleAndAnOrdinarySundayHasNoBlindSpot() {
         LocalDate saturday = monday.plusDays(5);
         at(saturday, "09:00");
-        assertThat(hygiene.uncovered(hall.siteId(), saturday)).extracting(Hygiene.Zone::id).containsExactly(entrance);
+        assertThat(coverage.uncovered(hall.siteId(), saturday)).extracting(Hygiene.Zone::id).containsExactly(entrance);
         at(saturday.plusDays(2), "00:10");
         assertThat(blindSpots.flag(hall.siteId(), saturday)).as("调休 Saturday is a working day").isEqualTo(1);
         assertThat(smsFor(saturday)).isEqualTo(1);
@@ -116,6 +117,6 @@ class Issue19HallCalendarTest {
         at(nextSaturday, "09:30");
         hygiene.disinfect(hall.siteId(), new DisinfectionForm(UUID.randomUUID(), entrance, Method.WIPE, null, "陈保洁", null),
                 null, null);
-        assertThat(hygiene.uncovered(hall.siteId(), nextSaturday)).isEmpty();
+        assertThat(coverage.uncovered(hall.siteId(), nextSaturday)).isEmpty();
     }
 }

@@ -70,4 +70,19 @@ class StaffDayTest {
                 at("10:00"))).isEmpty();
         assertThat(day(List.of(at("10:30")), List.of(), "10:20").get(1).status()).isEqualTo(Status.OPEN);
     }
+
+    @Test
+    void r13_2_rMon1_whatAPersonOwesFollowsTheHallsCalendarNotTheWeekdays() {
+        LocalDate saturday = MONDAY.plusDays(5);
+        Instant saturdayTen = saturday.atTime(10, 0).atZone(ZONE).toInstant();
+        // a public holiday on a Monday: the hall is closed, nothing is owed
+        assertThat(StaffDay.compute(StaffDay.Schedule.DEFAULT, RULES, MONDAY, ZONE, List.of(), List.of(), at("10:00"),
+                false, true)).isEmpty();
+        // a 调休 working Saturday: the full day is owed, though the schedule's weekdays leave Saturday out
+        assertThat(StaffDay.compute(StaffDay.Schedule.DEFAULT, RULES, saturday, ZONE, List.of(), List.of(), saturdayTen,
+                true, true)).extracting(Slot::kind).startsWith(Kind.BEFORE_WORK).endsWith(Kind.AFTER_WORK);
+        // an ordinary Saturday: nothing
+        assertThat(StaffDay.compute(StaffDay.Schedule.DEFAULT, RULES, saturday, ZONE, List.of(), List.of(), saturdayTen,
+                true, false)).isEmpty();
+    }
 }

@@ -42,6 +42,7 @@ class StaffHealthTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired StaffHealth health;
+    @Autowired DayRecords records;
     @Autowired Reminders reminders;
     @Autowired Compliance compliance;
     @Autowired GateDesk gate;
@@ -101,7 +102,7 @@ class StaffHealthTest {
         assertThat(slot(Kind.PERIODIC, "10:30").status()).isEqualTo(Status.DONE_ON_TIME);
 
         at("11:50");
-        health.left(hall.siteId(), person);
+        records.left(hall.siteId(), person);
         assertThat(health.day(hall.siteId(), person).out()).isTrue();
         at("13:00");
         assertThat(health.day(hall.siteId(), person).slots()).as("no check is due over lunch")
@@ -150,7 +151,7 @@ class StaffHealthTest {
     @Test
     void rPpe1_remindsWhenACheckFallsDueAndWhenADisposableMaskIsThreeHoursOld() {
         at("09:00");
-        health.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
+        records.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
         at("10:31");
         reminders.remind();
         reminders.remind();
@@ -166,7 +167,7 @@ class StaffHealthTest {
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.CHANGE_DUE);
         at("12:20");
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.OVERDUE);
-        health.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
+        records.mask(hall.siteId(), person, "PUT_ON", Gate.Mask.DISPOSABLE_MEDICAL);
         assertThat(health.day(hall.siteId(), person).mask()).isEqualTo(StaffHealth.MaskState.WORN);
     }
 
@@ -182,10 +183,10 @@ class StaffHealthTest {
                 window, "窗口工作人员", "13911112222", "", ""));
         at("09:30");
         for (int i = 0; i < 4; i++) {
-            health.hand(hall.siteId(), clerk, "SERVICE");
+            records.hand(hall.siteId(), clerk, "SERVICE");
         }
         for (int i = 0; i < 3; i++) {
-            health.hand(hall.siteId(), clerk, "SANITISE");
+            records.hand(hall.siteId(), clerk, "SANITISE");
         }
         Compliance.WindowDay day = compliance.windows(hall.siteId(), monday).get(0);
         assertThat(day.window()).isEqualTo("5 社保");
@@ -197,8 +198,11 @@ class StaffHealthTest {
                         .get("/staffhealth/compliance/export.xlsx").param("day", monday.toString()).with(user(head)))
                 .andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith(monday.toString());
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("健康防护落实情况");
+            StringBuilder under = new StringBuilder();
+            workbook.getSheetAt(0).getRow(1).forEach(cell -> under.append(cell).append('|'));
+            assertThat(under).as("r13_6: the hall and the day under the title").contains(monday.toString());
+            var sheet = workbook.getSheetAt(1);
             boolean found = false;
             for (var row : sheet) {
                 if (row.getCell(0) != null && "5 社保".equals(row.getCell(0).toString())) {
@@ -228,6 +232,18 @@ class StaffHealthTest {
                         .param("submissionId", UUID.randomUUID().toString()).param("temperature", "36.5"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(missing).contains("请选择“无症状”或勾选症状").contains("value=\"36.5\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void r13_4_aCheckIsValidatedOnceYetEveryProblemIsNamedEvenWhenTheTemperatureCannotBeRead() throws Exception {
+        UserDetails me = halls.signIn(hall.screener());
+        at("10:00");
+        String html = mvc.perform(post("/staffhealth/me/check").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("temperature", "三十六"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("请选择“无症状”或勾选症状").contains("value=\"三十六\"");
         assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
                 .query(Integer.class).single()).isZero();
     }
