@@ -59,7 +59,7 @@ class AgencyDeskPages {
     String open(@ModelAttribute("form") ApplyForm form, BindingResult binding, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         Channel channel = form.callId() != null ? Channel.PHONE : form.channel() == Channel.PHONE ? Channel.PHONE : Channel.WINDOW;
-        var opened = FormSubmission.save(binding, () -> cases.open(AgencyPages.site(), form.opening(channel)));
+        var opened = FormSubmission.save(binding, () -> cases.open(AgencyPages.site(), form.opening(channel, form.callId())));
         if (opened.isPresent()) {
             redirect.addFlashAttribute("done", "agency.opened.done");
             return "redirect:/agency/cases/" + opened.get().id();
@@ -117,6 +117,7 @@ class AgencyDeskPages {
         }
         response.setStatus(400);
         model.addAttribute("failedItem", itemId);
+        model.addAttribute("failedFields", binding.getFieldErrors().stream().map(e -> e.getField()).distinct().toList());
         return items(model);
     }
 }

@@ -49,7 +49,7 @@ class AgencyPages {
     @PreAuthorize(VIEW)
     String show(@PathVariable long id, Model model) {
         CaseFiles.CaseDetail detail = files.detail(site(), id);
-        model.addAttribute("detail", detail);
+        model.addAttribute("case", detail);
         model.addAttribute("c", detail.summary());
         model.addAttribute("log", log.of(site(), id));
         sections.orderedStream().forEach(section -> section.addTo(site(), detail, model));

@@ -69,7 +69,7 @@ class PublicAgencyPages {
             return formPage(site, form.itemId(), model);
         }
         Channel channel = wechat(request) ? Channel.WECHAT : Channel.ONLINE;
-        var opened = FormSubmission.save(binding, () -> cases.open(site.id(), form.opening(channel)));
+        var opened = FormSubmission.save(binding, () -> cases.open(site.id(), form.opening(channel, null)));
         if (opened.isPresent()) {
             // the code travels in the flash, not the address: shown once, to the person who just applied
             redirect.addFlashAttribute(APPLIED, opened.get().code());
@@ -101,7 +101,7 @@ class PublicAgencyPages {
             BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         SiteView site = hall(hall, model);
         try {
-            model.addAttribute("status", limits.lookUp(request, form.code(),
+            model.addAttribute("caseStatus", limits.lookUp(request, form.code(),
                     () -> status.lookUp(site.id(), form.code(), form.phone())));
         } catch (InvalidInputException e) {
             e.problems().forEach(binding::rejectValue);

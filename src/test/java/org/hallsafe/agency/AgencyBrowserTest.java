@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgencyBrowserTest {
 
     @LocalServerPort int port;
-    @Autowired AgencyFixture fixture;
+    @Autowired CaseFixture fixture;
     @Autowired AgencyCases cases;
     @Autowired JdbcClient jdbc;
 
@@ -34,9 +34,9 @@ class AgencyBrowserTest {
 
     @Test
     void r14_1_r14_6_rSvc4_aCitizenAppliesOnAPhoneKeepsTheCodeAndLooksTheCaseUp() throws Exception {
-        AgencyFixture.Ready r = fixture.create();
+        CaseFixture.Ready r = fixture.create();
         SecurityContextHolder.clearContext();
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         try (Browser browser = new Browser(port)) {
             browser.asPhone();
             browser.open("/agency/apply?hall=" + r.code());
@@ -79,14 +79,14 @@ class AgencyBrowserTest {
 
     @Test
     void r14_1_theOfficeSeesTheCasesAndSetsAnItemsTimeLimitOnTheDesk() throws Exception {
-        AgencyFixture.Ready r = fixture.create();
+        CaseFixture.Ready r = fixture.create();
         SecurityContextHolder.clearContext();
         String[] names = {"张建国", "李秀英", "王海燕", "刘志强"};
         long last = 0;
         for (int i = 0; i < names.length; i++) {
             last = cases.open(r.site(), new Opening(UUID.randomUUID(), i % 2 == 0 ? r.business() : r.card(),
                     i % 2 == 0 ? Channel.ONLINE : Channel.WECHAT, names[i], i == 0 ? "岳阳市湘楚建材有限公司" : "",
-                    AgencyFixture.phone(), "湖南省岳阳市岳阳楼区巴陵中路 " + (i + 1) + " 号", "", null)).id();
+                    CaseFixture.phone(), "湖南省岳阳市岳阳楼区巴陵中路 " + (i + 1) + " 号", "", null)).id();
         }
         jdbc.sql("UPDATE agency_cases SET state = 'ACCEPTED', accepted_at = now(), due_on = current_date + 7 WHERE id = :id")
                 .param("id", last).update();

@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @HallSafeTest
 class AgencyCasesTest {
 
-    @Autowired AgencyFixture fixture;
+    @Autowired CaseFixture fixture;
     @Autowired AgencyCases cases;
     @Autowired TestHall halls;
     @Autowired Duty duty;
@@ -64,7 +64,7 @@ class AgencyCasesTest {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
 
-    private AgencyFixture.Ready r;
+    private CaseFixture.Ready r;
 
     @BeforeEach
     void setUp() {
@@ -81,7 +81,7 @@ class AgencyCasesTest {
 
     @Test
     void r14_1_rSvc4_aCitizenAppliesOnTheCitizensPageAndKeepsACodeAndTheMaterialsList() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         MvcResult applied = mvc.perform(apply(UUID.randomUUID(), r.business(), "黄丽", phone, "湖南省岳阳市岳阳楼区巴陵中路 1 号"))
                 .andReturn();
         assertThat(applied.getResponse().getStatus()).isEqualTo(302);
@@ -135,20 +135,20 @@ class AgencyCasesTest {
     void r14_1_aWindowOpensACaseAndAnotherHallsCallIsRefusedBesideTheField() throws Exception {
         MvcResult opened = mvc.perform(post("/agency/cases").with(office()).with(csrf())
                 .param("submissionId", UUID.randomUUID().toString()).param("channel", "WINDOW")
-                .param("itemId", String.valueOf(r.card())).param("applicant", "陈丽华").param("phone", AgencyFixture.phone())
+                .param("itemId", String.valueOf(r.card())).param("applicant", "陈丽华").param("phone", CaseFixture.phone())
                 .param("address", "湖南省岳阳市五里牌街道 301 号")).andReturn();
         assertThat(opened.getResponse().getStatus()).isEqualTo(302);
         long id = Long.parseLong(opened.getResponse().getRedirectedUrl().replace("/agency/cases/", ""));
         assertThat(cases.find(r.site(), id).orElseThrow().channel()).isEqualTo(Channel.WINDOW);
 
-        AgencyFixture.Ready other = fixture.create();
+        CaseFixture.Ready other = fixture.create();
         halls.signIn(other.office());
         long foreignCall = duty.log(other.site(), new ConsultationForm(UUID.randomUUID(), null, "外馆", "13807371235", null,
                 "咨询", "", Outcome.AGENCY, "", null, Gate.DocumentType.ID_CARD, ""));
         SecurityContextHolder.clearContext();
         MockHttpServletResponse refused = mvc.perform(post("/agency/cases").with(office()).with(csrf())
                 .param("submissionId", UUID.randomUUID().toString()).param("callId", String.valueOf(foreignCall))
-                .param("itemId", String.valueOf(r.card())).param("applicant", "陈丽华").param("phone", AgencyFixture.phone())
+                .param("itemId", String.valueOf(r.card())).param("applicant", "陈丽华").param("phone", CaseFixture.phone())
                 .param("address", "湖南省岳阳市")).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("这通来电不在本大厅的记录里").contains("陈丽华");
@@ -161,7 +161,7 @@ class AgencyCasesTest {
     @Test
     void r14_1_theSameSubmissionSentTwiceAtOnceOpensOneCase() throws Exception {
         UUID submission = UUID.randomUUID();
-        Opening o = new Opening(submission, r.business(), Channel.ONLINE, "周芳", "", AgencyFixture.phone(), "岳阳市平江县", "", null);
+        Opening o = new Opening(submission, r.business(), Channel.ONLINE, "周芳", "", CaseFixture.phone(), "岳阳市平江县", "", null);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Callable<AgencyCases.Opened> task = () -> cases.open(r.site(), o);
@@ -187,7 +187,7 @@ class AgencyCasesTest {
     @Test
     void r14_1_anItemNotMarkedForAgencyIsRefusedAndTheItemsTermsApply() throws Exception {
         assertThatThrownBy(() -> cases.open(r.site(), new Opening(UUID.randomUUID(), r.notAgency(), Channel.ONLINE, "王静", "",
-                AgencyFixture.phone(), "岳阳市", "", null)))
+                CaseFixture.phone(), "岳阳市", "", null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("itemId"));
         // the office sets the item's time limit and section; a case opened afterwards carries them
         MockHttpServletResponse bad = mvc.perform(post("/agency/items/" + r.business()).with(office()).with(csrf())
@@ -201,7 +201,7 @@ class AgencyCasesTest {
         assertThat(mvc.perform(get("/agency/items").with(office())).andReturn().getResponse().getContentAsString())
                 .contains("企业开办（设立登记）").contains("社保卡补换").doesNotContain("发票代开").contains("局办公室");
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.business(), Channel.ONLINE, "王静", "",
-                AgencyFixture.phone(), "岳阳市", "", null));
+                CaseFixture.phone(), "岳阳市", "", null));
         assertThat(jdbc.sql("SELECT time_limit_days, department_id FROM agency_cases WHERE id = :id").param("id", opened.id())
                 .query().singleRow()).containsEntry("time_limit_days", 3).containsEntry("department_id", r.hall().sectionId());
     }
@@ -210,7 +210,7 @@ class AgencyCasesTest {
 
     @Test
     void r14_6_rSvc4_aCitizenFollowsTheCaseWithCodeAndFullPhone() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.business(), Channel.WECHAT, "赵敏", "新港贸易",
                 phone, "岳阳市城陵矶新港区 18 号", "申请书、身份证复印件", null));
         long id = opened.id();
@@ -234,7 +234,7 @@ class AgencyCasesTest {
 
     @Test
     void r14_6_aCodeWithoutItsPhoneOrAPhoneWithoutItsCodeFindsNothing() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "吴涛", "", phone,
                 "岳阳市汨罗市", "", null));
         MockHttpServletResponse codeOnly = status(opened.code(), "", "10.14.6.2");
@@ -243,7 +243,7 @@ class AgencyCasesTest {
         MockHttpServletResponse phoneOnly = status("", phone, "10.14.6.2");
         assertThat(phoneOnly.getStatus()).isEqualTo(400);
         assertThat(phoneOnly.getContentAsString()).contains("请输入件号").doesNotContain("社保卡补换");
-        MockHttpServletResponse wrongPhone = status(opened.code(), AgencyFixture.phone(), "10.14.6.2");
+        MockHttpServletResponse wrongPhone = status(opened.code(), CaseFixture.phone(), "10.14.6.2");
         assertThat(wrongPhone.getStatus()).isEqualTo(400);
         assertThat(wrongPhone.getContentAsString()).contains("件号和手机号对不上").doesNotContain("社保卡补换");
         // the API answers the same, naming the field
@@ -256,12 +256,12 @@ class AgencyCasesTest {
 
     @Test
     void r14_6_lookUpsAreRateLimitedAndWrongPhonesLockTheCode() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "李伟", "", phone,
                 "岳阳市湘阴县", "", null));
         // five wrong phone numbers for one code (from five addresses) lock the code for a while, right phone or not
         for (int i = 0; i < 5; i++) {
-            assertThat(status(opened.code(), AgencyFixture.phone(), "10.14.7." + i).getStatus()).isEqualTo(400);
+            assertThat(status(opened.code(), CaseFixture.phone(), "10.14.7." + i).getStatus()).isEqualTo(400);
         }
         MockHttpServletResponse locked = status(opened.code(), phone, "10.14.7.9");
         assertThat(locked.getStatus()).isEqualTo(429);
@@ -278,7 +278,7 @@ class AgencyCasesTest {
 
     @Test
     void r14_8_personalDataIsSealedInTheTableMaskedOnPagesAndItsRevealAudited() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.business(), Channel.ONLINE, "欧阳春花", "湘楚建材",
                 phone, "湖南省岳阳市岳阳楼区巴陵中路 88 号 欧阳春花收", "", null));
         Map<String, Object> row = jdbc.sql("SELECT applicant_name, phone, address, applicant_masked, phone_masked, address_masked "
@@ -313,11 +313,11 @@ class AgencyCasesTest {
 
     @Test
     void r14_8_theRetentionJobRemovesAClosedCasesPersonalDataAfterItsPeriod() throws Exception {
-        var sent = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", AgencyFixture.phone(),
+        var sent = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", CaseFixture.phone(),
                 "岳阳市临湘市长安街道 8 号", "身份证复印件", null));
-        var recent = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", AgencyFixture.phone(),
+        var recent = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", CaseFixture.phone(),
                 "岳阳市临湘市长安街道 8 号", "", null));
-        var running = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", AgencyFixture.phone(),
+        var running = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "王静", "", CaseFixture.phone(),
                 "岳阳市临湘市长安街道 8 号", "", null));
         Timestamp longAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(181)));
         jdbc.sql("UPDATE agency_cases SET state = 'SENT', sent_at = :at, created_at = :at WHERE id = :id")
@@ -349,7 +349,7 @@ class AgencyCasesTest {
 
     @Test
     void r14_9_aWeChatPageOpensACaseOnceAndStaffReadCasesThroughTheDocumentedApi() throws Exception {
-        String phone = AgencyFixture.phone();
+        String phone = CaseFixture.phone();
         UUID submission = UUID.randomUUID();
         String body = "{\"submissionId\":\"" + submission + "\",\"itemId\":" + r.business() + ",\"applicant\":\"杨磊\","
                 + "\"company\":\"巴陵餐饮\",\"phone\":\"" + phone + "\",\"address\":\"岳阳市南湖新区龙山路 9 号\"}";
@@ -373,7 +373,7 @@ class AgencyCasesTest {
         long id = ((Number) row(code).get("id")).longValue();
         assertThat(mvc.perform(get("/api/v1/agency/cases/" + id).with(staff())).andReturn().getResponse().getContentAsString())
                 .contains(code);
-        AgencyFixture.Ready other = fixture.create();
+        CaseFixture.Ready other = fixture.create();
         assertThat(mvc.perform(get("/api/v1/agency/cases/" + id).with(user(users.loadUserByUsername(other.staff()))))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/api/v1/agency/cases")).andReturn().getResponse().getStatus()).isEqualTo(401);
@@ -396,7 +396,7 @@ class AgencyCasesTest {
         assertThat(page.getStatus()).isEqualTo(400);
         assertThat(page.getContentAsString()).contains("内容太长").contains("电话号码格式不对").contains("此项必填")
                 .contains("张".repeat(51));
-        MockHttpServletResponse noItem = mvc.perform(apply(UUID.randomUUID(), r.notAgency(), "张三", AgencyFixture.phone(), "岳阳市"))
+        MockHttpServletResponse noItem = mvc.perform(apply(UUID.randomUUID(), r.notAgency(), "张三", CaseFixture.phone(), "岳阳市"))
                 .andReturn().getResponse();
         assertThat(noItem.getStatus()).isEqualTo(400);
         assertThat(noItem.getContentAsString()).contains("请选择一个可代办的事项");
@@ -408,9 +408,9 @@ class AgencyCasesTest {
 
     @Test
     void r14_1_theStaffListFiltersByStateAndTheCitizensPagesNeedNoAccount() throws Exception {
-        var a = cases.open(r.site(), new Opening(UUID.randomUUID(), r.business(), Channel.ONLINE, "甲", "", AgencyFixture.phone(),
+        var a = cases.open(r.site(), new Opening(UUID.randomUUID(), r.business(), Channel.ONLINE, "甲", "", CaseFixture.phone(),
                 "岳阳市", "", null));
-        var b = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "乙", "", AgencyFixture.phone(),
+        var b = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "乙", "", CaseFixture.phone(),
                 "岳阳市", "", null));
         jdbc.sql("UPDATE agency_cases SET state = 'WITHDRAWN', withdrawn_reason = '改为到大厅办理' WHERE id = :id")
                 .param("id", b.id()).update();

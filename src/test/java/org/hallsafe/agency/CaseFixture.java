@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** A fresh hall with a window, items marked 可代办 (one with its materials list) and one that is not, and its staff. */
 @Component
-class AgencyFixture {
+class CaseFixture {
 
     private static final AtomicInteger PHONES = new AtomicInteger();
 
@@ -30,7 +30,7 @@ class AgencyFixture {
     private final Catalogue catalogue;
     private final TestAccounts accounts;
 
-    AgencyFixture(TestHall halls, Directory directory, Catalogue catalogue, TestAccounts accounts) {
+    CaseFixture(TestHall halls, Directory directory, Catalogue catalogue, TestAccounts accounts) {
         this.halls = halls;
         this.directory = directory;
         this.catalogue = catalogue;
