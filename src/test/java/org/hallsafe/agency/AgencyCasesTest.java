@@ -27,6 +27,9 @@ import org.hallsafe.screening.Gate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -51,6 +55,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * sealed, masked and audited on reveal, and gone after the retention period; the API.
  */
 @HallSafeTest
+@ExtendWith(OutputCaptureExtension.class)
 class AgencyCasesTest {
 
     @Autowired CaseFixture fixture;
@@ -88,7 +93,8 @@ class AgencyCasesTest {
         assertThat(applied.getResponse().getRedirectedUrl()).startsWith("/agency/applied");
         String code = (String) applied.getFlashMap().get(PublicAgencyPages.APPLIED);
         assertThat(code).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
-        String page = mvc.perform(get("/agency/applied").param("hall", r.code()).flashAttr(PublicAgencyPages.APPLIED, code))
+        String page = mvc.perform(get("/agency/applied").param("hall", r.code())
+                .session((org.springframework.mock.web.MockHttpSession) applied.getRequest().getSession()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(CaseCodes.display(code)).contains("请记下件号");
 
@@ -233,6 +239,14 @@ class AgencyCasesTest {
     }
 
     @Test
+    void r14_6_theOpeningSmsCarriesTheCodeButTheLogNeverHoldsIt(CapturedOutput output) {
+        var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "孙丽", "", CaseFixture.phone(),
+                "岳阳市君山区", "", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("社保卡补换代办申请已登记，件号 *********"));
+        assertThat(output.getAll()).doesNotContain(opened.code()).doesNotContain(CaseCodes.display(opened.code()));
+    }
+
+    @Test
     void r14_6_aCodeWithoutItsPhoneOrAPhoneWithoutItsCodeFindsNothing() throws Exception {
         String phone = CaseFixture.phone();
         var opened = cases.open(r.site(), new Opening(UUID.randomUUID(), r.card(), Channel.ONLINE, "吴涛", "", phone,
@@ -366,7 +380,7 @@ class AgencyCasesTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\",\"phone\":\"" + phone + "\"}"))
                 .andReturn().getResponse();
         assertThat(st.getStatus()).isEqualTo(200);
-        assertThat(st.getContentAsString()).contains("\"state\":\"APPLIED\"").contains("公司章程").doesNotContain(phone);
+        assertThat(st.getContentAsString()).contains("\"state\":\"APPLIED\"").contains("企业开办（设立登记）").doesNotContain(phone);
 
         String list = mvc.perform(get("/api/v1/agency/cases").with(staff())).andReturn().getResponse().getContentAsString();
         assertThat(list).contains(code).contains("杨*").doesNotContain(phone);
