@@ -93,10 +93,9 @@ class AgencyCasesTest {
         assertThat(applied.getResponse().getRedirectedUrl()).startsWith("/agency/applied");
         String code = (String) applied.getFlashMap().get(PublicAgencyPages.APPLIED);
         assertThat(code).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
-        String page = mvc.perform(get("/agency/applied").param("hall", r.code())
-                .session((org.springframework.mock.web.MockHttpSession) applied.getRequest().getSession()))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(CaseCodes.display(code)).contains("请记下件号");
+        // the page that shows the code once is read in AgencyBrowserTest; opened again it shows nothing of the case
+        assertThat(mvc.perform(get("/agency/applied").param("hall", r.code())).andReturn().getResponse().getRedirectedUrl())
+                .startsWith("/agency/status");
 
         Map<String, Object> row = row(code);
         assertThat(row.get("channel")).isEqualTo("ONLINE");
@@ -322,7 +321,8 @@ class AgencyCasesTest {
         String revealed = mvc.perform(post("/agency/cases/" + opened.id() + "/reveal").with(office()).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(revealed).contains("欧阳春花").contains(phone).contains("巴陵中路 88 号");
-        assertThat(audited(opened.id()) - before).isEqualTo(3);
+        // the audit log is written from an event after the commit
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audited(opened.id()) - before).isEqualTo(3));
     }
 
     @Test
