@@ -140,7 +140,7 @@ class MailRoom {
             return jdbc.sql(SELECT + " AND m.carrier = :carrier AND m.tracking_no = :no").param("site", siteId)
                     .param("carrier", in.carrier().name()).param("no", tracking.number()).query(Envelope.class).single();
         }
-        activity.record("MAIL_IN", "agency-mail", id.get(), in.carrier() + " " + tracking.number());
+        activity.record("AGENCY_MAIL_IN", "agency-mail", id.get(), in.carrier() + " " + tracking.number());
         if (caseId != null) {
             log.append(siteId, caseId, by, "MAIL_IN", in.carrier() + " " + tracking.number());
         }
@@ -166,7 +166,7 @@ class MailRoom {
             throw new InvalidInputException("caseId", "agency.mail.matchedAlready");
         }
         log.append(siteId, caseId, actor(), "MAIL_IN", e.carrier() + " " + e.trackingNo());
-        activity.record("MAIL_MATCHED", "agency-mail", envelopeId, c.code());
+        activity.record("AGENCY_MAIL_MATCHED", "agency-mail", envelopeId, c.code());
         live.publishToSite(siteId, "agency");
         return get(siteId, envelopeId);
     }

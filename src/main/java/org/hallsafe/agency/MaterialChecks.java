@@ -205,9 +205,9 @@ class MaterialChecks {
                 .param("text", PlainText.Rules.truncate(text, NOTICE)).param("by", by).query(Long.class).single();
         texts.send(siteId, caseId, "agency.sms.supplement/" + pause, c.phone(), c.phoneMasked(),
                 texts.word("agency.sms.supplement", CaseCodes.display(c.code()), list(wanted, "；")));
-        log.append(siteId, caseId, by, "NOTICE_SENT", wanted.size() + " · " + wanted.stream()
+        log.append(siteId, caseId, by, "PAUSED", wanted.size() + " · " + wanted.stream()
                 .map(m -> String.valueOf(m.position())).reduce((a, b) -> a + "," + b).orElse(""));
-        activity.record("NOTICE_SENT", "agency-case", caseId, c.code() + " " + wanted.size());
+        activity.record("AGENCY_NOTICE", "agency-case", caseId, c.code() + " " + wanted.size());
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCasePaused(siteId, caseId));
         return notice(siteId, caseId, pause);
@@ -255,7 +255,7 @@ class MaterialChecks {
         String by = actor();
         boolean resumed = c.acceptedAt() != null;
         log.append(siteId, caseId, by, resumed ? "RESUMED" : "ACCEPTED", due + (resumed ? " +" + (paused - c.pausedDays()) : ""));
-        activity.record(resumed ? "RESUMED" : "ACCEPTED", "agency-case", caseId, c.code() + " " + due);
+        activity.record(resumed ? "AGENCY_RESUMED" : "AGENCY_ACCEPTED", "agency-case", caseId, c.code() + " " + due);
         String purpose = resumed ? "agency.sms.accepted/" + nowInstant.toEpochMilli() : "agency.sms.accepted";
         texts.send(siteId, caseId, purpose, c.phone(), c.phoneMasked(),
                 texts.word(resumed ? "agency.sms.resumed" : "agency.sms.accepted", CaseCodes.display(c.code()),
@@ -281,7 +281,7 @@ class MaterialChecks {
             throw new InvalidInputException("finish", "agency.finish.notNow");
         }
         log.append(siteId, caseId, actor(), "DONE", onTime ? "ON_TIME" : "LATE");
-        activity.record("DONE", "agency-case", caseId, c.code() + (onTime ? " on time" : " late"));
+        activity.record("AGENCY_DONE", "agency-case", caseId, c.code() + (onTime ? " on time" : " late"));
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCaseDone(siteId, caseId, onTime));
         return onTime;

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.hallsafe.TestHall;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.appointments.Catalogue;
+import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.Forms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Items and cases for the tests of receiving materials and the service commitment (issue 14, items 2 and 3). */
@@ -28,9 +30,12 @@ final class AgencyFixture {
     }
 
     /** An item marked 可代办 with three materials; with a row of agency terms when a section is given. */
-    static long item(Catalogue catalogue, JdbcClient jdbc, TestHall.Hall hall, int limitDays, Long sectionId) {
+    static long item(Catalogue catalogue, Directory directory, JdbcClient jdbc, TestHall.Hall hall, int limitDays,
+            Long sectionId) {
+        long window = directory.windows(hall.siteId(), "", false).stream().map(w -> w.id()).findFirst()
+                .orElseGet(() -> directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(9, "代办窗口", "一楼", hall.sectionId())));
         long item = catalogue.saveItem(hall.siteId(), null, new ItemForm("食品经营许可" + UUID.randomUUID().toString().substring(0, 6),
-                20, String.join("\n", MATERIALS), "", true, List.of()));
+                20, String.join("\n", MATERIALS), "", true, List.of(window)));
         jdbc.sql("""
                 INSERT INTO agency_items (site_id, item_id, time_limit_days, department_id, updated_at, updated_by)
                 VALUES (:site, :item, :limit, :dept, :now, 'test')""")
