@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.CurrentUser;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,7 +72,7 @@ class ChainApi {
     @Operation(summary = "Post a result: case code, carrier, tracking number (checked by the carrier's format); the citizen gets an SMS")
     List<PostOut.Sent> send(@Valid @RequestBody PostOut.SendForm form) {
         long site = ChainPages.site();
-        long id = post.send(site, form, CurrentUser.get().getUsername(), LocaleContextHolder.getLocale());
+        long id = post.send(site, form, CurrentUser.get().getUsername());
         return post.sentOn(site, LocalDate.now(clock)).stream().filter(s -> s.id() == id).toList();
     }
 

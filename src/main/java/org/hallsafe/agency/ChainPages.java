@@ -44,7 +44,7 @@ class ChainPages {
         long site = site();
         if (FormSubmission.done(binding, () -> custody.handOver(site, id, form, CurrentUser.get().getUsername()))) {
             redirect.addFlashAttribute("chainDone", "agency.chain.handedOver");
-            return "redirect:/agency/cases/" + id + "#chain";
+            return "redirect:/agency/cases/" + id + "#case-chain";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         section.fill(site, id, model);
@@ -59,7 +59,7 @@ class ChainPages {
         Custody.Handover h = custody.handover(site, id);
         custody.confirm(site, id, CurrentUser.get().getUsername());
         redirect.addFlashAttribute("chainDone", "agency.chain.confirmed");
-        return "redirect:/agency/cases/" + h.caseId() + "#chain";
+        return "redirect:/agency/cases/" + h.caseId() + "#case-chain";
     }
 
     /** The transfer sheet (交接单) of one handover, with a QR code the receiver scans to confirm. */
@@ -110,7 +110,7 @@ class ChainPages {
             return "agency/handover-confirm";
         }
         redirect.addFlashAttribute("chainDone", "agency.chain.confirmed");
-        return "redirect:/agency/cases/" + h.caseId() + "#chain";
+        return "redirect:/agency/cases/" + h.caseId() + "#case-chain";
     }
 
     static long site() {

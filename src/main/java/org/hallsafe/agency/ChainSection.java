@@ -12,11 +12,11 @@ import org.springframework.ui.Model;
 
 /**
  * What the case page's chain fragment ({@code agency/case-chain :: chain}) and post-out fragment
- * ({@code agency/case-post :: post}) show: the handovers in order, where the file is and who holds it, the next
+ * ({@code agency/case-post-out :: postOut}) show: the handovers in order, where the file is and who holds it, the next
  * station with the form to hand it on, and the result's outgoing post.
  */
 @Component
-class ChainSection {
+class ChainSection implements CasePageSection {
 
     /** The case as the chain's pages name it. */
     record CaseHeader(long id, String code, String itemName, State state) {
@@ -41,6 +41,11 @@ class ChainSection {
                         catalogue.find(siteId, rs.getLong(3)).map(Catalogue.Item::name).orElse(""),
                         State.valueOf(rs.getString(4))))
                 .optional().orElseThrow(() -> new NoSuchElementException("case " + caseId));
+    }
+
+    @Override
+    public void addTo(long siteId, CaseFiles.CaseDetail detail, Model model) {
+        fill(siteId, detail.summary().id(), model);
     }
 
     /** Fills the model of the chain and post-out fragments for one case of the hall. */

@@ -64,9 +64,11 @@ class Custody {
     private final Clock clock;
     private final Accounts accounts;
     private final ActivityLog activity;
+    private final CaseLog caseLog;
     private final SecureRandom random = new SecureRandom();
 
-    Custody(JdbcClient jdbc, Clock clock, Accounts accounts, ActivityLog activity) {
+    Custody(JdbcClient jdbc, Clock clock, Accounts accounts, ActivityLog activity, CaseLog caseLog) {
+        this.caseLog = caseLog;
         this.jdbc = jdbc;
         this.clock = clock;
         this.accounts = accounts;
@@ -225,11 +227,7 @@ class Custody {
     }
 
     private void log(long siteId, long caseId, String by, String action, String detail) {
-        jdbc.sql("""
-                INSERT INTO agency_case_log (site_id, case_id, at, by, action, detail)
-                VALUES (:site, :case, :at, :by, :action, :detail)""")
-                .param("site", siteId).param("case", caseId).param("at", Timestamp.from(clock.instant()))
-                .param("by", by).param("action", action).param("detail", detail).update();
+        caseLog.append(siteId, caseId, by, action, detail);
     }
 
     private Map<String, String> names(long siteId) {

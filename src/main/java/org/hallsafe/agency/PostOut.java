@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
+import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,16 +49,16 @@ class PostOut {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PersonalData personalData;
-    private final Deliveries deliveries;
+    private final CaseTexts texts;
+    private final CaseLog caseLog;
     private final ActivityLog activity;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final CarrierTracking tracking;
     private final Catalogue catalogue;
     private final org.hallsafe.platform.Accounts accounts;
 
-    PostOut(JdbcClient jdbc, Clock clock, PersonalData personalData, Deliveries deliveries, ActivityLog activity,
-            ApplicationEventPublisher events, MessageSource messages,
+    PostOut(JdbcClient jdbc, Clock clock, PersonalData personalData, CaseTexts texts, CaseLog caseLog,
+            ActivityLog activity, ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<CarrierTracking> tracking, Catalogue catalogue,
             org.hallsafe.platform.Accounts accounts) {
         this.catalogue = catalogue;
@@ -67,10 +66,10 @@ class PostOut {
         this.jdbc = jdbc;
         this.clock = clock;
         this.personalData = personalData;
-        this.deliveries = deliveries;
+        this.texts = texts;
+        this.caseLog = caseLog;
         this.activity = activity;
         this.events = events;
-        this.messages = messages;
         this.tracking = tracking.getIfAvailable(() -> CarrierTracking.NONE);
     }
 
@@ -141,9 +140,9 @@ class PostOut {
      * 已寄出 (a doubled click changes nothing and is refused), who packed it, an SMS to the citizen.
      */
     @Transactional
-    long send(long siteId, SendForm form, String packedBy, java.util.Locale locale) {
+    long send(long siteId, SendForm form, String packedBy) {
         Map<String, String> problems = new LinkedHashMap<>();
-        String code = form.code() == null ? "" : form.code().replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        String code = CaseCodes.normalise(form.code());
         Ready ready = ready(siteId).stream().filter(r -> r.code().equalsIgnoreCase(code)).findFirst().orElse(null);
         if (ready == null) {
             problems.put("code", code.isEmpty() ? "validation.required" : "agency.out.notReady");
@@ -171,6 +170,9 @@ class PostOut {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        if (CaseStates.next(State.DONE, CaseStates.Action.SEND).isEmpty()) {
+            throw new IllegalStateException("DONE → SENT");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.sql("UPDATE agency_cases SET state = 'SENT', sent_at = :now, updated_at = :now"
                         + " WHERE site_id = :site AND id = :id AND state = 'DONE'")
@@ -187,19 +189,13 @@ class PostOut {
                 .param("other", form.carrier() == Carrier.OTHER ? other : null).param("no", checked.number())
                 .param("flagged", checked.flagged()).param("sheets", form.sheets()).param("now", now)
                 .param("by", packedBy).param("note", note.isEmpty() ? null : note).query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO agency_case_log (site_id, case_id, at, by, action, detail)
-                VALUES (:site, :case, :at, :by, 'SENT', :detail)""")
-                .param("site", siteId).param("case", ready.caseId()).param("at", now).param("by", packedBy)
-                .param("detail", form.carrier().name() + " " + checked.number()).update();
-        String carrierName = form.carrier() == Carrier.OTHER ? other
-                : messages.getMessage("agency.carrier." + form.carrier().name(), null, locale);
-        String text = messages.getMessage("agency.sms.sent", new Object[] {ready.code(), carrierName, checked.number()},
-                locale);
-        String phoneMasked = jdbc.sql("SELECT phone_masked FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId).param("id", ready.caseId()).query(String.class).single();
-        deliveries.enqueueSms(new Deliveries.Sms(siteId, "agency", String.valueOf(ready.caseId()), "RESULT_SENT",
-                "agency:" + ready.caseId(), ready.applicantMasked(), phoneMasked, text), () -> phone(siteId, ready.caseId()));
+        caseLog.append(siteId, ready.caseId(), packedBy, "SENT", form.carrier().name() + " " + checked.number());
+        String carrierName = form.carrier() == Carrier.OTHER ? other : texts.word("agency.carrier." + form.carrier().name());
+        var phone = jdbc.sql("SELECT phone, phone_masked FROM agency_cases WHERE site_id = :site AND id = :id")
+                .param("site", siteId).param("id", ready.caseId())
+                .query((rs, n) -> java.util.Map.entry(rs.getBytes(1), rs.getString(2))).single();
+        texts.send(siteId, ready.caseId(), "agency.sms.sent", phone.getKey(), phone.getValue(),
+                texts.word("agency.sms.sent", CaseCodes.display(ready.code()), carrierName, checked.number()));
         activity.record("AGENCY_RESULT_SENT", "agency_case", ready.caseId(), form.carrier() + " " + checked.number());
         tracking.posted(siteId, ready.caseId(), form.carrier().name(), checked.number());
         events.publishEvent(new AgencyResultSent(siteId, ready.caseId()));
@@ -218,9 +214,4 @@ class PostOut {
         return names;
     }
 
-    private String phone(long siteId, long caseId) {
-        byte[] sealed = jdbc.sql("SELECT phone FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId).param("id", caseId).query(byte[].class).single();
-        return personalData.reveal(sealed, "agency_case", caseId, "phone (result sent SMS)");
-    }
 }

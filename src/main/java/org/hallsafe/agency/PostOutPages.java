@@ -10,7 +10,6 @@ import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +49,8 @@ class PostOutPages {
     @PreAuthorize(ChainPages.HANDLE)
     String send(@Valid @ModelAttribute("send") SendForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> post.send(ChainPages.site(), form, CurrentUser.get().getUsername(),
-                LocaleContextHolder.getLocale()))) {
-            redirect.addFlashAttribute("sentCode", form.code().strip().toUpperCase(java.util.Locale.ROOT));
+        if (FormSubmission.done(binding, () -> post.send(ChainPages.site(), form, CurrentUser.get().getUsername()))) {
+            redirect.addFlashAttribute("sentCode", CaseCodes.display(CaseCodes.normalise(form.code())));
             return "redirect:/agency/mail/out";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -53,7 +53,14 @@ public final class Permissions {
     /** Staff read the prevention-knowledge library. */
     public static final String NOTICE_VIEW = "notice:knowledge:view";
 
-    static final Set<String> ALL = Set.of(NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
+    /** Agency service (issue 14): the case list, a case's page, the ledger. */
+    public static final String AGENCY_VIEW = "agency:case:view";
+    /** Open a case at a window or from a call, post in and out, materials, notices, handovers, finish, send. */
+    public static final String AGENCY_HANDLE = "agency:case:handle";
+    /** Each agency item's time limit and owning section. */
+    public static final String AGENCY_EDIT = "agency:item:edit";
+
+    static final Set<String> ALL = Set.of(AGENCY_VIEW, AGENCY_HANDLE, AGENCY_EDIT, NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
             ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staffHealth staff temperatures and symptoms (own checks and gate readings): employment health records,
  *     kept 180 days so a later occupational or contact question can still be answered
  * @param retiredStaff the phone and ID number of staff who left, after they left
+ * @param agencyCases the applicant, phone and return address of an agency case (issue 14), after its result was posted
+ *     or it was withdrawn: long enough to trace a lost parcel or answer a complaint
  */
 @ConfigurationProperties("hallsafe.retention")
 public record RetentionProperties(
@@ -34,16 +36,17 @@ public record RetentionProperties(
         @DefaultValue("28d") Duration smsChallenges,
         @DefaultValue("28d") Duration incidents,
         @DefaultValue("180d") Duration staffHealth,
-        @DefaultValue("180d") Duration retiredStaff) {
+        @DefaultValue("180d") Duration retiredStaff,
+        @DefaultValue("180d") Duration agencyCases) {
 
     /** What stands in a text column that must not be empty once its personal data is gone. */
     public static final String ANONYMISED = "已匿名";
 
     /** The kinds of personal data, each with its own period. */
-    public enum DataClass { CITIZENS, BOOKINGS, CONSULTATIONS, SMS_CHALLENGES, INCIDENTS, STAFF_HEALTH, RETIRED_STAFF }
+    public enum DataClass { CITIZENS, BOOKINGS, CONSULTATIONS, SMS_CHALLENGES, INCIDENTS, STAFF_HEALTH, RETIRED_STAFF, AGENCY_CASES }
 
     public RetentionProperties {
-        for (Duration d : new Duration[] {citizens, bookings, consultations, smsChallenges, incidents, staffHealth, retiredStaff}) {
+        for (Duration d : new Duration[] {citizens, bookings, consultations, smsChallenges, incidents, staffHealth, retiredStaff, agencyCases}) {
             if (d.compareTo(Duration.ofDays(1)) < 0) {
                 throw new IllegalArgumentException("hallsafe.retention.*: a retention period is at least 1d, not " + d);
             }
@@ -62,6 +65,7 @@ public record RetentionProperties(
             case INCIDENTS -> incidents;
             case STAFF_HEALTH -> staffHealth;
             case RETIRED_STAFF -> retiredStaff;
+            case AGENCY_CASES -> agencyCases;
         };
     }
 }

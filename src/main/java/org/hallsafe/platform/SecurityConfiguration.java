@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // citizens book without an account (R-SVC-3)
                         .requestMatchers("/api/v1/appointments/public/**").permitAll()
+                        // citizens apply for agency service and follow it with code and phone (issue 14)
+                        .requestMatchers("/api/v1/agency/public/**").permitAll()
                         // published notices, read by anyone (issue 15)
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/notices/public", "/api/v1/notices/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
@@ -68,6 +70,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // the hall's display screens open with their key, a citizen's call stream with its signed token
                         .requestMatchers("/screen/**", "/audio/**", "/appointments/live/**").permitAll()
+                        // the citizens' agency pages (issue 14): apply, the code once, the look-up by code and phone
+                        .requestMatchers("/agency/apply", "/agency/applied", "/agency/status").permitAll()
                         // the public notice page, feed, fragment and pictures (issue 15)
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/notices", "/public/notices/**").permitAll()
                         .anyRequest().authenticated())

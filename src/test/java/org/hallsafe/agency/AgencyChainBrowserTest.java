@@ -90,9 +90,9 @@ class AgencyChainBrowserTest {
                     .param("due", LocalDate.now(clock).plusDays(3)).param("now", java.sql.Timestamp.from(clock.instant()))
                     .param("d", hall.sectionId()).param("id", c).update();
             desk.open("/agency/cases/" + c);
-            assertThat(desk.text(By.id("chain"))).contains("收发室（寄出）");
+            assertThat(desk.text(By.id("case-chain"))).contains("收发室（寄出）");
             java.nio.file.Files.write(desk.screenshot("agency-case-desk").resolveSibling("agency-chain-desk.png"),
-                    desk.driver().findElement(By.id("chain")).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                    desk.driver().findElement(By.id("case-chain")).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
             // the mail room posts it: a wrong check digit first, then the right number
             desk.open("/agency/mail/out?code=" + opened.code());

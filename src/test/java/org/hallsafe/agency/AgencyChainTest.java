@@ -320,12 +320,12 @@ class AgencyChainTest {
         done(c, LocalDate.now(clock).minusDays(3), LocalDate.now(clock).plusDays(2), true);
         String code = cases.find(hall.siteId(), c).orElseThrow().code();
         assertThatThrownBy(() -> post.send(hall.siteId(), new PostOut.SendForm(code, Carrier.SF, "", "123456789012", 2, ""),
-                mailRoom, java.util.Locale.CHINA))
+                mailRoom))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsEntry("code", "agency.out.notReady"));
         fullChain(c);
         post.send(hall.siteId(), new PostOut.SendForm(code, Carrier.OTHER, "益阳同城快递", "yy-0001 2345", null, ""),
-                mailRoom, java.util.Locale.CHINA);
+                mailRoom);
         assertThat(post.ofCase(hall.siteId(), c)).singleElement().satisfies(s -> {
             assertThat(s.flagged()).isTrue();
             assertThat(s.trackingNo()).isEqualTo("YY-00012345");
