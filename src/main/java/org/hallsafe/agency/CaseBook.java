@@ -51,10 +51,13 @@ class CaseBook {
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final ApplicationEventPublisher events;
+    /** AG3: where each file is and who holds it, by name (a handover waiting for its receiver: still its sender). */
+    private final Custody custody;
 
     CaseBook(JdbcClient jdbc, Clock clock, ItemTermsStore terms, Catalogue catalogue, Duty duty, HallCalendar calendar,
             PersonalData personalData, CaseLog log, CaseTexts texts, ActivityLog activity, LiveUpdates live,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Custody custody) {
+        this.custody = custody;
         this.jdbc = jdbc;
         this.clock = clock;
         this.terms = terms;
@@ -183,10 +186,12 @@ class CaseBook {
         Map<Long, String> names = catalogue.items(siteId, true).stream()
                 .collect(Collectors.toMap(Catalogue.Item::id, Catalogue.Item::name, (a, b) -> a));
         LocalDate today = LocalDate.now(clock);
+        Map<Long, Custody.Holder> holders = custody.holders(siteId, rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new CaseSummary(r.id(), r.code(), r.itemId(), names.getOrDefault(r.itemId(), ""),
                 State.valueOf(r.state()), Channel.valueOf(r.channel()), r.applicantMasked(), r.phoneMasked(), r.dueOn(),
                 daysLeft(siteId, State.valueOf(r.state()), today, r.dueOn()), r.onTime(),
-                r.holderStation() == null ? null : Station.valueOf(r.holderStation()), r.holder(), r.createdAt()))
+                holders.get(r.id()).holder() == null ? null : holders.get(r.id()).station(), holders.get(r.id()).holder(),
+                r.createdAt()))
                 .toList();
     }
 
