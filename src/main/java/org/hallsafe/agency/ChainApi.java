@@ -76,6 +76,23 @@ class ChainApi {
         return post.sentOn(site, LocalDate.now(clock)).stream().filter(s -> s.id() == id).toList();
     }
 
+    /** The result's post of one case, by its id. */
+    record ResultPost(TrackingNumbers.Carrier carrier, @org.hallsafe.platform.PlainText(max = 40) String carrierOther,
+            @org.hallsafe.platform.PlainText(max = 60) String trackingNo, Integer sheets,
+            @org.hallsafe.platform.PlainText(max = 200) String note) {
+    }
+
+    @PostMapping("/cases/{id}/result")
+    @PreAuthorize(ChainPages.HANDLE)
+    @Operation(summary = "Post the result of this case (done, its file confirmed back at the mail room); the citizen gets an SMS")
+    List<PostOut.Sent> sendResult(@PathVariable long id, @Valid @RequestBody ResultPost body) {
+        long site = ChainPages.site();
+        String code = section.caseHeader(site, id).code();
+        post.send(site, new PostOut.SendForm(code, body.carrier(), body.carrierOther(), body.trackingNo(), body.sheets(),
+                body.note()), CurrentUser.get().getUsername());
+        return post.ofCase(site, id);
+    }
+
     @GetMapping("/mail/out")
     @PreAuthorize(ChainPages.HANDLE)
     @Operation(summary = "The mailing list of one day (default today)")

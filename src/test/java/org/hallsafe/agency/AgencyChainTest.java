@@ -302,7 +302,7 @@ class AgencyChainTest {
             assertThat(s.flagged()).isFalse();
         });
         assertThat(jdbc.sql("SELECT count(*) FROM deliveries WHERE site_id = :s AND source = 'agency' AND source_id = :c"
-                        + " AND purpose = 'RESULT_SENT'").param("s", hall.siteId()).param("c", String.valueOf(c))
+                        + " AND purpose = 'agency.sms.sent'").param("s", hall.siteId()).param("c", String.valueOf(c))
                 .query(Integer.class).single()).isEqualTo(1);
         // a doubled click changes nothing
         mvc.perform(post("/agency/mail/out").with(user(m)).with(csrf()).param("code", code)
