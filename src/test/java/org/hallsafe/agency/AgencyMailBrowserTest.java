@@ -33,7 +33,6 @@ class AgencyMailBrowserTest {
     @Autowired AgencyCases cases;
     @Autowired MaterialChecks checks;
     @Autowired Catalogue catalogue;
-    @Autowired org.hallsafe.organization.Directory directory;
     @Autowired JdbcClient jdbc;
 
     @AfterEach
@@ -45,7 +44,7 @@ class AgencyMailBrowserTest {
     void r14_2_rSvc4_theMailRoomLogsEnvelopesAndChecksTheMaterialsOnAPhoneAndAtADesk() throws Exception {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.officeDirector());
-        long item = AgencyFixture.item(catalogue, directory, jdbc, hall, 5, null);
+        long item = AgencyFixture.item(catalogue, jdbc, hall, 5, null);
         AgencyCases.Opened first = AgencyFixture.open(cases, hall, item, "");
         AgencyCases.Opened second = AgencyFixture.open(cases, hall, item, "北京星河餐饮有限公司");
         SecurityContextHolder.clearContext();

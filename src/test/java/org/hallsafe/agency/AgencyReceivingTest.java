@@ -36,7 +36,6 @@ class AgencyReceivingTest {
     @Autowired MaterialChecks checks;
     @Autowired MailRoom mail;
     @Autowired Catalogue catalogue;
-    @Autowired org.hallsafe.organization.Directory directory;
     @Autowired Deliveries deliveries;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
@@ -50,7 +49,7 @@ class AgencyReceivingTest {
     void setUp() {
         hall = halls.create();
         clerk = halls.signIn(hall.officeDirector());
-        item = AgencyFixture.item(catalogue, directory, jdbc, hall, 5, null);
+        item = AgencyFixture.item(catalogue, jdbc, hall, 5, null);
     }
 
     @AfterEach

@@ -82,7 +82,7 @@ class CommitmentJobTest {
 
     @Test
     void r14_3_rSvc4_theDueDateSkipsTheHallsHolidayAndAPauseFor补正InTheDatabase() {
-        long item = AgencyFixture.item(catalogue, directory, jdbc, hall, 5, null);
+        long item = AgencyFixture.item(catalogue, jdbc, hall, 5, null);
         calendar.saveDay(hall.siteId(), dec(16), false, null, null, "测试假日");
         clock.set(AgencyFixture.at(dec(14)));
         AgencyCases.Opened c = AgencyFixture.open(cases, hall, item, "");
@@ -125,7 +125,7 @@ class CommitmentJobTest {
         String head = accounts.create(Role.SECTION_HEAD, hall.siteId());
         long headStaff = staff.save(hall.siteId(), null, new Forms.StaffForm("陈科长", "H" + System.nanoTime() % 100000,
                 hall.sectionId(), null, "科长", "13700001111", "", head));
-        long item = AgencyFixture.item(catalogue, directory, jdbc, hall, 3, hall.sectionId());
+        long item = AgencyFixture.item(catalogue, jdbc, hall, 3, hall.sectionId());
         clock.set(AgencyFixture.at(dec(14)));
         AgencyCases.Opened c = AgencyFixture.open(cases, hall, item, "");
         AgencyFixture.receiveAll(checks, hall.siteId(), c.id());
@@ -171,7 +171,7 @@ class CommitmentJobTest {
     @Test
     void r14_3_withoutASectionHeadTheOfficeIsWarned() {
         long office = staff.search(hall.siteId(), "王海燕", null, false).get(0).id();
-        long item = AgencyFixture.item(catalogue, directory, jdbc, hall, 1, null);
+        long item = AgencyFixture.item(catalogue, jdbc, hall, 1, null);
         clock.set(AgencyFixture.at(dec(14)));
         AgencyCases.Opened c = AgencyFixture.open(cases, hall, item, "");
         AgencyFixture.receiveAll(checks, hall.siteId(), c.id());
