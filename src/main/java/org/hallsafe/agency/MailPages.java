@@ -69,7 +69,8 @@ class MailPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         var logged = FormSubmission.save(binding, () -> mail.logIn(site(), form.incoming()));
         if (logged.isPresent()) {
-            redirect.addFlashAttribute("logged", logged.get());
+            // the session keeps flash values: an id, not the record
+            redirect.addFlashAttribute("loggedId", logged.get().id());
             return "redirect:/agency/mail";
         }
         response.setStatus(422);
@@ -83,7 +84,7 @@ class MailPages {
             if (caseId == null) {
                 throw new InvalidInputException("caseId", "validation.required");
             }
-            redirect.addFlashAttribute("matched", mail.match(site(), id, caseId));
+            redirect.addFlashAttribute("matchedId", mail.match(site(), id, caseId).id());
             return "redirect:/agency/mail";
         } catch (InvalidInputException e) {
             model.addAttribute("form", MailForm.empty());
@@ -95,6 +96,12 @@ class MailPages {
 
     private String show(Long envelope, String q, Model model, HttpServletResponse response) {
         long site = site();
+        if (model.getAttribute("loggedId") instanceof Long flashed) {
+            model.addAttribute("logged", mail.get(site, flashed));
+        }
+        if (model.getAttribute("matchedId") instanceof Long matchedId) {
+            model.addAttribute("matched", mail.get(site, matchedId));
+        }
         model.addAttribute("carriers", TrackingNumbers.Carrier.values());
         model.addAttribute("unmatched", mail.unmatched(site));
         model.addAttribute("recent", mail.recent(site, 20));

@@ -33,7 +33,7 @@ class MailRoom {
     record Envelope(long id, Long caseId, String caseCode, String carrier, String carrierOther, String trackingNo,
             boolean trackingFlagged, Integer sheets, Instant loggedAt, String loggedBy, String note) {
 
-        String displayCode() {
+        public String displayCode() {
             return CaseCodes.display(caseCode);
         }
     }
@@ -51,7 +51,7 @@ class MailRoom {
     record Found(long id, String code, long itemId, String state, String applicantMasked, String company,
             Instant createdAt) {
 
-        String displayCode() {
+        public String displayCode() {
             return CaseCodes.display(code);
         }
     }
