@@ -73,7 +73,7 @@ class MaterialPages {
             }
             boolean accepted = checks.check(site(), id, marks);
             redirect.addFlashAttribute("done", accepted ? "agency.accepted.done" : "agency.materials.done");
-            return "redirect:/agency/cases/" + id + "#case-materials";
+            return "redirect:/agency/cases/" + id + (accepted ? "#case-clock" : "#case-materials");
         } catch (InvalidInputException e) {
             // materials[i].x names the i-th mark: beside its material on the page
             e.problems().forEach((field, key) -> problems.put(pageField(field, marks), key));
