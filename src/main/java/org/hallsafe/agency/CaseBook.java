@@ -153,7 +153,7 @@ class CaseBook {
         try {
             duty.consultation(siteId, callId);
             return true;
-        } catch (NoSuchElementException e) {
+        } catch (NoSuchElementException | org.hallsafe.platform.NotFoundException e) {
             return false;
         }
     }
