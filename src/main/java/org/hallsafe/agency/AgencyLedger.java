@@ -43,9 +43,9 @@ class AgencyLedger {
     }
 
     /** A rate: how many were done, how many of them on time. */
-    record Rate(String name, int done, int onTime) {
-        Integer percent() {
-            return done == 0 ? null : Math.round(onTime * 100f / done);
+    record Rate(String name, int done, int onTime, Integer percent) {
+        Rate(String name, int done, int onTime) {
+            this(name, done, onTime, done == 0 ? null : Math.round(onTime * 100f / done));
         }
     }
 

@@ -41,7 +41,7 @@ class ChainApi {
     }
 
     @GetMapping("/cases/{id}/handovers")
-    @PreAuthorize(LedgerPages.VIEW)
+    @PreAuthorize(AgencyLedgerPages.VIEW)
     @Operation(summary = "The case's custody chain in order, and where the file is now")
     Map<String, Object> chain(@PathVariable long id) {
         long site = ChainPages.site();
@@ -101,7 +101,7 @@ class ChainApi {
     }
 
     @GetMapping("/ledger")
-    @PreAuthorize(LedgerPages.VIEW)
+    @PreAuthorize(AgencyLedgerPages.VIEW)
     @Operation(summary = "The agency ledger (代办台账) with its figures; at most 500 lines, the Excel file has them all")
     Map<String, Object> ledger(AgencyLedger.Filter filter) {
         AgencyLedger.Filter f = ledger.withDefaults(filter);

@@ -186,9 +186,9 @@ class PostOut {
                 VALUES (:site, :case, 'OUT', :carrier, :other, :no, :flagged, :sheets, :now, :by, :by, :note)
                 RETURNING id""")
                 .param("site", siteId).param("case", ready.caseId()).param("carrier", form.carrier().name())
-                .param("other", form.carrier() == Carrier.OTHER ? other : null).param("no", checked.number())
+                .param("other", form.carrier() == Carrier.OTHER ? other : "").param("no", checked.number())
                 .param("flagged", checked.flagged()).param("sheets", form.sheets()).param("now", now)
-                .param("by", packedBy).param("note", note.isEmpty() ? null : note).query(Long.class).single();
+                .param("by", packedBy).param("note", note).query(Long.class).single();
         caseLog.append(siteId, ready.caseId(), packedBy, "SENT", form.carrier().name() + " " + checked.number());
         String carrierName = form.carrier() == Carrier.OTHER ? other : texts.word("agency.carrier." + form.carrier().name());
         var phone = jdbc.sql("SELECT phone, phone_masked FROM agency_cases WHERE site_id = :site AND id = :id")

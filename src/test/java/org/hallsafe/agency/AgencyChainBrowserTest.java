@@ -103,7 +103,7 @@ class AgencyChainBrowserTest {
             desk.type(By.id("trackingNo"), "EA473124829CN");
             desk.type(By.id("sheets"), "3");
             desk.click(By.id("send"));
-            assertThat(desk.text(By.id("sent-done"))).contains(opened.code());
+            assertThat(desk.text(By.id("sent-done"))).contains(CaseCodes.display(opened.code()));
             assertThat(desk.text(By.id("sent-list"))).contains("EA473124829CN");
             desk.screenshot("agency-mail-out");
             desk.open("/agency/mail/out/print?noprint=1");

@@ -44,7 +44,14 @@ class AgencyEndToEndBrowserTest {
     void r14_4_r14_5_r14_6_aCitizenAppliesOnAPhoneAndSeesTheTrackingNumberOfTheResultSentByPost() throws Exception {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.officeDirector());
-        long item = AgencyFixture.item(catalogue, jdbc, hall, 5, hall.sectionId());
+        long w = directory.saveWindow(hall.siteId(), null,
+                new org.hallsafe.organization.Forms.WindowForm(1, "代办窗口", "一楼", hall.sectionId()));
+        long item = catalogue.saveItem(hall.siteId(), null, new org.hallsafe.appointments.AppointmentForms.ItemForm(
+                "食品经营许可（新办）", 20, String.join("\n", AgencyFixture.MATERIALS), "", true, java.util.List.of(w)));
+        jdbc.sql("""
+                INSERT INTO agency_items (site_id, item_id, time_limit_days, department_id, updated_at, updated_by)
+                VALUES (:site, :item, 5, :dept, now(), 'test')""")
+                .param("site", hall.siteId()).param("item", item).param("dept", hall.sectionId()).update();
         String hallCode = directory.site(hall.siteId()).code();
         String mailRoom = accounts.create(Role.STAFF, hall.siteId());
         String window = accounts.create(Role.STAFF, hall.siteId());

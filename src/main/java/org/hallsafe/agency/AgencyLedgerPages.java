@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The agency ledger (代办台账): filters, figures, the lines; its Excel file and its print view. */
 @Controller
-class LedgerPages {
+class AgencyLedgerPages {
 
     static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_VIEW)";
 
@@ -26,7 +26,7 @@ class LedgerPages {
     private final Catalogue catalogue;
     private final Directory directory;
 
-    LedgerPages(AgencyLedger ledger, AgencyLedgerExport export, Catalogue catalogue, Directory directory) {
+    AgencyLedgerPages(AgencyLedger ledger, AgencyLedgerExport export, Catalogue catalogue, Directory directory) {
         this.ledger = ledger;
         this.export = export;
         this.catalogue = catalogue;
