@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +100,8 @@ class AgencyBrowserTest {
             desk.click(By.cssSelector("#case-" + last + " a"));
             assertThat(desk.text(By.id("case-applicant"))).contains("刘**").contains("受理后 5 个工作日");
             desk.click(By.id("reveal"));
-            assertThat(desk.text(By.id("revealed"))).contains("刘志强").contains("巴陵中路 4 号");
+            desk.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("revealed"), "刘志强"));
+            assertThat(desk.text(By.id("revealed"))).contains("巴陵中路 4 号");
             desk.screenshot("agency-case-desk");
             desk.open("/agency/items");
             desk.type(By.id("limit-" + r.business()), "3");
