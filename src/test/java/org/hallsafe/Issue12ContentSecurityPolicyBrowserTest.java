@@ -56,7 +56,7 @@ class Issue12ContentSecurityPolicyBrowserTest {
     void r12_14_everyMainPageLoadsWithoutAContentSecurityPolicyRefusal() throws Exception {
         try (Browser b = new Browser(port)) {
             List<String> refused = new ArrayList<>();
-            for (String page : List.of("/login", "/appointments/book", "/appointments/manage")) {
+            for (String page : List.of("/login", "/appointments/book", "/appointments/manage", "/agency/apply", "/agency/status")) {
                 b.open(page);
                 refusals(b, page, refused);
             }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,8 +16,11 @@ import org.hallsafe.agency.AgencyCases.Opening;
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,31 +113,31 @@ class AgencyApi {
     }
 
     @GetMapping("/cases")
-    @PreAuthorize(AgencyPages.VIEW)
+    @RequiresPermission(Permissions.AGENCY_VIEW)
     @Operation(summary = "The hall's cases, newest first, of one state or all (at most 500)")
-    List<CaseView> list(@RequestParam(required = false) State state) {
-        return cases.cases(AgencyPages.site(), state, 500).stream().map(CaseView::of).toList();
+    List<CaseView> list(@RequestParam(required = false) State state, SignedIn who) {
+        return cases.cases(who.siteId(), state, 500).stream().map(CaseView::of).toList();
     }
 
     @GetMapping("/cases/{id}")
-    @PreAuthorize(AgencyPages.VIEW)
+    @RequiresPermission(Permissions.AGENCY_VIEW)
     @Operation(summary = "One case of the hall, personal data masked")
-    CaseView one(@PathVariable long id) {
-        return cases.find(AgencyPages.site(), id).map(CaseView::of).orElseThrow(() -> new NoSuchElementException("case " + id));
+    CaseView one(@PathVariable long id, SignedIn who) {
+        return cases.find(who.siteId(), id).map(CaseView::of).orElseThrow(() -> NotFoundException.of("agency case", id));
     }
 
     @PostMapping("/cases")
-    @PreAuthorize(AgencyPages.HANDLE)
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
     @Operation(summary = "Open a case at a window (WINDOW) or from a duty call (PHONE, with callId); 201")
-    ResponseEntity<CaseView> open(@RequestBody StaffOpening o) {
+    ResponseEntity<CaseView> open(@RequestBody StaffOpening o, SignedIn who) {
         Channel channel = o.callId() != null || o.channel() == Channel.PHONE ? Channel.PHONE : Channel.WINDOW;
-        var opened = cases.open(AgencyPages.site(), new Opening(o.submissionId(), o.itemId(), channel, o.applicant(),
+        var opened = cases.open(who.siteId(), new Opening(o.submissionId(), o.itemId(), channel, o.applicant(),
                 o.company(), o.phone(), o.address(), o.sending(), o.callId()));
         return ResponseEntity.created(URI.create("/api/v1/agency/cases/" + opened.id()))
-                .body(cases.find(AgencyPages.site(), opened.id()).map(CaseView::of).orElseThrow());
+                .body(cases.find(who.siteId(), opened.id()).map(CaseView::of).orElseThrow());
     }
 
     private long site(String hall) {
-        return catalogue.hall(hall).orElseThrow(() -> new NoSuchElementException("hall " + hall)).id();
+        return catalogue.hall(hall).orElseThrow(() -> NotFoundException.of("hall", hall)).id();
     }
 }

@@ -2,6 +2,7 @@ package org.hallsafe.agency;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,7 +13,10 @@ import org.hallsafe.appointments.Duty;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,60 +47,62 @@ class AgencyDeskPages {
     }
 
     @GetMapping("/agency/cases/new")
-    @PreAuthorize(AgencyPages.HANDLE)
-    String create(@RequestParam(required = false) Long call, Model model) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String create(@RequestParam(required = false) Long call, SignedIn who, Model model) {
         ApplyForm form = ApplyForm.empty(null);
         if (call != null) {
-            Duty.Consultation c = duty.consultation(AgencyPages.site(), call);
+            Duty.Consultation c = call(who.siteId(), call).orElseThrow(() -> NotFoundException.of("call", call));
             form = new ApplyForm(form.submissionId(), c.itemId(), c.callerName(), "", "", "", "", Channel.PHONE, c.id());
         }
         model.addAttribute("form", form);
-        return newPage(form, model);
+        return newPage(who.siteId(), form, model);
     }
 
     @PostMapping("/agency/cases")
-    @PreAuthorize(AgencyPages.HANDLE)
-    String open(@ModelAttribute("form") ApplyForm form, BindingResult binding, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String open(@ModelAttribute("form") ApplyForm form, BindingResult binding, SignedIn who, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         Channel channel = form.callId() != null ? Channel.PHONE : form.channel() == Channel.PHONE ? Channel.PHONE : Channel.WINDOW;
-        var opened = FormSubmission.save(binding, () -> cases.open(AgencyPages.site(), form.opening(channel)));
+        var opened = FormSubmission.save(binding, () -> cases.open(who.siteId(), form.opening(channel, form.callId())));
         if (opened.isPresent()) {
             redirect.addFlashAttribute("done", "agency.opened.done");
             return "redirect:/agency/cases/" + opened.get().id();
         }
         response.setStatus(400);
-        return newPage(form, model);
+        return newPage(who.siteId(), form, model);
     }
 
-    private String newPage(ApplyForm form, Model model) {
-        long site = AgencyPages.site();
+    private String newPage(long site, ApplyForm form, Model model) {
         model.addAttribute("items", cases.agencyItems(site));
         model.addAttribute("channels", new Channel[] {Channel.WINDOW, Channel.PHONE});
-        if (form.callId() != null) {
-            try {
-                model.addAttribute("call", duty.consultation(site, form.callId()));
-            } catch (NoSuchElementException e) {
-                model.addAttribute("call", null);
-            }
-        }
+        model.addAttribute("call", form.callId() == null ? null : call(site, form.callId()).orElse(null));
         return "agency/new";
     }
 
+    /** A call of the hall's duty log; another hall's is not there. */
+    private Optional<Duty.Consultation> call(long site, long id) {
+        try {
+            return Optional.of(duty.consultation(site, id));
+        } catch (NoSuchElementException | NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     @GetMapping("/agency/items")
-    @PreAuthorize(AgencyPages.EDIT)
-    String items(Model model) {
-        long site = AgencyPages.site();
+    @RequiresPermission(Permissions.AGENCY_EDIT)
+    String items(SignedIn who, Model model) {
+        long site = who.siteId();
         model.addAttribute("items", cases.agencyItems(site));
         model.addAttribute("departments", directory.departments(site, null, "", false));
         return "agency/items";
     }
 
     @PostMapping("/agency/items/{itemId}")
-    @PreAuthorize(AgencyPages.EDIT)
-    String saveItem(@PathVariable long itemId, @ModelAttribute("form") TermsForm form, BindingResult binding,
+    @RequiresPermission(Permissions.AGENCY_EDIT)
+    String saveItem(@PathVariable long itemId, @ModelAttribute("form") TermsForm form, BindingResult binding, SignedIn who,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        long site = AgencyPages.site();
-        cases.terms(site, itemId).orElseThrow(() -> new NoSuchElementException("agency item " + itemId));
+        long site = who.siteId();
+        cases.terms(site, itemId).orElseThrow(() -> NotFoundException.of("agency item", itemId));
         boolean saved = FormSubmission.done(binding, () -> {
             if (form.timeLimitDays() == null || form.timeLimitDays() < 1 || form.timeLimitDays() > 60) {
                 throw new InvalidInputException("timeLimitDays", "agency.items.limitRange");
@@ -104,12 +110,11 @@ class AgencyDeskPages {
             if (form.departmentId() != null) {
                 try {
                     directory.department(site, form.departmentId());
-                } catch (NoSuchElementException e) {
+                } catch (NoSuchElementException | NotFoundException e) {
                     throw new InvalidInputException(Map.of("departmentId", "agency.items.section.unknown"));
                 }
             }
-            terms.save(site, itemId, form.timeLimitDays(), form.departmentId(),
-                    org.hallsafe.platform.CurrentUser.get().getUsername());
+            terms.save(site, itemId, form.timeLimitDays(), form.departmentId(), who.username());
         });
         if (saved) {
             redirect.addFlashAttribute("saved", itemId);
@@ -117,6 +122,7 @@ class AgencyDeskPages {
         }
         response.setStatus(400);
         model.addAttribute("failedItem", itemId);
-        return items(model);
+        model.addAttribute("failedFields", binding.getFieldErrors().stream().map(e -> e.getField()).distinct().toList());
+        return items(who, model);
     }
 }

@@ -19,8 +19,9 @@ final class AgencyForms {
             return new ApplyForm(UUID.randomUUID(), itemId, "", "", "", "", "", null, null);
         }
 
-        Opening opening(Channel channel) {
-            return new Opening(submissionId, itemId, channel, applicant, company, phone, address, sending, callId);
+        /** The opening through a channel; the citizens' own pages pass no call. */
+        Opening opening(Channel channel, Long call) {
+            return new Opening(submissionId, itemId, channel, applicant, company, phone, address, sending, call);
         }
     }
 

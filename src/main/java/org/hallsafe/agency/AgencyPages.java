@@ -1,9 +1,10 @@
 package org.hallsafe.agency;
 
 import org.hallsafe.agency.AgencyCases.State;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AgencyPages {
 
-    static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_VIEW)";
-    static final String HANDLE = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_HANDLE)";
-    static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_EDIT)";
-    private static final String REVEAL = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_VIEW)"
-            + " and hasAuthority(T(org.hallsafe.platform.Permissions).PERSON_REVEAL)";
-
     private final AgencyCases cases;
     private final CaseFiles files;
     private final CaseLog log;
@@ -37,34 +32,33 @@ class AgencyPages {
     }
 
     @GetMapping("/agency")
-    @PreAuthorize(VIEW)
-    String list(@RequestParam(required = false) State state, Model model) {
-        model.addAttribute("rows", cases.cases(site(), state, 300));
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    String list(@RequestParam(required = false) State state, SignedIn who, Model model) {
+        model.addAttribute("rows", cases.cases(who.siteId(), state, 300));
         model.addAttribute("state", state);
         model.addAttribute("states", State.values());
         return "agency/list";
     }
 
     @GetMapping("/agency/cases/{id}")
-    @PreAuthorize(VIEW)
-    String show(@PathVariable long id, Model model) {
-        CaseFiles.CaseDetail detail = files.detail(site(), id);
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    String show(@PathVariable long id, SignedIn who, Model model) {
+        CaseFiles.CaseDetail detail = files.detail(who.siteId(), id);
         model.addAttribute("case", detail);
         model.addAttribute("c", detail.summary());
-        model.addAttribute("log", log.of(site(), id));
-        sections.orderedStream().forEach(section -> section.addTo(site(), detail, model));
+        model.addAttribute("log", log.of(who.siteId(), id));
+        sections.orderedStream().forEach(section -> section.addTo(who.siteId(), detail, model));
         return "agency/case";
     }
 
-    /** The applicant, phone and return address in plain, for a person who may see them; the read is audited. */
+    /**
+     * The applicant, phone and return address in plain, for a person who may reveal personal data (every role that
+     * does also sees agency cases); each field read is audited.
+     */
     @PostMapping("/agency/cases/{id}/reveal")
-    @PreAuthorize(REVEAL)
-    String reveal(@PathVariable long id, Model model) {
-        model.addAttribute("revealed", files.reveal(site(), id));
+    @RequiresPermission(Permissions.PERSON_REVEAL)
+    String reveal(@PathVariable long id, SignedIn who, Model model) {
+        model.addAttribute("revealed", files.reveal(who.siteId(), id));
         return "agency/case :: revealed";
-    }
-
-    static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -10,9 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiErrors.JsonApi
 @RequestMapping("/api/v1/agency")
 @Tag(name = "agency", description = "R-SVC-4: agency cases (代办), materials by post, one-time notice, time limits")
-@PreAuthorize(MaterialPages.HANDLE)
+@RequiresPermission(Permissions.AGENCY_HANDLE)
 class AgencyWorkApi {
 
     /** The materials check: one entry per material checked. */
@@ -63,68 +64,65 @@ class AgencyWorkApi {
 
     @PostMapping("/cases/{id}/materials")
     @Operation(summary = "Check materials as RECEIVED, MISSING or TO_CORRECT (a note saying what); the last one received accepts the case")
-    Materials check(@PathVariable long id, @RequestBody Checks body) {
-        checks.check(site(), id, body == null ? null : body.materials());
-        return materials(id);
+    Materials check(SignedIn who, @PathVariable long id, @RequestBody Checks body) {
+        checks.check(who.siteId(), id, body == null ? null : body.materials());
+        return materials(who, id);
     }
 
     @PostMapping("/cases/{id}/notice")
     @Operation(summary = "Send the one-time notice (一次性告知) of everything missing or to correct, by SMS; the case pauses (补正)")
-    ResponseEntity<NoticeView> notice(@PathVariable long id) {
-        MaterialChecks.Notice n = checks.sendNotice(site(), id);
+    ResponseEntity<NoticeView> notice(SignedIn who, @PathVariable long id) {
+        MaterialChecks.Notice n = checks.sendNotice(who.siteId(), id);
         return ResponseEntity.created(URI.create("/agency/cases/" + id + "/notices/" + n.id()))
                 .body(new NoticeView(n.id(), n.startedAt(), n.noticeText()));
     }
 
     @PostMapping("/cases/{id}/accept")
     @Operation(summary = "Accept (受理) a case whose materials are all received: the clock starts, the citizen gets the due date")
-    Materials accept(@PathVariable long id) {
-        checks.accept(site(), id);
-        return materials(id);
+    Materials accept(SignedIn who, @PathVariable long id) {
+        checks.accept(who.siteId(), id);
+        return materials(who, id);
     }
 
     @PostMapping("/cases/{id}/finish")
     @Operation(summary = "Finish (办结) an accepted case: on time or late is recorded")
-    Materials finish(@PathVariable long id) {
-        checks.finish(site(), id);
-        return materials(id);
+    Materials finish(SignedIn who, @PathVariable long id) {
+        checks.finish(who.siteId(), id);
+        return materials(who, id);
     }
 
     @PostMapping("/mail/in")
     @Operation(summary = "Log an envelope in (carrier, tracking number, sheets, the case code written on it); the same tracking number twice answers the first")
-    ResponseEntity<MailRoom.Envelope> logIn(@Valid @RequestBody MailPages.MailForm body) {
-        MailRoom.Envelope e = mail.logIn(site(), body.incoming());
+    ResponseEntity<MailRoom.Envelope> logIn(SignedIn who, @Valid @RequestBody MailPages.MailForm body) {
+        MailRoom.Envelope e = mail.logIn(who.siteId(), body.incoming());
         return ResponseEntity.created(URI.create("/api/v1/agency/mail/in/" + e.id())).body(e);
     }
 
     @GetMapping("/mail/in")
     @Operation(summary = "Envelopes in: those waiting to be matched, or the latest")
-    List<MailRoom.Envelope> envelopes(@RequestParam(defaultValue = "false") boolean unmatched) {
-        return unmatched ? mail.unmatched(site()) : mail.recent(site(), 100);
+    List<MailRoom.Envelope> envelopes(SignedIn who, @RequestParam(defaultValue = "false") boolean unmatched) {
+        return unmatched ? mail.unmatched(who.siteId()) : mail.recent(who.siteId(), 100);
     }
 
     @PostMapping("/mail/in/{id}/match")
     @Operation(summary = "Match a waiting envelope to a case")
-    MailRoom.Envelope match(@PathVariable long id, @RequestBody Match body) {
+    MailRoom.Envelope match(SignedIn who, @PathVariable long id, @RequestBody Match body) {
         if (body == null || body.caseId() == null) {
             throw new org.hallsafe.platform.InvalidInputException("caseId", "validation.required");
         }
-        return mail.match(site(), id, body.caseId());
+        return mail.match(who.siteId(), id, body.caseId());
     }
 
     @GetMapping("/mail/cases")
     @Operation(summary = "Open cases an envelope may belong to, by code, company or the applicant's full phone number")
-    List<MailRoom.Found> search(@RequestParam(defaultValue = "") String q) {
-        return mail.search(site(), q);
+    List<MailRoom.Found> search(SignedIn who, @RequestParam(defaultValue = "") String q) {
+        return mail.search(who.siteId(), q);
     }
 
-    private Materials materials(long id) {
-        CaseFiles.CaseDetail d = files.detail(site(), id);
-        return new Materials(id, d.summary().state(), checks.of(site(), id), d.summary().dueOn(),
-                clocks.daysLeft(site(), id, d.summary().state(), d.summary().dueOn()));
+    private Materials materials(SignedIn who, long id) {
+        CaseFiles.CaseDetail d = files.detail(who.siteId(), id);
+        return new Materials(id, d.summary().state(), checks.of(who.siteId(), id), d.summary().dueOn(),
+                clocks.daysLeft(who.siteId(), id, d.summary().state(), d.summary().dueOn()));
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

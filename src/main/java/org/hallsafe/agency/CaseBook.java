@@ -53,11 +53,14 @@ class CaseBook {
     private final ApplicationEventPublisher events;
     /** AG3: where each file is and who holds it, by name (a handover waiting for its receiver: still its sender). */
     private final Custody custody;
+    /** AG2: days left by the service commitment's rule (frozen while the case waits on the citizen). */
+    private final CaseClocks clocks;
 
     CaseBook(JdbcClient jdbc, Clock clock, ItemTermsStore terms, Catalogue catalogue, Duty duty, HallCalendar calendar,
             PersonalData personalData, CaseLog log, CaseTexts texts, ActivityLog activity, LiveUpdates live,
-            ApplicationEventPublisher events, Custody custody) {
+            ApplicationEventPublisher events, Custody custody, CaseClocks clocks) {
         this.custody = custody;
+        this.clocks = clocks;
         this.jdbc = jdbc;
         this.clock = clock;
         this.terms = terms;
@@ -153,7 +156,7 @@ class CaseBook {
         try {
             duty.consultation(siteId, callId);
             return true;
-        } catch (NoSuchElementException e) {
+        } catch (NoSuchElementException | org.hallsafe.platform.NotFoundException e) {
             return false;
         }
     }
@@ -185,23 +188,13 @@ class CaseBook {
         }
         Map<Long, String> names = catalogue.items(siteId, true).stream()
                 .collect(Collectors.toMap(Catalogue.Item::id, Catalogue.Item::name, (a, b) -> a));
-        LocalDate today = LocalDate.now(clock);
         Map<Long, Custody.Holder> holders = custody.holders(siteId, rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new CaseSummary(r.id(), r.code(), r.itemId(), names.getOrDefault(r.itemId(), ""),
                 State.valueOf(r.state()), Channel.valueOf(r.channel()), r.applicantMasked(), r.phoneMasked(), r.dueOn(),
-                daysLeft(siteId, State.valueOf(r.state()), today, r.dueOn()), r.onTime(),
+                clocks.daysLeft(siteId, r.id(), State.valueOf(r.state()), r.dueOn()), r.onTime(),
                 holders.get(r.id()).holder() == null ? null : holders.get(r.id()).station(), holders.get(r.id()).holder(),
                 r.createdAt()))
                 .toList();
-    }
-
-    /** Working days from today to the due date of a running or paused case; negative once past it. */
-    private Integer daysLeft(long siteId, State state, LocalDate today, LocalDate dueOn) {
-        if (dueOn == null || (state != State.ACCEPTED && state != State.SUPPLEMENT)) {
-            return null;
-        }
-        return dueOn.isBefore(today) ? -calendar.workingDaysBetween(siteId, dueOn, today)
-                : calendar.workingDaysBetween(siteId, today, dueOn);
     }
 
     static String strip(String s) {

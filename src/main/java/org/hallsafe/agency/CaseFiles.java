@@ -1,9 +1,9 @@
 package org.hallsafe.agency;
 
 import java.time.Instant;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.agency.AgencyCases.CaseSummary;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ class CaseFiles {
     @Transactional(readOnly = true)
     CaseDetail detail(long siteId, long id) {
         CaseSummary summary = book.summaries(siteId, java.util.Map.of("id", id), 1).stream().findFirst()
-                .orElseThrow(() -> new NoSuchElementException("agency case " + id));
+                .orElseThrow(() -> NotFoundException.of("agency case", id));
         Rest r = jdbc.sql("""
                 SELECT company, address_masked, sending, time_limit_days, accepted_at, paused_days, done_at, sent_at,
                        withdrawn_reason, call_id, department_id, created_by, updated_at
@@ -64,7 +64,7 @@ class CaseFiles {
     Revealed reveal(long siteId, long id) {
         Sealed s = jdbc.sql("SELECT applicant_name, phone, address FROM agency_cases WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id).query(Sealed.class).optional()
-                .orElseThrow(() -> new NoSuchElementException("agency case " + id));
+                .orElseThrow(() -> NotFoundException.of("agency case", id));
         return new Revealed(personalData.reveal(s.applicantName(), "agency-case", id, "applicant"),
                 personalData.reveal(s.phone(), "agency-case", id, "phone"),
                 personalData.reveal(s.address(), "agency-case", id, "address"));

@@ -34,7 +34,9 @@ class CaseTexts {
         var hall = directory.site(siteId);
         String what = item.materials().isEmpty() ? word("agency.sms.openedAsList") : String.join("、", item.materials());
         send(siteId, caseId, "agency.sms.opened", phone.cipherText(), phone.masked(),
-                word("agency.sms.opened", CaseCodes.display(code), item.itemName(), what, hall.name(), hall.address()), code);
+                word("agency.sms.opened", CaseCodes.display(code), item.itemName(), what,
+                        hall.address().isBlank() ? hall.name() : hall.name() + " " + hall.address().strip()), code,
+                CaseCodes.display(code));
     }
 
     /** Sends one SMS about a case to its applicant, once per purpose. */

@@ -62,7 +62,7 @@ class DemoAgency {
             new Demo("张建国", "岳阳市湘楚建材有限公司", "13807301234", "湖南省岳阳市岳阳楼区巴陵中路 88 号 张建国收", 0, Channel.ONLINE, "APPLIED", 0),
             new Demo("李秀英", "", "13973012345", "湖南省岳阳市君山区柳林洲街道 12 号 李秀英收", 2, Channel.PHONE, "APPLIED_POST", 1),
             new Demo("王海燕", "岳阳市洞庭湖鲜食品店", "15907301122", "湖南省岳阳市云溪区永济大道 5 号 王海燕收", 3, Channel.WECHAT, "SUPPLEMENT", 3),
-            new Demo("刘志强", "岳阳华宏物流有限公司", "18673012233", "湖南省岳阳市经开区金凤路 66 号 刘志强收", 1, Channel.ONLINE, "CORRECTION", 5),
+            new Demo("刘志强", "岳阳华宏物流有限公司", "18673012233", "湖南省岳阳市经开区金凤路 66 号 刘志强收", 1, Channel.ONLINE, "CORRECTION", 2),
             new Demo("陈丽华", "", "13574012345", "湖南省岳阳市岳阳楼区五里牌街道 301 号 陈丽华收", 2, Channel.WINDOW, "SECTION", 3),
             new Demo("杨磊", "岳阳市巴陵餐饮管理有限公司", "13787301234", "湖南省岳阳市南湖新区龙山路 9 号 杨磊收", 3, Channel.ONLINE, "APPROVAL", 6),
             new Demo("赵敏", "岳阳市新港贸易有限公司", "15173012345", "湖南省岳阳市城陵矶新港区 18 号 赵敏收", 0, Channel.ONLINE, "OVERDUE", 9),

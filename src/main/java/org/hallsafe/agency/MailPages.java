@@ -8,11 +8,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * written on it), and matches the envelopes that came without a code by a search.
  */
 @Controller
-@PreAuthorize(MaterialPages.HANDLE)
+@RequiresPermission(Permissions.AGENCY_HANDLE)
 class MailPages {
 
     /** The form of an envelope in; bounds as the table's. */
@@ -58,43 +59,50 @@ class MailPages {
 
     /** The page; {@code envelope} and {@code q}: matching a waiting envelope, with the cases the search found. */
     @GetMapping("/agency/mail")
-    String page(@RequestParam(required = false) Long envelope, @RequestParam(defaultValue = "") String q, Model model,
+    String page(SignedIn who, @RequestParam(required = false) Long envelope, @RequestParam(defaultValue = "") String q, Model model,
             HttpServletResponse response) {
         model.addAttribute("form", MailForm.empty());
-        return show(envelope, q, model, response);
+        return show(who, envelope, q, model, response);
     }
 
     @PostMapping("/agency/mail")
-    String logIn(@Valid @ModelAttribute("form") MailForm form, BindingResult binding, Model model,
+    String logIn(SignedIn who, @Valid @ModelAttribute("form") MailForm form, BindingResult binding, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        var logged = FormSubmission.save(binding, () -> mail.logIn(site(), form.incoming()));
+        var logged = FormSubmission.save(binding, () -> mail.logIn(who.siteId(), form.incoming()));
         if (logged.isPresent()) {
-            redirect.addFlashAttribute("logged", logged.get());
+            // the session keeps flash values: an id, not the record
+            redirect.addFlashAttribute("loggedId", logged.get().id());
             return "redirect:/agency/mail";
         }
         response.setStatus(422);
-        return show(null, "", model, response);
+        return show(who, null, "", model, response);
     }
 
     @PostMapping("/agency/mail/{id}/match")
-    String match(@PathVariable long id, @RequestParam(required = false) Long caseId, Model model,
+    String match(SignedIn who, @PathVariable long id, @RequestParam(required = false) Long caseId, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             if (caseId == null) {
                 throw new InvalidInputException("caseId", "validation.required");
             }
-            redirect.addFlashAttribute("matched", mail.match(site(), id, caseId));
+            redirect.addFlashAttribute("matchedId", mail.match(who.siteId(), id, caseId).id());
             return "redirect:/agency/mail";
         } catch (InvalidInputException e) {
             model.addAttribute("form", MailForm.empty());
             model.addAttribute("matchProblem", e.messageKey());
             response.setStatus(422);
-            return show(id, "", model, response);
+            return show(who, id, "", model, response);
         }
     }
 
-    private String show(Long envelope, String q, Model model, HttpServletResponse response) {
-        long site = site();
+    private String show(SignedIn who, Long envelope, String q, Model model, HttpServletResponse response) {
+        long site = who.siteId();
+        if (model.getAttribute("loggedId") instanceof Long flashed) {
+            model.addAttribute("logged", mail.get(site, flashed));
+        }
+        if (model.getAttribute("matchedId") instanceof Long matchedId) {
+            model.addAttribute("matched", mail.get(site, matchedId));
+        }
         model.addAttribute("carriers", TrackingNumbers.Carrier.values());
         model.addAttribute("unmatched", mail.unmatched(site));
         model.addAttribute("recent", mail.recent(site, 20));
@@ -115,7 +123,4 @@ class MailPages {
         return "agency/mail";
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.shared.PhoneNumber;
@@ -33,7 +33,7 @@ class MailRoom {
     record Envelope(long id, Long caseId, String caseCode, String carrier, String carrierOther, String trackingNo,
             boolean trackingFlagged, Integer sheets, Instant loggedAt, String loggedBy, String note) {
 
-        String displayCode() {
+        public String displayCode() {
             return CaseCodes.display(caseCode);
         }
     }
@@ -51,7 +51,7 @@ class MailRoom {
     record Found(long id, String code, long itemId, String state, String applicantMasked, String company,
             Instant createdAt) {
 
-        String displayCode() {
+        public String displayCode() {
             return CaseCodes.display(code);
         }
     }
@@ -125,7 +125,7 @@ class MailRoom {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String by = actor();
+        String by = SignedIn.actor();
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO agency_mail (site_id, case_id, direction, carrier, carrier_other, tracking_no, tracking_flagged,
                                          sheets, logged_at, logged_by, note)
@@ -140,7 +140,7 @@ class MailRoom {
             return jdbc.sql(SELECT + " AND m.carrier = :carrier AND m.tracking_no = :no").param("site", siteId)
                     .param("carrier", in.carrier().name()).param("no", tracking.number()).query(Envelope.class).single();
         }
-        activity.record("MAIL_IN", "agency-mail", id.get(), in.carrier() + " " + tracking.number());
+        activity.record("AGENCY_MAIL_IN", "agency-mail", id.get(), in.carrier() + " " + tracking.number());
         if (caseId != null) {
             log.append(siteId, caseId, by, "MAIL_IN", in.carrier() + " " + tracking.number());
         }
@@ -165,8 +165,8 @@ class MailRoom {
         if (n == 0) {
             throw new InvalidInputException("caseId", "agency.mail.matchedAlready");
         }
-        log.append(siteId, caseId, actor(), "MAIL_IN", e.carrier() + " " + e.trackingNo());
-        activity.record("MAIL_MATCHED", "agency-mail", envelopeId, c.code());
+        log.append(siteId, caseId, SignedIn.actor(), "MAIL_IN", e.carrier() + " " + e.trackingNo());
+        activity.record("AGENCY_MAIL_MATCHED", "agency-mail", envelopeId, c.code());
         live.publishToSite(siteId, "agency");
         return get(siteId, envelopeId);
     }
@@ -174,7 +174,7 @@ class MailRoom {
     @Transactional(readOnly = true)
     Envelope get(long siteId, long id) {
         return jdbc.sql(SELECT + " AND m.id = :id").param("site", siteId).param("id", id).query(Envelope.class)
-                .optional().orElseThrow(() -> new NoSuchElementException("envelope " + id));
+                .optional().orElseThrow(() -> NotFoundException.of("envelope", id));
     }
 
     /** Envelopes not yet matched to a case, oldest first: the mail room's list to work off. */
@@ -252,7 +252,4 @@ class MailRoom {
         return s == null ? "" : s.strip();
     }
 
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
-    }
 }

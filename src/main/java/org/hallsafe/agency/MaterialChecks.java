@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.CaseStates.Action;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlainText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +102,7 @@ class MaterialChecks {
     @Transactional(readOnly = true)
     Notice notice(long siteId, long caseId, long noticeId) {
         return notices(siteId, caseId).stream().filter(n -> n.id() == noticeId).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("notice " + noticeId));
+                .orElseThrow(() -> NotFoundException.of("notice", noticeId));
     }
 
     /**
@@ -142,7 +142,7 @@ class MaterialChecks {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String by = actor();
+        String by = SignedIn.actor();
         Timestamp now = Timestamp.from(clock.instant());
         List<String> changed = new ArrayList<>();
         for (Mark m : marks) {
@@ -190,7 +190,7 @@ class MaterialChecks {
         }
         String text = noticeText(siteId, c.code(), wanted);
         Timestamp now = Timestamp.from(clock.instant());
-        String by = actor();
+        String by = SignedIn.actor();
         int moved = jdbc.sql("""
                 UPDATE agency_cases SET state = :to, updated_at = :now WHERE site_id = :site AND id = :id AND state = :from""")
                 .param("to", to.name()).param("now", now).param("site", siteId).param("id", caseId)
@@ -205,9 +205,9 @@ class MaterialChecks {
                 .param("text", PlainText.Rules.truncate(text, NOTICE)).param("by", by).query(Long.class).single();
         texts.send(siteId, caseId, "agency.sms.supplement/" + pause, c.phone(), c.phoneMasked(),
                 texts.word("agency.sms.supplement", CaseCodes.display(c.code()), list(wanted, "；")));
-        log.append(siteId, caseId, by, "NOTICE_SENT", wanted.size() + " · " + wanted.stream()
+        log.append(siteId, caseId, by, "PAUSED", wanted.size() + " · " + wanted.stream()
                 .map(m -> String.valueOf(m.position())).reduce((a, b) -> a + "," + b).orElse(""));
-        activity.record("NOTICE_SENT", "agency-case", caseId, c.code() + " " + wanted.size());
+        activity.record("AGENCY_NOTICE", "agency-case", caseId, c.code() + " " + wanted.size());
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCasePaused(siteId, caseId));
         return notice(siteId, caseId, pause);
@@ -252,10 +252,10 @@ class MaterialChecks {
         if (moved == 0) {
             throw new InvalidInputException("accept", "agency.accept.notNow");
         }
-        String by = actor();
+        String by = SignedIn.actor();
         boolean resumed = c.acceptedAt() != null;
         log.append(siteId, caseId, by, resumed ? "RESUMED" : "ACCEPTED", due + (resumed ? " +" + (paused - c.pausedDays()) : ""));
-        activity.record(resumed ? "RESUMED" : "ACCEPTED", "agency-case", caseId, c.code() + " " + due);
+        activity.record(resumed ? "AGENCY_RESUMED" : "AGENCY_ACCEPTED", "agency-case", caseId, c.code() + " " + due);
         String purpose = resumed ? "agency.sms.accepted/" + nowInstant.toEpochMilli() : "agency.sms.accepted";
         texts.send(siteId, caseId, purpose, c.phone(), c.phoneMasked(),
                 texts.word(resumed ? "agency.sms.resumed" : "agency.sms.accepted", CaseCodes.display(c.code()),
@@ -280,8 +280,8 @@ class MaterialChecks {
         if (moved == 0) {
             throw new InvalidInputException("finish", "agency.finish.notNow");
         }
-        log.append(siteId, caseId, actor(), "DONE", onTime ? "ON_TIME" : "LATE");
-        activity.record("DONE", "agency-case", caseId, c.code() + (onTime ? " on time" : " late"));
+        log.append(siteId, caseId, SignedIn.actor(), "DONE", onTime ? "ON_TIME" : "LATE");
+        activity.record("AGENCY_DONE", "agency-case", caseId, c.code() + (onTime ? " on time" : " late"));
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCaseDone(siteId, caseId, onTime));
         return onTime;
@@ -310,10 +310,7 @@ class MaterialChecks {
                 SELECT code, state, accepted_at, due_on, time_limit_days, paused_days, phone, phone_masked
                 FROM agency_cases WHERE site_id = :site AND id = :id FOR UPDATE""")
                 .param("site", siteId).param("id", caseId).query(Row.class).optional()
-                .orElseThrow(() -> new NoSuchElementException("agency case " + caseId));
+                .orElseThrow(() -> NotFoundException.of("agency case", caseId));
     }
 
-    private static String actor() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
-    }
 }

@@ -7,10 +7,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MaterialPages {
 
-    static final String HANDLE = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_HANDLE)";
-    static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_VIEW)";
 
     private final MaterialChecks checks;
     private final CaseFiles files;
@@ -44,10 +43,10 @@ class MaterialPages {
 
     /** Form fields {@code finding-<materialId>} and {@code note-<materialId>}, one pair per material on the page. */
     @PostMapping("/agency/cases/{id}/materials")
-    @PreAuthorize(HANDLE)
-    String check(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String check(SignedIn who, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        List<MaterialChecks.Material> materials = checks.of(site(), id);
+        List<MaterialChecks.Material> materials = checks.of(who.siteId(), id);
         List<MaterialChecks.Mark> marks = new ArrayList<>();
         Map<String, String> typed = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -71,71 +70,71 @@ class MaterialPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            boolean accepted = checks.check(site(), id, marks);
+            boolean accepted = checks.check(who.siteId(), id, marks);
             redirect.addFlashAttribute("done", accepted ? "agency.accepted.done" : "agency.materials.done");
-            return "redirect:/agency/cases/" + id + "#case-materials";
+            return "redirect:/agency/cases/" + id + (accepted ? "#case-clock" : "#case-materials");
         } catch (InvalidInputException e) {
             // materials[i].x names the i-th mark: beside its material on the page
             e.problems().forEach((field, key) -> problems.put(pageField(field, marks), key));
             model.addAttribute("typed", typed);
-            return refused(id, problems, model, response);
+            return refused(who, id, problems, model, response);
         }
     }
 
     @PostMapping("/agency/cases/{id}/notice")
-    @PreAuthorize(HANDLE)
-    String notice(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String notice(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            MaterialChecks.Notice n = checks.sendNotice(site(), id);
+            MaterialChecks.Notice n = checks.sendNotice(who.siteId(), id);
             redirect.addFlashAttribute("done", "agency.notice.done");
             redirect.addFlashAttribute("printNotice", n.id());
             return "redirect:/agency/cases/" + id + "#case-materials";
         } catch (InvalidInputException e) {
-            return refused(id, e.problems(), model, response);
+            return refused(who, id, e.problems(), model, response);
         }
     }
 
     @PostMapping("/agency/cases/{id}/accept")
-    @PreAuthorize(HANDLE)
-    String accept(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String accept(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            checks.accept(site(), id);
+            checks.accept(who.siteId(), id);
             redirect.addFlashAttribute("done", "agency.accepted.done");
             return "redirect:/agency/cases/" + id + "#case-clock";
         } catch (InvalidInputException e) {
-            return refused(id, e.problems(), model, response);
+            return refused(who, id, e.problems(), model, response);
         }
     }
 
     @PostMapping("/agency/cases/{id}/finish")
-    @PreAuthorize(HANDLE)
-    String finish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String finish(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            boolean onTime = checks.finish(site(), id);
+            boolean onTime = checks.finish(who.siteId(), id);
             redirect.addFlashAttribute("done", onTime ? "agency.finish.onTime" : "agency.finish.late");
             return "redirect:/agency/cases/" + id + "#case-clock";
         } catch (InvalidInputException e) {
-            return refused(id, e.problems(), model, response);
+            return refused(who, id, e.problems(), model, response);
         }
     }
 
     /** The one-time notice on A4, to hand over or post with the case's code, everything needed and the hall. */
     @GetMapping("/agency/cases/{id}/notices/{notice}")
-    @PreAuthorize(VIEW)
-    String printNotice(@PathVariable long id, @PathVariable long notice, Model model) {
-        CaseFiles.CaseDetail detail = files.detail(site(), id);
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    String printNotice(SignedIn who, @PathVariable long id, @PathVariable long notice, Model model) {
+        CaseFiles.CaseDetail detail = files.detail(who.siteId(), id);
         model.addAttribute("c", detail.summary());
-        model.addAttribute("notice", checks.notice(site(), id, notice));
+        model.addAttribute("notice", checks.notice(who.siteId(), id, notice));
         return "agency/notice-print";
     }
 
-    private String refused(long id, Map<String, String> problems, Model model, HttpServletResponse response) {
-        CaseFiles.CaseDetail detail = files.detail(site(), id);
+    private String refused(SignedIn who, long id, Map<String, String> problems, Model model, HttpServletResponse response) {
+        CaseFiles.CaseDetail detail = files.detail(who.siteId(), id);
         model.addAttribute("materialProblems", problems);
         model.addAttribute("case", detail);
         model.addAttribute("c", detail.summary());
-        model.addAttribute("log", log.of(site(), id));
-        sections.orderedStream().forEach(section -> section.addTo(site(), detail, model));
+        model.addAttribute("log", log.of(who.siteId(), id));
+        sections.orderedStream().forEach(section -> section.addTo(who.siteId(), detail, model));
         response.setStatus(422);
         return "agency/case";
     }
@@ -149,7 +148,4 @@ class MaterialPages {
         return field;
     }
 
-    private static long site() {
-        return CurrentUser.get().siteId();
-    }
 }

@@ -1,7 +1,5 @@
 package org.hallsafe.agency;
 
-import java.util.NoSuchElementException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +10,7 @@ import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +48,7 @@ class PublicAgencyPages {
     String items(@RequestParam(required = false) String hall, @RequestParam(required = false) Long item, Model model) {
         SiteView site = hall(hall, model);
         if (item != null) {
-            cases.terms(site.id(), item).orElseThrow(() -> new NoSuchElementException("agency item " + item));
+            cases.terms(site.id(), item).orElseThrow(() -> NotFoundException.of("agency item", item));
             model.addAttribute("form", ApplyForm.empty(item));
             return formPage(site, item, model);
         }
@@ -69,7 +68,7 @@ class PublicAgencyPages {
             return formPage(site, form.itemId(), model);
         }
         Channel channel = wechat(request) ? Channel.WECHAT : Channel.ONLINE;
-        var opened = FormSubmission.save(binding, () -> cases.open(site.id(), form.opening(channel)));
+        var opened = FormSubmission.save(binding, () -> cases.open(site.id(), form.opening(channel, null)));
         if (opened.isPresent()) {
             // the code travels in the flash, not the address: shown once, to the person who just applied
             redirect.addFlashAttribute(APPLIED, opened.get().code());
@@ -101,7 +100,7 @@ class PublicAgencyPages {
             BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         SiteView site = hall(hall, model);
         try {
-            model.addAttribute("status", limits.lookUp(request, form.code(),
+            model.addAttribute("caseStatus", limits.lookUp(request, form.code(),
                     () -> status.lookUp(site.id(), form.code(), form.phone())));
         } catch (InvalidInputException e) {
             e.problems().forEach(binding::rejectValue);
@@ -119,7 +118,7 @@ class PublicAgencyPages {
     }
 
     private SiteView hall(String code, Model model) {
-        SiteView site = catalogue.hall(code).orElseThrow(() -> new NoSuchElementException("hall " + code));
+        SiteView site = catalogue.hall(code).orElseThrow(() -> NotFoundException.of("hall", code));
         model.addAttribute("hall", site);
         return site;
     }

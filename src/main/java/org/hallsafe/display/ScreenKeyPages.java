@@ -1,9 +1,10 @@
 package org.hallsafe.display;
 
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * browser), see which screens connected lately, and revoke a key, which stops its screens at once.
  */
 @Controller
-@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).SCREEN_MANAGE)")
+@RequiresPermission(Permissions.SCREEN_MANAGE)
 class ScreenKeyPages {
 
     private final ScreenKeys keys;
@@ -30,8 +31,8 @@ class ScreenKeyPages {
     }
 
     @GetMapping("/admin/screens")
-    String list(Model model) {
-        model.addAttribute("keys", keys.list(site()));
+    String list(SignedIn who, Model model) {
+        model.addAttribute("keys", keys.list(who.siteId()));
         if (!model.containsAttribute("name")) {
             model.addAttribute("name", "");
         }
@@ -39,11 +40,11 @@ class ScreenKeyPages {
     }
 
     @PostMapping("/admin/screens")
-    String create(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam(defaultValue = "") String name, SignedIn who, Model model, RedirectAttributes redirect) {
         try {
-            ScreenKeys.Created created = keys.create(site(), name);
+            ScreenKeys.Created created = keys.create(who.siteId(), name);
             String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/screen/{hall}")
-                    .buildAndExpand(directory.site(site()).code()).toUriString();
+                    .buildAndExpand(directory.site(who.siteId()).code()).toUriString();
             redirect.addFlashAttribute("createdName", created.name());
             redirect.addFlashAttribute("screenUrl", base + "?key=" + created.token());
             redirect.addFlashAttribute("callsUrl", base + "/calls?key=" + created.token());
@@ -51,18 +52,14 @@ class ScreenKeyPages {
         } catch (InvalidInputException e) {
             model.addAttribute("name", name);
             model.addAttribute("nameProblem", e.messageKey());
-            return list(model);
+            return list(who, model);
         }
     }
 
     @PostMapping("/admin/screens/{id}/revoke")
-    String revoke(@PathVariable long id, RedirectAttributes redirect) {
-        keys.revoke(site(), id);
+    String revoke(@PathVariable long id, SignedIn who, RedirectAttributes redirect) {
+        keys.revoke(who.siteId(), id);
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/admin/screens";
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -6,15 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +69,7 @@ class ScreenKeys {
                 INSERT INTO screen_keys (site_id, name, token_hash, created_at, created_by)
                 VALUES (:site, :name, :hash, :now, :by) RETURNING id""")
                 .param("site", siteId).param("name", n).param("hash", hash(token))
-                .param("now", Timestamp.from(clock.instant())).param("by", CurrentUser.get().getUsername())
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
                 .query(Long.class).single();
         activity.record("CREATED", "screen-key", id, n);
         return new Created(id, n, token);
@@ -88,11 +88,11 @@ class ScreenKeys {
     void revoke(long siteId, long id) {
         String name = jdbc.sql("SELECT name FROM screen_keys WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id).query(String.class).optional()
-                .orElseThrow(() -> new NoSuchElementException("screen key " + id));
+                .orElseThrow(() -> NotFoundException.of("screen key", id));
         int n = jdbc.sql("""
                 UPDATE screen_keys SET revoked_at = :now, revoked_by = :by
                 WHERE site_id = :site AND id = :id AND revoked_at IS NULL""")
-                .param("now", Timestamp.from(clock.instant())).param("by", CurrentUser.get().getUsername())
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
                 .param("site", siteId).param("id", id).update();
         if (n == 1) {
             live.endStream(stream(id));

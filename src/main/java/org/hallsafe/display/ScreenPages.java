@@ -1,7 +1,6 @@
 package org.hallsafe.display;
 
 import java.time.Instant;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +8,7 @@ import org.hallsafe.appointments.CitizenCalled;
 import org.hallsafe.appointments.QueueBoard;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.notice.Channel;
 import org.hallsafe.notice.Notices;
@@ -109,7 +109,7 @@ class ScreenPages {
             case "figures" -> figures(o, model);
             case "notices" -> model.addAttribute("notices", notices(o));
             case "calls" -> model.addAttribute("calls", queue.recentCalls(o.hall().id(), CALLS_LISTED));
-            default -> throw new NoSuchElementException(part);
+            default -> throw NotFoundException.of("screen part", part);
         }
         return "display/parts :: " + part;
     }
@@ -127,7 +127,7 @@ class ScreenPages {
             return ResponseEntity.ok(live.subscribeStream(ScreenKeys.stream(o.keyId()), o.hall().id(), EVENTS, build));
         } catch (TooManyRequestsException e) {
             return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.seconds())).build();
-        } catch (NoSuchElementException e) {
+        } catch (NotFoundException e) {
             return ResponseEntity.notFound().build();
         }
     }
@@ -150,7 +150,7 @@ class ScreenPages {
             if (!counted) {
                 limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
             }
-            throw new NoSuchElementException("screen key");
+            throw NotFoundException.of("screen key");
         }
         return new Opened(hall, keyId);
     }

@@ -1,21 +1,24 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
-import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.RateLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +36,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class NoticeChannelPages {
-
-    /** The office and the leadership group: those who write or approve notices. */
-    static final String OFFICE = "hasAnyAuthority(T(org.hallsafe.platform.Permissions).NOTICE_EDIT, "
-            + "T(org.hallsafe.platform.Permissions).NOTICE_APPROVE)";
 
     /** The paper sizes of the wall poster. */
     enum PosterSize { A4, A3 }
@@ -67,17 +66,18 @@ class NoticeChannelPages {
 
     /** From the office's notice page to the H5 page of its hall (the public page chooses the hall by its code). */
     @GetMapping("/notices/{id}/wechat")
-    @PreAuthorize(OFFICE)
-    String openWeChatPage(@PathVariable long id) {
-        NoticeChannels.ChannelNotice notice = channels.published(site(), id, Channel.WECHAT);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    String openWeChatPage(@PathVariable long id, SignedIn who) {
+        NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.WECHAT);
         return "redirect:" + UriComponentsBuilder.fromPath("/public/notices/{id}/wechat")
                 .queryParam("hall", notice.hallCode()).buildAndExpand(id).toUriString();
     }
 
     @GetMapping("/notices/{id}/poster")
-    @PreAuthorize(OFFICE)
-    String poster(@PathVariable long id, @RequestParam(defaultValue = "A4") PosterSize size, Model model) {
-        NoticeChannels.ChannelNotice notice = channels.published(site(), id, Channel.BOARD);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    String poster(@PathVariable long id, @RequestParam(defaultValue = "A4") PosterSize size, SignedIn who,
+            Model model) {
+        NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.BOARD);
         model.addAttribute("notice", notice);
         model.addAttribute("qr", NoticeQrCode.svg(notice.url()));
         model.addAttribute("size", size.name());
@@ -88,40 +88,37 @@ class NoticeChannelPages {
     }
 
     @GetMapping("/notices/{id}/wechat.zip")
-    @PreAuthorize(OFFICE)
-    ResponseEntity<byte[]> wechatZip(@PathVariable long id, Locale locale) {
-        NoticeChannels.ChannelNotice notice = channels.published(site(), id, Channel.WECHAT);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    ResponseEntity<byte[]> wechatZip(@PathVariable long id, SignedIn who, Locale locale) {
+        NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.WECHAT);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("notice-" + id + "-wechat.zip"))
                 .body(channels.wechatZip(notice, locale));
     }
 
     @PostMapping("/notices/{id}/wechat/send")
-    @PreAuthorize(OFFICE)
-    String sendToWeChat(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-        WeChatPublisher.Result result = channels.publishToWeChat(channels.published(site(), id, Channel.WECHAT), locale);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    String sendToWeChat(@PathVariable long id, SignedIn who, Locale locale, RedirectAttributes redirect) {
+        WeChatPublisher.Result result = channels.publishToWeChat(channels.published(who.siteId(), id, Channel.WECHAT), locale);
         redirect.addFlashAttribute(result.done() ? "wechatSent" : "wechatFailed", result.reference());
         return "redirect:/notices/" + id;
     }
 
     @GetMapping("/notices/{id}/press-release.docx")
-    @PreAuthorize(OFFICE)
-    void pressRelease(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
-        NoticeChannels.ChannelNotice notice = channels.published(site(), id, Channel.MEDIA);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    void pressRelease(@PathVariable long id, SignedIn who, HttpServletResponse response, Locale locale)
+            throws IOException {
+        NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.MEDIA);
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("notice-" + id + "-press-release.docx"));
         channels.pressRelease(notice, locale, response.getOutputStream());
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 
     /** The hall of a public page by its code, as the booking pages choose it; none given: the first hall. */
     private SiteView hall(String code) {
         String wanted = code == null ? "" : code.strip();
         return directory.sites(wanted, false).stream().filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
-                .findFirst().orElseThrow(() -> new NoSuchElementException("hall"));
+                .findFirst().orElseThrow(() -> NotFoundException.of("hall", code));
     }
 
     private static String attachment(String name) {

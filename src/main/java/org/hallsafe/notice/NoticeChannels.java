@@ -5,12 +5,12 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.HallSafeProperties;
 import org.springframework.context.MessageSource;
@@ -60,13 +60,13 @@ class NoticeChannels {
     }
 
     /**
-     * The notice as published now in this hall for the channel, or {@link NoSuchElementException}: a draft, a
+     * The notice as published now in this hall for the channel, or {@link NotFoundException}: a draft, a
      * withdrawn or expired notice, one of another hall, and one not meant for this channel are all not found.
      */
     @Transactional(readOnly = true)
     ChannelNotice published(long siteId, long id, Channel channel) {
         PublishedNotice notice = notices.published(siteId, id).filter(n -> n.channels().contains(channel))
-                .orElseThrow(() -> new NoSuchElementException("notice"));
+                .orElseThrow(() -> NotFoundException.of("notice", id));
         SiteView site = directory.site(siteId);
         // valid until midnight is valid through the day before
         LocalDate until = notice.validUntil() == null ? null

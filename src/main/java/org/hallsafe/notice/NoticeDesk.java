@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.HallSafeProperties;
 import org.hallsafe.platform.InvalidInputException;
@@ -72,7 +72,7 @@ class NoticeDesk {
 
     @Transactional
     public long create(long siteId, NoticeForm form) {
-        return create(siteId, form, who());
+        return create(siteId, form, SignedIn.actor());
     }
 
     private long create(long siteId, NoticeForm form, String by) {
@@ -109,7 +109,7 @@ class NoticeDesk {
                 .param("kind", form.kind().name()).param("title", form.title().strip())
                 .param("body", form.body().strip()).param("channels", channels(form))
                 .param("from", at(form.validFrom())).param("until", at(form.validUntil()))
-                .param("now", Timestamp.from(clock.instant())).param("by", who()).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         if (changed == 0) {
             throw new InvalidInputException("title", "notice.error.changedMeanwhile");
         }
@@ -121,7 +121,7 @@ class NoticeDesk {
     /** Approves the current version: someone other than the person who wrote it. */
     @Transactional
     public void approve(long siteId, long id) {
-        approve(siteId, id, who());
+        approve(siteId, id, SignedIn.actor());
     }
 
     private void approve(long siteId, long id, String by) {
@@ -139,7 +139,7 @@ class NoticeDesk {
     /** Publishes an approved notice on its channels, at once. */
     @Transactional
     public void publish(long siteId, long id) {
-        publish(siteId, id, who());
+        publish(siteId, id, SignedIn.actor());
     }
 
     private void publish(long siteId, long id, String by) {
@@ -160,7 +160,7 @@ class NoticeDesk {
         if (n.status() != Status.PUBLISHED) {
             throw new InvalidInputException("status", "notice.error.notPublished");
         }
-        move(n, Status.WITHDRAWN, "ended_at = :now, ended_by = :by", "status = 'PUBLISHED'", who());
+        move(n, Status.WITHDRAWN, "ended_at = :now, ended_by = :by", "status = 'PUBLISHED'", SignedIn.actor());
         activity.record("WITHDRAWN", "notice", id, n.kind() + " v" + n.version() + ": " + n.title());
         events.publishEvent(new NoticeWithdrawn(siteId, id, false));
     }
@@ -211,7 +211,7 @@ class NoticeDesk {
                 INSERT INTO notice_images (site_id, notice_id, content_type, bytes, created_at, created_by)
                 VALUES (:site, :notice, :type, :bytes, :now, :by) RETURNING id""")
                 .param("site", siteId).param("notice", noticeId).param("type", contentType).param("bytes", bytes)
-                .param("now", Timestamp.from(clock.instant())).param("by", who()).query(Long.class).single();
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).query(Long.class).single();
         activity.record("UPLOADED", "notice-image", id, "notice " + noticeId + ", " + bytes.length + " bytes");
         return id;
     }
@@ -257,7 +257,7 @@ class NoticeDesk {
                         Notices.instant(rs, "approved_at"), rs.getString("approved_by"),
                         Notices.instant(rs, "published_at"), rs.getString("published_by"),
                         Notices.instant(rs, "ended_at"), rs.getString("ended_by")))
-                .optional().orElseThrow(() -> new java.util.NoSuchElementException("notice " + id));
+                .optional().orElseThrow(() -> org.hallsafe.platform.NotFoundException.of("notice", id));
     }
 
     @Transactional(readOnly = true)
@@ -302,9 +302,5 @@ class NoticeDesk {
 
     private static String channels(NoticeForm form) {
         return form.channels().stream().distinct().map(Channel::name).collect(java.util.stream.Collectors.joining(","));
-    }
-
-    private static String who() {
-        return CurrentUser.find().map(CurrentUser::getUsername).orElse("system");
     }
 }

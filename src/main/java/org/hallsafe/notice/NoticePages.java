@@ -1,5 +1,9 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+import static org.hallsafe.platform.Permissions.NOTICE_VIEW;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -7,12 +11,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.hallsafe.platform.CurrentUser;
+
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.HallSafeProperties;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,10 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NoticePages {
 
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).NOTICE_EDIT)";
-    private static final String APPROVE = "hasAuthority(T(org.hallsafe.platform.Permissions).NOTICE_APPROVE)";
-    private static final String SEE = EDIT + " or " + APPROVE;
-    private static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).NOTICE_VIEW)";
     private static final long MAX_IMAGE = 5L * 1024 * 1024;
 
     private final NoticeDesk desk;
@@ -51,9 +52,9 @@ class NoticePages {
     }
 
     @GetMapping("/notices")
-    @PreAuthorize(SEE)
-    String list(@RequestParam(required = false) Status status, Model model) {
-        model.addAttribute("rows", desk.list(site(), status, 200));
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    String list(@RequestParam(required = false) Status status, SignedIn who, Model model) {
+        model.addAttribute("rows", desk.list(who.siteId(), status, 200));
         model.addAttribute("status", status);
         model.addAttribute("statuses", Status.values());
         model.addAttribute("kinds", Kind.values());
@@ -61,17 +62,17 @@ class NoticePages {
     }
 
     @GetMapping("/notices/new")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     String create(@RequestParam(required = false) Kind kind, Model model) {
         model.addAttribute("form", NoticeForm.empty(kind, LocalDateTime.now(clock.withZone(properties.zone()))));
         return formPage(null, model);
     }
 
     @PostMapping("/notices")
-    @PreAuthorize(EDIT)
-    String save(@Valid @ModelAttribute("form") NoticeForm form, BindingResult binding, Model model,
+    @RequiresPermission(NOTICE_EDIT)
+    String save(@Valid @ModelAttribute("form") NoticeForm form, BindingResult binding, SignedIn who, Model model,
             RedirectAttributes redirect) {
-        var id = FormSubmission.save(binding, form.ruleProblems(), () -> desk.create(site(), form));
+        var id = FormSubmission.save(binding, form.ruleProblems(), () -> desk.create(who.siteId(), form));
         if (id.isPresent()) {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/notices/" + id.get();
@@ -80,19 +81,19 @@ class NoticePages {
     }
 
     @GetMapping("/notices/{id}/edit")
-    @PreAuthorize(EDIT)
-    String edit(@PathVariable long id, Model model) {
-        NoticeDesk.Notice n = desk.notice(site(), id);
+    @RequiresPermission(NOTICE_EDIT)
+    String edit(@PathVariable long id, SignedIn who, Model model) {
+        NoticeDesk.Notice n = desk.notice(who.siteId(), id);
         model.addAttribute("form", desk.form(n));
         return formPage(n, model);
     }
 
     @PostMapping("/notices/{id}")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     String update(@PathVariable long id, @Valid @ModelAttribute("form") NoticeForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
-        NoticeDesk.Notice n = desk.notice(site(), id);
-        if (FormSubmission.done(binding, form.ruleProblems(), () -> desk.update(site(), id, form))) {
+            SignedIn who, Model model, RedirectAttributes redirect) {
+        NoticeDesk.Notice n = desk.notice(who.siteId(), id);
+        if (FormSubmission.done(binding, form.ruleProblems(), () -> desk.update(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/notices/" + id;
         }
@@ -101,80 +102,83 @@ class NoticePages {
 
     /** The body as the public will see it, while it is typed (htmx). */
     @PostMapping("/notices/preview")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     String preview(@RequestParam(defaultValue = "") String body, Model model) {
         model.addAttribute("html", NoticeMarkdown.toSafeHtml(PlainText.Rules.truncate(body, NoticeForm.BODY)));
         return "notice/parts :: preview";
     }
 
     @PostMapping("/notices/{id}/images")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     String upload(@PathVariable long id, @RequestParam(name = "image", required = false) MultipartFile image,
-            RedirectAttributes redirect) throws IOException {
-        desk.notice(site(), id);
+            SignedIn who, RedirectAttributes redirect) throws IOException {
+        desk.notice(who.siteId(), id);
         String type = image == null || image.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(image.getBytes());
         if (type == null || image.getSize() > MAX_IMAGE) {
             redirect.addFlashAttribute("imageProblem", true);
         } else {
-            redirect.addFlashAttribute("uploaded", desk.addImage(site(), id, type, image.getBytes()));
+            redirect.addFlashAttribute("uploaded", desk.addImage(who.siteId(), id, type, image.getBytes()));
         }
         return "redirect:/notices/" + id + "/edit";
     }
 
     @GetMapping("/notices/{id}")
-    @PreAuthorize(SEE)
-    String show(@PathVariable long id, Model model) {
-        return showPage(desk.notice(site(), id), model);
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
+    String show(@PathVariable long id, SignedIn who, Model model) {
+        return showPage(desk.notice(who.siteId(), id), who, model);
     }
 
     @PostMapping("/notices/{id}/approve")
-    @PreAuthorize(APPROVE)
-    String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return act(id, "approved", () -> desk.approve(site(), id), model, response, redirect);
+    @RequiresPermission(NOTICE_APPROVE)
+    String approve(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(id, "approved", () -> desk.approve(who.siteId(), id), who, model, response, redirect);
     }
 
     @PostMapping("/notices/{id}/publish")
-    @PreAuthorize(EDIT)
-    String publish(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return act(id, "published", () -> desk.publish(site(), id), model, response, redirect);
+    @RequiresPermission(NOTICE_EDIT)
+    String publish(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(id, "published", () -> desk.publish(who.siteId(), id), who, model, response, redirect);
     }
 
     @PostMapping("/notices/{id}/withdraw")
-    @PreAuthorize(EDIT)
-    String withdraw(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        return act(id, "withdrawn", () -> desk.withdraw(site(), id), model, response, redirect);
+    @RequiresPermission(NOTICE_EDIT)
+    String withdraw(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return act(id, "withdrawn", () -> desk.withdraw(who.siteId(), id), who, model, response, redirect);
     }
 
     /** Prevention knowledge for staff: the hall's published 防控知识, whatever their channels. */
     @GetMapping("/notices/knowledge")
-    @PreAuthorize(VIEW)
-    String knowledge(Model model) {
+    @RequiresPermission(NOTICE_VIEW)
+    String knowledge(SignedIn who, Model model) {
         List<PublishedNotice> shown = java.util.Arrays.stream(Channel.values())
-                .flatMap(c -> notices.published(site(), c, clock.instant()).stream())
+                .flatMap(c -> notices.published(who.siteId(), c, clock.instant()).stream())
                 .filter(n -> n.kind() == Kind.KNOWLEDGE).distinct().toList();
         model.addAttribute("notices", shown);
         return "notice/knowledge";
     }
 
-    private String act(long id, String done, Runnable action, Model model, HttpServletResponse response,
+    private String act(long id, String done, Runnable action, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        NoticeDesk.Notice n = desk.notice(site(), id);
+        NoticeDesk.Notice n = desk.notice(who.siteId(), id);
         try {
             action.run();
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("problem", e.messageKey());
-            return showPage(n, model);
+            return showPage(n, who, model);
         }
         redirect.addFlashAttribute("done", done);
         return "redirect:/notices/" + id;
     }
 
-    private String showPage(NoticeDesk.Notice n, Model model) {
+    private String showPage(NoticeDesk.Notice n, SignedIn who, Model model) {
         model.addAttribute("notice", n);
-        model.addAttribute("versions", desk.versions(site(), n.id()));
-        model.addAttribute("mine", n.updatedBy().equals(CurrentUser.get().getUsername()));
-        model.addAttribute("publicUrl", notices.publicUrl(site(), n.id()));
+        model.addAttribute("versions", desk.versions(who.siteId(), n.id()));
+        model.addAttribute("mine", n.updatedBy().equals(who.username()));
+        model.addAttribute("publicUrl", notices.publicUrl(who.siteId(), n.id()));
         return "notice/show";
     }
 
@@ -182,13 +186,9 @@ class NoticePages {
         model.addAttribute("notice", n);
         model.addAttribute("kinds", Kind.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("images", n == null ? List.of() : desk.imageIds(site(), n.id()));
+        model.addAttribute("images", n == null ? List.of() : desk.imageIds(n.siteId(), n.id()));
         NoticeForm form = (NoticeForm) model.getAttribute("form");
         model.addAttribute("previewHtml", NoticeMarkdown.toSafeHtml(form == null ? "" : form.body()));
         return "notice/form";
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hallsafe.organization.Directory;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,11 +123,11 @@ public class Notices {
     org.hallsafe.organization.Views.SiteView hall(String code) {
         String wanted = code == null ? "" : code.strip();
         if (wanted.length() > 40) {
-            throw new java.util.NoSuchElementException("hall");
+            throw NotFoundException.of("hall");
         }
         return directory.sites(wanted, false).stream()
                 .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted)).findFirst()
-                .orElseThrow(() -> new java.util.NoSuchElementException("hall " + wanted));
+                .orElseThrow(() -> NotFoundException.of("hall", wanted));
     }
 
     /** The public address HallSafe is reached at: {@code hallsafe.notice.public-base-url}, or the current request's. */

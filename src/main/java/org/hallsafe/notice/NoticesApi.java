@@ -1,12 +1,14 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,15 +17,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.RateLimits;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,9 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/notices")
 @Tag(name = "Notices", description = "R-SVC-1, R-REQ-2: postponed opening, prevention knowledge and progress notices")
 class NoticesApi {
-
-    private static final String EDIT = "hasAuthority(T(org.hallsafe.platform.Permissions).NOTICE_EDIT)";
-    private static final String APPROVE = "hasAuthority(T(org.hallsafe.platform.Permissions).NOTICE_APPROVE)";
 
     private final Notices notices;
     private final NoticeDesk desk;
@@ -95,61 +95,61 @@ class NoticesApi {
         limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         SiteView site = notices.hall(hall);
         return notices.published(site.id(), id).map(this::view)
-                .orElseThrow(() -> new NoSuchElementException("notice " + id));
+                .orElseThrow(() -> NotFoundException.of("notice", id));
     }
 
     @GetMapping
-    @PreAuthorize(EDIT + " or " + APPROVE)
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
     @Operation(summary = "The hall's notices in every state, last changed first; filter by status")
-    List<NoticeDesk.Row> list(@RequestParam(required = false) Status status) {
-        return desk.list(site(), status, 500);
+    List<NoticeDesk.Row> list(@RequestParam(required = false) Status status, SignedIn who) {
+        return desk.list(who.siteId(), status, 500);
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(EDIT + " or " + APPROVE)
+    @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
     @Operation(summary = "One notice of the hall as it stands")
-    NoticeView one(@PathVariable long id) {
-        return NoticeView.of(desk.notice(site(), id));
+    NoticeView one(@PathVariable long id, SignedIn who) {
+        return NoticeView.of(desk.notice(who.siteId(), id));
     }
 
     @PostMapping
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     @Operation(summary = "Write a draft; validFrom/validUntil are the hall's local time (Asia/Shanghai)")
-    ResponseEntity<NoticeView> create(@Valid @RequestBody NoticeForm form) {
-        long id = desk.create(site(), form);
-        return ResponseEntity.created(URI.create("/api/v1/notices/" + id)).body(NoticeView.of(desk.notice(site(), id)));
+    ResponseEntity<NoticeView> create(@Valid @RequestBody NoticeForm form, SignedIn who) {
+        long id = desk.create(who.siteId(), form);
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + id)).body(NoticeView.of(desk.notice(who.siteId(), id)));
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     @Operation(summary = "Save a new version of an unpublished notice; it becomes a draft again; 409 when published")
-    NoticeView update(@PathVariable long id, @Valid @RequestBody NoticeForm form) {
-        desk.update(site(), id, form);
-        return NoticeView.of(desk.notice(site(), id));
+    NoticeView update(@PathVariable long id, @Valid @RequestBody NoticeForm form, SignedIn who) {
+        desk.update(who.siteId(), id, form);
+        return NoticeView.of(desk.notice(who.siteId(), id));
     }
 
     @PostMapping("/{id}/approve")
-    @PreAuthorize(APPROVE)
+    @RequiresPermission(NOTICE_APPROVE)
     @Operation(summary = "Approve the draft's current version; someone other than its author; 409 otherwise")
-    NoticeView approve(@PathVariable long id) {
-        desk.approve(site(), id);
-        return NoticeView.of(desk.notice(site(), id));
+    NoticeView approve(@PathVariable long id, SignedIn who) {
+        desk.approve(who.siteId(), id);
+        return NoticeView.of(desk.notice(who.siteId(), id));
     }
 
     @PostMapping("/{id}/publish")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     @Operation(summary = "Publish an approved notice on its channels at once; 409 when not approved")
-    NoticeView publish(@PathVariable long id) {
-        desk.publish(site(), id);
-        return NoticeView.of(desk.notice(site(), id));
+    NoticeView publish(@PathVariable long id, SignedIn who) {
+        desk.publish(who.siteId(), id);
+        return NoticeView.of(desk.notice(who.siteId(), id));
     }
 
     @PostMapping("/{id}/withdraw")
-    @PreAuthorize(EDIT)
+    @RequiresPermission(NOTICE_EDIT)
     @Operation(summary = "Withdraw a published notice from every channel at once; 409 when not published")
-    NoticeView withdraw(@PathVariable long id) {
-        desk.withdraw(site(), id);
-        return NoticeView.of(desk.notice(site(), id));
+    NoticeView withdraw(@PathVariable long id, SignedIn who) {
+        desk.withdraw(who.siteId(), id);
+        return NoticeView.of(desk.notice(who.siteId(), id));
     }
 
     /** A step the notice's state does not allow: 409, the reason under {@code errors.status}. */
@@ -168,10 +168,5 @@ class NoticesApi {
     private PublicNotice view(PublishedNotice n) {
         return new PublicNotice(n.id(), n.kind(), n.title(), n.markdown(), n.safeHtml(), n.publishedAt(), n.validFrom(),
                 n.validUntil(), n.version(), n.channels(), notices.publicUrl(n.siteId(), n.id()));
-    }
-
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 }

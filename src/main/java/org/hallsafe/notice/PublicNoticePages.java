@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -15,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RateLimits;
 import org.springframework.http.CacheControl;
@@ -62,7 +62,7 @@ class PublicNoticePages {
             Model model) {
         SiteView site = hall(hall, request, model);
         model.addAttribute("notice", notices.published(site.id(), id)
-                .orElseThrow(() -> new NoSuchElementException("notice " + id)));
+                .orElseThrow(() -> NotFoundException.of("notice", id)));
         return "notice/public-show";
     }
 

@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * for one answers 403 (another hall's account: 404).
  */
 @Controller
-@PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).ACCOUNT_MANAGE)")
+@RequiresPermission(Permissions.ACCOUNT_MANAGE)
 class AccountPages {
 
     record AccountForm(
@@ -37,32 +36,33 @@ class AccountPages {
     }
 
     @GetMapping("/admin/accounts")
-    String list(Model model) {
+    String list(SignedIn who, Model model) {
         model.addAttribute("form", new AccountForm("", "", Role.STAFF, ""));
-        return page(model);
+        return page(who, model);
     }
 
     @PostMapping("/admin/accounts")
-    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, SignedIn who, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> accounts.create(CurrentUser.get().siteId(), form.username().strip(),
+        if (FormSubmission.done(binding, () -> accounts.create(who.siteId(), form.username().strip(),
                 form.displayName().strip(), form.role(), form.password()))) {
             redirect.addFlashAttribute("saved", form.username());
             return "redirect:/admin/accounts";
         }
-        return page(model);
+        return page(who, model);
     }
 
     @PostMapping("/admin/accounts/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        accounts.setEnabled(CurrentUser.get().siteId(), id, enabled);
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, SignedIn who) {
+        accounts.setEnabled(who.siteId(), id, enabled);
         return "redirect:/admin/accounts";
     }
 
     @PostMapping("/admin/accounts/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @RequestParam String password, SignedIn who,
+            RedirectAttributes redirect) {
         try {
-            accounts.changePassword(CurrentUser.get().siteId(), id, password);
+            accounts.changePassword(who.siteId(), id, password);
             redirect.addFlashAttribute("passwordChanged", accounts.find(id).map(Accounts.AccountView::username).orElse(""));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("passwordError", e.messageKey());
@@ -71,13 +71,13 @@ class AccountPages {
         return "redirect:/admin/accounts";
     }
 
-    private String page(Model model) {
-        var all = accounts.ofSite(CurrentUser.get().siteId());
+    private String page(SignedIn who, Model model) {
+        var all = accounts.ofSite(who.siteId());
         model.addAttribute("accounts", all);
         model.addAttribute("mayReset", all.stream().filter(a -> accounts.mayChange(a, true)).map(Accounts.AccountView::id).toList());
         model.addAttribute("maySwitch", all.stream().filter(a -> accounts.mayChange(a, false)).map(Accounts.AccountView::id).toList());
         model.addAttribute("roles", java.util.Arrays.stream(Role.values())
-                .filter(r -> CurrentUser.get().role().mayManage(r)).toList());
+                .filter(r -> who.role().mayManage(r)).toList());
         return "admin/accounts";
     }
 }

@@ -74,14 +74,15 @@ public class Accounts {
         }
         checkPassword(siteId, username, password, demo);
         Account saved = accounts.save(new Account(null, siteId, username, displayName, role, passwords.encode(password),
-                0, null, true, demo, clock.instant(), CurrentUser.find().map(CurrentUser::getUsername).orElse("system")));
+                0, null, true, demo, clock.instant(), SignedIn.actor()));
         return saved.id();
     }
 
     /** Changes a password of an account in the given hall; an account of another hall is not found. */
     @Transactional
     public void changePassword(long siteId, long accountId, String password) {
-        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId).orElseThrow();
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId)
+                .orElseThrow(() -> NotFoundException.of("account", accountId));
         if (!mayChange(account.id(), account.siteId(), account.role(), true)) {
             throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
         }
@@ -95,14 +96,15 @@ public class Accounts {
     /** Switches an account of the given hall on or off; an account of another hall is not found. */
     @Transactional
     public void setEnabled(long siteId, long accountId, boolean enabled) {
-        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId).orElseThrow();
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId)
+                .orElseThrow(() -> NotFoundException.of("account", accountId));
         if (!mayChange(account.id(), account.siteId(), account.role(), false)) {
             throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
         }
         int n = jdbc.sql("UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND site_id = :site")
                 .param("enabled", enabled).param("id", accountId).param("site", siteId).update();
         if (n == 0) {
-            throw new java.util.NoSuchElementException("account " + accountId);
+            throw NotFoundException.of("account", accountId);
         }
         if (!enabled) {
             endSessions(account.id(), account.username());

@@ -58,9 +58,12 @@ public class ApiErrors {
         return invalid(errors);
     }
 
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record in your hall.");
+    /** {@link NotFoundException}; {@code NoSuchElementException} too, until every module throws the named one. */
+    @ExceptionHandler({NotFoundException.class, NoSuchElementException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record in your hall.");
+        problem.setTitle("Not Found");
+        return problem;
     }
 
     /** A rate limit refused the request (issue 12): 429, {@code Retry-After}, and the wait in the caller's words. */

@@ -64,7 +64,13 @@ public final class Downloads {
         };
     }
 
-    /** A plain ledger: a title row, a heading row, then one row per entry, streamed so a long list fits in memory. */
+    /**
+     * A plain ledger: a title row, a heading row, then one row per entry, streamed so a long list fits in memory.
+     *
+     * @deprecated write through {@link Spreadsheets} and {@link LedgerWorkbook} (issue 13, item 6): the same rows with
+     *     the hall, the period and the signature lines of the paper ledger
+     */
+    @Deprecated
     public static void sheet(OutputStream out, String title, java.util.List<String> headings,
             Iterable<java.util.List<String>> rows) throws IOException {
         try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {

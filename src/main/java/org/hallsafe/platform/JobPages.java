@@ -15,7 +15,6 @@ import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.IntervalTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.scheduling.config.Task;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +50,7 @@ class JobPages {
     }
 
     @GetMapping("/admin/jobs")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).METRICS_VIEW)")
+    @RequiresPermission(Permissions.METRICS_VIEW)
     String jobs(Model model) {
         Instant since = clock.instant().minus(Duration.ofDays(1));
         Map<String, Task> scheduled = new TreeMap<>();

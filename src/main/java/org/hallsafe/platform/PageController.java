@@ -40,8 +40,8 @@ class PageController {
     /** The live-update stream of the signed-in person; the layout connects to it on every page. */
     @GetMapping(path = "/live", produces = "text/event-stream")
     @ResponseBody
-    SseEmitter live() {
-        return liveUpdates.subscribe(CurrentUser.get().accountId(), CurrentUser.get().siteId());
+    SseEmitter live(SignedIn who) {
+        return liveUpdates.subscribe(who.accountId(), who.siteId());
     }
 
     @GetMapping("/setup/{token}")

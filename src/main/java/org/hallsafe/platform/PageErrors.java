@@ -28,7 +28,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
-    @ExceptionHandler(NoSuchElementException.class)
+    /** {@link NotFoundException}; {@code NoSuchElementException} too, until every module throws the named one. */
+    @ExceptionHandler({NotFoundException.class, NoSuchElementException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         model.addAttribute("status", 404);

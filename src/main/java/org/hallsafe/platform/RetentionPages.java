@@ -2,7 +2,6 @@ package org.hallsafe.platform;
 
 import java.util.Arrays;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,7 @@ class RetentionPages {
     }
 
     @GetMapping("/admin/retention")
-    @PreAuthorize("hasAuthority(T(org.hallsafe.platform.Permissions).ACCOUNT_MANAGE)")
+    @RequiresPermission(Permissions.ACCOUNT_MANAGE)
     String periods(Model model) {
         model.addAttribute("periods", Arrays.stream(RetentionProperties.DataClass.values())
                 .map(c -> new Period(c, properties.period(c).toDays())).toList());

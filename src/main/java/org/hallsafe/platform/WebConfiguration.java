@@ -49,6 +49,12 @@ class WebConfiguration implements WebMvcConfigurer {
         };
     }
 
+    /** A handler's {@link SignedIn} argument: the signed-in person and hall (issue 13, item 5). */
+    @Override
+    public void addArgumentResolvers(List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new SignedInArguments());
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

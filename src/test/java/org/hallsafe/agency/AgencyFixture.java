@@ -27,10 +27,16 @@ final class AgencyFixture {
         return day.atTime(LocalTime.of(10, 0)).atZone(HALL_ZONE).toInstant();
     }
 
-    /** An item marked 可代办 with three materials; with a row of agency terms when a section is given. */
+    /** An item marked 可代办 with three materials, at the hall's first window; with its agency terms (limit, section). */
     static long item(Catalogue catalogue, JdbcClient jdbc, TestHall.Hall hall, int limitDays, Long sectionId) {
+        long window = jdbc.sql("SELECT id FROM service_windows WHERE site_id = :site AND retired_at IS NULL ORDER BY id LIMIT 1")
+                .param("site", hall.siteId()).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                        INSERT INTO service_windows (site_id, number, name, area, section_id)
+                        VALUES (:site, 9, '代办窗口', '一楼', :section) RETURNING id""")
+                        .param("site", hall.siteId()).param("section", hall.sectionId()).query(Long.class).single());
         long item = catalogue.saveItem(hall.siteId(), null, new ItemForm("食品经营许可" + UUID.randomUUID().toString().substring(0, 6),
-                20, String.join("\n", MATERIALS), "", true, List.of()));
+                20, String.join("\n", MATERIALS), "", true, List.of(window)));
         jdbc.sql("""
                 INSERT INTO agency_items (site_id, item_id, time_limit_days, department_id, updated_at, updated_by)
                 VALUES (:site, :item, :limit, :dept, :now, 'test')""")

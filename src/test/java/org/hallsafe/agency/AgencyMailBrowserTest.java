@@ -98,6 +98,7 @@ class AgencyMailBrowserTest {
             }
             desk.click(By.id("save-materials"));
             assertThat(desk.text(By.id("case-clock"))).contains("还剩 5 个工作日").contains("正常");
+            scrollTo(desk, By.id("case-clock"));
             desk.screenshot("agency-case-desk");
             assertThat(phone.console()).noneMatch(l -> l.contains("Content Security Policy"));
         }

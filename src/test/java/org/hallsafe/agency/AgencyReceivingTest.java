@@ -2,6 +2,7 @@ package org.hallsafe.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -145,13 +146,13 @@ class AgencyReceivingTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"materials\":[]}")).andExpect(status().isNotFound());
 
         // the pages: the message beside the field, what was typed kept
-        mvc.perform(post("/agency/mail").with(user(clerk)).param("carrier", "CHINA_POST").param("trackingNo", "RR123456789CN")
+        mvc.perform(post("/agency/mail").with(user(clerk)).with(csrf()).param("carrier", "CHINA_POST").param("trackingNo", "RR123456789CN")
                 .param("sheets", "abc").param("note", "挂号信"))
                 .andExpect(status().is(422))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("RR123456789CN")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("挂号信")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("invalid-feedback")));
-        mvc.perform(post("/agency/cases/{id}/materials", c.id()).with(user(clerk)).param("finding-" + first, "TO_CORRECT")
+        mvc.perform(post("/agency/cases/{id}/materials", c.id()).with(user(clerk)).with(csrf()).param("finding-" + first, "TO_CORRECT")
                 .param("note-" + first, ""))
                 .andExpect(status().is(422))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("请写明需要补正什么")));

@@ -31,7 +31,8 @@ class PagesAndOperationsTest {
             "/hygiene/zones/new", "/canteen", "/canteen/suppliers", "/canteen/purchases", "/canteen/purchases/new",
             "/canteen/records", "/canteen/door", "/appointments", "/appointments/desk", "/appointments/slots",
             "/appointments/items", "/appointments/items/new", "/appointments/calendar", "/appointments/figures", "/duty",
-            "/duty/roster", "/duty/calls", "/duty/calls/new", "/appointments/book", "/appointments/manage");
+            "/duty/roster", "/duty/calls", "/duty/calls/new", "/appointments/book", "/appointments/manage",
+            "/agency", "/agency/items", "/agency/cases/new", "/agency/apply", "/agency/status");
 
     @Autowired MockMvc mvc;
     @Autowired TestAccounts accounts;
