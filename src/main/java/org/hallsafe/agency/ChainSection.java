@@ -19,7 +19,10 @@ import org.springframework.ui.Model;
 class ChainSection implements CasePageSection {
 
     /** The case as the chain's pages name it. */
-    record CaseHeader(long id, String code, String itemName, State state) {
+    record CaseHeader(long id, String code, String itemName, State state, String shownCode) {
+        CaseHeader(long id, String code, String itemName, State state) {
+            this(id, code, itemName, state, CaseCodes.display(code));
+        }
     }
 
     private final Custody custody;
