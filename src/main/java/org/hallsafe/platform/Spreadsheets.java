@@ -36,12 +36,14 @@ public class Spreadsheets {
 
     /** A new workbook whose words (period, signature lines) are in the reader's language. */
     public LedgerWorkbook workbook(Locale locale) {
+        PoiTemp.ensure(); // again: until no other code sets POI's process-wide setting, ours is put back here
         return new LedgerWorkbook(messages, locale);
     }
 
-    /** POI's temporary files, set once per process, before the first workbook. */
+    /** POI's temporary files: HallSafe's own directory, made once per process, set before every workbook. */
     static final class PoiTemp {
-        private static volatile Path dir;
+        private static Path dir;
+        private static TempFileCreationStrategy strategy;
 
         private PoiTemp() {
         }
@@ -50,7 +52,7 @@ public class Spreadsheets {
             if (dir == null) {
                 try {
                     Path made = Files.createTempDirectory("hallsafe-poi");
-                    TempFile.setTempFileCreationStrategy(new TempFileCreationStrategy() {
+                    strategy = new TempFileCreationStrategy() {
                         @Override
                         public java.io.File createTempFile(String prefix, String suffix) throws IOException {
                             return Files.createTempFile(made, prefix, suffix).toFile();
@@ -60,12 +62,13 @@ public class Spreadsheets {
                         public java.io.File createTempDirectory(String prefix) throws IOException {
                             return Files.createTempDirectory(made, prefix).toFile();
                         }
-                    });
+                    };
                     dir = made;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
+            TempFile.setTempFileCreationStrategy(strategy);
             return dir;
         }
     }
