@@ -14,7 +14,6 @@ import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
-import org.hallsafe.screening.Gate;
 import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.Test;
 

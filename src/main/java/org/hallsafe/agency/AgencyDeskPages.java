@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyForms.ApplyForm;
 import org.hallsafe.agency.AgencyForms.TermsForm;
-import org.hallsafe.appointments.Duty;
+import org.hallsafe.duty.Duty;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;

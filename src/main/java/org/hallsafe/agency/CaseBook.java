@@ -18,7 +18,7 @@ import org.hallsafe.agency.AgencyCases.Opening;
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.AgencyCases.Station;
 import org.hallsafe.appointments.Catalogue;
-import org.hallsafe.appointments.Duty;
+import org.hallsafe.duty.Duty;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;

@@ -6,5 +6,5 @@
  * its records and enums, and the events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agency service (代办)",
-        allowedDependencies = {"platform", "organization", "shared", "appointments", "incident"})
+        allowedDependencies = {"platform", "organization", "shared", "appointments", "incident", "duty"})
 package org.hallsafe.agency;

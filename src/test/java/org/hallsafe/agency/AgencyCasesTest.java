@@ -15,15 +15,14 @@ import org.hallsafe.MutableClock;
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyCases.Opening;
 import org.hallsafe.agency.AgencyCases.State;
-import org.hallsafe.appointments.AppointmentForms.ConsultationForm;
-import org.hallsafe.appointments.AppointmentForms.Outcome;
-import org.hallsafe.appointments.Duty;
+import org.hallsafe.duty.DutyForms.ConsultationForm;
+import org.hallsafe.duty.DutyForms.Outcome;
+import org.hallsafe.duty.Duty;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestHall;
 import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.RetentionJob;
-import org.hallsafe.screening.Gate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +113,7 @@ class AgencyCasesTest {
     void r14_1_rSvc4_theDutyDeskOpensACaseFromACallWithTheCallersDetails() throws Exception {
         halls.signIn(r.office());
         long call = duty.log(r.site(), new ConsultationForm(UUID.randomUUID(), null, "刘志强", "13807371234", r.business(),
-                "想办企业开办，不方便来大厅", "可以代办，材料寄来", Outcome.AGENCY, "", null, Gate.DocumentType.ID_CARD, ""));
+                "想办企业开办，不方便来大厅", "可以代办，材料寄来", Outcome.AGENCY, "", null, org.hallsafe.shared.DocumentType.ID_CARD, ""));
         SecurityContextHolder.clearContext();
         String calls = mvc.perform(get("/duty/calls").with(user(users.loadUserByUsername(r.office())))).andReturn().getResponse()
                 .getContentAsString();
@@ -149,7 +148,7 @@ class AgencyCasesTest {
         CaseFixture.Ready other = fixture.create();
         halls.signIn(other.office());
         long foreignCall = duty.log(other.site(), new ConsultationForm(UUID.randomUUID(), null, "外馆", "13807371235", null,
-                "咨询", "", Outcome.AGENCY, "", null, Gate.DocumentType.ID_CARD, ""));
+                "咨询", "", Outcome.AGENCY, "", null, org.hallsafe.shared.DocumentType.ID_CARD, ""));
         SecurityContextHolder.clearContext();
         MockHttpServletResponse refused = mvc.perform(post("/agency/cases").with(office()).with(csrf())
                 .param("submissionId", UUID.randomUUID().toString()).param("callId", String.valueOf(foreignCall))

@@ -8,7 +8,6 @@ import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.appointments.AppointmentForms.Status;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.screening.Gate;
 import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
