@@ -3,6 +3,7 @@ package org.hallsafe.agency;
 import java.util.UUID;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.agency.AgencyCases.Channel;
@@ -20,6 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 14 (R-SVC-4) as people do it: a citizen applies on a phone and follows the case; the office sees the list. */
+@BrowserTest
 @HallSafeTest
 class AgencyBrowserTest {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Issue #14 items 4, 5 and 7 as staff do them: hand over and confirm, post the result, read the ledger. */
+@BrowserTest
 @HallSafeTest
 class AgencyChainBrowserTest {
 

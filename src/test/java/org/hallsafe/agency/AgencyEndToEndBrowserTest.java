@@ -3,6 +3,7 @@ package org.hallsafe.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -24,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * materials, the file goes along the chain, a section hands the result back, the mail room posts it, and the citizen
  * sees the tracking number on /agency/status, without entering the hall.
  */
+@BrowserTest
 @HallSafeTest
 class AgencyEndToEndBrowserTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.hallsafe.Browser;
+import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
@@ -25,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * check the materials, send the one-time notice; log one without a code and match it by a search; the last material
  * in accepts the case and its countdown shows.
  */
+@BrowserTest
 @HallSafeTest
 class AgencyMailBrowserTest {
 
