@@ -18,5 +18,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DisplayProperties(
         @DefaultValue("20s") Duration noticeSeconds,
         @DefaultValue("4") int popularItems,
-        @DefaultValue("") String buildId) {
-}
+        @DefaultValue("") String buildId) {}

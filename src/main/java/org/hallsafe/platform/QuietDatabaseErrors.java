@@ -83,7 +83,9 @@ class QuietDatabaseErrors implements BeanPostProcessor {
          */
         private boolean busy(SQLTransientConnectionException timedOut) {
             HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-            return timedOut.getCause() == null && bean != null && !pool.isClosed()
+            return timedOut.getCause() == null
+                    && bean != null
+                    && !pool.isClosed()
                     && bean.getTotalConnections() >= pool.getMaximumPoolSize();
         }
 

@@ -45,8 +45,7 @@ public class Spreadsheets {
         private static Path dir;
         private static TempFileCreationStrategy strategy;
 
-        private PoiTemp() {
-        }
+        private PoiTemp() {}
 
         static synchronized Path ensure() {
             if (dir == null) {

@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import java.util.Optional;
+
 import org.hallsafe.shared.DocumentType;
 
 /**
@@ -16,10 +17,8 @@ public interface ExpectedVisitors {
     Optional<Visitor> byCode(long siteId, String code);
 
     /** What the screener is shown: masked name and document, and the item, time and window. */
-    record Preview(String code, String name, String docMasked, String summary) {
-    }
+    record Preview(String code, String name, String docMasked, String summary) {}
 
     /** The booked person as the gate stores them. */
-    record Visitor(String code, String name, DocumentType docType, String docNo, String phone, String summary) {
-    }
+    record Visitor(String code, String name, DocumentType docType, String docNo, String phone, String summary) {}
 }
