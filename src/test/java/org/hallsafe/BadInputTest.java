@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,9 +22,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.hallsafe.TestHall.Hall;
 import org.hallsafe.platform.Role;
 import org.junit.jupiter.api.Test;
@@ -54,6 +52,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.pattern.PathPattern;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -79,21 +81,11 @@ class BadInputTest {
     /** Handlers that cannot be driven as a request/response pair (a live stream) or belong to the framework. */
     private static final Set<String> SKIPPED = Set.of("/live", "/error");
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    UserDetailsService users;
+    @Autowired MockMvc mvc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired TestHall halls;
+    @Autowired TestAccounts accounts;
+    @Autowired UserDetailsService users;
 
     private final List<String> failures = new ArrayList<>();
     private final Map<String, String> harvested = new LinkedHashMap<>();
@@ -127,67 +119,40 @@ class BadInputTest {
                 probe(op, null);
             }
         }
-        System.out.printf(
-                "BadInputTest: %d operations (%d also anonymously), %d requests, %d answered 5xx, %d s%n",
+        System.out.printf("BadInputTest: %d operations (%d also anonymously), %d requests, %d answered 5xx, %d s%n",
                 operations.size(), anonymous, requests, failures.size(), (System.nanoTime() - started) / 1_000_000_000);
         java.nio.file.Files.write(java.nio.file.Path.of("target", "bad-input-5xx.txt"), failures);
-        assertThat(failures)
-                .as("requests that answered 5xx (%d of %d)", failures.size(), requests)
-                .isEmpty();
+        assertThat(failures).as("requests that answered 5xx (%d of %d)", failures.size(), requests).isEmpty();
     }
 
     @Test
     void r12_8_aWordInANumberFieldComesBackBesideTheFieldWithWhatWasTyped() throws Exception {
         Hall hall = halls.create();
         UserDetails admin = users.loadUserByUsername(accounts.create(Role.BUREAU_ADMIN, hall.siteId()));
-        String html = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/hygiene/zones")
-                                .with(csrf())
-                                .with(user(admin))
-                                .param("name", "一楼大厅")
-                                .param("zoneType", "WAITING")
-                                .param("intervalMinutes", "abc")
-                                .param("ventilationMinutes", "2026-13-45"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                        .isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(html)
-                .contains("value=\"abc\"")
-                .contains("value=\"2026-13-45\"")
-                .contains("一楼大厅")
-                .contains("请填写数字");
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/hygiene/zones")
+                        .with(csrf()).with(user(admin)).param("name", "一楼大厅").param("zoneType", "WAITING")
+                        .param("intervalMinutes", "abc").param("ventilationMinutes", "2026-13-45"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("value=\"abc\"").contains("value=\"2026-13-45\"").contains("一楼大厅").contains("请填写数字");
     }
 
     @Test
     void r12_8_theApiNamesTheFieldOfAValueOfTheWrongTypeInAProblemDetail() throws Exception {
         Hall hall = halls.create();
         UserDetails admin = users.loadUserByUsername(accounts.create(Role.BUREAU_ADMIN, hall.siteId()));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                "/api/v1/screening/screenings")
-                        .with(csrf())
-                        .with(user(admin))
-                        .contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/screening/screenings")
+                        .with(csrf()).with(user(admin)).contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en")
                         .content("{\"personType\":\"CITIZEN\",\"temperature\":\"abc\",\"mask\":\"NOT_A_CHOICE\"}"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                        .isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
-                                "$.errors.temperature")
-                        .exists());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                "/api/v1/screening/screenings")
-                        .with(csrf())
-                        .with(user(admin))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"personType\":"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                        .isBadRequest())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors.body")
-                        .exists());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors.temperature").exists());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/screening/screenings")
+                        .with(csrf()).with(user(admin)).contentType(MediaType.APPLICATION_JSON).content("{\"personType\":"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors.body").exists());
     }
 
     private void crawl(List<Operation> operations, UserDetails admin) throws Exception {
@@ -220,14 +185,7 @@ class BadInputTest {
                 }
                 Map<String, String> values = new LinkedHashMap<>(fill(op, path));
                 values.put(variable.getKey(), encode(bad));
-                send(
-                        op,
-                        expand(op.pattern, values),
-                        base,
-                        body,
-                        who,
-                        tag,
-                        "{" + variable.getKey() + "}=" + printable(bad));
+                send(op, expand(op.pattern, values), base, body, who, tag, "{" + variable.getKey() + "}=" + printable(bad));
             }
         }
         // bad form fields and request parameters, one at a time
@@ -249,19 +207,11 @@ class BadInputTest {
             for (String property : properties(op.body, "")) {
                 Class<?> type = propertyType(op.body, property);
                 for (String bad : badJson(property, type)) {
-                    send(
-                            op,
-                            path,
-                            base,
-                            json(op.body, property, bad),
-                            who,
-                            tag,
-                            "json " + property + "=" + printable(bad));
+                    send(op, path, base, json(op.body, property, bad), who, tag, "json " + property + "=" + printable(bad));
                 }
             }
             if (!op.body.isRecord()) {
-                for (String bad :
-                        List.of("[\"abc\"]", "[1e40]", "[99999999999999999999]", "[999999999]", "{}", "[null]")) {
+                for (String bad : List.of("[\"abc\"]", "[1e40]", "[99999999999999999999]", "[999999999]", "{}", "[null]")) {
                     send(op, path, base, bad, who, tag, "body=" + bad);
                 }
             }
@@ -276,33 +226,18 @@ class BadInputTest {
         return status != 401 && status != 403 && !(location != null && location.contains("/login"));
     }
 
-    private MvcResult send(
-            Operation op,
-            String path,
-            Map<String, String> params,
-            String body,
-            UserDetails who,
-            String tag,
-            String what) {
+    private MvcResult send(Operation op, String path, Map<String, String> params, String body, UserDetails who,
+            String tag, String what) {
         return send(op, path, params, body, who, tag, what, null);
     }
 
-    private MvcResult send(
-            Operation op,
-            String path,
-            Map<String, String> params,
-            String body,
-            UserDetails who,
-            String tag,
-            String what,
-            MediaType contentType) {
+    private MvcResult send(Operation op, String path, Map<String, String> params, String body, UserDetails who,
+            String tag, String what, MediaType contentType) {
         requests++;
         try {
-            MvcResult r =
-                    mvc.perform(build(op, path, params, body, who, contentType)).andReturn();
+            MvcResult r = mvc.perform(build(op, path, params, body, who, contentType)).andReturn();
             if (r.getResponse().getStatus() >= 500) {
-                failures.add(op.method + " " + path + " [" + tag + "] " + what + " -> "
-                        + r.getResponse().getStatus()
+                failures.add(op.method + " " + path + " [" + tag + "] " + what + " -> " + r.getResponse().getStatus()
                         + (r.getResolvedException() == null ? "" : " " + r.getResolvedException()));
             }
             return r;
@@ -311,25 +246,14 @@ class BadInputTest {
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            failures.add(op.method + " " + path + " [" + tag + "] " + what + " -> unhandled "
-                    + cause.getClass().getName() + ": "
-                    + printable(
-                            String.valueOf(cause.getMessage())
-                                    .lines()
-                                    .findFirst()
-                                    .orElse(""),
-                            160));
+            failures.add(op.method + " " + path + " [" + tag + "] " + what + " -> unhandled " + cause.getClass().getName()
+                    + ": " + printable(String.valueOf(cause.getMessage()).lines().findFirst().orElse(""), 160));
             return null;
         }
     }
 
-    private MockHttpServletRequestBuilder build(
-            Operation op,
-            String path,
-            Map<String, String> params,
-            String body,
-            UserDetails who,
-            MediaType contentType) {
+    private MockHttpServletRequestBuilder build(Operation op, String path, Map<String, String> params, String body,
+            UserDetails who, MediaType contentType) {
         MockHttpServletRequestBuilder request = request(op.method, path).with(csrf());
         if (who != null) {
             request.with(user(who));
@@ -376,25 +300,15 @@ class BadInputTest {
             values.addAll(List.of("\"abc\"", "1e40", "-1", "99999999999999999999", "999999999", "1.5", "true", "\"\""));
         } else if (type.isEnum()) {
             values.addAll(List.of("\"NOT_A_CHOICE\"", "\"\"", "1", "\"a\\u0000b\""));
-        } else if (type == LocalDate.class
-                || type == LocalTime.class
-                || type == LocalDateTime.class
-                || type == Instant.class
-                || type == OffsetDateTime.class
-                || type == YearMonth.class) {
+        } else if (type == LocalDate.class || type == LocalTime.class || type == LocalDateTime.class
+                || type == Instant.class || type == OffsetDateTime.class || type == YearMonth.class) {
             values.addAll(List.of("\"2026-13-45\"", "\"abc\"", "12345", "\"\"", "\"25:61\""));
         } else if (type == boolean.class || type == Boolean.class) {
             values.addAll(List.of("\"abc\"", "2"));
         } else if (Collection.class.isAssignableFrom(type)) {
             values.addAll(List.of("[\"abc\"]", "[1e40]", "[999999999]", "[null]", "\"x\""));
         } else {
-            values.addAll(List.of(
-                    "\"a\\u0000b\"",
-                    "\"a\\u0001\\u0007b\"",
-                    "\"\"",
-                    "\"   \"",
-                    "\"" + LONG + "\"",
-                    "123",
+            values.addAll(List.of("\"a\\u0000b\"", "\"a\\u0001\\u0007b\"", "\"\"", "\"   \"", "\"" + LONG + "\"", "123",
                     "\"2026-13-45\""));
             if (name.toLowerCase().contains("password")) {
                 values.add("\"" + PASSWORD_100_BYTES + "\"");
@@ -434,12 +348,8 @@ class BadInputTest {
     }
 
     private static boolean isNumber(Class<?> type) {
-        return type == int.class
-                || type == long.class
-                || type == short.class
-                || type == double.class
-                || type == float.class
-                || Number.class.isAssignableFrom(type);
+        return type == int.class || type == long.class || type == short.class || type == double.class
+                || type == float.class || Number.class.isAssignableFrom(type);
     }
 
     // ---- JSON bodies from record components
@@ -487,8 +397,7 @@ class BadInputTest {
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
                 names.add(prefix + c.getName());
-                if (c.getType().isRecord()
-                        && prefix.chars().filter(ch -> ch == '.').count() < 3) {
+                if (c.getType().isRecord() && prefix.chars().filter(ch -> ch == '.').count() < 3) {
                     names.addAll(properties(c.getType(), prefix + c.getName() + "."));
                 }
             }
@@ -510,8 +419,7 @@ class BadInputTest {
     }
 
     private static Class<?> element(Type generic) {
-        if (generic instanceof ParameterizedType p
-                && p.getActualTypeArguments().length == 1
+        if (generic instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
                 && p.getActualTypeArguments()[0] instanceof Class<?> c) {
             return c;
         }
@@ -520,17 +428,13 @@ class BadInputTest {
 
     // ---- the handlers
 
-    private record Operation(
-            HttpMethod method,
-            String pattern,
-            Map<String, Class<?>> variables,
-            Map<String, Class<?>> fields,
-            Class<?> body) {}
+    private record Operation(HttpMethod method, String pattern, Map<String, Class<?>> variables,
+            Map<String, Class<?>> fields, Class<?> body) {
+    }
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
-                mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = e.getKey();
             HandlerMethod handler = e.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("org.hallsafe")
@@ -554,37 +458,24 @@ class BadInputTest {
                     variables.put(!variable.name().isEmpty() ? variable.name() : p.getParameterName(), type);
                 } else if (p.hasParameterAnnotation(RequestBody.class)) {
                     body = type;
-                } else if (p.hasParameterAnnotation(RequestHeader.class)
-                        || p.hasParameterAnnotation(CookieValue.class)
-                        || p.hasParameterAnnotation(AuthenticationPrincipal.class)
-                        || Model.class.isAssignableFrom(type)
-                        || Map.class.isAssignableFrom(type)
-                        || Errors.class.isAssignableFrom(type)
-                        || RedirectAttributes.class.isAssignableFrom(type)
-                        || SessionStatus.class.isAssignableFrom(type)
-                        || ServletRequest.class.isAssignableFrom(type)
-                        || ServletResponse.class.isAssignableFrom(type)
-                        || HttpSession.class.isAssignableFrom(type)
-                        || MultipartFile.class.isAssignableFrom(type)
-                        || java.security.Principal.class.isAssignableFrom(type)
-                        || java.util.Locale.class == type) {
+                } else if (p.hasParameterAnnotation(RequestHeader.class) || p.hasParameterAnnotation(CookieValue.class)
+                        || p.hasParameterAnnotation(AuthenticationPrincipal.class) || Model.class.isAssignableFrom(type)
+                        || Map.class.isAssignableFrom(type) || Errors.class.isAssignableFrom(type)
+                        || RedirectAttributes.class.isAssignableFrom(type) || SessionStatus.class.isAssignableFrom(type)
+                        || ServletRequest.class.isAssignableFrom(type) || ServletResponse.class.isAssignableFrom(type)
+                        || HttpSession.class.isAssignableFrom(type) || MultipartFile.class.isAssignableFrom(type)
+                        || java.security.Principal.class.isAssignableFrom(type) || java.util.Locale.class == type) {
                     continue;
                 } else if (param != null || BeanUtils.isSimpleProperty(type)) {
                     String name = param != null && !param.name().isEmpty() ? param.name() : p.getParameterName();
-                    fields.put(
-                            name,
-                            Collection.class.isAssignableFrom(type)
-                                    ? orString(element(p.getGenericParameterType()))
-                                    : type);
+                    fields.put(name, Collection.class.isAssignableFrom(type)
+                            ? orString(element(p.getGenericParameterType())) : type);
                 } else {
                     formFields(type, "", fields, 0);
                 }
             }
-            for (String pattern : info.getPathPatternsCondition() == null
-                    ? info.getPatternValues()
-                    : info.getPathPatternsCondition().getPatterns().stream()
-                            .map(PathPattern::getPatternString)
-                            .toList()) {
+            for (String pattern : info.getPathPatternsCondition() == null ? info.getPatternValues()
+                    : info.getPathPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString).toList()) {
                 if (SKIPPED.contains(pattern)) {
                     continue;
                 }
@@ -599,9 +490,8 @@ class BadInputTest {
             }
         }
         // reads first, so the ids they show are still there; deletions last
-        operations.sort(java.util.Comparator.comparing(
-                        (Operation o) -> o.method == HttpMethod.GET ? 0 : o.method == HttpMethod.DELETE ? 2 : 1)
-                .thenComparing(Operation::pattern));
+        operations.sort(java.util.Comparator.comparing((Operation o) -> o.method == HttpMethod.GET ? 0
+                : o.method == HttpMethod.DELETE ? 2 : 1).thenComparing(Operation::pattern));
         return operations;
     }
 
@@ -623,8 +513,8 @@ class BadInputTest {
         }
     }
 
-    private static void add(
-            String name, Class<?> type, Type generic, String prefix, Map<String, Class<?>> fields, int depth) {
+    private static void add(String name, Class<?> type, Type generic, String prefix, Map<String, Class<?>> fields,
+            int depth) {
         if (Collection.class.isAssignableFrom(type)) {
             Class<?> element = element(generic);
             if (element != null && !BeanUtils.isSimpleProperty(element) && depth < 3) {
@@ -646,14 +536,10 @@ class BadInputTest {
             return List.of(op.pattern);
         }
         List<String> paths = new ArrayList<>();
-        Pattern regex =
-                Pattern.compile(op.pattern.replaceAll("\\{[^}]+}", "([^/?#]+)").replace(".", "\\.") + "(?:[?#].*)?");
+        Pattern regex = Pattern.compile(op.pattern.replaceAll("\\{[^}]+}", "([^/?#]+)").replace(".", "\\.") + "(?:[?#].*)?");
         // the newest record the pages link to: the fresh hall's own, so other tests' halls are left alone
-        urls.stream()
-                .filter(url -> regex.matcher(url).matches())
-                .map(url -> url.replaceAll("[?#].*", ""))
-                .max(java.util.Comparator.comparingLong(BadInputTest::largestNumber))
-                .ifPresent(paths::add);
+        urls.stream().filter(url -> regex.matcher(url).matches()).map(url -> url.replaceAll("[?#].*", ""))
+                .max(java.util.Comparator.comparingLong(BadInputTest::largestNumber)).ifPresent(paths::add);
         Map<String, String> unknown = new LinkedHashMap<>();
         op.variables.forEach((name, type) -> unknown.put(name, isNumber(type) ? "999999999" : "NOPE-unknown"));
         paths.add(expand(op.pattern, unknown));
@@ -672,17 +558,14 @@ class BadInputTest {
     private static String expand(String pattern, Map<String, String> values) {
         String path = pattern;
         for (Map.Entry<String, String> v : values.entrySet()) {
-            path = path.replaceAll(
-                    "\\{\\*?" + Pattern.quote(v.getKey()) + "(:[^}]*)?}", Matcher.quoteReplacement(v.getValue()));
+            path = path.replaceAll("\\{\\*?" + Pattern.quote(v.getKey()) + "(:[^}]*)?}", Matcher.quoteReplacement(v.getValue()));
         }
         return path;
     }
 
     private Map<String, String> fill(Operation op, String path) {
         Map<String, String> values = new LinkedHashMap<>();
-        Matcher m = Pattern.compile(
-                        op.pattern.replaceAll("\\{[^}]+}", "([^/]+)").replace(".", "\\."))
-                .matcher(path);
+        Matcher m = Pattern.compile(op.pattern.replaceAll("\\{[^}]+}", "([^/]+)").replace(".", "\\.")).matcher(path);
         Matcher names = Pattern.compile("\\{\\*?([^}:]+)[^}]*}").matcher(op.pattern);
         if (m.matches()) {
             for (int i = 1; names.find() && i <= m.groupCount(); i++) {
@@ -692,8 +575,8 @@ class BadInputTest {
         return values;
     }
 
-    private static final Pattern TAG = Pattern.compile(
-            "<(/?)(a|form|input|select|option|button|textarea|div|tr|li|span)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<(/?)(a|form|input|select|option|button|textarea|div|tr|li|span)\\b([^>]*)>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
     private void harvest(MvcResult result) throws Exception {
@@ -735,8 +618,7 @@ class BadInputTest {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String printable(String value) {
@@ -746,8 +628,7 @@ class BadInputTest {
     private static String printable(String value, int max) {
         String shown = value.length() > max ? value.substring(0, 10) + "…(" + value.length() + " chars)" : value;
         StringBuilder b = new StringBuilder();
-        shown.codePoints()
-                .forEach(c -> b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c)));
+        shown.codePoints().forEach(c -> b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c)));
         return b.toString();
     }
 }

@@ -41,27 +41,15 @@ public final class Browser implements AutoCloseable {
         this.userDataDir = Files.createTempDirectory("hallsafe-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,900",
-                "--lang=zh-CN",
-                "--user-data-dir=" + userDataDir);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + userDataDir);
         // the console, so a test can see what the Content-Security-Policy refused (issue #12)
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
     }
@@ -91,8 +79,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks as a person does: the element is scrolled to the middle of the screen first. */
     public void click(By by) {
         WebElement element = waitFor(ExpectedConditions.elementToBeClickable(by));
-        ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
@@ -120,8 +107,7 @@ public final class Browser implements AutoCloseable {
     /** The console messages since the last call (errors, warnings, CSP refusals). */
     public java.util.List<String> console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(e -> e.getLevel() + " " + e.getMessage())
-                .toList();
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     @Override

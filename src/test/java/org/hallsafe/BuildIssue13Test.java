@@ -23,27 +23,19 @@ class BuildIssue13Test {
     void r13_8_theHallsafeSettingsAreDocumentedForIdes() throws IOException {
         String json;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            assertThat(in)
-                    .as("spring-boot-configuration-processor writes the metadata")
-                    .isNotNull();
+            assertThat(in).as("spring-boot-configuration-processor writes the metadata").isNotNull();
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<Map<String, Object>> properties = (List<Map<String, Object>>)
-                JsonParserFactory.getJsonParser().parseMap(json).get("properties");
-        Map<String, Map<String, Object>> byName =
-                properties.stream().collect(Collectors.toMap(p -> (String) p.get("name"), p -> p, (a, b) -> a));
+        List<Map<String, Object>> properties = (List<Map<String, Object>>) JsonParserFactory.getJsonParser()
+                .parseMap(json).get("properties");
+        Map<String, Map<String, Object>> byName = properties.stream()
+                .collect(Collectors.toMap(p -> (String) p.get("name"), p -> p, (a, b) -> a));
         // from the records' javadoc, with their defaults
         assertThat(byName).containsKeys("hallsafe.security.password-strength", "hallsafe.jobs.run-on-schedule");
-        assertThat(String.valueOf(
-                        byName.get("hallsafe.security.password-strength").get("defaultValue")))
-                .isEqualTo("10");
-        assertThat(String.valueOf(byName.get("hallsafe.jobs.run-on-schedule").get("defaultValue")))
-                .isEqualTo("true");
-        assertThat(byName)
-                .containsKeys(
-                        "hallsafe.security.max-failed-sign-ins",
-                        "hallsafe.deliveries.poll",
-                        "hallsafe.rate-limit.exempt-addresses");
+        assertThat(String.valueOf(byName.get("hallsafe.security.password-strength").get("defaultValue"))).isEqualTo("10");
+        assertThat(String.valueOf(byName.get("hallsafe.jobs.run-on-schedule").get("defaultValue"))).isEqualTo("true");
+        assertThat(byName).containsKeys("hallsafe.security.max-failed-sign-ins", "hallsafe.deliveries.poll",
+                "hallsafe.rate-limit.exempt-addresses");
         // and those read with @Value, from additional-spring-configuration-metadata.json
         assertThat(byName).containsKeys("hallsafe.scheduling", "hallsafe.db.busy-wait", "hallsafe.sms.gateway-url");
     }

@@ -28,19 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Issue12ContentSecurityPolicyBrowserTest {
 
     /** What is not a page: data, files, streams, and the sign-out and set-up links. */
-    private static final List<String> NOT_PAGES = List.of(
-            "/api/",
-            "/actuator",
-            "/v3/",
-            "/swagger",
-            "/live",
-            "/error",
-            "/logout",
-            "/setup",
-            ".xlsx",
-            ".svg",
-            ".csv",
-            "/photo");
+    private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/", "/swagger", "/live", "/error",
+            "/logout", "/setup", ".xlsx", ".svg", ".csv", "/photo");
 
     /**
      * Every page a signed-in person can open without naming a record: read from Spring MVC's mappings, so the pages
@@ -60,31 +49,21 @@ class Issue12ContentSecurityPolicyBrowserTest {
         return List.copyOf(pages);
     }
 
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @LocalServerPort int port;
+    @Autowired TestAccounts accounts;
 
     @Test
     void r12_14_everyMainPageLoadsWithoutAContentSecurityPolicyRefusal() throws Exception {
         try (Browser b = new Browser(port)) {
             List<String> refused = new ArrayList<>();
-            for (String page : List.of(
-                    "/login", "/appointments/book", "/appointments/manage", "/agency/apply", "/agency/status")) {
+            for (String page : List.of("/login", "/appointments/book", "/appointments/manage", "/agency/apply", "/agency/status")) {
                 b.open(page);
                 refusals(b, page, refused);
             }
             b.signIn(accounts.create(org.hallsafe.platform.Role.BUREAU_ADMIN), TestAccounts.PASSWORD);
             List<String> pages = pages();
-            assertThat(pages)
-                    .as("the pages found")
-                    .hasSizeGreaterThan(40)
-                    .contains("/audit/verify", "/admin/retention");
+            assertThat(pages).as("the pages found").hasSizeGreaterThan(40).contains("/audit/verify", "/admin/retention");
             for (String page : pages) {
                 b.open(page);
                 b.waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -93,11 +72,8 @@ class Issue12ContentSecurityPolicyBrowserTest {
             assertThat(refused).isEmpty();
             b.open("/audit/verify");
             // the bureau administrator has the most menus: the bar still fits a 1280 px desk screen
-            assertThat(
-                            ((JavascriptExecutor) b.driver())
-                                    .executeScript(
-                                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                    .isEqualTo(0L);
+            assertThat(((JavascriptExecutor) b.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isEqualTo(0L);
             b.screenshot("audit-verify");
             b.open("/admin/retention");
             b.screenshot("admin-retention");
@@ -116,9 +92,8 @@ class Issue12ContentSecurityPolicyBrowserTest {
             b.open("/screening/today");
             b.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-hour canvas")));
             // htmx's indicator styles come from our style sheet, not from an injected <style>
-            assertThat(((JavascriptExecutor) b.driver())
-                            .executeScript("return document.querySelectorAll('head style').length"))
-                    .isEqualTo(0L);
+            assertThat(((JavascriptExecutor) b.driver()).executeScript(
+                    "return document.querySelectorAll('head style').length")).isEqualTo(0L);
             List<String> refused = new ArrayList<>();
             refusals(b, "handlers", refused);
             assertThat(refused).isEmpty();

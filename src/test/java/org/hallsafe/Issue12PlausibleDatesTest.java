@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
+import org.hallsafe.duty.Duty;
+import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.canteen.Canteen;
 import org.hallsafe.canteen.CanteenForms.CertificateForm;
 import org.hallsafe.canteen.CanteenForms.CertificateKind;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
-import org.hallsafe.duty.Duty;
-import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlausibleDate.Horizon;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.GateDesk;
 import org.hallsafe.screening.GateForm;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,26 +39,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class Issue12PlausibleDatesTest {
 
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Validator validator;
-
-    @Autowired
-    Canteen canteen;
-
-    @Autowired
-    GateDesk desk;
-
-    @Autowired
-    Duty duty;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired MockMvc mvc;
+    @Autowired Validator validator;
+    @Autowired Canteen canteen;
+    @Autowired GateDesk desk;
+    @Autowired Duty duty;
 
     @org.junit.jupiter.api.BeforeEach
     void inChinese() {
@@ -87,15 +74,12 @@ class Issue12PlausibleDatesTest {
     @Test
     void r12_14_certificateExpiryMayLieYearsAheadButNotDecadesAndNotBefore2000() {
         LocalDate today = LocalDate.now(clock);
-        assertThat(validator.validate(new CertificateForm(CertificateKind.FOOD_LICENCE, "JY1", today.plusYears(8))))
-                .isEmpty();
+        assertThat(validator.validate(new CertificateForm(CertificateKind.FOOD_LICENCE, "JY1", today.plusYears(8)))).isEmpty();
         assertThat(validator.validate(new CertificateForm(CertificateKind.FOOD_LICENCE, "JY1", today.plusYears(40))))
                 .extracting(v -> v.getPropertyPath().toString() + ":" + v.getMessage())
                 .containsExactly("expiresOn:日期不对：应在 2000 年以后，且不超过十年以后");
-        assertThat(validator.validate(
-                        new CertificateForm(CertificateKind.FOOD_LICENCE, "JY1", LocalDate.of(202, 5, 1))))
-                .extracting(v -> v.getPropertyPath().toString())
-                .containsExactly("expiresOn");
+        assertThat(validator.validate(new CertificateForm(CertificateKind.FOOD_LICENCE, "JY1", LocalDate.of(202, 5, 1))))
+                .extracting(v -> v.getPropertyPath().toString()).containsExactly("expiresOn");
     }
 
     @Test
@@ -103,19 +87,12 @@ class Issue12PlausibleDatesTest {
         TestHall.Hall hall = halls.create();
         var admin = halls.signIn(hall.admin());
         long supplier = canteen.saveSupplier(hall.siteId(), new SupplierForm("远期证照供应商", ""));
-        String later = mvc.perform(post("/canteen/suppliers/" + supplier + "/certificates")
-                        .with(user(admin))
-                        .with(csrf())
-                        .param("kind", "FOOD_LICENCE")
-                        .param("number", "JY9")
+        String later = mvc.perform(post("/canteen/suppliers/" + supplier + "/certificates").with(user(admin)).with(csrf())
+                        .param("kind", "FOOD_LICENCE").param("number", "JY9")
                         .param("expiresOn", LocalDate.now(clock).plusYears(30).toString()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(later).contains("不超过十年以后");
-        assertThat(canteen.supplier(hall.siteId(), supplier).certificates())
-                .extracting(c -> c.number())
+        assertThat(canteen.supplier(hall.siteId(), supplier).certificates()).extracting(c -> c.number())
                 .doesNotContain("JY9");
     }
 
@@ -125,34 +102,16 @@ class Issue12PlausibleDatesTest {
         var admin = halls.signIn(hall.admin());
         LocalDate today = LocalDate.now(clock);
         long supplier = canteen.saveSupplier(hall.siteId(), new SupplierForm("老日期供应商", ""));
-        canteen.addCertificate(
-                hall.siteId(),
-                supplier,
-                new CertificateForm(CertificateKind.BUSINESS_LICENCE, "B1", today.plusYears(2)));
-        canteen.addCertificate(
-                hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "F1", today.plusYears(2)));
-        String html = mvc.perform(post("/canteen/purchases")
-                        .with(user(admin))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("supplierId", String.valueOf(supplier))
-                        .param("deliveredOn", today.toString())
-                        .param("inspector", "李验收")
-                        .param("certificatesChecked", "true")
-                        .param("itemName", "土豆")
-                        .param("itemCategory", "VEGETABLE")
-                        .param("itemQuantity", "20")
-                        .param("itemUnit", "公斤")
-                        .param("itemBatch", "")
-                        .param("itemProducedOn", "1999-06-01")
-                        .param("itemShelfLife", "")
-                        .param("itemQuarantineNo", "")
-                        .param("itemResult", "ACCEPTED")
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.BUSINESS_LICENCE, "B1", today.plusYears(2)));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "F1", today.plusYears(2)));
+        String html = mvc.perform(post("/canteen/purchases").with(user(admin)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("supplierId", String.valueOf(supplier))
+                        .param("deliveredOn", today.toString()).param("inspector", "李验收").param("certificatesChecked", "true")
+                        .param("itemName", "土豆").param("itemCategory", "VEGETABLE").param("itemQuantity", "20")
+                        .param("itemUnit", "公斤").param("itemBatch", "").param("itemProducedOn", "1999-06-01")
+                        .param("itemShelfLife", "").param("itemQuarantineNo", "").param("itemResult", "ACCEPTED")
                         .param("itemReason", ""))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("日期不对：应在 2000 年以后，且不能晚于今天").contains("value=\"土豆\"");
         assertThat(canteen.purchases(hall.siteId(), today.minusDays(1), today)).isEmpty();
     }
@@ -160,19 +119,13 @@ class Issue12PlausibleDatesTest {
     @Test
     void r12_14_disinfectionTimeBefore2000IsRefused() {
         LocalDateTime old = LocalDateTime.of(1999, 12, 31, 10, 0);
-        assertThat(validator.validate(new DisinfectionForm(
-                        UUID.randomUUID(), 1L, org.hallsafe.hygiene.HygieneForms.Method.SPRAY, null, "张三", old)))
+        assertThat(validator.validate(new DisinfectionForm(UUID.randomUUID(), 1L,
+                org.hallsafe.hygiene.HygieneForms.Method.SPRAY, null, "张三", old)))
                 .extracting(v -> v.getPropertyPath().toString() + ":" + v.getMessage())
                 .contains("doneAt:日期不对：应在 2000 年以后，且不能晚于今天");
-        assertThat(validator.validate(new DisinfectionForm(
-                        UUID.randomUUID(),
-                        1L,
-                        org.hallsafe.hygiene.HygieneForms.Method.SPRAY,
-                        null,
-                        "张三",
-                        LocalDateTime.now(clock).minusHours(1))))
-                .extracting(v -> v.getPropertyPath().toString())
-                .doesNotContain("doneAt");
+        assertThat(validator.validate(new DisinfectionForm(UUID.randomUUID(), 1L,
+                org.hallsafe.hygiene.HygieneForms.Method.SPRAY, null, "张三", LocalDateTime.now(clock).minusHours(1))))
+                .extracting(v -> v.getPropertyPath().toString()).doesNotContain("doneAt");
     }
 
     @Test
@@ -180,42 +133,19 @@ class Issue12PlausibleDatesTest {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
         String first17 = "43090219800101123";
-        GateForm form = new GateForm(
-                UUID.randomUUID(),
-                PersonType.CITIZEN,
-                null,
-                "李四",
-                DocumentType.ID_CARD,
-                first17 + IdNumber.checkCharacter(first17),
-                "13712349999",
-                Mask.DISPOSABLE_MEDICAL,
-                new BigDecimal("36.5"),
-                List.of(),
-                true,
-                "",
-                null,
-                LocalDateTime.of(1026, 12, 1, 9, 0),
-                "纸质台账补录",
-                null);
-        assertThatThrownBy(() -> desk.record(hall.siteId(), form))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        e -> assertThat(e.problems()).containsEntry("screenedAt", "validation.date.notAfterToday"));
+        GateForm form = new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "李四", DocumentType.ID_CARD,
+                first17 + IdNumber.checkCharacter(first17), "13712349999", Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.5"),
+                List.of(), true, "", null, LocalDateTime.of(1026, 12, 1, 9, 0), "纸质台账补录", null);
+        assertThatThrownBy(() -> desk.record(hall.siteId(), form)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).containsEntry("screenedAt", "validation.date.notAfterToday"));
     }
 
     @Test
     void r12_14_dutyRosterMoreThanAYearAheadIsRefused() {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
-        RosterForm form = new RosterForm(
-                LocalDate.now(clock).plusYears(3),
-                null,
-                "12345",
-                hall.staffIds().get(0),
-                "");
-        assertThatThrownBy(() -> duty.addPost(hall.siteId(), form))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        e -> assertThat(e.problems()).containsEntry("day", "validation.date.withinYear"));
+        RosterForm form = new RosterForm(LocalDate.now(clock).plusYears(3), null, "12345", hall.staffIds().get(0), "");
+        assertThatThrownBy(() -> duty.addPost(hall.siteId(), form)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).containsEntry("day", "validation.date.withinYear"));
     }
 }

@@ -31,57 +31,39 @@ class Issue12ValidationStyleTest {
     @Test
     void r12_8_everyFormStatesItsShapeWithBeanValidation() {
         List<Class<?>> forms = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.hallsafe")) {
             Class<?> c = type.reflect();
-            if (c.isRecord()
-                    && (c.getSimpleName().endsWith("Form") || c.getSimpleName().endsWith("Request"))) {
+            if (c.isRecord() && (c.getSimpleName().endsWith("Form") || c.getSimpleName().endsWith("Request"))) {
                 forms.add(c);
             }
         }
-        assertThat(forms)
-                .as("the scan finds the forms")
-                .extracting(Class::getSimpleName)
+        assertThat(forms).as("the scan finds the forms").extracting(Class::getSimpleName)
                 .contains("GateForm", "CheckForm", "BookingForm", "SettingsForm", "ConsultationForm");
         List<String> handWritten = new ArrayList<>();
         for (Class<?> form : forms) {
             for (Method m : form.getDeclaredMethods()) {
                 String name = m.getName();
-                boolean checksByHand =
-                        name.equals("problems") || name.endsWith("Problems") && !name.equals("ruleProblems");
+                boolean checksByHand = name.equals("problems") || name.endsWith("Problems") && !name.equals("ruleProblems");
                 if (checksByHand && !Modifier.isPrivate(m.getModifiers())) {
                     handWritten.add(form.getName() + "#" + name);
                 }
             }
         }
-        assertThat(handWritten)
-                .as("forms checking their shape by hand instead of with Bean Validation")
-                .isEmpty();
+        assertThat(handWritten).as("forms checking their shape by hand instead of with Bean Validation").isEmpty();
     }
 
     /** What a service sees when it checks a form's shape itself: the same keys the page shows, in the form's order. */
     @Test
     void r12_8_aServiceChecksTheSameShapeAsThePage() {
-        FormShape shape =
-                new FormShape(Validation.buildDefaultValidatorFactory().getValidator());
-        var form = new AppointmentForms.BookingForm(
-                null,
-                1L,
-                null,
-                "长".repeat(41),
-                DocumentType.ID_CARD,
-                "4".repeat(41),
-                "12345",
-                null,
-                AppointmentForms.Channel.WEB);
-        assertThat(shape.problemsOf(form, Map.of("smsCode", "appointments.sms.required")))
-                .containsExactly(
-                        Map.entry("submissionId", "validation.required"), Map.entry("slotId", "appointments.book.slot"),
-                        Map.entry("name", "appointments.book.nameLength"), Map.entry("docNo", PlainText.TOO_LONG),
-                        Map.entry("phone", "phone.invalid"), Map.entry("smsCode", "appointments.sms.required"));
-        assertThatThrownBy(() -> shape.check(form))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("submissionId"));
+        FormShape shape = new FormShape(Validation.buildDefaultValidatorFactory().getValidator());
+        var form = new AppointmentForms.BookingForm(null, 1L, null, "长".repeat(41), DocumentType.ID_CARD,
+                "4".repeat(41), "12345", null, AppointmentForms.Channel.WEB);
+        assertThat(shape.problemsOf(form, Map.of("smsCode", "appointments.sms.required"))).containsExactly(
+                Map.entry("submissionId", "validation.required"), Map.entry("slotId", "appointments.book.slot"),
+                Map.entry("name", "appointments.book.nameLength"), Map.entry("docNo", PlainText.TOO_LONG),
+                Map.entry("phone", "phone.invalid"), Map.entry("smsCode", "appointments.sms.required"));
+        assertThatThrownBy(() -> shape.check(form)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("submissionId"));
     }
 }

@@ -27,51 +27,34 @@ class Issue13HealthModulesShapeTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(
-                    location -> !location.matches(java.util.regex.Pattern.compile(".*Tests?(\\$.*)?\\.class")))
+            .withImportOption(location -> !location.matches(java.util.regex.Pattern.compile(".*Tests?(\\$.*)?\\.class")))
             .importPackages("org.hallsafe.canteen", "org.hallsafe.hygiene", "org.hallsafe.staffhealth");
 
     @Test
     void r13_1_onlyTheFacadesAndTheFormsAndRecordsTheyTakeArePublic() {
         List<String> publicTypes = CLASSES.stream()
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC))
-                .map(JavaClass::getName)
-                .filter(n -> !n.endsWith("package-info"))
-                .sorted()
-                .toList();
-        assertThat(publicTypes)
-                .containsExactlyInAnyOrder(
-                        "org.hallsafe.canteen.Canteen",
-                        "org.hallsafe.canteen.CanteenForms",
-                        "org.hallsafe.hygiene.Hygiene",
-                        "org.hallsafe.hygiene.HygieneForms",
-                        "org.hallsafe.staffhealth.StaffHealth",
-                        "org.hallsafe.staffhealth.CheckForm",
-                        "org.hallsafe.staffhealth.StaffDay");
+                .map(JavaClass::getName).filter(n -> !n.endsWith("package-info")).sorted().toList();
+        assertThat(publicTypes).containsExactlyInAnyOrder(
+                "org.hallsafe.canteen.Canteen", "org.hallsafe.canteen.CanteenForms",
+                "org.hallsafe.hygiene.Hygiene", "org.hallsafe.hygiene.HygieneForms",
+                "org.hallsafe.staffhealth.StaffHealth", "org.hallsafe.staffhealth.CheckForm",
+                "org.hallsafe.staffhealth.StaffDay");
     }
 
     @Test
     void r13_1_staffHealthReadsTheGateThroughItsSmallFacadeNotTheGateDesk() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.hallsafe.staffhealth..")
-                .should()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("org.hallsafe.screening.GateDesk")
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("org.hallsafe.screening.GateForm")
+        noClasses().that().resideInAPackage("org.hallsafe.staffhealth..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.hallsafe.screening.GateDesk")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hallsafe.screening.GateForm")
                 .check(CLASSES);
     }
 
     @Test
     void r13_1_noSqlOnTheTablesOfOrganizationsMigrations() throws IOException {
-        Pattern organizations = Pattern.compile(
-                "(?i)\\b(FROM|JOIN)\\s+(staff|departments|service_windows|sites|leadership_members|measure_owners)\\b");
+        Pattern organizations = Pattern.compile("(?i)\\b(FROM|JOIN)\\s+(staff|departments|service_windows|sites|leadership_members|measure_owners)\\b");
         for (Path file : sources()) {
-            assertThat(organizations.matcher(Files.readString(file)).find())
-                    .as(file.toString())
-                    .isFalse();
+            assertThat(organizations.matcher(Files.readString(file)).find()).as(file.toString()).isFalse();
         }
     }
 
@@ -84,29 +67,17 @@ class Issue13HealthModulesShapeTest {
 
     @Test
     void r13_5_pagesNameTheirPermissionAndTakeTheSignedInPersonAsAnArgument() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("org.hallsafe.canteen..", "org.hallsafe.hygiene..", "org.hallsafe.staffhealth..")
-                .should()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("org.hallsafe.platform.CurrentUser")
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("org.springframework.security.access.prepost.PreAuthorize")
-                .orShould()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("java.util.NoSuchElementException")
+        noClasses().that().resideInAnyPackage("org.hallsafe.canteen..", "org.hallsafe.hygiene..", "org.hallsafe.staffhealth..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.hallsafe.platform.CurrentUser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.security.access.prepost.PreAuthorize")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.NoSuchElementException")
                 .check(CLASSES);
     }
 
     @Test
     void r13_6_exportsGoThroughTheOneSpreadsheetComponent() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("org.hallsafe.canteen..", "org.hallsafe.hygiene..", "org.hallsafe.staffhealth..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.apache.poi..")
+        noClasses().that().resideInAnyPackage("org.hallsafe.canteen..", "org.hallsafe.hygiene..", "org.hallsafe.staffhealth..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.poi..")
                 .check(CLASSES);
     }
 

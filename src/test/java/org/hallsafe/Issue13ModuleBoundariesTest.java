@@ -46,8 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class Issue13ModuleBoundariesTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.hallsafe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hallsafe");
 
     /** The bad fixture, which lives in src/test only. */
     private static final JavaClasses BAD_FIXTURE = new ClassFileImporter().importPackages("fixture.r13");
@@ -74,26 +73,19 @@ class Issue13ModuleBoundariesTest {
 
     /** No class of one module depends on a type in a sub-package of another ({@code base.other.internal.X}). */
     static ArchRule noModuleReachesIntoAnothersInternals(String base) {
-        return classes()
-                .that()
-                .resideInAPackage(base + "..")
+        return classes().that().resideInAPackage(base + "..")
                 .should(new ArchCondition<JavaClass>("use another module only through its top package") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         String from = module(base, origin.getPackageName());
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
-                            String target =
-                                    d.getTargetClass().getBaseComponentType().getPackageName();
+                            String target = d.getTargetClass().getBaseComponentType().getPackageName();
                             String to = module(base, target);
                             // shared is an OPEN module: all of it is API
-                            if (to != null
-                                    && !to.equals(from)
-                                    && !to.equals("shared")
+                            if (to != null && !to.equals(from) && !to.equals("shared")
                                     && !target.equals(base + "." + to)) {
-                                events.add(SimpleConditionEvent.violated(
-                                        d,
-                                        "module " + from + " reaches into module " + to + "'s internals: "
-                                                + d.getDescription()));
+                                events.add(SimpleConditionEvent.violated(d, "module " + from
+                                        + " reaches into module " + to + "'s internals: " + d.getDescription()));
                             }
                         }
                     }
@@ -108,14 +100,8 @@ class Issue13ModuleBoundariesTest {
                         || c.isMetaAnnotatedWith("org.springframework.stereotype.Repository")
                         || c.isAssignableTo("org.springframework.data.repository.Repository")
                         || c.isAnnotatedWith("org.springframework.data.relational.core.mapping.Table")
-                        || c.getSimpleName().endsWith("Repository")
-                        || c.getSimpleName().endsWith("Row"));
-        return noClasses()
-                .that()
-                .resideInAPackage(base + "..")
-                .and(webOrPersistence)
-                .should()
-                .bePublic();
+                        || c.getSimpleName().endsWith("Repository") || c.getSimpleName().endsWith("Row"));
+        return noClasses().that().resideInAPackage(base + "..").and(webOrPersistence).should().bePublic();
     }
 
     /** The module a package belongs to: its first segment under {@code base}, or null outside it. */
@@ -145,12 +131,9 @@ class Issue13ModuleBoundariesTest {
         Map<String, Set<String>> offences = foreignTablesBySqlOfEachModule();
         List<String> unexpected = new ArrayList<>();
         offences.forEach((module, tables) -> tables.stream()
-                .filter(t ->
-                        !ALLOWED_FOREIGN_TABLES.getOrDefault(module, Set.of()).contains(t.split(" ")[0]))
+                .filter(t -> !ALLOWED_FOREIGN_TABLES.getOrDefault(module, Set.of()).contains(t.split(" ")[0]))
                 .forEach(t -> unexpected.add(module + " names " + t)));
-        assertThat(unexpected)
-                .as("SQL on another module's tables: use its facade or an event")
-                .isEmpty();
+        assertThat(unexpected).as("SQL on another module's tables: use its facade or an event").isEmpty();
     }
 
     @Test
@@ -171,58 +154,32 @@ class Issue13ModuleBoundariesTest {
     @Test
     void r13_5_screeningOrganizationIncidentAndAuditShowOnlyTheirApi() {
         Map<String, Set<String>> api = Map.of(
-                "screening",
-                        Set.of(
-                                "CitizenScreened",
-                                "StaffScreened",
-                                "ExpectedVisitors",
-                                "Gate",
-                                "GateDesk",
-                                "GateForm",
-                                "Ledger",
-                                "Today"),
-                "organization",
-                        Set.of(
-                                "DepartmentKind",
-                                "Directory",
-                                "Forms",
-                                "HallCalendar",
-                                "Leadership",
-                                "LeadershipRole",
-                                "MeasureStatusProvider",
-                                "Measures",
-                                "PlanMeasure",
-                                "StaffDirectory",
-                                "Views"),
+                "screening", Set.of("CitizenScreened", "StaffScreened", "ExpectedVisitors", "Gate", "GateDesk",
+                        "GateForm", "Ledger", "Today"),
+                "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "Leadership",
+                        "LeadershipRole", "MeasureStatusProvider", "Measures", "PlanMeasure", "StaffDirectory", "Views"),
                 "incident", Set.of("IncidentReported", "Incidents"),
                 "audit", Set.of());
         api.forEach((module, expected) -> assertThat(MAIN.stream()
-                        .filter(c -> c.getPackageName().startsWith("org.hallsafe." + module)
-                                && c.isTopLevelClass()
-                                && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
-                        .map(JavaClass::getSimpleName)
-                        .toList())
-                .as("public types of " + module)
-                .containsExactlyInAnyOrderElementsOf(expected));
+                .filter(c -> c.getPackageName().startsWith("org.hallsafe." + module) && c.isTopLevelClass()
+                        && c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .map(JavaClass::getSimpleName).toList())
+                .as("public types of " + module).containsExactlyInAnyOrderElementsOf(expected));
     }
 
     // ---------------------------------------------------------------- and refuse a bad application
 
     @Test
     void r13_1_theRulesRefuseAModuleThatReachesIntoAnothersInternals() {
-        assertThatThrownBy(() ->
-                        noModuleReachesIntoAnothersInternals("fixture.r13").check(BAD_FIXTURE))
+        assertThatThrownBy(() -> noModuleReachesIntoAnothersInternals("fixture.r13").check(BAD_FIXTURE))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("module beta reaches into module alpha's internals")
                 .hasMessageContaining("fixture.r13.beta.BetaReachesIn")
                 .hasMessageNotContaining("fixture.r13.alpha.Alpha.");
-        assertThatThrownBy(
-                        () -> noControllerRepositoryOrRowIsPublic("fixture.r13").check(BAD_FIXTURE))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("fixture.r13.beta.BetaPages");
+        assertThatThrownBy(() -> noControllerRepositoryOrRowIsPublic("fixture.r13").check(BAD_FIXTURE))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("fixture.r13.beta.BetaPages");
         // Spring Modulith's verification, which ModularityTests runs on the application, refuses it too
-        assertThatThrownBy(() ->
-                        ApplicationModules.of("fixture.r13", location -> true).verify())
+        assertThatThrownBy(() -> ApplicationModules.of("fixture.r13", location -> true).verify())
                 .hasMessageContaining("fixture.r13.alpha.internal.AlphaStore");
     }
 
@@ -249,29 +206,24 @@ class Issue13ModuleBoundariesTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/org/hallsafe");
-    private static final Pattern CREATED =
-            Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
-    private static final Pattern DROPPED =
-            Pattern.compile("(?i)\\bdrop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
-    private static final Pattern RENAMED =
-            Pattern.compile("(?i)\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATED = Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern DROPPED = Pattern.compile("(?i)\\bdrop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern RENAMED = Pattern.compile("(?i)\\balter\\s+table\\s+([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)");
     /** A table name where SQL names a table: after FROM, JOIN, INTO, UPDATE or TABLE; whole words only. */
-    private static final Pattern TABLE_REFERENCE =
-            Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)\\b");
+    private static final Pattern TABLE_REFERENCE = Pattern.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)\\b");
 
     /**
      * Table to the module whose migration folder created it, in migration order: a later DROP removes it, a later
      * {@code ALTER TABLE .. RENAME TO ..} gives the new name to the folder that renamed it.
      */
     static Map<String, String> tableOwners() {
-        record Script(String version, String module, String sql) {}
+        record Script(String version, String module, String sql) {
+        }
         List<Script> scripts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MIGRATIONS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                scripts.add(new Script(
-                        f.getFileName().toString().split("__")[0].substring(1),
-                        MIGRATIONS.relativize(f).getName(0).toString(),
-                        Files.readString(f)));
+                scripts.add(new Script(f.getFileName().toString().split("__")[0].substring(1),
+                        MIGRATIONS.relativize(f).getName(0).toString(), Files.readString(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

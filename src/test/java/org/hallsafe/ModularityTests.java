@@ -16,9 +16,6 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules)
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
     }
 }

@@ -65,9 +65,7 @@ public class MutableClock extends Clock {
     public static final class Reset implements BeforeEachCallback {
         @Override
         public void beforeEach(ExtensionContext context) {
-            SpringExtension.getApplicationContext(context)
-                    .getBean(MutableClock.class)
-                    .reset();
+            SpringExtension.getApplicationContext(context).getBean(MutableClock.class).reset();
         }
     }
 }

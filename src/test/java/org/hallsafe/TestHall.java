@@ -32,11 +32,7 @@ public class TestHall {
     private final TestAccounts accounts;
     private final UserDetailsService users;
 
-    public TestHall(
-            Directory directory,
-            StaffDirectory staff,
-            Leadership leadership,
-            TestAccounts accounts,
+    public TestHall(Directory directory, StaffDirectory staff, Leadership leadership, TestAccounts accounts,
             UserDetailsService users) {
         this.directory = directory;
         this.staff = staff;
@@ -46,22 +42,14 @@ public class TestHall {
     }
 
     /** A hall with its people. */
-    public record Hall(
-            long siteId,
-            long sectionId,
-            String leader,
-            String deputy,
-            String officeDirector,
-            String screener,
-            String admin,
-            List<Long> staffIds) {}
+    public record Hall(long siteId, long sectionId, String leader, String deputy, String officeDirector,
+            String screener, String admin, List<Long> staffIds) {
+    }
 
     public Hall create() {
         int n = SEQUENCE.incrementAndGet();
-        long site = directory.saveSite(
-                null, new Forms.SiteForm("t" + n + "x" + System.nanoTime() % 100000, "测试大厅" + n, ""));
-        long section =
-                directory.saveDepartment(site, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "局办公室", "", ""));
+        long site = directory.saveSite(null, new Forms.SiteForm("t" + n + "x" + System.nanoTime() % 100000, "测试大厅" + n, ""));
+        long section = directory.saveDepartment(site, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "局办公室", "", ""));
         String leader = accounts.create(Role.LEADER, site);
         String deputy = accounts.create(Role.LEADER, site);
         String director = accounts.create(Role.OFFICE, site);
@@ -70,18 +58,8 @@ public class TestHall {
         List<Long> ids = new ArrayList<>();
         String[][] people = {{"张建国", leader}, {"李丽华", deputy}, {"王海燕", director}, {"赵志强", screener}, {"周明", ""}};
         for (int i = 0; i < people.length; i++) {
-            ids.add(staff.save(
-                    site,
-                    null,
-                    new Forms.StaffForm(
-                            people[i][0],
-                            "T" + n + "-" + i,
-                            section,
-                            null,
-                            "科员",
-                            "1380000" + String.format("%04d", (n * 10 + i) % 10000),
-                            "",
-                            people[i][1])));
+            ids.add(staff.save(site, null, new Forms.StaffForm(people[i][0], "T" + n + "-" + i, section, null, "科员",
+                    "1380000" + String.format("%04d", (n * 10 + i) % 10000), "", people[i][1])));
         }
         leadership.appoint(site, new Forms.LeadershipForm(ids.get(0), LeadershipRole.LEADER));
         leadership.appoint(site, new Forms.LeadershipForm(ids.get(1), LeadershipRole.DEPUTY));
@@ -92,8 +70,8 @@ public class TestHall {
     /** Runs the rest of the test as this user (services stamp who did what from the signed-in user). */
     public UserDetails signIn(String username) {
         UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
         return user;
     }
 }

@@ -40,10 +40,7 @@ public class AgencyCases {
 
     /** How the case came in; label key {@code agency.channel.<NAME>}. */
     public enum Channel {
-        ONLINE,
-        WECHAT,
-        PHONE,
-        WINDOW;
+        ONLINE, WECHAT, PHONE, WINDOW;
 
         public String label() {
             return "agency.channel." + name();
@@ -57,12 +54,7 @@ public class AgencyCases {
 
     /** The stations of the custody chain, in order; label key {@code agency.station.<NAME>}. */
     public enum Station {
-        MAIL_ROOM,
-        WINDOW,
-        SECTION,
-        APPROVAL,
-        RESULT,
-        MAIL_OUT;
+        MAIL_ROOM, WINDOW, SECTION, APPROVAL, RESULT, MAIL_OUT;
 
         public String label() {
             return "agency.station." + name();
@@ -70,40 +62,22 @@ public class AgencyCases {
     }
 
     /** An item offered as agency service: its time limit in working days, owning section and materials list. */
-    public record ItemTerms(
-            long itemId, String itemName, int timeLimitDays, Long departmentId, List<String> materials) {}
+    public record ItemTerms(long itemId, String itemName, int timeLimitDays, Long departmentId, List<String> materials) {
+    }
 
     /** A new case as a channel hands it in; refused field by field with {@link InvalidInputException}. */
-    public record Opening(
-            UUID submissionId,
-            Long itemId,
-            Channel channel,
-            String applicant,
-            String company,
-            String phone,
-            String address,
-            String sending,
-            Long callId) {}
+    public record Opening(UUID submissionId, Long itemId, Channel channel, String applicant, String company, String phone,
+            String address, String sending, Long callId) {
+    }
 
     /** The case opened; {@code replay} when the same submission had opened it before. */
-    public record Opened(long id, String code, boolean replay) {}
+    public record Opened(long id, String code, boolean replay) {
+    }
 
     /** A case as lists show it: personal data masked; who holds the file now from the custody chain. */
-    public record CaseSummary(
-            long id,
-            String code,
-            long itemId,
-            String itemName,
-            State state,
-            Channel channel,
-            String applicantMasked,
-            String phoneMasked,
-            LocalDate dueOn,
-            Integer workingDaysLeft,
-            Boolean onTime,
-            Station holderStation,
-            String holder,
-            Instant createdAt) {
+    public record CaseSummary(long id, String code, long itemId, String itemName, State state, Channel channel,
+            String applicantMasked, String phoneMasked, LocalDate dueOn, Integer workingDaysLeft, Boolean onTime,
+            Station holderStation, String holder, Instant createdAt) {
 
         /** The code as people read it: two groups of four. */
         public String displayCode() {

@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyForms.ApplyForm;
 import org.hallsafe.agency.AgencyForms.TermsForm;
@@ -51,8 +52,7 @@ class AgencyDeskPages {
         ApplyForm form = ApplyForm.empty(null);
         if (call != null) {
             Duty.Consultation c = call(who.siteId(), call).orElseThrow(() -> NotFoundException.of("call", call));
-            form = new ApplyForm(
-                    form.submissionId(), c.itemId(), c.callerName(), "", "", "", "", Channel.PHONE, c.id());
+            form = new ApplyForm(form.submissionId(), c.itemId(), c.callerName(), "", "", "", "", Channel.PHONE, c.id());
         }
         model.addAttribute("form", form);
         return newPage(who.siteId(), form, model);
@@ -60,16 +60,9 @@ class AgencyDeskPages {
 
     @PostMapping("/agency/cases")
     @RequiresPermission(Permissions.AGENCY_HANDLE)
-    String open(
-            @ModelAttribute("form") ApplyForm form,
-            BindingResult binding,
-            SignedIn who,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        Channel channel = form.callId() != null
-                ? Channel.PHONE
-                : form.channel() == Channel.PHONE ? Channel.PHONE : Channel.WINDOW;
+    String open(@ModelAttribute("form") ApplyForm form, BindingResult binding, SignedIn who, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        Channel channel = form.callId() != null ? Channel.PHONE : form.channel() == Channel.PHONE ? Channel.PHONE : Channel.WINDOW;
         var opened = FormSubmission.save(binding, () -> cases.open(who.siteId(), form.opening(channel, form.callId())));
         if (opened.isPresent()) {
             redirect.addFlashAttribute("done", "agency.opened.done");
@@ -82,8 +75,7 @@ class AgencyDeskPages {
     private String newPage(long site, ApplyForm form, Model model) {
         model.addAttribute("items", cases.agencyItems(site));
         model.addAttribute("channels", new Channel[] {Channel.WINDOW, Channel.PHONE});
-        model.addAttribute(
-                "call", form.callId() == null ? null : call(site, form.callId()).orElse(null));
+        model.addAttribute("call", form.callId() == null ? null : call(site, form.callId()).orElse(null));
         return "agency/new";
     }
 
@@ -107,14 +99,8 @@ class AgencyDeskPages {
 
     @PostMapping("/agency/items/{itemId}")
     @RequiresPermission(Permissions.AGENCY_EDIT)
-    String saveItem(
-            @PathVariable long itemId,
-            @ModelAttribute("form") TermsForm form,
-            BindingResult binding,
-            SignedIn who,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveItem(@PathVariable long itemId, @ModelAttribute("form") TermsForm form, BindingResult binding, SignedIn who,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
         long site = who.siteId();
         cases.terms(site, itemId).orElseThrow(() -> NotFoundException.of("agency item", itemId));
         boolean saved = FormSubmission.done(binding, () -> {
@@ -136,12 +122,7 @@ class AgencyDeskPages {
         }
         response.setStatus(400);
         model.addAttribute("failedItem", itemId);
-        model.addAttribute(
-                "failedFields",
-                binding.getFieldErrors().stream()
-                        .map(e -> e.getField())
-                        .distinct()
-                        .toList());
+        model.addAttribute("failedFields", binding.getFieldErrors().stream().map(e -> e.getField()).distinct().toList());
         return items(who, model);
     }
 }

@@ -8,19 +8,12 @@ import org.hallsafe.agency.AgencyCases.Opening;
 /** The agency module's forms. Their rules live in {@link OpeningRules}: the page, the API and the facade agree. */
 final class AgencyForms {
 
-    private AgencyForms() {}
+    private AgencyForms() {
+    }
 
     /** A citizen's application (or a case a window or the duty desk opens): applicant, phone, return address. */
-    record ApplyForm(
-            UUID submissionId,
-            Long itemId,
-            String applicant,
-            String company,
-            String phone,
-            String address,
-            String sending,
-            Channel channel,
-            Long callId) {
+    record ApplyForm(UUID submissionId, Long itemId, String applicant, String company, String phone, String address,
+            String sending, Channel channel, Long callId) {
 
         static ApplyForm empty(Long itemId) {
             return new ApplyForm(UUID.randomUUID(), itemId, "", "", "", "", "", null, null);
@@ -33,8 +26,10 @@ final class AgencyForms {
     }
 
     /** An item's commitment as the office sets it. */
-    record TermsForm(Integer timeLimitDays, Long departmentId) {}
+    record TermsForm(Integer timeLimitDays, Long departmentId) {
+    }
 
     /** The citizen's look-up: case code and the full phone number, both required. */
-    record StatusForm(String code, String phone) {}
+    record StatusForm(String code, String phone) {
+    }
 }

@@ -30,36 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 class AgencyLedger {
 
     /** On time, late, or not yet known (open, or overdue while still open). */
-    enum Timing {
-        ON_TIME,
-        LATE,
-        OVERDUE,
-        OPEN
-    }
+    enum Timing { ON_TIME, LATE, OVERDUE, OPEN }
 
     /** The ledger's filters; dates are the days a case was opened, both included. */
-    record Filter(LocalDate from, LocalDate to, Long itemId, Long sectionId, State state, Timing timing) {}
+    record Filter(LocalDate from, LocalDate to, Long itemId, Long sectionId, State state, Timing timing) {
+    }
 
     /** One line of the ledger. */
-    record Line(
-            long id,
-            String code,
-            LocalDate openedOn,
-            Channel channel,
-            long itemId,
-            String itemName,
-            Long sectionId,
-            String sectionName,
-            String applicantMasked,
-            String company,
-            State state,
-            LocalDate acceptedOn,
-            LocalDate dueOn,
-            LocalDate doneOn,
-            Boolean onTime,
-            Integer workingDays,
-            Timing timing,
-            LocalDate sentOn) {}
+    record Line(long id, String code, LocalDate openedOn, Channel channel, long itemId, String itemName, Long sectionId,
+            String sectionName, String applicantMasked, String company, State state, LocalDate acceptedOn,
+            LocalDate dueOn, LocalDate doneOn, Boolean onTime, Integer workingDays, Timing timing, LocalDate sentOn) {
+    }
 
     /** A rate: how many were done, how many of them on time. */
     record Rate(String name, int done, int onTime, Integer percent) {
@@ -68,14 +49,9 @@ class AgencyLedger {
         }
     }
 
-    record Figures(
-            Map<Channel, Integer> byChannel,
-            List<Rate> byItem,
-            List<Rate> bySection,
-            Double averageWorkingDays,
-            int waitingOnCitizen,
-            int overdue,
-            int total) {}
+    record Figures(Map<Channel, Integer> byChannel, List<Rate> byItem, List<Rate> bySection, Double averageWorkingDays,
+            int waitingOnCitizen, int overdue, int total) {
+    }
 
     /** The most lines a page or print view shows; the export holds them all. */
     static final int PAGE_LIMIT = 500;
@@ -99,8 +75,7 @@ class AgencyLedger {
         LocalDate today = LocalDate.now(clock);
         LocalDate to = f == null || f.to() == null ? today : f.to();
         LocalDate from = f == null || f.from() == null ? to.minusDays(29) : f.from();
-        return f == null
-                ? new Filter(from, to, null, null, null, null)
+        return f == null ? new Filter(from, to, null, null, null, null)
                 : new Filter(from, to, f.itemId(), f.sectionId(), f.state(), f.timing());
     }
 
@@ -128,25 +103,18 @@ class AgencyLedger {
             sql.append(" AND state = :state");
         }
         if (f.timing() != null) {
-            sql.append(
-                    switch (f.timing()) {
-                        case ON_TIME -> " AND on_time";
-                        case LATE -> " AND NOT on_time";
-                        case OVERDUE ->
-                            " AND on_time IS NULL AND state IN ('ACCEPTED', 'SUPPLEMENT') AND due_on < :today";
-                        case OPEN ->
-                            " AND on_time IS NULL AND state NOT IN ('WITHDRAWN') AND (due_on IS NULL OR due_on >= :today)";
-                    });
+            sql.append(switch (f.timing()) {
+                case ON_TIME -> " AND on_time";
+                case LATE -> " AND NOT on_time";
+                case OVERDUE -> " AND on_time IS NULL AND state IN ('ACCEPTED', 'SUPPLEMENT') AND due_on < :today";
+                case OPEN -> " AND on_time IS NULL AND state NOT IN ('WITHDRAWN') AND (due_on IS NULL OR due_on >= :today)";
+            });
         }
         sql.append(" ORDER BY created_at, id LIMIT :limit");
-        var spec = jdbc.sql(sql.toString())
-                .param("site", siteId)
+        var spec = jdbc.sql(sql.toString()).param("site", siteId)
                 .param("from", Timestamp.from(f.from().atStartOfDay(zone).toInstant()))
-                .param(
-                        "to",
-                        Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
-                .param("today", today)
-                .param("limit", limit);
+                .param("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("today", today).param("limit", limit);
         if (f.itemId() != null) {
             spec = spec.param("item", f.itemId());
         }
@@ -157,53 +125,27 @@ class AgencyLedger {
             spec = spec.param("state", f.state().name());
         }
         return spec.query((rs, n) -> {
-                    Timestamp accepted = rs.getTimestamp("accepted_at");
-                    Timestamp done = rs.getTimestamp("done_at");
-                    Timestamp sent = rs.getTimestamp("sent_at");
-                    java.sql.Date due = rs.getDate("due_on");
-                    Boolean onTime = (Boolean) rs.getObject("on_time");
-                    Long section = (Long) rs.getObject("department_id");
-                    State state = State.valueOf(rs.getString("state"));
-                    LocalDate dueOn = due == null ? null : due.toLocalDate();
-                    Integer days = accepted == null || done == null
-                            ? null
-                            : Math.max(
-                                    0,
-                                    workingDaysBetween(
-                                                    siteId,
-                                                    LocalDate.ofInstant(accepted.toInstant(), zone),
-                                                    LocalDate.ofInstant(done.toInstant(), zone),
-                                                    workingDays)
-                                            - rs.getInt("paused_days"));
-                    Timing timing = onTime != null
-                            ? (onTime ? Timing.ON_TIME : Timing.LATE)
-                            : dueOn != null
-                                            && dueOn.isBefore(today)
-                                            && (state == State.ACCEPTED || state == State.SUPPLEMENT)
-                                    ? Timing.OVERDUE
-                                    : Timing.OPEN;
-                    long item = rs.getLong("item_id");
-                    return new Line(
-                            rs.getLong("id"),
-                            rs.getString("code"),
-                            day(rs.getTimestamp("created_at"), zone),
-                            Channel.valueOf(rs.getString("channel")),
-                            item,
-                            items.getOrDefault(item, "#" + item),
-                            section,
-                            section == null ? null : sections.get(section),
-                            rs.getString("applicant_masked"),
-                            rs.getString("company"),
-                            state,
-                            day(accepted, zone),
-                            dueOn,
-                            day(done, zone),
-                            onTime,
-                            days,
-                            timing,
-                            day(sent, zone));
-                })
-                .list();
+            Timestamp accepted = rs.getTimestamp("accepted_at");
+            Timestamp done = rs.getTimestamp("done_at");
+            Timestamp sent = rs.getTimestamp("sent_at");
+            java.sql.Date due = rs.getDate("due_on");
+            Boolean onTime = (Boolean) rs.getObject("on_time");
+            Long section = (Long) rs.getObject("department_id");
+            State state = State.valueOf(rs.getString("state"));
+            LocalDate dueOn = due == null ? null : due.toLocalDate();
+            Integer days = accepted == null || done == null ? null
+                    : Math.max(0, workingDaysBetween(siteId, LocalDate.ofInstant(accepted.toInstant(), zone),
+                            LocalDate.ofInstant(done.toInstant(), zone), workingDays) - rs.getInt("paused_days"));
+            Timing timing = onTime != null ? (onTime ? Timing.ON_TIME : Timing.LATE)
+                    : dueOn != null && dueOn.isBefore(today) && (state == State.ACCEPTED || state == State.SUPPLEMENT)
+                            ? Timing.OVERDUE : Timing.OPEN;
+            long item = rs.getLong("item_id");
+            return new Line(rs.getLong("id"), rs.getString("code"), day(rs.getTimestamp("created_at"), zone),
+                    Channel.valueOf(rs.getString("channel")), item, items.getOrDefault(item, "#" + item), section,
+                    section == null ? null : sections.get(section), rs.getString("applicant_masked"),
+                    rs.getString("company"), state, day(accepted, zone), dueOn, day(done, zone), onTime, days, timing,
+                    day(sent, zone));
+        }).list();
     }
 
     private static LocalDate day(Timestamp at, ZoneId zone) {
@@ -232,8 +174,7 @@ class AgencyLedger {
             }
             if (l.onTime() != null) {
                 int[] item = byItem.computeIfAbsent(l.itemName(), k -> new int[2]);
-                int[] section =
-                        bySection.computeIfAbsent(l.sectionName() == null ? "" : l.sectionName(), k -> new int[2]);
+                int[] section = bySection.computeIfAbsent(l.sectionName() == null ? "" : l.sectionName(), k -> new int[2]);
                 item[0]++;
                 section[0]++;
                 if (l.onTime()) {

@@ -33,23 +33,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AgencyLedgerExport {
 
-    static final String[] HEADINGS = {
-        "agency.ledger.col.no",
-        "agency.ledger.col.code",
-        "agency.ledger.col.opened",
-        "agency.ledger.col.channel",
-        "agency.ledger.col.item",
-        "agency.ledger.col.section",
-        "agency.ledger.col.applicant",
-        "agency.ledger.col.company",
-        "agency.ledger.col.state",
-        "agency.ledger.col.accepted",
-        "agency.ledger.col.due",
-        "agency.ledger.col.done",
-        "agency.ledger.col.days",
-        "agency.ledger.col.onTime",
-        "agency.ledger.col.sent"
-    };
+    static final String[] HEADINGS = {"agency.ledger.col.no", "agency.ledger.col.code", "agency.ledger.col.opened",
+            "agency.ledger.col.channel", "agency.ledger.col.item", "agency.ledger.col.section",
+            "agency.ledger.col.applicant", "agency.ledger.col.company", "agency.ledger.col.state",
+            "agency.ledger.col.accepted", "agency.ledger.col.due", "agency.ledger.col.done",
+            "agency.ledger.col.days", "agency.ledger.col.onTime", "agency.ledger.col.sent"};
     private static final int[] WIDTHS = {6, 12, 12, 10, 24, 18, 10, 24, 10, 12, 12, 12, 10, 10, 12};
 
     private final MessageSource messages;
@@ -83,18 +71,9 @@ class AgencyLedgerExport {
             Downloads.text(titleCell, hallName + " " + title);
             titleCell.setCellStyle(heading);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADINGS.length - 1));
-            Downloads.text(
-                    sheet.createRow(1).createCell(0),
-                    text(
-                            "agency.ledger.export.sub",
-                            locale,
-                            filter.from().toString(),
-                            filter.to().toString(),
-                            exportedBy,
-                            LocalDateTime.ofInstant(clock.instant(), clock.getZone())
-                                    .withNano(0)
-                                    .toString()
-                                    .replace('T', ' ')));
+            Downloads.text(sheet.createRow(1).createCell(0), text("agency.ledger.export.sub", locale,
+                    filter.from().toString(), filter.to().toString(), exportedBy,
+                    LocalDateTime.ofInstant(clock.instant(), clock.getZone()).withNano(0).toString().replace('T', ' ')));
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, HEADINGS.length - 1));
             Row headRow = sheet.createRow(2);
             for (int i = 0; i < HEADINGS.length; i++) {
@@ -119,23 +98,19 @@ class AgencyLedgerExport {
                 row.createCell(0).setCellValue(r - 2);
                 Downloads.text(row.createCell(1), l.code());
                 dateCell(row, 2, l.openedOn(), date);
-                Downloads.text(
-                        row.createCell(3), text("agency.channel." + l.channel().name(), locale));
+                Downloads.text(row.createCell(3), text("agency.channel." + l.channel().name(), locale));
                 Downloads.text(row.createCell(4), l.itemName());
                 Downloads.text(row.createCell(5), l.sectionName());
                 Downloads.text(row.createCell(6), l.applicantMasked());
                 Downloads.text(row.createCell(7), l.company());
-                Downloads.text(
-                        row.createCell(8), text("agency.state." + l.state().name(), locale));
+                Downloads.text(row.createCell(8), text("agency.state." + l.state().name(), locale));
                 dateCell(row, 9, l.acceptedOn(), date);
                 dateCell(row, 10, l.dueOn(), date);
                 dateCell(row, 11, l.doneOn(), date);
                 if (l.workingDays() != null) {
                     row.createCell(12).setCellValue(l.workingDays());
                 }
-                Downloads.text(
-                        row.createCell(13),
-                        text("agency.ledger.timing." + l.timing().name(), locale));
+                Downloads.text(row.createCell(13), text("agency.ledger.timing." + l.timing().name(), locale));
                 dateCell(row, 14, l.sentOn(), date);
                 r++;
             }

@@ -41,14 +41,9 @@ class AgencyLedgerPages {
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
         model.addAttribute("filter", f);
         model.addAttribute("figures", AgencyLedger.figures(lines));
-        model.addAttribute(
-                "lines", lines.size() > AgencyLedger.PAGE_LIMIT ? lines.subList(0, AgencyLedger.PAGE_LIMIT) : lines);
+        model.addAttribute("lines", lines.size() > AgencyLedger.PAGE_LIMIT ? lines.subList(0, AgencyLedger.PAGE_LIMIT) : lines);
         model.addAttribute("truncated", lines.size() > AgencyLedger.PAGE_LIMIT);
-        model.addAttribute(
-                "items",
-                catalogue.items(site, true).stream()
-                        .filter(Catalogue.Item::agency)
-                        .toList());
+        model.addAttribute("items", catalogue.items(site, true).stream().filter(Catalogue.Item::agency).toList());
         model.addAttribute("sections", ledger.sections(site));
         model.addAttribute("states", AgencyCases.State.values());
         model.addAttribute("timings", AgencyLedger.Timing.values());
@@ -74,12 +69,7 @@ class AgencyLedgerPages {
         long site = ChainPages.site();
         Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
-        export.write(
-                lines,
-                f,
-                directory.site(site).name(),
-                CurrentUser.get().displayName(),
-                LocaleContextHolder.getLocale(),
-                Downloads.xlsx(response, "agency-ledger-" + f.from() + "_" + f.to()));
+        export.write(lines, f, directory.site(site).name(), CurrentUser.get().displayName(),
+                LocaleContextHolder.getLocale(), Downloads.xlsx(response, "agency-ledger-" + f.from() + "_" + f.to()));
     }
 }

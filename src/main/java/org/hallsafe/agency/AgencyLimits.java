@@ -26,9 +26,7 @@ class AgencyLimits {
 
     void apply(HttpServletRequest request, String phone) {
         limits.consume(Kind.BOOKING_ADDRESS, request);
-        limits.consume(
-                Kind.BOOKING_PHONE,
-                phone != null && PhoneNumber.isValid(phone) ? new PhoneNumber(phone).value() : null);
+        limits.consume(Kind.BOOKING_PHONE, phone != null && PhoneNumber.isValid(phone) ? new PhoneNumber(phone).value() : null);
     }
 
     /** Runs a look-up by code and phone under the limits; a wrong phone (or an unknown code) counts against the code. */

@@ -45,13 +45,11 @@ class AgencyMeasure implements MeasureStatusProvider {
                 FROM agency_cases WHERE site_id = :site AND department_id IS NOT NULL
                   AND (state IN ('ACCEPTED', 'SUPPLEMENT') OR (done_at >= :from AND done_at < :to))
                 GROUP BY department_id""")
-                .param("site", siteId)
-                .param("day", day)
+                .param("site", siteId).param("day", day)
                 .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
                 .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query((rs, n) -> Map.entry(rs.getLong(1), new MeasureStatus(rs.getInt(2), rs.getInt(3), rs.getInt(4))))
-                .list()
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 }

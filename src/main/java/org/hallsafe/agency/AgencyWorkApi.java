@@ -8,6 +8,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
@@ -33,21 +34,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AgencyWorkApi {
 
     /** The materials check: one entry per material checked. */
-    record Checks(List<MaterialChecks.Mark> materials) {}
+    record Checks(List<MaterialChecks.Mark> materials) {
+    }
 
     /** A case after a check or a notice: its state, materials and commitment. */
-    record Materials(
-            long caseId,
-            AgencyCases.State state,
-            List<MaterialChecks.Material> materials,
-            LocalDate dueOn,
-            Integer workingDaysLeft) {}
+    record Materials(long caseId, AgencyCases.State state, List<MaterialChecks.Material> materials, LocalDate dueOn,
+            Integer workingDaysLeft) {
+    }
 
     /** A one-time notice: its text, as sent by SMS and printed. */
-    record NoticeView(long id, Instant startedAt, String text) {}
+    record NoticeView(long id, Instant startedAt, String text) {
+    }
 
     /** Matching an envelope to a case. */
-    record Match(Long caseId) {}
+    record Match(Long caseId) {
+    }
 
     private final MaterialChecks checks;
     private final MailRoom mail;
@@ -62,18 +63,14 @@ class AgencyWorkApi {
     }
 
     @PostMapping("/cases/{id}/materials")
-    @Operation(
-            summary =
-                    "Check materials as RECEIVED, MISSING or TO_CORRECT (a note saying what); the last one received accepts the case")
+    @Operation(summary = "Check materials as RECEIVED, MISSING or TO_CORRECT (a note saying what); the last one received accepts the case")
     Materials check(SignedIn who, @PathVariable long id, @RequestBody Checks body) {
         checks.check(who.siteId(), id, body == null ? null : body.materials());
         return materials(who, id);
     }
 
     @PostMapping("/cases/{id}/notice")
-    @Operation(
-            summary =
-                    "Send the one-time notice (一次性告知) of everything missing or to correct, by SMS; the case pauses (补正)")
+    @Operation(summary = "Send the one-time notice (一次性告知) of everything missing or to correct, by SMS; the case pauses (补正)")
     ResponseEntity<NoticeView> notice(SignedIn who, @PathVariable long id) {
         MaterialChecks.Notice n = checks.sendNotice(who.siteId(), id);
         return ResponseEntity.created(URI.create("/agency/cases/" + id + "/notices/" + n.id()))
@@ -81,9 +78,7 @@ class AgencyWorkApi {
     }
 
     @PostMapping("/cases/{id}/accept")
-    @Operation(
-            summary =
-                    "Accept (受理) a case whose materials are all received: the clock starts, the citizen gets the due date")
+    @Operation(summary = "Accept (受理) a case whose materials are all received: the clock starts, the citizen gets the due date")
     Materials accept(SignedIn who, @PathVariable long id) {
         checks.accept(who.siteId(), id);
         return materials(who, id);
@@ -97,13 +92,10 @@ class AgencyWorkApi {
     }
 
     @PostMapping("/mail/in")
-    @Operation(
-            summary =
-                    "Log an envelope in (carrier, tracking number, sheets, the case code written on it); the same tracking number twice answers the first")
+    @Operation(summary = "Log an envelope in (carrier, tracking number, sheets, the case code written on it); the same tracking number twice answers the first")
     ResponseEntity<MailRoom.Envelope> logIn(SignedIn who, @Valid @RequestBody MailPages.MailForm body) {
         MailRoom.Envelope e = mail.logIn(who.siteId(), body.incoming());
-        return ResponseEntity.created(URI.create("/api/v1/agency/mail/in/" + e.id()))
-                .body(e);
+        return ResponseEntity.created(URI.create("/api/v1/agency/mail/in/" + e.id())).body(e);
     }
 
     @GetMapping("/mail/in")
@@ -129,12 +121,8 @@ class AgencyWorkApi {
 
     private Materials materials(SignedIn who, long id) {
         CaseFiles.CaseDetail d = files.detail(who.siteId(), id);
-        return new Materials(
-                id,
-                d.summary().state(),
-                checks.of(who.siteId(), id),
-                d.summary().dueOn(),
-                clocks.daysLeft(
-                        who.siteId(), id, d.summary().state(), d.summary().dueOn()));
+        return new Materials(id, d.summary().state(), checks.of(who.siteId(), id), d.summary().dueOn(),
+                clocks.daysLeft(who.siteId(), id, d.summary().state(), d.summary().dueOn()));
     }
+
 }

@@ -13,7 +13,8 @@ public interface CarrierTracking {
     /** The default: nothing is asked, nothing is known. */
     CarrierTracking NONE = new CarrierTracking() {
         @Override
-        public void posted(long siteId, long caseId, String carrier, String trackingNo) {}
+        public void posted(long siteId, long caseId, String carrier, String trackingNo) {
+        }
 
         @Override
         public List<Event> events(String carrier, String trackingNo) {
@@ -22,7 +23,8 @@ public interface CarrierTracking {
     };
 
     /** One event of an envelope's journey as the carrier reports it. */
-    record Event(java.time.Instant at, String place, String description) {}
+    record Event(java.time.Instant at, String place, String description) {
+    }
 
     /** Told once when a result is posted; an adapter may subscribe the number with its carrier. */
     void posted(long siteId, long caseId, String carrier, String trackingNo);

@@ -16,6 +16,7 @@ import org.hallsafe.agency.AgencyCases.ItemTerms;
 import org.hallsafe.agency.AgencyCases.Opened;
 import org.hallsafe.agency.AgencyCases.Opening;
 import org.hallsafe.agency.AgencyCases.State;
+import org.hallsafe.agency.AgencyCases.Station;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.duty.Duty;
 import org.hallsafe.organization.HallCalendar;
@@ -55,21 +56,9 @@ class CaseBook {
     /** AG2: days left by the service commitment's rule (frozen while the case waits on the citizen). */
     private final CaseClocks clocks;
 
-    CaseBook(
-            JdbcClient jdbc,
-            Clock clock,
-            ItemTermsStore terms,
-            Catalogue catalogue,
-            Duty duty,
-            HallCalendar calendar,
-            PersonalData personalData,
-            CaseLog log,
-            CaseTexts texts,
-            ActivityLog activity,
-            LiveUpdates live,
-            ApplicationEventPublisher events,
-            Custody custody,
-            CaseClocks clocks) {
+    CaseBook(JdbcClient jdbc, Clock clock, ItemTermsStore terms, Catalogue catalogue, Duty duty, HallCalendar calendar,
+            PersonalData personalData, CaseLog log, CaseTexts texts, ActivityLog activity, LiveUpdates live,
+            ApplicationEventPublisher events, Custody custody, CaseClocks clocks) {
         this.custody = custody;
         this.clocks = clocks;
         this.jdbc = jdbc;
@@ -87,17 +76,11 @@ class CaseBook {
     }
 
     Opened open(long siteId, Opening o) {
-        if (o.channel() != null
-                && !o.channel().selfService()
-                && CurrentUser.find().isEmpty()) {
+        if (o.channel() != null && !o.channel().selfService() && CurrentUser.find().isEmpty()) {
             throw new AccessDeniedException("phone and window cases are opened by staff");
         }
-        return open(
-                siteId,
-                o,
-                o.channel() == null || o.channel().selfService()
-                        ? "citizen"
-                        : CurrentUser.get().getUsername());
+        return open(siteId, o, o.channel() == null || o.channel().selfService() ? "citizen"
+                : CurrentUser.get().getUsername());
     }
 
     /** Opens a case written by {@code by} ("citizen" for the citizens' own channels; demo data names its staff). */
@@ -137,28 +120,14 @@ class CaseBook {
                         :phoneMasked, :phoneHash, :address, :addressMasked, :sending, :limit, :call, :submission, :now,
                         :by, :now)
                     ON CONFLICT DO NOTHING RETURNING id""")
-                    .param("site", siteId)
-                    .param("code", code)
-                    .param("item", t.itemId())
-                    .param("dept", t.departmentId())
-                    .param("channel", o.channel().name())
-                    .param("name", name.cipherText())
-                    .param("nameMasked", name.masked())
-                    .param("company", strip(o.company()))
-                    .param("phone", sealedPhone.cipherText())
-                    .param("phoneMasked", sealedPhone.masked())
-                    .param("phoneHash", sealedPhone.lookupHash())
-                    .param("address", sealedAddress.cipherText())
-                    .param("addressMasked", sealedAddress.masked())
-                    .param("sending", strip(o.sending()))
-                    .param("limit", t.timeLimitDays())
-                    .param("call", o.callId())
-                    .param("submission", o.submissionId())
-                    .param("now", now)
-                    .param("by", by)
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
+                    .param("site", siteId).param("code", code).param("item", t.itemId()).param("dept", t.departmentId())
+                    .param("channel", o.channel().name()).param("name", name.cipherText())
+                    .param("nameMasked", name.masked()).param("company", strip(o.company()))
+                    .param("phone", sealedPhone.cipherText()).param("phoneMasked", sealedPhone.masked())
+                    .param("phoneHash", sealedPhone.lookupHash()).param("address", sealedAddress.cipherText())
+                    .param("addressMasked", sealedAddress.masked()).param("sending", strip(o.sending()))
+                    .param("limit", t.timeLimitDays()).param("call", o.callId()).param("submission", o.submissionId())
+                    .param("now", now).param("by", by).query(Long.class).optional().orElse(null);
             if (id == null) {
                 // the same submission sent twice at once, or a code another case holds: the first wins, else draw again
                 earlier = bySubmission(siteId, o);
@@ -172,13 +141,8 @@ class CaseBook {
         }
         int position = 0;
         for (String material : t.materials()) {
-            jdbc.sql(
-                            "INSERT INTO agency_materials (site_id, case_id, position, name) VALUES (:site, :case, :pos, :name)")
-                    .param("site", siteId)
-                    .param("case", id)
-                    .param("pos", ++position)
-                    .param("name", material)
-                    .update();
+            jdbc.sql("INSERT INTO agency_materials (site_id, case_id, position, name) VALUES (:site, :case, :pos, :name)")
+                    .param("site", siteId).param("case", id).param("pos", ++position).param("name", material).update();
         }
         log.append(siteId, id, by, "OPENED", o.channel().name() + (o.callId() == null ? "" : " #" + o.callId()));
         activity.record("CREATED", "agency-case", id, code + " " + t.itemName() + " " + o.channel());
@@ -198,27 +162,13 @@ class CaseBook {
     }
 
     private Optional<Opened> bySubmission(long siteId, Opening o) {
-        return jdbc.sql(
-                        "SELECT id, code, true AS replay FROM agency_cases WHERE site_id = :site AND submission_id = :s")
-                .param("site", siteId)
-                .param("s", o.submissionId())
-                .query(Opened.class)
-                .optional();
+        return jdbc.sql("SELECT id, code, true AS replay FROM agency_cases WHERE site_id = :site AND submission_id = :s")
+                .param("site", siteId).param("s", o.submissionId()).query(Opened.class).optional();
     }
 
-    private record Row(
-            long id,
-            String code,
-            long itemId,
-            String state,
-            String channel,
-            String applicantMasked,
-            String phoneMasked,
-            LocalDate dueOn,
-            Boolean onTime,
-            String holderStation,
-            String holder,
-            Instant createdAt) {}
+    private record Row(long id, String code, long itemId, String state, String channel, String applicantMasked,
+            String phoneMasked, LocalDate dueOn, Boolean onTime, String holderStation, String holder, Instant createdAt) {
+    }
 
     /** Cases by {@code id} or {@code state} (or all), newest first, with the item's name and who holds the file now. */
     List<CaseSummary> summaries(long siteId, Map<String, Object> by, int limit) {
@@ -231,37 +181,19 @@ class CaseBook {
                 WHERE c.site_id = :site AND (CAST(:id AS bigint) IS NULL OR c.id = :id)
                   AND (CAST(:state AS text) IS NULL OR c.state = :state)
                 ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""")
-                .param("site", siteId)
-                .param("id", by.get("id"))
-                .param("state", by.get("state"))
-                .param("limit", limit)
-                .query(Row.class)
-                .list();
+                .param("site", siteId).param("id", by.get("id")).param("state", by.get("state")).param("limit", limit)
+                .query(Row.class).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, String> names = catalogue.items(siteId, true).stream()
                 .collect(Collectors.toMap(Catalogue.Item::id, Catalogue.Item::name, (a, b) -> a));
-        Map<Long, Custody.Holder> holders =
-                custody.holders(siteId, rows.stream().map(Row::id).toList());
-        return rows.stream()
-                .map(r -> new CaseSummary(
-                        r.id(),
-                        r.code(),
-                        r.itemId(),
-                        names.getOrDefault(r.itemId(), ""),
-                        State.valueOf(r.state()),
-                        Channel.valueOf(r.channel()),
-                        r.applicantMasked(),
-                        r.phoneMasked(),
-                        r.dueOn(),
-                        clocks.daysLeft(siteId, r.id(), State.valueOf(r.state()), r.dueOn()),
-                        r.onTime(),
-                        holders.get(r.id()).holder() == null
-                                ? null
-                                : holders.get(r.id()).station(),
-                        holders.get(r.id()).holder(),
-                        r.createdAt()))
+        Map<Long, Custody.Holder> holders = custody.holders(siteId, rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> new CaseSummary(r.id(), r.code(), r.itemId(), names.getOrDefault(r.itemId(), ""),
+                State.valueOf(r.state()), Channel.valueOf(r.channel()), r.applicantMasked(), r.phoneMasked(), r.dueOn(),
+                clocks.daysLeft(siteId, r.id(), State.valueOf(r.state()), r.dueOn()), r.onTime(),
+                holders.get(r.id()).holder() == null ? null : holders.get(r.id()).station(), holders.get(r.id()).holder(),
+                r.createdAt()))
                 .toList();
     }
 

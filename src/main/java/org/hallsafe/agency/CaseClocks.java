@@ -49,10 +49,8 @@ class CaseClocks {
                 SELECT p.started_at, p.ended_at FROM agency_pauses p JOIN agency_cases c ON c.site_id = p.site_id AND c.id = p.case_id
                 WHERE p.site_id = :site AND p.case_id = :case AND c.accepted_at IS NOT NULL AND p.started_at >= c.accepted_at
                 ORDER BY p.started_at""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query((rs, n) -> new CommitmentClock.Pause(date(rs.getTimestamp(1)), date(rs.getTimestamp(2))))
-                .list();
+                .param("site", siteId).param("case", caseId)
+                .query((rs, n) -> new CommitmentClock.Pause(date(rs.getTimestamp(1)), date(rs.getTimestamp(2)))).list();
     }
 
     /**
@@ -65,12 +63,8 @@ class CaseClocks {
         }
         LocalDate today = today();
         if (state == AgencyCases.State.SUPPLEMENT) {
-            LocalDate stopped = jdbc.sql(
-                            "SELECT max(started_at) FROM agency_pauses WHERE site_id = :site AND case_id = :case AND ended_at IS NULL")
-                    .param("site", siteId)
-                    .param("case", caseId)
-                    .query((rs, n) -> java.util.Optional.ofNullable(date(rs.getTimestamp(1))))
-                    .single()
+            LocalDate stopped = jdbc.sql("SELECT max(started_at) FROM agency_pauses WHERE site_id = :site AND case_id = :case AND ended_at IS NULL")
+                    .param("site", siteId).param("case", caseId).query((rs, n) -> java.util.Optional.ofNullable(date(rs.getTimestamp(1)))).single()
                     .orElse(null);
             today = stopped == null ? today : stopped;
         }

@@ -13,7 +13,8 @@ final class CaseCodes {
     static final int LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CaseCodes() {}
+    private CaseCodes() {
+    }
 
     static String next() {
         StringBuilder code = new StringBuilder(LENGTH);

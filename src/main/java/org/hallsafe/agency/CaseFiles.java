@@ -13,21 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseFiles {
 
     /** The case as its page shows it: the summary and the rest of its row, nothing sealed. */
-    record CaseDetail(
-            CaseSummary summary,
-            String company,
-            String addressMasked,
-            String sending,
-            int timeLimitDays,
-            Instant acceptedAt,
-            int pausedDays,
-            Instant doneAt,
-            Instant sentAt,
-            String withdrawnReason,
-            Long callId,
-            Long departmentId,
-            String createdBy,
-            Instant updatedAt) {
+    record CaseDetail(CaseSummary summary, String company, String addressMasked, String sending, int timeLimitDays,
+            Instant acceptedAt, int pausedDays, Instant doneAt, Instant sentAt, String withdrawnReason, Long callId,
+            Long departmentId, String createdBy, Instant updatedAt) {
 
         long id() {
             return summary.id();
@@ -35,24 +23,16 @@ class CaseFiles {
     }
 
     /** The sealed values, opened. */
-    record Revealed(String applicant, String phone, String address) {}
+    record Revealed(String applicant, String phone, String address) {
+    }
 
-    private record Rest(
-            String company,
-            String addressMasked,
-            String sending,
-            int timeLimitDays,
-            Instant acceptedAt,
-            int pausedDays,
-            Instant doneAt,
-            Instant sentAt,
-            String withdrawnReason,
-            Long callId,
-            Long departmentId,
-            String createdBy,
-            Instant updatedAt) {}
+    private record Rest(String company, String addressMasked, String sending, int timeLimitDays, Instant acceptedAt,
+            int pausedDays, Instant doneAt, Instant sentAt, String withdrawnReason, Long callId, Long departmentId,
+            String createdBy, Instant updatedAt) {
+    }
 
-    private record Sealed(byte[] applicantName, byte[] phone, byte[] address) {}
+    private record Sealed(byte[] applicantName, byte[] phone, byte[] address) {
+    }
 
     private final JdbcClient jdbc;
     private final CaseBook book;
@@ -67,46 +47,25 @@ class CaseFiles {
     /** The case within the hall; another hall's id is not found. */
     @Transactional(readOnly = true)
     CaseDetail detail(long siteId, long id) {
-        CaseSummary summary = book.summaries(siteId, java.util.Map.of("id", id), 1).stream()
-                .findFirst()
+        CaseSummary summary = book.summaries(siteId, java.util.Map.of("id", id), 1).stream().findFirst()
                 .orElseThrow(() -> NotFoundException.of("agency case", id));
         Rest r = jdbc.sql("""
                 SELECT company, address_masked, sending, time_limit_days, accepted_at, paused_days, done_at, sent_at,
                        withdrawn_reason, call_id, department_id, created_by, updated_at
                 FROM agency_cases WHERE site_id = :site AND id = :id""")
-                .param("site", siteId)
-                .param("id", id)
-                .query(Rest.class)
-                .single();
-        return new CaseDetail(
-                summary,
-                r.company(),
-                r.addressMasked(),
-                r.sending(),
-                r.timeLimitDays(),
-                r.acceptedAt(),
-                r.pausedDays(),
-                r.doneAt(),
-                r.sentAt(),
-                r.withdrawnReason(),
-                r.callId(),
-                r.departmentId(),
-                r.createdBy(),
+                .param("site", siteId).param("id", id).query(Rest.class).single();
+        return new CaseDetail(summary, r.company(), r.addressMasked(), r.sending(), r.timeLimitDays(), r.acceptedAt(),
+                r.pausedDays(), r.doneAt(), r.sentAt(), r.withdrawnReason(), r.callId(), r.departmentId(), r.createdBy(),
                 r.updatedAt());
     }
 
     /** Applicant, phone and return address in plain, for a person holding PERSON_REVEAL: one audit entry per field. */
     @Transactional
     Revealed reveal(long siteId, long id) {
-        Sealed s = jdbc.sql(
-                        "SELECT applicant_name, phone, address FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query(Sealed.class)
-                .optional()
+        Sealed s = jdbc.sql("SELECT applicant_name, phone, address FROM agency_cases WHERE site_id = :site AND id = :id")
+                .param("site", siteId).param("id", id).query(Sealed.class).optional()
                 .orElseThrow(() -> NotFoundException.of("agency case", id));
-        return new Revealed(
-                personalData.reveal(s.applicantName(), "agency-case", id, "applicant"),
+        return new Revealed(personalData.reveal(s.applicantName(), "agency-case", id, "applicant"),
                 personalData.reveal(s.phone(), "agency-case", id, "phone"),
                 personalData.reveal(s.address(), "agency-case", id, "address"));
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 class CaseLog {
 
     /** One line of the timeline; {@code action} is a message key suffix {@code agency.log.<action>}. */
-    record Entry(Instant at, String by, String action, String detail) {}
+    record Entry(Instant at, String by, String action, String detail) {
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,21 +38,13 @@ class CaseLog {
         jdbc.sql("""
                 INSERT INTO agency_case_log (site_id, case_id, at, by, action, detail)
                 VALUES (:site, :case, :at, :by, :action, :detail)""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .param("at", Timestamp.from(clock.instant()))
-                .param("by", PlainText.Rules.truncate(by, 100))
-                .param("action", PlainText.Rules.truncate(action, 40))
-                .param("detail", PlainText.Rules.truncate(detail == null ? "" : detail, 300))
-                .update();
+                .param("site", siteId).param("case", caseId).param("at", Timestamp.from(clock.instant()))
+                .param("by", PlainText.Rules.truncate(by, 100)).param("action", PlainText.Rules.truncate(action, 40))
+                .param("detail", PlainText.Rules.truncate(detail == null ? "" : detail, 300)).update();
     }
 
     List<Entry> of(long siteId, long caseId) {
-        return jdbc.sql(
-                        "SELECT at, by, action, detail FROM agency_case_log WHERE site_id = :site AND case_id = :case ORDER BY at, id")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query(Entry.class)
-                .list();
+        return jdbc.sql("SELECT at, by, action, detail FROM agency_case_log WHERE site_id = :site AND case_id = :case ORDER BY at, id")
+                .param("site", siteId).param("case", caseId).query(Entry.class).list();
     }
 }

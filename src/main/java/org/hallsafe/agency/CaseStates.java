@@ -27,28 +27,17 @@ final class CaseStates {
     }
 
     private static final Map<State, Map<Action, State>> TABLE = Map.of(
-            State.APPLIED,
-                    Map.of(
-                            Action.ACCEPT,
-                            State.ACCEPTED,
-                            Action.ASK_SUPPLEMENT,
-                            State.SUPPLEMENT,
-                            Action.WITHDRAW,
-                            State.WITHDRAWN),
+            State.APPLIED, Map.of(Action.ACCEPT, State.ACCEPTED, Action.ASK_SUPPLEMENT, State.SUPPLEMENT,
+                    Action.WITHDRAW, State.WITHDRAWN),
             State.SUPPLEMENT, Map.of(Action.ACCEPT, State.ACCEPTED, Action.WITHDRAW, State.WITHDRAWN),
-            State.ACCEPTED,
-                    Map.of(
-                            Action.ASK_SUPPLEMENT,
-                            State.SUPPLEMENT,
-                            Action.FINISH,
-                            State.DONE,
-                            Action.WITHDRAW,
-                            State.WITHDRAWN),
+            State.ACCEPTED, Map.of(Action.ASK_SUPPLEMENT, State.SUPPLEMENT, Action.FINISH, State.DONE,
+                    Action.WITHDRAW, State.WITHDRAWN),
             State.DONE, Map.of(Action.SEND, State.SENT),
             State.SENT, Map.of(),
             State.WITHDRAWN, Map.of());
 
-    private CaseStates() {}
+    private CaseStates() {
+    }
 
     /** The state after the action, or empty when the action is not allowed in that state. */
     static Optional<State> next(State from, Action action) {

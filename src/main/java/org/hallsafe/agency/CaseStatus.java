@@ -27,16 +27,8 @@ class CaseStatus {
     static final String NOT_FOUND = "agency.status.notFound";
 
     /** What the citizen sees: nothing of the person beyond what they typed. */
-    record Status(
-            String code,
-            String itemName,
-            State state,
-            LocalDate dueOn,
-            Integer workingDaysLeft,
-            Boolean onTime,
-            List<String> missing,
-            List<String> trackingIn,
-            List<String> trackingOut) {
+    record Status(String code, String itemName, State state, LocalDate dueOn, Integer workingDaysLeft, Boolean onTime,
+            List<String> missing, List<String> trackingIn, List<String> trackingOut) {
 
         public String displayCode() {
             return CaseCodes.display(code);
@@ -77,43 +69,23 @@ class CaseStatus {
             throw new InvalidInputException(problems);
         }
         byte[] hash = personalData.lookupHash(new PhoneNumber(phone).value());
-        Optional<Long> id = jdbc.sql(
-                        "SELECT id FROM agency_cases WHERE site_id = :site AND code = :code AND phone_hash = :hash")
-                .param("site", siteId)
-                .param("code", CaseCodes.normalise(code))
-                .param("hash", hash)
-                .query(Long.class)
+        Optional<Long> id = jdbc.sql("SELECT id FROM agency_cases WHERE site_id = :site AND code = :code AND phone_hash = :hash")
+                .param("site", siteId).param("code", CaseCodes.normalise(code)).param("hash", hash).query(Long.class)
                 .optional();
-        CaseSummary c = id.flatMap(
-                        i -> book.summaries(siteId, Map.of("id", i), 1).stream().findFirst())
+        CaseSummary c = id.flatMap(i -> book.summaries(siteId, Map.of("id", i), 1).stream().findFirst())
                 .orElseThrow(() -> new InvalidInputException("code", NOT_FOUND));
         List<String> missing = jdbc.sql("""
                 SELECT name FROM agency_materials WHERE site_id = :site AND case_id = :case
                   AND state IN ('MISSING', 'TO_CORRECT') ORDER BY position""")
-                .param("site", siteId)
-                .param("case", c.id())
-                .query(String.class)
-                .list();
-        return new Status(
-                c.code(),
-                c.itemName(),
-                c.state(),
-                c.dueOn(),
-                c.workingDaysLeft(),
-                c.onTime(),
-                missing,
-                tracking(siteId, c.id(), "IN"),
-                tracking(siteId, c.id(), "OUT"));
+                .param("site", siteId).param("case", c.id()).query(String.class).list();
+        return new Status(c.code(), c.itemName(), c.state(), c.dueOn(), c.workingDaysLeft(), c.onTime(), missing,
+                tracking(siteId, c.id(), "IN"), tracking(siteId, c.id(), "OUT"));
     }
 
     private List<String> tracking(long siteId, long caseId, String direction) {
         return jdbc.sql("""
                 SELECT tracking_no FROM agency_mail WHERE site_id = :site AND case_id = :case AND direction = :dir
                 ORDER BY logged_at, id""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .param("dir", direction)
-                .query(String.class)
-                .list();
+                .param("site", siteId).param("case", caseId).param("dir", direction).query(String.class).list();
     }
 }

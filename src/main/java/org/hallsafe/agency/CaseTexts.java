@@ -33,45 +33,17 @@ class CaseTexts {
     void opened(long siteId, long caseId, String code, ItemTerms item, SealedValue phone) {
         var hall = directory.site(siteId);
         String what = item.materials().isEmpty() ? word("agency.sms.openedAsList") : String.join("、", item.materials());
-        send(
-                siteId,
-                caseId,
-                "agency.sms.opened",
-                phone.cipherText(),
-                phone.masked(),
-                word(
-                        "agency.sms.opened",
-                        CaseCodes.display(code),
-                        item.itemName(),
-                        what,
-                        hall.address().isBlank()
-                                ? hall.name()
-                                : hall.name() + " " + hall.address().strip()),
-                code,
+        send(siteId, caseId, "agency.sms.opened", phone.cipherText(), phone.masked(),
+                word("agency.sms.opened", CaseCodes.display(code), item.itemName(), what,
+                        hall.address().isBlank() ? hall.name() : hall.name() + " " + hall.address().strip()), code,
                 CaseCodes.display(code));
     }
 
     /** Sends one SMS about a case to its applicant, once per purpose. */
-    void send(
-            long siteId,
-            long caseId,
-            String purpose,
-            byte[] phoneCipher,
-            String phoneMasked,
-            String text,
+    void send(long siteId, long caseId, String purpose, byte[] phoneCipher, String phoneMasked, String text,
             String... secrets) {
-        deliveries.enqueueSms(
-                new Deliveries.Sms(
-                        siteId,
-                        "agency",
-                        String.valueOf(caseId),
-                        purpose,
-                        "agency-case:" + caseId,
-                        "",
-                        phoneMasked,
-                        text),
-                () -> personalData.reveal(phoneCipher, "agency-case", caseId, "phone (SMS)"),
-                secrets);
+        deliveries.enqueueSms(new Deliveries.Sms(siteId, "agency", String.valueOf(caseId), purpose, "agency-case:" + caseId,
+                "", phoneMasked, text), () -> personalData.reveal(phoneCipher, "agency-case", caseId, "phone (SMS)"), secrets);
     }
 
     String word(String key, Object... args) {

@@ -52,19 +52,15 @@ class ChainApi {
 
     @PostMapping("/cases/{id}/handovers")
     @PreAuthorize(ChainPages.HANDLE)
-    @Operation(
-            summary =
-                    "Hand the file on to the next station; the receiver (toAccount) confirms it. A skipped or doubled step is refused (400).")
+    @Operation(summary = "Hand the file on to the next station; the receiver (toAccount) confirms it. A skipped or doubled step is refused (400).")
     Custody.Handover handOver(@PathVariable long id, @Valid @RequestBody Custody.HandoverForm form) {
         long site = ChainPages.site();
-        return custody.handover(
-                site, custody.handOver(site, id, form, CurrentUser.get().getUsername()));
+        return custody.handover(site, custody.handOver(site, id, form, CurrentUser.get().getUsername()));
     }
 
     @PostMapping("/handovers/{id}/confirm")
     @PreAuthorize(ChainPages.HANDLE)
-    @Operation(
-            summary = "The receiver confirms a handover on their own account; a second confirmation is refused (400)")
+    @Operation(summary = "The receiver confirms a handover on their own account; a second confirmation is refused (400)")
     Custody.Handover confirm(@PathVariable long id) {
         long site = ChainPages.site();
         custody.confirm(site, id, CurrentUser.get().getUsername());
@@ -73,38 +69,27 @@ class ChainApi {
 
     @PostMapping("/mail/out")
     @PreAuthorize(ChainPages.HANDLE)
-    @Operation(
-            summary =
-                    "Post a result: case code, carrier, tracking number (checked by the carrier's format); the citizen gets an SMS")
+    @Operation(summary = "Post a result: case code, carrier, tracking number (checked by the carrier's format); the citizen gets an SMS")
     List<PostOut.Sent> send(@Valid @RequestBody PostOut.SendForm form) {
         long site = ChainPages.site();
         long id = post.send(site, form, CurrentUser.get().getUsername());
-        return post.sentOn(site, LocalDate.now(clock)).stream()
-                .filter(s -> s.id() == id)
-                .toList();
+        return post.sentOn(site, LocalDate.now(clock)).stream().filter(s -> s.id() == id).toList();
     }
 
     /** The result's post of one case, by its id. */
-    record ResultPost(
-            TrackingNumbers.Carrier carrier,
-            @org.hallsafe.platform.PlainText(max = 40) String carrierOther,
-            @org.hallsafe.platform.PlainText(max = 60) String trackingNo,
-            Integer sheets,
-            @org.hallsafe.platform.PlainText(max = 200) String note) {}
+    record ResultPost(TrackingNumbers.Carrier carrier, @org.hallsafe.platform.PlainText(max = 40) String carrierOther,
+            @org.hallsafe.platform.PlainText(max = 60) String trackingNo, Integer sheets,
+            @org.hallsafe.platform.PlainText(max = 200) String note) {
+    }
 
     @PostMapping("/cases/{id}/result")
     @PreAuthorize(ChainPages.HANDLE)
-    @Operation(
-            summary =
-                    "Post the result of this case (done, its file confirmed back at the mail room); the citizen gets an SMS")
+    @Operation(summary = "Post the result of this case (done, its file confirmed back at the mail room); the citizen gets an SMS")
     List<PostOut.Sent> sendResult(@PathVariable long id, @Valid @RequestBody ResultPost body) {
         long site = ChainPages.site();
         String code = section.caseHeader(site, id).code();
-        post.send(
-                site,
-                new PostOut.SendForm(
-                        code, body.carrier(), body.carrierOther(), body.trackingNo(), body.sheets(), body.note()),
-                CurrentUser.get().getUsername());
+        post.send(site, new PostOut.SendForm(code, body.carrier(), body.carrierOther(), body.trackingNo(), body.sheets(),
+                body.note()), CurrentUser.get().getUsername());
         return post.ofCase(site, id);
     }
 
@@ -121,12 +106,7 @@ class ChainApi {
     Map<String, Object> ledger(AgencyLedger.Filter filter) {
         AgencyLedger.Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(ChainPages.site(), f, Integer.MAX_VALUE);
-        return Map.of(
-                "filter",
-                f,
-                "figures",
-                AgencyLedger.figures(lines),
-                "lines",
-                lines.size() > AgencyLedger.PAGE_LIMIT ? lines.subList(0, AgencyLedger.PAGE_LIMIT) : lines);
+        return Map.of("filter", f, "figures", AgencyLedger.figures(lines),
+                "lines", lines.size() > AgencyLedger.PAGE_LIMIT ? lines.subList(0, AgencyLedger.PAGE_LIMIT) : lines);
     }
 }

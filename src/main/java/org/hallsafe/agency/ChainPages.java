@@ -39,17 +39,10 @@ class ChainPages {
 
     @PostMapping("/agency/cases/{id}/handovers")
     @PreAuthorize(HANDLE)
-    String handOver(
-            @PathVariable long id,
-            @Valid @ModelAttribute("handover") HandoverForm form,
-            BindingResult binding,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String handOver(@PathVariable long id, @Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         long site = site();
-        if (FormSubmission.done(
-                binding,
-                () -> custody.handOver(site, id, form, CurrentUser.get().getUsername()))) {
+        if (FormSubmission.done(binding, () -> custody.handOver(site, id, form, CurrentUser.get().getUsername()))) {
             redirect.addFlashAttribute("chainDone", "agency.chain.handedOver");
             return "redirect:/agency/cases/" + id + "#case-chain";
         }
@@ -79,11 +72,8 @@ class ChainPages {
         model.addAttribute("h", h);
         model.addAttribute("c", section.caseHeader(site, h.caseId()));
         if (token != null) {
-            String url = ServletUriComponentsBuilder.fromContextPath(request)
-                    .path("/agency/handovers/confirm")
-                    .queryParam("t", token)
-                    .build()
-                    .toUriString();
+            String url = ServletUriComponentsBuilder.fromContextPath(request).path("/agency/handovers/confirm")
+                    .queryParam("t", token).build().toUriString();
             model.addAttribute("qr", QrCodes.svg(url));
         }
         return "agency/handover-sheet";
@@ -98,15 +88,14 @@ class ChainPages {
         model.addAttribute("h", h);
         model.addAttribute("c", section.caseHeader(site, h.caseId()));
         model.addAttribute("token", token);
-        model.addAttribute(
-                "mine", h.toAccount().equalsIgnoreCase(CurrentUser.get().getUsername()));
+        model.addAttribute("mine", h.toAccount().equalsIgnoreCase(CurrentUser.get().getUsername()));
         return "agency/handover-confirm";
     }
 
     @PostMapping("/agency/handovers/confirm")
     @PreAuthorize(HANDLE)
-    String confirmScanned(
-            @RequestParam("t") String token, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String confirmScanned(@RequestParam("t") String token, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         long site = site();
         Custody.Handover h = custody.byToken(site, token);
         try {

@@ -39,18 +39,11 @@ class ChainSection implements CasePageSection {
 
     CaseHeader caseHeader(long siteId, long caseId) {
         return jdbc.sql("SELECT id, code, item_id, state FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", caseId)
-                .query((rs, n) -> new CaseHeader(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        catalogue
-                                .find(siteId, rs.getLong(3))
-                                .map(Catalogue.Item::name)
-                                .orElse(""),
+                .param("site", siteId).param("id", caseId)
+                .query((rs, n) -> new CaseHeader(rs.getLong(1), rs.getString(2),
+                        catalogue.find(siteId, rs.getLong(3)).map(Catalogue.Item::name).orElse(""),
                         State.valueOf(rs.getString(4))))
-                .optional()
-                .orElseThrow(() -> new NoSuchElementException("case " + caseId));
+                .optional().orElseThrow(() -> new NoSuchElementException("case " + caseId));
     }
 
     @Override
@@ -72,14 +65,8 @@ class ChainSection implements CasePageSection {
         model.addAttribute("receivers", custody.receivers(siteId));
         model.addAttribute("whats", Custody.What.values());
         if (!model.containsAttribute("handover") && next != null) {
-            model.addAttribute(
-                    "handover",
-                    new Custody.HandoverForm(
-                            holder.station(),
-                            next,
-                            holder.station() == Station.RESULT ? Custody.What.RESULT : Custody.What.MATERIALS,
-                            null,
-                            ""));
+            model.addAttribute("handover", new Custody.HandoverForm(holder.station(), next,
+                    holder.station() == Station.RESULT ? Custody.What.RESULT : Custody.What.MATERIALS, null, ""));
         }
         model.addAttribute("postOut", post.ofCase(siteId, caseId));
     }

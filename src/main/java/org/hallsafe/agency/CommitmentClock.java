@@ -111,8 +111,8 @@ final class CommitmentClock {
         if (open == null) {
             return new Standing(due, workingDaysLeft(today, due), false);
         }
-        return new Standing(
-                due, workingDaysLeft(open.from(), dueOn(acceptedOn, limitDays, pausedDays(pauses, open.from()))), true);
+        return new Standing(due, workingDaysLeft(open.from(), dueOn(acceptedOn, limitDays,
+                pausedDays(pauses, open.from()))), true);
     }
 
     /** A case finished on the due date or before it is on time. */

@@ -33,17 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommitmentJob {
 
     /** A running case whose limit is near or past. */
-    record Running(
-            long id,
-            long siteId,
-            String code,
-            long itemId,
-            Long departmentId,
-            LocalDate dueOn,
-            int timeLimitDays,
-            Timestamp acceptedAt,
-            Timestamp warnedAt,
-            Long overdueIncidentId) {}
+    record Running(long id, long siteId, String code, long itemId, Long departmentId, LocalDate dueOn, int timeLimitDays,
+            Timestamp acceptedAt, Timestamp warnedAt, Long overdueIncidentId) {
+    }
 
     /** Candidates are cases due within this many calendar days: one working day is never further off. */
     static final int LOOK_AHEAD_DAYS = 31;
@@ -62,20 +54,9 @@ class CommitmentJob {
     private final LiveUpdates live;
     private final TransactionTemplate transactions;
 
-    CommitmentJob(
-            JdbcClient jdbc,
-            Clock clock,
-            CaseClocks clocks,
-            CaseLog log,
-            CaseTexts texts,
-            Incidents incidents,
-            StaffDirectory staff,
-            Accounts accounts,
-            Directory directory,
-            Catalogue catalogue,
-            Deliveries deliveries,
-            LiveUpdates live,
-            TransactionTemplate transactions) {
+    CommitmentJob(JdbcClient jdbc, Clock clock, CaseClocks clocks, CaseLog log, CaseTexts texts, Incidents incidents,
+            StaffDirectory staff, Accounts accounts, Directory directory, Catalogue catalogue, Deliveries deliveries,
+            LiveUpdates live, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.clocks = clocks;
@@ -92,9 +73,7 @@ class CommitmentJob {
     }
 
     /** One pass over every hall: warnings and overdue incidents due now; the number of cases acted on. */
-    @Scheduled(
-            fixedDelayString = "${hallsafe.agency.commitment-check:5m}",
-            initialDelayString = "${hallsafe.agency.commitment-check:5m}")
+    @Scheduled(fixedDelayString = "${hallsafe.agency.commitment-check:5m}", initialDelayString = "${hallsafe.agency.commitment-check:5m}")
     public int check() {
         LocalDate today = clocks.today();
         List<Running> running = jdbc.sql("""
@@ -103,9 +82,7 @@ class CommitmentJob {
                 FROM agency_cases WHERE state = 'ACCEPTED' AND due_on IS NOT NULL AND due_on <= :horizon
                   AND (warned_at IS NULL OR overdue_incident_id IS NULL)
                 ORDER BY site_id, due_on, id""")
-                .param("horizon", today.plusDays(LOOK_AHEAD_DAYS))
-                .query(Running.class)
-                .list();
+                .param("horizon", today.plusDays(LOOK_AHEAD_DAYS)).query(Running.class).list();
         Map<Long, CommitmentClock> halls = new HashMap<>();
         int acted = 0;
         for (Running r : running) {
@@ -124,39 +101,20 @@ class CommitmentJob {
         Optional<Long> claimed = jdbc.sql("""
                 SELECT id FROM agency_cases WHERE site_id = :site AND id = :id AND state = 'ACCEPTED'
                   AND overdue_incident_id IS NULL FOR UPDATE""")
-                .param("site", r.siteId())
-                .param("id", r.id())
-                .query(Long.class)
-                .optional();
+                .param("site", r.siteId()).param("id", r.id()).query(Long.class).optional();
         if (claimed.isEmpty()) {
             return false;
         }
         String item = itemName(r);
-        String section = r.departmentId() == null
-                ? texts.word("agency.clock.noSection")
+        String section = r.departmentId() == null ? texts.word("agency.clock.noSection")
                 : directory.department(r.siteId(), r.departmentId()).name();
-        long incident = incidents.report(
-                r.siteId(),
-                "agency",
-                String.valueOf(r.id()),
+        long incident = incidents.report(r.siteId(), "agency", String.valueOf(r.id()),
                 texts.word("agency.overdue.title", CaseCodes.display(r.code()), item),
-                texts.word(
-                        "agency.overdue.details",
-                        CaseCodes.display(r.code()),
-                        item,
-                        section,
-                        r.acceptedAt()
-                                .toInstant()
-                                .atZone(clock.getZone())
-                                .toLocalDate()
-                                .toString(),
-                        r.timeLimitDays(),
+                texts.word("agency.overdue.details", CaseCodes.display(r.code()), item, section,
+                        r.acceptedAt().toInstant().atZone(clock.getZone()).toLocalDate().toString(), r.timeLimitDays(),
                         r.dueOn().toString()));
         jdbc.sql("UPDATE agency_cases SET overdue_incident_id = :incident WHERE site_id = :site AND id = :id")
-                .param("incident", incident)
-                .param("site", r.siteId())
-                .param("id", r.id())
-                .update();
+                .param("incident", incident).param("site", r.siteId()).param("id", r.id()).update();
         log.append(r.siteId(), r.id(), "system", "OVERDUE", "#" + incident);
         live.publishToSite(r.siteId(), "agency");
         return true;
@@ -167,46 +125,23 @@ class CommitmentJob {
         int claimed = jdbc.sql("""
                 UPDATE agency_cases SET warned_at = :now WHERE site_id = :site AND id = :id AND state = 'ACCEPTED'
                   AND warned_at IS NULL""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", r.siteId())
-                .param("id", r.id())
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("site", r.siteId()).param("id", r.id()).update();
         if (claimed == 0) {
             return false;
         }
         List<StaffView> people = responsible(r.siteId(), r.departmentId());
-        String text = texts.word(
-                "agency.sms.warn",
-                CaseCodes.display(r.code()),
-                itemName(r),
-                r.dueOn().toString());
+        String text = texts.word("agency.sms.warn", CaseCodes.display(r.code()), itemName(r), r.dueOn().toString());
         List<Long> accountIds = new ArrayList<>();
         for (StaffView p : people) {
             accountIds.add(p.accountId());
             if (p.phoneMasked() != null) {
                 // through the outbox: sent by its worker, never by this job (issue 19, item 3)
-                deliveries.enqueueSms(
-                        new Deliveries.Sms(
-                                r.siteId(),
-                                "agency",
-                                String.valueOf(r.id()),
-                                "agency.warn",
-                                "staff:" + p.id(),
-                                p.name(),
-                                p.phoneMasked(),
-                                text),
-                        () -> staff.reveal(r.siteId(), p.id(), "phone"));
+                deliveries.enqueueSms(new Deliveries.Sms(r.siteId(), "agency", String.valueOf(r.id()), "agency.warn",
+                        "staff:" + p.id(), p.name(), p.phoneMasked(), text), () -> staff.reveal(r.siteId(), p.id(), "phone"));
             }
         }
-        log.append(
-                r.siteId(),
-                r.id(),
-                "system",
-                "WARNED",
-                people.stream()
-                        .map(StaffView::name)
-                        .reduce((a, b) -> a + "、" + b)
-                        .orElse("-"));
+        log.append(r.siteId(), r.id(), "system", "WARNED", people.stream().map(StaffView::name)
+                .reduce((a, b) -> a + "、" + b).orElse("-"));
         live.publish(accountIds, "agency");
         live.publishToSite(r.siteId(), "agency");
         return true;
@@ -219,25 +154,17 @@ class CommitmentJob {
     List<StaffView> responsible(long siteId, Long departmentId) {
         if (departmentId != null) {
             List<StaffView> heads = staff.search(siteId, "", departmentId, false).stream()
-                    .filter(p -> p.accountId() != null && role(p.accountId()) == Role.SECTION_HEAD)
-                    .toList();
+                    .filter(p -> p.accountId() != null && role(p.accountId()) == Role.SECTION_HEAD).toList();
             if (!heads.isEmpty()) {
                 return heads;
             }
         }
-        return accounts.ofSite(siteId).stream()
-                .filter(a -> a.role() == Role.OFFICE && a.enabled())
-                .map(a -> staff.byAccount(siteId, a.id()))
-                .flatMap(Optional::stream)
-                .filter(p -> !p.retired())
-                .toList();
+        return accounts.ofSite(siteId).stream().filter(a -> a.role() == Role.OFFICE && a.enabled())
+                .map(a -> staff.byAccount(siteId, a.id())).flatMap(Optional::stream).filter(p -> !p.retired()).toList();
     }
 
     private Role role(long accountId) {
-        return accounts.find(accountId)
-                .filter(Accounts.AccountView::enabled)
-                .map(Accounts.AccountView::role)
-                .orElse(null);
+        return accounts.find(accountId).filter(Accounts.AccountView::enabled).map(Accounts.AccountView::role).orElse(null);
     }
 
     private String itemName(Running r) {

@@ -34,28 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 class Custody {
 
     /** What changes hands. */
-    enum What {
-        MATERIALS,
-        RESULT
-    }
+    enum What { MATERIALS, RESULT }
 
     /** One handover, names resolved for the screen. */
-    record Handover(
-            long id,
-            long caseId,
-            int seq,
-            Station from,
-            Station to,
-            What what,
-            int sheets,
-            String handedBy,
-            String handedByName,
-            Instant handedAt,
-            String toAccount,
-            String toName,
-            String confirmedBy,
-            String confirmedByName,
-            Instant confirmedAt) {
+    record Handover(long id, long caseId, int seq, Station from, Station to, What what, int sheets, String handedBy,
+            String handedByName, Instant handedAt, String toAccount, String toName, String confirmedBy,
+            String confirmedByName, Instant confirmedAt) {
 
         boolean confirmed() {
             return confirmedBy != null;
@@ -66,15 +50,13 @@ class Custody {
      * Where a case's file is and who holds it: the station, the person (by name; null for the mail room before the
      * first handover) and, while a handover waits for its receiver, the station it is on its way to.
      */
-    record Holder(Station station, String holder, Station pendingTo, String pendingName) {}
+    record Holder(Station station, String holder, Station pendingTo, String pendingName) {
+    }
 
     /** A handover asked for on a page or through the API. */
-    record HandoverForm(
-            Station from,
-            Station to,
-            What what,
-            Integer sheets,
-            @org.hallsafe.platform.PlainText(max = 100) String toAccount) {}
+    record HandoverForm(Station from, Station to, What what, Integer sheets,
+            @org.hallsafe.platform.PlainText(max = 100) String toAccount) {
+    }
 
     static final int MAX_SHEETS = 2000;
 
@@ -98,22 +80,15 @@ class Custody {
     List<Handover> chain(long siteId, long caseId) {
         Map<String, String> names = names(siteId);
         return jdbc.sql(SELECT + " WHERE site_id = :site AND case_id = :case ORDER BY seq")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query((rs, n) -> map(rs, names))
-                .list();
+                .param("site", siteId).param("case", caseId).query((rs, n) -> map(rs, names)).list();
     }
 
     /** One handover of the hall. */
     @Transactional(readOnly = true)
     Handover handover(long siteId, long id) {
         Map<String, String> names = names(siteId);
-        return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query((rs, n) -> map(rs, names))
-                .optional()
-                .orElseThrow(() -> new NoSuchElementException("handover " + id));
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .query((rs, n) -> map(rs, names)).optional().orElseThrow(() -> new NoSuchElementException("handover " + id));
     }
 
     /** Where each of these cases' files is now, for the case list's "where is the file" column. */
@@ -126,11 +101,8 @@ class Custody {
         Map<String, String> names = names(siteId);
         jdbc.sql("SELECT DISTINCT ON (case_id) " + COLUMNS + " FROM agency_handovers"
                         + " WHERE site_id = :site AND case_id IN (:ids) ORDER BY case_id, seq DESC")
-                .param("site", siteId)
-                .param("ids", caseIds)
-                .query((rs, n) -> map(rs, names))
-                .list()
-                .forEach(h -> out.put(h.caseId(), holder(List.of(h))));
+                .param("site", siteId).param("ids", caseIds).query((rs, n) -> map(rs, names))
+                .list().forEach(h -> out.put(h.caseId(), holder(List.of(h))));
         caseIds.forEach(id -> out.putIfAbsent(id, new Holder(Station.MAIL_ROOM, null, null, null)));
         return out;
     }
@@ -141,8 +113,7 @@ class Custody {
             return new Holder(Station.MAIL_ROOM, null, null, null);
         }
         Handover last = chain.get(chain.size() - 1);
-        return last.confirmed()
-                ? new Holder(last.to(), last.confirmedByName(), null, null)
+        return last.confirmed() ? new Holder(last.to(), last.confirmedByName(), null, null)
                 : new Holder(last.from(), last.handedByName(), last.to(), last.toName());
     }
 
@@ -160,23 +131,16 @@ class Custody {
             problems.put("sheets", "agency.chain.sheets");
         }
         String to = form.toAccount() == null ? "" : form.toAccount().strip();
-        var receiver = accounts.findByUsername(to)
-                .filter(a -> a.siteId() == siteId
-                        && a.enabled()
-                        && a.role().permissions().contains(Permissions.AGENCY_HANDLE));
+        var receiver = accounts.findByUsername(to).filter(a -> a.siteId() == siteId && a.enabled()
+                && a.role().permissions().contains(Permissions.AGENCY_HANDLE));
         if (receiver.isEmpty()) {
             problems.put("toAccount", "agency.chain.receiver");
         } else if (receiver.get().username().equalsIgnoreCase(handedBy)) {
             problems.put("toAccount", Refusal.SAME_PERSON.key);
         }
-        Refusal refusal = form.from() == null || form.to() == null
-                ? Refusal.SKIPPED
-                : CustodyChain.refuse(
-                        chain.stream()
-                                .map(h -> new CustodyChain.Step(h.from(), h.to(), h.confirmed()))
-                                .toList(),
-                        form.from(),
-                        form.to());
+        Refusal refusal = form.from() == null || form.to() == null ? Refusal.SKIPPED
+                : CustodyChain.refuse(chain.stream().map(h -> new CustodyChain.Step(h.from(), h.to(), h.confirmed())).toList(),
+                        form.from(), form.to());
         if (refusal != null) {
             problems.put("to", refusal.key);
         }
@@ -189,18 +153,10 @@ class Custody {
                 INSERT INTO agency_handovers (site_id, case_id, seq, from_station, to_station, what, sheets, handed_by,
                                               handed_at, to_account)
                 VALUES (:site, :case, :seq, :from, :to, :what, :sheets, :by, :now, :toAccount) RETURNING id""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .param("seq", chain.size() + 1)
-                .param("from", form.from().name())
-                .param("to", form.to().name())
-                .param("what", what.name())
-                .param("sheets", form.sheets())
-                .param("by", handedBy)
-                .param("now", now)
-                .param("toAccount", receiver.get().username())
-                .query(Long.class)
-                .single();
+                .param("site", siteId).param("case", caseId).param("seq", chain.size() + 1)
+                .param("from", form.from().name()).param("to", form.to().name()).param("what", what.name())
+                .param("sheets", form.sheets()).param("by", handedBy).param("now", now)
+                .param("toAccount", receiver.get().username()).query(Long.class).single();
         log(siteId, caseId, handedBy, "HANDED_OVER", form.from() + "→" + form.to() + " " + what + " " + form.sheets());
         activity.record("AGENCY_HANDED_OVER", "agency_case", caseId, form.from() + "→" + form.to());
         return id;
@@ -216,11 +172,8 @@ class Custody {
                 UPDATE agency_handovers SET confirmed_by = :me, confirmed_at = :now
                 WHERE site_id = :site AND id = :id AND confirmed_by IS NULL AND lower(to_account) = lower(:me)
                   AND lower(handed_by) <> lower(:me)""")
-                .param("me", confirmer)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("id", handoverId)
-                .update();
+                .param("me", confirmer).param("now", Timestamp.from(clock.instant())).param("site", siteId)
+                .param("id", handoverId).update();
         Handover h = handover(siteId, handoverId);
         if (changed == 0) {
             Refusal refusal = CustodyChain.refuseConfirm(h.handedBy(), confirmer, h.confirmedBy());
@@ -241,10 +194,7 @@ class Custody {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         int changed = jdbc.sql("UPDATE agency_handovers SET token_hash = :hash WHERE site_id = :site AND id = :id"
                         + " AND confirmed_by IS NULL")
-                .param("hash", hash(token))
-                .param("site", siteId)
-                .param("id", handoverId)
-                .update();
+                .param("hash", hash(token)).param("site", siteId).param("id", handoverId).update();
         if (changed == 0) {
             handover(siteId, handoverId); // 404 when it is not this hall's
             return null;
@@ -259,27 +209,20 @@ class Custody {
             throw new NoSuchElementException("token");
         }
         Map<String, String> names = names(siteId);
-        return jdbc.sql(SELECT + " WHERE site_id = :site AND token_hash = :hash")
-                .param("site", siteId)
-                .param("hash", hash(token))
-                .query((rs, n) -> map(rs, names))
-                .optional()
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND token_hash = :hash").param("site", siteId)
+                .param("hash", hash(token)).query((rs, n) -> map(rs, names)).optional()
                 .orElseThrow(() -> new NoSuchElementException("token"));
     }
 
     /** The hall's people who may receive a file, by name. */
     List<Accounts.AccountView> receivers(long siteId) {
         return accounts.ofSite(siteId).stream()
-                .filter(a -> a.enabled() && a.role().permissions().contains(Permissions.AGENCY_HANDLE))
-                .toList();
+                .filter(a -> a.enabled() && a.role().permissions().contains(Permissions.AGENCY_HANDLE)).toList();
     }
 
     private void lockCase(long siteId, long caseId) {
         jdbc.sql("SELECT id FROM agency_cases WHERE site_id = :site AND id = :id FOR UPDATE")
-                .param("site", siteId)
-                .param("id", caseId)
-                .query(Long.class)
-                .optional()
+                .param("site", siteId).param("id", caseId).query(Long.class).optional()
                 .orElseThrow(() -> new NoSuchElementException("case " + caseId));
     }
 
@@ -289,14 +232,12 @@ class Custody {
 
     private Map<String, String> names(long siteId) {
         Map<String, String> names = new HashMap<>();
-        accounts.ofSite(siteId)
-                .forEach(a -> names.put(a.username().toLowerCase(java.util.Locale.ROOT), a.displayName()));
+        accounts.ofSite(siteId).forEach(a -> names.put(a.username().toLowerCase(java.util.Locale.ROOT), a.displayName()));
         return names;
     }
 
-    private static final String COLUMNS =
-            "id, case_id, seq, from_station, to_station, what, sheets, handed_by, handed_at,"
-                    + " to_account, confirmed_by, confirmed_at";
+    private static final String COLUMNS = "id, case_id, seq, from_station, to_station, what, sheets, handed_by, handed_at,"
+            + " to_account, confirmed_by, confirmed_at";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM agency_handovers";
 
     private static Handover map(java.sql.ResultSet rs, Map<String, String> names) throws java.sql.SQLException {
@@ -304,22 +245,11 @@ class Custody {
         String to = rs.getString("to_account");
         String confirmed = rs.getString("confirmed_by");
         Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
-        return new Handover(
-                rs.getLong("id"),
-                rs.getLong("case_id"),
-                rs.getInt("seq"),
-                Station.valueOf(rs.getString("from_station")),
-                Station.valueOf(rs.getString("to_station")),
-                What.valueOf(rs.getString("what")),
-                rs.getInt("sheets"),
-                by,
-                name(names, by),
-                rs.getTimestamp("handed_at").toInstant(),
-                to,
-                name(names, to),
-                confirmed,
-                confirmed == null ? null : name(names, confirmed),
-                confirmedAt == null ? null : confirmedAt.toInstant());
+        return new Handover(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("seq"),
+                Station.valueOf(rs.getString("from_station")), Station.valueOf(rs.getString("to_station")),
+                What.valueOf(rs.getString("what")), rs.getInt("sheets"), by, name(names, by),
+                rs.getTimestamp("handed_at").toInstant(), to, name(names, to), confirmed,
+                confirmed == null ? null : name(names, confirmed), confirmedAt == null ? null : confirmedAt.toInstant());
     }
 
     private static String name(Map<String, String> names, String username) {

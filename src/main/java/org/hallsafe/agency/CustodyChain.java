@@ -13,12 +13,8 @@ final class CustodyChain {
 
     /** Why a handover is refused, as a message key; {@code null} when it may go ahead. */
     enum Refusal {
-        NOT_HELD("agency.chain.notHeld"),
-        SKIPPED("agency.chain.skipped"),
-        DOUBLED("agency.chain.doubled"),
-        UNCONFIRMED("agency.chain.unconfirmed"),
-        ENDED("agency.chain.ended"),
-        SAME_PERSON("agency.chain.samePerson");
+        NOT_HELD("agency.chain.notHeld"), SKIPPED("agency.chain.skipped"), DOUBLED("agency.chain.doubled"),
+        UNCONFIRMED("agency.chain.unconfirmed"), ENDED("agency.chain.ended"), SAME_PERSON("agency.chain.samePerson");
 
         final String key;
 
@@ -28,11 +24,13 @@ final class CustodyChain {
     }
 
     /** One step already on the chain: from and to, and whether the receiver has confirmed it. */
-    record Step(Station from, Station to, boolean confirmed) {}
+    record Step(Station from, Station to, boolean confirmed) {
+    }
 
     private static final List<Station> ORDER = List.of(Station.values());
 
-    private CustodyChain() {}
+    private CustodyChain() {
+    }
 
     /** The station after this one, or null at the end of the chain. */
     static Station after(Station station) {

@@ -41,15 +41,8 @@ class DemoAgency {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoAgency(
-            HallSafeProperties properties,
-            AgencyCases cases,
-            ItemTermsStore terms,
-            CaseBook book,
-            Directory directory,
-            HallCalendar calendar,
-            JdbcClient jdbc,
-            Clock clock) {
+    DemoAgency(HallSafeProperties properties, AgencyCases cases, ItemTermsStore terms, CaseBook book, Directory directory,
+            HallCalendar calendar, JdbcClient jdbc, Clock clock) {
         this.properties = properties;
         this.cases = cases;
         this.terms = terms;
@@ -61,15 +54,9 @@ class DemoAgency {
     }
 
     /** A demo case: who, which item (index), channel, stage, and how many working days ago it was opened. */
-    private record Demo(
-            String name,
-            String company,
-            String phone,
-            String address,
-            int item,
-            Channel channel,
-            String stage,
-            int openedDaysAgo) {}
+    private record Demo(String name, String company, String phone, String address, int item, Channel channel, String stage,
+            int openedDaysAgo) {
+    }
 
     private static final List<Demo> DEMO = List.of(
             new Demo("张建国", "岳阳市湘楚建材有限公司", "13807301234", "湖南省岳阳市岳阳楼区巴陵中路 88 号 张建国收", 0, Channel.ONLINE, "APPLIED", 0),
@@ -89,18 +76,14 @@ class DemoAgency {
     @Order(120)
     @Transactional
     public void load() {
-        if (properties.demo()
-                && !cases.agencyItems(SITE).isEmpty()
-                && cases.cases(SITE, null, 1).isEmpty()) {
+        if (properties.demo() && !cases.agencyItems(SITE).isEmpty() && cases.cases(SITE, null, 1).isEmpty()) {
             seed(SITE);
         }
     }
 
     /** The hall's agency items get their terms, and a dozen cases are written at every stage. */
     void seed(long siteId) {
-        List<Long> sections = directory.departments(siteId, DepartmentKind.SECTION, "", false).stream()
-                .map(d -> d.id())
-                .toList();
+        List<Long> sections = directory.departments(siteId, DepartmentKind.SECTION, "", false).stream().map(d -> d.id()).toList();
         // 企业开办 3 working days (the province's 3-day commitment), changes 3, social-security card 5, food licence 10
         int[] limits = {3, 3, 5, 10, 5};
         List<ItemTerms> items = cases.agencyItems(siteId);
@@ -111,19 +94,8 @@ class DemoAgency {
         items = cases.agencyItems(siteId);
         for (Demo d : DEMO) {
             ItemTerms item = items.get(Math.min(d.item(), items.size() - 1));
-            var opened = book.open(
-                    siteId,
-                    new Opening(
-                            UUID.randomUUID(),
-                            item.itemId(),
-                            d.channel(),
-                            d.name(),
-                            d.company(),
-                            d.phone(),
-                            d.address(),
-                            "",
-                            null),
-                    d.channel().selfService() ? "citizen" : "staff");
+            var opened = book.open(siteId, new Opening(UUID.randomUUID(), item.itemId(), d.channel(), d.name(), d.company(),
+                    d.phone(), d.address(), "", null), d.channel().selfService() ? "citizen" : "staff");
             stage(siteId, opened.id(), item, d);
         }
     }
@@ -144,24 +116,20 @@ class DemoAgency {
         if (s.equals("SUPPLEMENT")) {
             materials(siteId, id, "RECEIVED");
             jdbc.sql("UPDATE agency_materials SET state = 'MISSING', note = '未附' WHERE case_id = :id AND position = 1")
-                    .param("id", id)
-                    .update();
+                    .param("id", id).update();
             pause(siteId, id, opened.plusDays(1), null);
             state(siteId, id, "SUPPLEMENT");
             return;
         }
         materials(siteId, id, "RECEIVED");
-        LocalDate accepted = s.equals("OVERDUE") || s.equals("DONE_LATE")
-                ? back(siteId, today, item.timeLimitDays() + 2)
+        LocalDate accepted = s.equals("OVERDUE") || s.equals("DONE_LATE") ? back(siteId, today, item.timeLimitDays() + 2)
                 : s.equals("DUE_TOMORROW") ? back(siteId, today, item.timeLimitDays() - 1) : forward(siteId, opened, 1);
         if (accepted.isAfter(today)) {
             accepted = today;
         }
         jdbc.sql("UPDATE agency_cases SET state = 'ACCEPTED', accepted_at = :at, due_on = :due WHERE id = :id")
-                .param("at", Timestamp.from(time(accepted, 10)))
-                .param("due", forward(siteId, accepted, item.timeLimitDays()))
-                .param("id", id)
-                .update();
+                .param("at", Timestamp.from(time(accepted, 10))).param("due", forward(siteId, accepted, item.timeLimitDays()))
+                .param("id", id).update();
         log(siteId, id, accepted, "ACCEPTED");
         handover(siteId, id, 1, "MAIL_ROOM", "WINDOW", "MATERIALS", "staff", "office", accepted);
         if (s.equals("WITHDRAWN")) {
@@ -171,10 +139,8 @@ class DemoAgency {
         }
         if (s.equals("CORRECTION")) {
             handover(siteId, id, 2, "WINDOW", "SECTION", "MATERIALS", "office", "head", accepted);
-            jdbc.sql(
-                            "UPDATE agency_materials SET state = 'TO_CORRECT', note = '签字不全' WHERE case_id = :id AND position = 1")
-                    .param("id", id)
-                    .update();
+            jdbc.sql("UPDATE agency_materials SET state = 'TO_CORRECT', note = '签字不全' WHERE case_id = :id AND position = 1")
+                    .param("id", id).update();
             pause(siteId, id, forward(siteId, accepted, 1), null);
             state(siteId, id, "SUPPLEMENT");
             return;
@@ -187,30 +153,23 @@ class DemoAgency {
         if (s.equals("APPROVAL")) {
             return;
         }
-        LocalDate done =
-                s.equals("DONE_LATE") ? today : forward(siteId, accepted, Math.max(1, item.timeLimitDays() - 1));
+        LocalDate done = s.equals("DONE_LATE") ? today : forward(siteId, accepted, Math.max(1, item.timeLimitDays() - 1));
         handover(siteId, id, 4, "APPROVAL", "RESULT", "RESULT", "leader", "office", done);
         jdbc.sql("UPDATE agency_cases SET state = 'DONE', done_at = :at, on_time = :onTime WHERE id = :id")
-                .param("at", Timestamp.from(time(done, 15)))
-                .param("onTime", !s.equals("DONE_LATE"))
-                .param("id", id)
-                .update();
+                .param("at", Timestamp.from(time(done, 15))).param("onTime", !s.equals("DONE_LATE")).param("id", id).update();
         log(siteId, id, done, "DONE");
         if (s.equals("SENT")) {
             handover(siteId, id, 5, "RESULT", "MAIL_OUT", "RESULT", "office", "staff", done);
             mail(siteId, id, "OUT", "SF", "SF1" + String.format("%012d", 300000000000L + id), done, 3);
             jdbc.sql("UPDATE agency_cases SET state = 'SENT', sent_at = :at WHERE id = :id")
-                    .param("at", Timestamp.from(time(done, 16)))
-                    .param("id", id)
-                    .update();
+                    .param("at", Timestamp.from(time(done, 16))).param("id", id).update();
             log(siteId, id, done, "SENT");
         }
     }
 
     private void withdraw(long siteId, long id) {
         jdbc.sql("UPDATE agency_cases SET state = 'WITHDRAWN', withdrawn_reason = '申请人改为自行到大厅办理' WHERE id = :id")
-                .param("id", id)
-                .update();
+                .param("id", id).update();
     }
 
     /** A UPU S10 number: prefix, eight digits, the check digit by weights 8 6 4 2 3 5 9 7, country. */
@@ -226,93 +185,52 @@ class DemoAgency {
     }
 
     private void materials(long siteId, long id, String state) {
-        jdbc.sql(
-                        "UPDATE agency_materials SET state = :state, checked_at = :at, checked_by = 'staff' WHERE case_id = :id")
-                .param("state", state)
-                .param("at", Timestamp.from(clock.instant()))
-                .param("id", id)
-                .update();
+        jdbc.sql("UPDATE agency_materials SET state = :state, checked_at = :at, checked_by = 'staff' WHERE case_id = :id")
+                .param("state", state).param("at", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
     private void pause(long siteId, long id, LocalDate from, LocalDate to) {
         jdbc.sql("""
                 INSERT INTO agency_pauses (site_id, case_id, started_at, ended_at, notice_text, started_by)
                 VALUES (:site, :id, :from, :to, :text, 'staff')""")
-                .param("site", siteId)
-                .param("id", id)
-                .param("from", Timestamp.from(time(from, 11)))
+                .param("site", siteId).param("id", id).param("from", Timestamp.from(time(from, 11)))
                 .param("to", to == null ? null : Timestamp.from(time(to, 11)))
-                .param("text", "一次性告知：请补交材料清单中标为“缺”或“需补正”的材料，寄回时信封写明件号。")
-                .update();
+                .param("text", "一次性告知：请补交材料清单中标为“缺”或“需补正”的材料，寄回时信封写明件号。").update();
         log(siteId, id, from, "PAUSED");
     }
 
     private void state(long siteId, long id, String state) {
-        jdbc.sql("UPDATE agency_cases SET state = :state WHERE id = :id")
-                .param("state", state)
-                .param("id", id)
-                .update();
+        jdbc.sql("UPDATE agency_cases SET state = :state WHERE id = :id").param("state", state).param("id", id).update();
     }
 
-    private void mail(
-            long siteId, long id, String direction, String carrier, String tracking, LocalDate day, int sheets) {
+    private void mail(long siteId, long id, String direction, String carrier, String tracking, LocalDate day, int sheets) {
         jdbc.sql("""
                 INSERT INTO agency_mail (site_id, case_id, direction, carrier, tracking_no, sheets, logged_at, logged_by, packed_by)
                 VALUES (:site, :id, :dir, :carrier, :no, :sheets, :at, 'staff', :packed)""")
-                .param("site", siteId)
-                .param("id", id)
-                .param("dir", direction)
-                .param("carrier", carrier)
-                .param("no", tracking)
-                .param("sheets", sheets)
-                .param("at", Timestamp.from(time(day, 9)))
-                .param("packed", direction.equals("OUT") ? "staff" : null)
+                .param("site", siteId).param("id", id).param("dir", direction).param("carrier", carrier).param("no", tracking)
+                .param("sheets", sheets).param("at", Timestamp.from(time(day, 9))).param("packed", direction.equals("OUT") ? "staff" : null)
                 .update();
         log(siteId, id, day, direction.equals("IN") ? "MAIL_IN" : "MAIL_OUT");
     }
 
-    private void handover(
-            long siteId,
-            long id,
-            int seq,
-            String from,
-            String to,
-            String what,
-            String by,
-            String confirmer,
-            LocalDate day) {
+    private void handover(long siteId, long id, int seq, String from, String to, String what, String by, String confirmer, LocalDate day) {
         jdbc.sql("""
                 INSERT INTO agency_handovers (site_id, case_id, seq, from_station, to_station, what, sheets, handed_by,
                     handed_at, to_account, confirmed_by, confirmed_at)
                 VALUES (:site, :id, :seq, :from, :to, :what, 6, :by, :at, :confirmer, :confirmer, :at)""")
-                .param("site", siteId)
-                .param("id", id)
-                .param("seq", seq)
-                .param("from", from)
-                .param("to", to)
-                .param("what", what)
-                .param("by", by)
-                .param("confirmer", confirmer)
-                .param("at", Timestamp.from(time(day, 10 + seq)))
-                .update();
+                .param("site", siteId).param("id", id).param("seq", seq).param("from", from).param("to", to).param("what", what)
+                .param("by", by).param("confirmer", confirmer).param("at", Timestamp.from(time(day, 10 + seq))).update();
         log(siteId, id, day, "HANDED_OVER");
     }
 
     private void log(long siteId, long id, LocalDate day, String action) {
-        jdbc.sql(
-                        "INSERT INTO agency_case_log (site_id, case_id, at, by, action) VALUES (:site, :id, :at, 'staff', :action)")
-                .param("site", siteId)
-                .param("id", id)
-                .param("at", Timestamp.from(time(day, 12)))
-                .param("action", action)
-                .update();
+        jdbc.sql("INSERT INTO agency_case_log (site_id, case_id, at, by, action) VALUES (:site, :id, :at, 'staff', :action)")
+                .param("site", siteId).param("id", id).param("at", Timestamp.from(time(day, 12))).param("action", action).update();
     }
 
     private void at(long siteId, long id, String column, LocalDate day, int hour) {
-        jdbc.sql("UPDATE agency_cases SET " + column + " = :at WHERE id = :id")
-                .param("at", Timestamp.from(time(day, hour)))
-                .param("id", id)
-                .update();
+        jdbc.sql("UPDATE agency_cases SET " + column + " = :at WHERE id = :id").param("at", Timestamp.from(time(day, hour)))
+                .param("id", id).update();
     }
 
     private Instant time(LocalDate day, int hour) {

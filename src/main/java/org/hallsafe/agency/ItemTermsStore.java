@@ -38,20 +38,17 @@ class ItemTermsStore {
         this.activity = activity;
     }
 
-    private record Row(long itemId, int timeLimitDays, Long departmentId) {}
+    private record Row(long itemId, int timeLimitDays, Long departmentId) {
+    }
 
     List<ItemTerms> all(long siteId) {
         Map<Long, Row> rows = rows(siteId);
-        return catalogue.items(siteId, false).stream()
-                .filter(Catalogue.Item::agency)
-                .map(i -> terms(i, rows.get(i.id())))
+        return catalogue.items(siteId, false).stream().filter(Catalogue.Item::agency).map(i -> terms(i, rows.get(i.id())))
                 .toList();
     }
 
     Optional<ItemTerms> find(long siteId, long itemId) {
-        return catalogue
-                .find(siteId, itemId)
-                .filter(i -> i.agency() && !i.retired())
+        return catalogue.find(siteId, itemId).filter(i -> i.agency() && !i.retired())
                 .map(i -> terms(i, rows(siteId).get(i.id())));
     }
 
@@ -62,33 +59,20 @@ class ItemTermsStore {
                 VALUES (:site, :item, :limit, :dept, :now, :by)
                 ON CONFLICT (site_id, item_id) DO UPDATE SET time_limit_days = :limit, department_id = :dept,
                     updated_at = :now, updated_by = :by""")
-                .param("site", siteId)
-                .param("item", itemId)
-                .param("limit", limit)
-                .param("dept", departmentId)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", by)
-                .update();
+                .param("site", siteId).param("item", itemId).param("limit", limit).param("dept", departmentId)
+                .param("now", Timestamp.from(clock.instant())).param("by", by).update();
         activity.record("UPDATED", "agency-item", itemId, limit + " " + departmentId);
     }
 
     private Map<Long, Row> rows(long siteId) {
-        return jdbc
-                .sql("SELECT item_id, time_limit_days, department_id FROM agency_items WHERE site_id = :site")
-                .param("site", siteId)
-                .query(Row.class)
-                .list()
-                .stream()
+        return jdbc.sql("SELECT item_id, time_limit_days, department_id FROM agency_items WHERE site_id = :site")
+                .param("site", siteId).query(Row.class).list().stream()
                 .collect(Collectors.toMap(Row::itemId, Function.identity()));
     }
 
     private static ItemTerms terms(Catalogue.Item item, Row row) {
-        return new ItemTerms(
-                item.id(),
-                item.name(),
-                row == null ? DEFAULT_LIMIT : row.timeLimitDays(),
-                row == null ? null : row.departmentId(),
-                materials(item.materials()));
+        return new ItemTerms(item.id(), item.name(), row == null ? DEFAULT_LIMIT : row.timeLimitDays(),
+                row == null ? null : row.departmentId(), materials(item.materials()));
     }
 
     /** One line one material, trimmed, blank lines and list marks skipped, at most {@value #MAX_MATERIALS}, each ≤ 100. */
@@ -96,11 +80,8 @@ class ItemTermsStore {
         if (text == null) {
             return List.of();
         }
-        return Arrays.stream(text.split("\\R"))
-                .map(l -> l.strip().replaceFirst("^([-*•·]|\\d+[.、)）])\\s*", "").strip())
-                .filter(l -> !l.isEmpty())
-                .map(l -> l.length() > 100 ? l.substring(0, 100) : l)
-                .limit(MAX_MATERIALS)
+        return Arrays.stream(text.split("\\R")).map(l -> l.strip().replaceFirst("^([-*•·]|\\d+[.、)）])\\s*", "").strip())
+                .filter(l -> !l.isEmpty()).map(l -> l.length() > 100 ? l.substring(0, 100) : l).limit(MAX_MATERIALS)
                 .toList();
     }
 }

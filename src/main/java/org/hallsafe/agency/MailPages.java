@@ -7,12 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.InvalidInputException;
+
 import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.PlainText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,14 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MailPages {
 
     /** The form of an envelope in; bounds as the table's. */
-    record MailForm(
-            @NotNull(message = "{validation.required}") TrackingNumbers.Carrier carrier,
+    record MailForm(@NotNull(message = "{validation.required}") TrackingNumbers.Carrier carrier,
             @PlainText(max = MailRoom.CARRIER_OTHER) String carrierOther,
             @PlainText(max = TrackingNumbers.MAX_LENGTH) String trackingNo,
-
-            @Min(value = 1, message = "{agency.mail.sheets}") @Max(value = 2000, message = "{agency.mail.sheets}")
-            Integer sheets,
-
+            @Min(value = 1, message = "{agency.mail.sheets}") @Max(value = 2000, message = "{agency.mail.sheets}") Integer sheets,
             @PlainText(max = MailRoom.CODE_TYPED) String caseCode,
             @PlainText(max = MailRoom.NOTE) String note) {
 
@@ -62,24 +59,15 @@ class MailPages {
 
     /** The page; {@code envelope} and {@code q}: matching a waiting envelope, with the cases the search found. */
     @GetMapping("/agency/mail")
-    String page(
-            SignedIn who,
-            @RequestParam(required = false) Long envelope,
-            @RequestParam(defaultValue = "") String q,
-            Model model,
+    String page(SignedIn who, @RequestParam(required = false) Long envelope, @RequestParam(defaultValue = "") String q, Model model,
             HttpServletResponse response) {
         model.addAttribute("form", MailForm.empty());
         return show(who, envelope, q, model, response);
     }
 
     @PostMapping("/agency/mail")
-    String logIn(
-            SignedIn who,
-            @Valid @ModelAttribute("form") MailForm form,
-            BindingResult binding,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String logIn(SignedIn who, @Valid @ModelAttribute("form") MailForm form, BindingResult binding, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         var logged = FormSubmission.save(binding, () -> mail.logIn(who.siteId(), form.incoming()));
         if (logged.isPresent()) {
             // the session keeps flash values: an id, not the record
@@ -91,19 +79,13 @@ class MailPages {
     }
 
     @PostMapping("/agency/mail/{id}/match")
-    String match(
-            SignedIn who,
-            @PathVariable long id,
-            @RequestParam(required = false) Long caseId,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String match(SignedIn who, @PathVariable long id, @RequestParam(required = false) Long caseId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         try {
             if (caseId == null) {
                 throw new InvalidInputException("caseId", "validation.required");
             }
-            redirect.addFlashAttribute(
-                    "matchedId", mail.match(who.siteId(), id, caseId).id());
+            redirect.addFlashAttribute("matchedId", mail.match(who.siteId(), id, caseId).id());
             return "redirect:/agency/mail";
         } catch (InvalidInputException e) {
             model.addAttribute("form", MailForm.empty());
@@ -136,13 +118,9 @@ class MailPages {
             }
         }
         model.addAttribute("found", found);
-        model.addAttribute(
-                "itemNames",
-                catalogue.items(site, true).stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                org.hallsafe.appointments.Catalogue.Item::id,
-                                org.hallsafe.appointments.Catalogue.Item::name,
-                                (a, b) -> a)));
+        model.addAttribute("itemNames", catalogue.items(site, true).stream().collect(java.util.stream.Collectors.toMap(
+                org.hallsafe.appointments.Catalogue.Item::id, org.hallsafe.appointments.Catalogue.Item::name, (a, b) -> a)));
         return "agency/mail";
     }
+
 }

@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,18 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class MailRoom {
 
     /** An envelope in; {@code caseId} null until it is matched. */
-    record Envelope(
-            long id,
-            Long caseId,
-            String caseCode,
-            String carrier,
-            String carrierOther,
-            String trackingNo,
-            boolean trackingFlagged,
-            Integer sheets,
-            Instant loggedAt,
-            String loggedBy,
-            String note) {
+    record Envelope(long id, Long caseId, String caseCode, String carrier, String carrierOther, String trackingNo,
+            boolean trackingFlagged, Integer sheets, Instant loggedAt, String loggedBy, String note) {
 
         public String displayCode() {
             return CaseCodes.display(caseCode);
@@ -49,13 +39,8 @@ class MailRoom {
     }
 
     /** An envelope as the mail room types it (the page's form and the API's body). */
-    record Incoming(
-            TrackingNumbers.Carrier carrier,
-            String carrierOther,
-            String trackingNo,
-            Integer sheets,
-            String caseCode,
-            String note) {
+    record Incoming(TrackingNumbers.Carrier carrier, String carrierOther, String trackingNo, Integer sheets,
+            String caseCode, String note) {
 
         static Incoming empty() {
             return new Incoming(TrackingNumbers.Carrier.EMS, "", "", null, "", "");
@@ -63,13 +48,7 @@ class MailRoom {
     }
 
     /** A case a search found, to match an envelope to. */
-    record Found(
-            long id,
-            String code,
-            long itemId,
-            String state,
-            String applicantMasked,
-            String company,
+    record Found(long id, String code, long itemId, String state, String applicantMasked, String company,
             Instant createdAt) {
 
         public String displayCode() {
@@ -95,12 +74,7 @@ class MailRoom {
     private final ActivityLog activity;
     private final LiveUpdates live;
 
-    MailRoom(
-            JdbcClient jdbc,
-            Clock clock,
-            CaseLog log,
-            PersonalData personalData,
-            ActivityLog activity,
+    MailRoom(JdbcClient jdbc, Clock clock, CaseLog log, PersonalData personalData, ActivityLog activity,
             LiveUpdates live) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -157,25 +131,14 @@ class MailRoom {
                                          sheets, logged_at, logged_by, note)
                 VALUES (:site, :case, 'IN', :carrier, :other, :no, :flagged, :sheets, :now, :by, :note)
                 ON CONFLICT (site_id, carrier, tracking_no) WHERE direction = 'IN' DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .param("carrier", in.carrier().name())
+                .param("site", siteId).param("case", caseId).param("carrier", in.carrier().name())
                 .param("other", in.carrier() == TrackingNumbers.Carrier.OTHER ? other : "")
-                .param("no", tracking.number())
-                .param("flagged", tracking.flagged())
-                .param("sheets", in.sheets())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", by)
-                .param("note", note)
-                .query(Long.class)
-                .optional();
+                .param("no", tracking.number()).param("flagged", tracking.flagged()).param("sheets", in.sheets())
+                .param("now", Timestamp.from(clock.instant())).param("by", by).param("note", note)
+                .query(Long.class).optional();
         if (id.isEmpty()) {
-            return jdbc.sql(SELECT + " AND m.carrier = :carrier AND m.tracking_no = :no")
-                    .param("site", siteId)
-                    .param("carrier", in.carrier().name())
-                    .param("no", tracking.number())
-                    .query(Envelope.class)
-                    .single();
+            return jdbc.sql(SELECT + " AND m.carrier = :carrier AND m.tracking_no = :no").param("site", siteId)
+                    .param("carrier", in.carrier().name()).param("no", tracking.number()).query(Envelope.class).single();
         }
         activity.record("AGENCY_MAIL_IN", "agency-mail", id.get(), in.carrier() + " " + tracking.number());
         if (caseId != null) {
@@ -190,22 +153,15 @@ class MailRoom {
     Envelope match(long siteId, long envelopeId, long caseId) {
         Found c = jdbc.sql("""
                 SELECT id, code, item_id, state, applicant_masked, company, created_at FROM agency_cases
-                WHERE site_id = :site AND id = :id""")
-                .param("site", siteId)
-                .param("id", caseId)
-                .query(Found.class)
-                .optional()
-                .orElseThrow(() -> new InvalidInputException("caseId", "agency.mail.caseUnknown"));
+                WHERE site_id = :site AND id = :id""").param("site", siteId).param("id", caseId).query(Found.class)
+                .optional().orElseThrow(() -> new InvalidInputException("caseId", "agency.mail.caseUnknown"));
         if (closed(c.state())) {
             throw new InvalidInputException("caseId", "agency.mail.caseClosed");
         }
         Envelope e = get(siteId, envelopeId);
         int n = jdbc.sql("""
                 UPDATE agency_mail SET case_id = :case WHERE site_id = :site AND id = :id AND direction = 'IN' AND case_id IS NULL""")
-                .param("case", caseId)
-                .param("site", siteId)
-                .param("id", envelopeId)
-                .update();
+                .param("case", caseId).param("site", siteId).param("id", envelopeId).update();
         if (n == 0) {
             throw new InvalidInputException("caseId", "agency.mail.matchedAlready");
         }
@@ -217,41 +173,29 @@ class MailRoom {
 
     @Transactional(readOnly = true)
     Envelope get(long siteId, long id) {
-        return jdbc.sql(SELECT + " AND m.id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query(Envelope.class)
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("envelope", id));
+        return jdbc.sql(SELECT + " AND m.id = :id").param("site", siteId).param("id", id).query(Envelope.class)
+                .optional().orElseThrow(() -> NotFoundException.of("envelope", id));
     }
 
     /** Envelopes not yet matched to a case, oldest first: the mail room's list to work off. */
     @Transactional(readOnly = true)
     List<Envelope> unmatched(long siteId) {
-        return jdbc.sql(SELECT + " AND m.case_id IS NULL ORDER BY m.logged_at, m.id LIMIT 200")
-                .param("site", siteId)
-                .query(Envelope.class)
-                .list();
+        return jdbc.sql(SELECT + " AND m.case_id IS NULL ORDER BY m.logged_at, m.id LIMIT 200").param("site", siteId)
+                .query(Envelope.class).list();
     }
 
     /** The envelopes logged in most recently, newest first. */
     @Transactional(readOnly = true)
     List<Envelope> recent(long siteId, int limit) {
-        return jdbc.sql(SELECT + " ORDER BY m.logged_at DESC, m.id DESC LIMIT :limit")
-                .param("site", siteId)
-                .param("limit", limit)
-                .query(Envelope.class)
-                .list();
+        return jdbc.sql(SELECT + " ORDER BY m.logged_at DESC, m.id DESC LIMIT :limit").param("site", siteId)
+                .param("limit", limit).query(Envelope.class).list();
     }
 
     /** The envelopes of a case, in the order they came. */
     @Transactional(readOnly = true)
     List<Envelope> ofCase(long siteId, long caseId) {
-        return jdbc.sql(SELECT + " AND m.case_id = :case ORDER BY m.logged_at, m.id")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query(Envelope.class)
-                .list();
+        return jdbc.sql(SELECT + " AND m.case_id = :case ORDER BY m.logged_at, m.id").param("site", siteId)
+                .param("case", caseId).query(Envelope.class).list();
     }
 
     /**
@@ -276,12 +220,9 @@ class MailRoom {
                   AND ((:code <> '' AND code LIKE :code || '%') OR company ILIKE '%' || :company || '%'
                        OR (CAST(:phone AS bytea) IS NOT NULL AND phone_hash = :phone))
                 ORDER BY created_at DESC, id DESC LIMIT 20""")
-                .param("site", siteId)
-                .param("code", code.length() >= 4 ? code : "")
+                .param("site", siteId).param("code", code.length() >= 4 ? code : "")
                 .param("company", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
-                .param("phone", phoneHash)
-                .query(Found.class)
-                .list();
+                .param("phone", phoneHash).query(Found.class).list();
         if (phoneHash != null) {
             personalData.recordLookUp("agency-case", "phone", new PhoneNumber(q).masked(), found.size());
         }
@@ -292,10 +233,7 @@ class MailRoom {
         return jdbc.sql("""
                 SELECT id, code, item_id, state, applicant_masked, company, created_at FROM agency_cases
                 WHERE site_id = :site AND code = :code""")
-                .param("site", siteId)
-                .param("code", CaseCodes.normalise(typed))
-                .query(Found.class)
-                .optional();
+                .param("site", siteId).param("code", CaseCodes.normalise(typed)).query(Found.class).optional();
     }
 
     private static boolean closed(String state) {
@@ -313,4 +251,5 @@ class MailRoom {
     private static String strip(String s) {
         return s == null ? "" : s.strip();
     }
+
 }

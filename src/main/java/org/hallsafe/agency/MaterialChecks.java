@@ -13,11 +13,11 @@ import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.CaseStates.Action;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlainText;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,15 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 class MaterialChecks {
 
     /** What a check can find; {@code EXPECTED} is only where a material starts. */
-    enum Finding {
-        RECEIVED,
-        MISSING,
-        TO_CORRECT
-    }
+    enum Finding { RECEIVED, MISSING, TO_CORRECT }
 
     /** A material of the case as its page shows it. */
-    record Material(
-            long id, int position, String name, String state, String note, Instant checkedAt, String checkedBy) {
+    record Material(long id, int position, String name, String state, String note, Instant checkedAt, String checkedBy) {
 
         boolean wanted() {
             return "MISSING".equals(state) || "TO_CORRECT".equals(state);
@@ -49,25 +44,21 @@ class MaterialChecks {
     }
 
     /** One material checked: what was found and, for one to be corrected, what is wrong. */
-    record Mark(Long materialId, Finding finding, String note) {}
+    record Mark(Long materialId, Finding finding, String note) {
+    }
 
     /** A one-time notice and its pause; {@code endedAt} null while the case waits on the citizen. */
-    record Notice(long id, Instant startedAt, Instant endedAt, String noticeText, String startedBy) {}
+    record Notice(long id, Instant startedAt, Instant endedAt, String noticeText, String startedBy) {
+    }
 
     /** The longest note on a material (agency_materials.note). */
     static final int NOTE = 200;
     /** The longest notice text (agency_pauses.notice_text). */
     static final int NOTICE = 2000;
 
-    private record Row(
-            String code,
-            String state,
-            Instant acceptedAt,
-            LocalDate dueOn,
-            int timeLimitDays,
-            int pausedDays,
-            byte[] phone,
-            String phoneMasked) {}
+    private record Row(String code, String state, Instant acceptedAt, LocalDate dueOn, int timeLimitDays,
+            int pausedDays, byte[] phone, String phoneMasked) {
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -79,16 +70,8 @@ class MaterialChecks {
     private final LiveUpdates live;
     private final ApplicationEventPublisher events;
 
-    MaterialChecks(
-            JdbcClient jdbc,
-            Clock clock,
-            CaseClocks clocks,
-            CaseTexts texts,
-            CaseLog log,
-            Directory directory,
-            ActivityLog activity,
-            LiveUpdates live,
-            ApplicationEventPublisher events) {
+    MaterialChecks(JdbcClient jdbc, Clock clock, CaseClocks clocks, CaseTexts texts, CaseLog log, Directory directory,
+            ActivityLog activity, LiveUpdates live, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.clocks = clocks;
@@ -105,10 +88,7 @@ class MaterialChecks {
         return jdbc.sql("""
                 SELECT id, position, name, state, note, checked_at, checked_by FROM agency_materials
                 WHERE site_id = :site AND case_id = :case ORDER BY position""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query(Material.class)
-                .list();
+                .param("site", siteId).param("case", caseId).query(Material.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -116,17 +96,12 @@ class MaterialChecks {
         return jdbc.sql("""
                 SELECT id, started_at, ended_at, notice_text, started_by FROM agency_pauses
                 WHERE site_id = :site AND case_id = :case ORDER BY started_at DESC, id DESC""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query(Notice.class)
-                .list();
+                .param("site", siteId).param("case", caseId).query(Notice.class).list();
     }
 
     @Transactional(readOnly = true)
     Notice notice(long siteId, long caseId, long noticeId) {
-        return notices(siteId, caseId).stream()
-                .filter(n -> n.id() == noticeId)
-                .findFirst()
+        return notices(siteId, caseId).stream().filter(n -> n.id() == noticeId).findFirst()
                 .orElseThrow(() -> NotFoundException.of("notice", noticeId));
     }
 
@@ -171,9 +146,7 @@ class MaterialChecks {
         Timestamp now = Timestamp.from(clock.instant());
         List<String> changed = new ArrayList<>();
         for (Mark m : marks) {
-            String note = m.note() == null || m.finding() == Finding.RECEIVED
-                    ? ""
-                    : m.note().strip();
+            String note = m.note() == null || m.finding() == Finding.RECEIVED ? "" : m.note().strip();
             Material was = materials.get(m.materialId());
             if (was.state().equals(m.finding().name()) && was.note().equals(note)) {
                 continue;
@@ -181,14 +154,8 @@ class MaterialChecks {
             jdbc.sql("""
                     UPDATE agency_materials SET state = :state, note = :note, checked_at = :now, checked_by = :by
                     WHERE site_id = :site AND case_id = :case AND id = :id""")
-                    .param("state", m.finding().name())
-                    .param("note", note)
-                    .param("now", now)
-                    .param("by", by)
-                    .param("site", siteId)
-                    .param("case", caseId)
-                    .param("id", m.materialId())
-                    .update();
+                    .param("state", m.finding().name()).param("note", note).param("now", now).param("by", by)
+                    .param("site", siteId).param("case", caseId).param("id", m.materialId()).update();
             changed.add(was.position() + " " + m.finding().name());
         }
         if (!changed.isEmpty()) {
@@ -217,8 +184,7 @@ class MaterialChecks {
         }
         State to = CaseStates.next(from, Action.ASK_SUPPLEMENT)
                 .orElseThrow(() -> new InvalidInputException("notice", "agency.notice.notNow"));
-        List<Material> wanted =
-                of(siteId, caseId).stream().filter(Material::wanted).toList();
+        List<Material> wanted = of(siteId, caseId).stream().filter(Material::wanted).toList();
         if (wanted.isEmpty()) {
             throw new InvalidInputException("notice", "agency.notice.nothing");
         }
@@ -227,42 +193,20 @@ class MaterialChecks {
         String by = SignedIn.actor();
         int moved = jdbc.sql("""
                 UPDATE agency_cases SET state = :to, updated_at = :now WHERE site_id = :site AND id = :id AND state = :from""")
-                .param("to", to.name())
-                .param("now", now)
-                .param("site", siteId)
-                .param("id", caseId)
-                .param("from", from.name())
-                .update();
+                .param("to", to.name()).param("now", now).param("site", siteId).param("id", caseId)
+                .param("from", from.name()).update();
         if (moved == 0) {
             throw new InvalidInputException("notice", "agency.notice.notNow");
         }
         long pause = jdbc.sql("""
                 INSERT INTO agency_pauses (site_id, case_id, started_at, notice_text, started_by)
                 VALUES (:site, :case, :now, :text, :by) RETURNING id""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .param("now", now)
-                .param("text", PlainText.Rules.truncate(text, NOTICE))
-                .param("by", by)
-                .query(Long.class)
-                .single();
-        texts.send(
-                siteId,
-                caseId,
-                "agency.sms.supplement/" + pause,
-                c.phone(),
-                c.phoneMasked(),
+                .param("site", siteId).param("case", caseId).param("now", now)
+                .param("text", PlainText.Rules.truncate(text, NOTICE)).param("by", by).query(Long.class).single();
+        texts.send(siteId, caseId, "agency.sms.supplement/" + pause, c.phone(), c.phoneMasked(),
                 texts.word("agency.sms.supplement", CaseCodes.display(c.code()), list(wanted, "；")));
-        log.append(
-                siteId,
-                caseId,
-                by,
-                "PAUSED",
-                wanted.size() + " · "
-                        + wanted.stream()
-                                .map(m -> String.valueOf(m.position()))
-                                .reduce((a, b) -> a + "," + b)
-                                .orElse(""));
+        log.append(siteId, caseId, by, "PAUSED", wanted.size() + " · " + wanted.stream()
+                .map(m -> String.valueOf(m.position())).reduce((a, b) -> a + "," + b).orElse(""));
         activity.record("AGENCY_NOTICE", "agency-case", caseId, c.code() + " " + wanted.size());
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCasePaused(siteId, caseId));
@@ -277,8 +221,7 @@ class MaterialChecks {
     void accept(long siteId, long caseId) {
         Row c = lock(siteId, caseId);
         State from = State.valueOf(c.state());
-        CaseStates.next(from, Action.ACCEPT)
-                .orElseThrow(() -> new InvalidInputException("accept", "agency.accept.notNow"));
+        CaseStates.next(from, Action.ACCEPT).orElseThrow(() -> new InvalidInputException("accept", "agency.accept.notNow"));
         if (of(siteId, caseId).stream().anyMatch(m -> !"RECEIVED".equals(m.state()))) {
             throw new InvalidInputException("accept", "agency.accept.incomplete");
         }
@@ -289,21 +232,14 @@ class MaterialChecks {
         List<Instant> ended = jdbc.sql("""
                 UPDATE agency_pauses SET ended_at = :now WHERE site_id = :site AND case_id = :case AND ended_at IS NULL
                 RETURNING started_at""")
-                .param("now", now)
-                .param("site", siteId)
-                .param("case", caseId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .list();
-        LocalDate acceptedOn = c.acceptedAt() == null
-                ? today
-                : c.acceptedAt().atZone(clock.getZone()).toLocalDate();
+                .param("now", now).param("site", siteId).param("case", caseId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        LocalDate acceptedOn = c.acceptedAt() == null ? today : c.acceptedAt().atZone(clock.getZone()).toLocalDate();
         int paused = c.pausedDays();
         if (c.acceptedAt() != null) {
             for (Instant started : ended) {
-                paused += commitment.pausedDays(
-                        new CommitmentClock.Pause(
-                                started.atZone(clock.getZone()).toLocalDate(), today),
-                        today);
+                paused += commitment.pausedDays(new CommitmentClock.Pause(
+                        started.atZone(clock.getZone()).toLocalDate(), today), today);
             }
         }
         LocalDate due = commitment.dueOn(acceptedOn, c.timeLimitDays(), paused);
@@ -311,37 +247,19 @@ class MaterialChecks {
                 UPDATE agency_cases SET state = 'ACCEPTED', accepted_at = coalesce(accepted_at, :now), paused_days = :paused,
                        due_on = :due, updated_at = :now
                 WHERE site_id = :site AND id = :id AND state = :from""")
-                .param("now", now)
-                .param("paused", paused)
-                .param("due", due)
-                .param("site", siteId)
-                .param("id", caseId)
-                .param("from", from.name())
-                .update();
+                .param("now", now).param("paused", paused).param("due", due).param("site", siteId).param("id", caseId)
+                .param("from", from.name()).update();
         if (moved == 0) {
             throw new InvalidInputException("accept", "agency.accept.notNow");
         }
         String by = SignedIn.actor();
         boolean resumed = c.acceptedAt() != null;
-        log.append(
-                siteId,
-                caseId,
-                by,
-                resumed ? "RESUMED" : "ACCEPTED",
-                due + (resumed ? " +" + (paused - c.pausedDays()) : ""));
+        log.append(siteId, caseId, by, resumed ? "RESUMED" : "ACCEPTED", due + (resumed ? " +" + (paused - c.pausedDays()) : ""));
         activity.record(resumed ? "AGENCY_RESUMED" : "AGENCY_ACCEPTED", "agency-case", caseId, c.code() + " " + due);
         String purpose = resumed ? "agency.sms.accepted/" + nowInstant.toEpochMilli() : "agency.sms.accepted";
-        texts.send(
-                siteId,
-                caseId,
-                purpose,
-                c.phone(),
-                c.phoneMasked(),
-                texts.word(
-                        resumed ? "agency.sms.resumed" : "agency.sms.accepted",
-                        CaseCodes.display(c.code()),
-                        due.toString(),
-                        c.timeLimitDays()));
+        texts.send(siteId, caseId, purpose, c.phone(), c.phoneMasked(),
+                texts.word(resumed ? "agency.sms.resumed" : "agency.sms.accepted", CaseCodes.display(c.code()),
+                        due.toString(), c.timeLimitDays()));
         live.publishToSite(siteId, "agency");
         events.publishEvent(new AgencyCaseAccepted(siteId, caseId));
     }
@@ -351,19 +269,14 @@ class MaterialChecks {
     boolean finish(long siteId, long caseId) {
         Row c = lock(siteId, caseId);
         State from = State.valueOf(c.state());
-        CaseStates.next(from, Action.FINISH)
-                .orElseThrow(() -> new InvalidInputException("finish", "agency.finish.notNow"));
+        CaseStates.next(from, Action.FINISH).orElseThrow(() -> new InvalidInputException("finish", "agency.finish.notNow"));
         boolean onTime = CommitmentClock.onTime(clocks.today(), c.dueOn());
         Timestamp now = Timestamp.from(clock.instant());
         int moved = jdbc.sql("""
                 UPDATE agency_cases SET state = 'DONE', done_at = :now, on_time = :onTime, updated_at = :now
                 WHERE site_id = :site AND id = :id AND state = :from""")
-                .param("now", now)
-                .param("onTime", onTime)
-                .param("site", siteId)
-                .param("id", caseId)
-                .param("from", from.name())
-                .update();
+                .param("now", now).param("onTime", onTime).param("site", siteId).param("id", caseId)
+                .param("from", from.name()).update();
         if (moved == 0) {
             throw new InvalidInputException("finish", "agency.finish.notNow");
         }
@@ -377,11 +290,7 @@ class MaterialChecks {
     /** The notice as printed and sent: the case, every material still needed with what is wrong, the hall. */
     String noticeText(long siteId, String code, List<Material> wanted) {
         var hall = directory.site(siteId);
-        return texts.word(
-                "agency.notice.text",
-                CaseCodes.display(code),
-                list(wanted, "\n"),
-                hall.name(),
+        return texts.word("agency.notice.text", CaseCodes.display(code), list(wanted, "\n"), hall.name(),
                 hall.address() == null ? "" : hall.address());
     }
 
@@ -389,10 +298,8 @@ class MaterialChecks {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             Material m = wanted.get(i);
-            lines.add((i + 1) + ". " + m.name()
-                    + ("MISSING".equals(m.state())
-                            ? texts.word("agency.notice.missing")
-                            : texts.word("agency.notice.toCorrect", m.note())));
+            lines.add((i + 1) + ". " + m.name() + ("MISSING".equals(m.state()) ? texts.word("agency.notice.missing")
+                    : texts.word("agency.notice.toCorrect", m.note())));
         }
         return String.join(separator, lines);
     }
@@ -402,10 +309,8 @@ class MaterialChecks {
         return jdbc.sql("""
                 SELECT code, state, accepted_at, due_on, time_limit_days, paused_days, phone, phone_masked
                 FROM agency_cases WHERE site_id = :site AND id = :id FOR UPDATE""")
-                .param("site", siteId)
-                .param("id", caseId)
-                .query(Row.class)
-                .optional()
+                .param("site", siteId).param("id", caseId).query(Row.class).optional()
                 .orElseThrow(() -> NotFoundException.of("agency case", caseId));
     }
+
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.hallsafe.platform.InvalidInputException;
+
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MaterialPages {
 
+
     private final MaterialChecks checks;
     private final CaseFiles files;
     private final CaseLog log;
@@ -42,13 +44,8 @@ class MaterialPages {
     /** Form fields {@code finding-<materialId>} and {@code note-<materialId>}, one pair per material on the page. */
     @PostMapping("/agency/cases/{id}/materials")
     @RequiresPermission(Permissions.AGENCY_HANDLE)
-    String check(
-            SignedIn who,
-            @PathVariable long id,
-            @RequestParam Map<String, String> form,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String check(SignedIn who, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         List<MaterialChecks.Material> materials = checks.of(who.siteId(), id);
         List<MaterialChecks.Mark> marks = new ArrayList<>();
         Map<String, String> typed = new LinkedHashMap<>();
@@ -86,12 +83,7 @@ class MaterialPages {
 
     @PostMapping("/agency/cases/{id}/notice")
     @RequiresPermission(Permissions.AGENCY_HANDLE)
-    String notice(
-            SignedIn who,
-            @PathVariable long id,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String notice(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             MaterialChecks.Notice n = checks.sendNotice(who.siteId(), id);
             redirect.addFlashAttribute("done", "agency.notice.done");
@@ -104,12 +96,7 @@ class MaterialPages {
 
     @PostMapping("/agency/cases/{id}/accept")
     @RequiresPermission(Permissions.AGENCY_HANDLE)
-    String accept(
-            SignedIn who,
-            @PathVariable long id,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String accept(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             checks.accept(who.siteId(), id);
             redirect.addFlashAttribute("done", "agency.accepted.done");
@@ -121,12 +108,7 @@ class MaterialPages {
 
     @PostMapping("/agency/cases/{id}/finish")
     @RequiresPermission(Permissions.AGENCY_HANDLE)
-    String finish(
-            SignedIn who,
-            @PathVariable long id,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String finish(SignedIn who, @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             boolean onTime = checks.finish(who.siteId(), id);
             redirect.addFlashAttribute("done", onTime ? "agency.finish.onTime" : "agency.finish.late");
@@ -146,8 +128,7 @@ class MaterialPages {
         return "agency/notice-print";
     }
 
-    private String refused(
-            SignedIn who, long id, Map<String, String> problems, Model model, HttpServletResponse response) {
+    private String refused(SignedIn who, long id, Map<String, String> problems, Model model, HttpServletResponse response) {
         CaseFiles.CaseDetail detail = files.detail(who.siteId(), id);
         model.addAttribute("materialProblems", problems);
         model.addAttribute("case", detail);
@@ -159,12 +140,12 @@ class MaterialPages {
     }
 
     private static String pageField(String field, List<MaterialChecks.Mark> marks) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("materials\\[(\\d+)]\\.(\\w+)").matcher(field);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("materials\\[(\\d+)]\\.(\\w+)").matcher(field);
         if (m.matches() && Integer.parseInt(m.group(1)) < marks.size()) {
             String part = "note".equals(m.group(2)) ? "note-" : "finding-";
             return part + marks.get(Integer.parseInt(m.group(1))).materialId();
         }
         return field;
     }
+
 }

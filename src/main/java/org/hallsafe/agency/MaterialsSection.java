@@ -23,24 +23,16 @@ class MaterialsSection implements CasePageSection {
      * (one working day or less left), {@code overdue}, {@code paused} (waiting on the citizen), {@code onTime} or
      * {@code late} once finished.
      */
-    record ClockView(
-            int limitDays,
-            LocalDate acceptedOn,
-            LocalDate dueOn,
-            Integer daysLeft,
-            int pausedDays,
-            String tone,
-            Long incidentId) {}
+    record ClockView(int limitDays, LocalDate acceptedOn, LocalDate dueOn, Integer daysLeft, int pausedDays,
+            String tone, Long incidentId) {
+    }
 
     private final MaterialChecks checks;
     private final MailRoom mail;
     private final CaseClocks clocks;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    MaterialsSection(
-            MaterialChecks checks,
-            MailRoom mail,
-            CaseClocks clocks,
+    MaterialsSection(MaterialChecks checks, MailRoom mail, CaseClocks clocks,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.checks = checks;
         this.mail = mail;
@@ -59,14 +51,10 @@ class MaterialsSection implements CasePageSection {
         model.addAttribute("notices", notices);
         model.addAttribute("envelopes", mail.ofCase(siteId, id));
         model.addAttribute("mayCheck", state == State.APPLIED || state == State.SUPPLEMENT || state == State.ACCEPTED);
-        model.addAttribute(
-                "mayNotice",
-                (state == State.APPLIED || state == State.ACCEPTED)
-                        && materials.stream().anyMatch(MaterialChecks.Material::wanted));
-        model.addAttribute(
-                "mayAccept",
-                (state == State.APPLIED || state == State.SUPPLEMENT)
-                        && materials.stream().allMatch(m -> "RECEIVED".equals(m.state())));
+        model.addAttribute("mayNotice", (state == State.APPLIED || state == State.ACCEPTED)
+                && materials.stream().anyMatch(MaterialChecks.Material::wanted));
+        model.addAttribute("mayAccept", (state == State.APPLIED || state == State.SUPPLEMENT)
+                && materials.stream().allMatch(m -> "RECEIVED".equals(m.state())));
         model.addAttribute("mayFinish", state == State.ACCEPTED);
         if (!model.containsAttribute("materialProblems")) {
             model.addAttribute("materialProblems", Map.of());
@@ -74,14 +62,9 @@ class MaterialsSection implements CasePageSection {
         // a refusal of the whole action (notice, accept, finish) above the list; a material's own beside it
         @SuppressWarnings("unchecked")
         Map<String, String> problems = (Map<String, String>) model.asMap().get("materialProblems");
-        model.addAttribute(
-                "caseProblems",
-                problems.entrySet().stream()
-                        .filter(e ->
-                                !e.getKey().startsWith("note-") && !e.getKey().startsWith("finding-"))
-                        .map(Map.Entry::getValue)
-                        .distinct()
-                        .toList());
+        model.addAttribute("caseProblems", problems.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("note-") && !e.getKey().startsWith("finding-"))
+                .map(Map.Entry::getValue).distinct().toList());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
@@ -90,17 +73,12 @@ class MaterialsSection implements CasePageSection {
 
     ClockView clock(long siteId, CaseFiles.CaseDetail d) {
         State state = d.summary().state();
-        LocalDate acceptedOn = d.acceptedAt() == null
-                ? null
-                : d.acceptedAt().atZone(clocks.zone()).toLocalDate();
+        LocalDate acceptedOn = d.acceptedAt() == null ? null : d.acceptedAt().atZone(clocks.zone()).toLocalDate();
         Integer left = clocks.daysLeft(siteId, d.id(), state, d.summary().dueOn());
         Long incident = jdbc.sql("SELECT overdue_incident_id FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", d.id())
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1) == null ? null : rs.getLong(1)))
-                .optional()
-                .flatMap(x -> x)
-                .orElse(null);
+                .param("site", siteId).param("id", d.id())
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1) == null ? null : rs.getLong(1))).optional()
+                .flatMap(x -> x).orElse(null);
         String tone;
         if (state == State.DONE || state == State.SENT) {
             tone = Boolean.FALSE.equals(d.summary().onTime()) ? "late" : "onTime";

@@ -19,7 +19,8 @@ final class OpeningRules {
     static final int SENDING = PlainText.NOTE;
     static final String REQUIRED = "validation.required";
 
-    private OpeningRules() {}
+    private OpeningRules() {
+    }
 
     static Map<String, String> problems(Opening o) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -44,8 +45,8 @@ final class OpeningRules {
         return problems;
     }
 
-    private static void text(
-            Map<String, String> problems, String field, String value, int max, boolean multiline, boolean required) {
+    private static void text(Map<String, String> problems, String field, String value, int max, boolean multiline,
+            boolean required) {
         if (PlainText.Rules.isBlank(value)) {
             if (required) {
                 problems.put(field, REQUIRED);
@@ -61,8 +62,7 @@ final class OpeningRules {
     /** The family name and a star for each other character, as the public pages and lists show a name. */
     static String maskName(String name) {
         String n = name.strip();
-        String masked = n.substring(0, n.offsetByCodePoints(0, 1))
-                + "*".repeat(Math.max(1, n.codePointCount(0, n.length()) - 1));
+        String masked = n.substring(0, n.offsetByCodePoints(0, 1)) + "*".repeat(Math.max(1, n.codePointCount(0, n.length()) - 1));
         return masked.length() > 40 ? masked.substring(0, 40) : masked;
     }
 

@@ -31,33 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 class PostOut {
 
     /** A result ready to post: done, its file confirmed back at the mail room. */
-    record Ready(
-            long caseId, String code, String itemName, String applicantMasked, String addressMasked, String company) {}
+    record Ready(long caseId, String code, String itemName, String applicantMasked, String addressMasked,
+            String company) {
+    }
 
     /** One outgoing envelope, as the mailing list shows it. */
-    record Sent(
-            long id,
-            long caseId,
-            String code,
-            String itemName,
-            String applicantMasked,
-            String addressMasked,
-            Carrier carrier,
-            String carrierOther,
-            String trackingNo,
-            boolean flagged,
-            Integer sheets,
-            String packedBy,
-            Instant loggedAt) {}
+    record Sent(long id, long caseId, String code, String itemName, String applicantMasked, String addressMasked,
+            Carrier carrier, String carrierOther, String trackingNo, boolean flagged, Integer sheets, String packedBy,
+            Instant loggedAt) {
+    }
 
     /** The packing form. */
-    record SendForm(
-            @PlainText(max = 20) String code,
-            Carrier carrier,
-            @PlainText(max = 40) String carrierOther,
-            @PlainText(max = 60) String trackingNo,
-            Integer sheets,
-            @PlainText(max = 200) String note) {}
+    record SendForm(@PlainText(max = 20) String code, Carrier carrier, @PlainText(max = 40) String carrierOther,
+            @PlainText(max = 60) String trackingNo, Integer sheets, @PlainText(max = 200) String note) {
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -70,16 +57,9 @@ class PostOut {
     private final Catalogue catalogue;
     private final org.hallsafe.platform.Accounts accounts;
 
-    PostOut(
-            JdbcClient jdbc,
-            Clock clock,
-            PersonalData personalData,
-            CaseTexts texts,
-            CaseLog caseLog,
-            ActivityLog activity,
-            ApplicationEventPublisher events,
-            org.springframework.beans.factory.ObjectProvider<CarrierTracking> tracking,
-            Catalogue catalogue,
+    PostOut(JdbcClient jdbc, Clock clock, PersonalData personalData, CaseTexts texts, CaseLog caseLog,
+            ActivityLog activity, ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<CarrierTracking> tracking, Catalogue catalogue,
             org.hallsafe.platform.Accounts accounts) {
         this.catalogue = catalogue;
         this.accounts = accounts;
@@ -101,16 +81,9 @@ class PostOut {
                 SELECT c.id, c.code, c.item_id, c.applicant_masked, c.address_masked, c.company FROM agency_cases c
                 WHERE c.site_id = :site AND c.state = 'DONE' AND EXISTS (SELECT 1 FROM agency_handovers h
                     WHERE h.site_id = c.site_id AND h.case_id = c.id AND h.to_station = 'MAIL_OUT' AND h.confirmed_by IS NOT NULL)
-                ORDER BY c.done_at, c.id""")
-                .param("site", siteId)
-                .query((rs, n) -> new Ready(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        items.get(rs.getLong(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
-                .list();
+                ORDER BY c.done_at, c.id""").param("site", siteId)
+                .query((rs, n) -> new Ready(rs.getLong(1), rs.getString(2), items.get(rs.getLong(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6))).list();
     }
 
     /** The envelopes posted on one day (the hall's day), for the courier's pick-up list. */
@@ -125,24 +98,12 @@ class PostOut {
                 FROM agency_mail m JOIN agency_cases c ON c.site_id = m.site_id AND c.id = m.case_id
                 WHERE m.site_id = :site AND m.direction = 'OUT' AND m.logged_at >= :from AND m.logged_at < :to
                 ORDER BY m.logged_at, m.id""")
-                .param("site", siteId)
-                .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
                 .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new Sent(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        items.get(rs.getLong(4)),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Carrier.valueOf(rs.getString(7)),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getBoolean(10),
-                        (Integer) rs.getObject(11),
-                        names.getOrDefault(rs.getString(12), rs.getString(12)),
-                        rs.getTimestamp(13).toInstant()))
-                .list();
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3), items.get(rs.getLong(4)),
+                        rs.getString(5), rs.getString(6), Carrier.valueOf(rs.getString(7)), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), names.getOrDefault(rs.getString(12), rs.getString(12)),
+                        rs.getTimestamp(13).toInstant())).list();
     }
 
     /** The outgoing envelopes of one case (the case page and the citizen's status). */
@@ -154,23 +115,11 @@ class PostOut {
                        m.tracking_no, m.tracking_flagged, m.sheets, m.packed_by, m.logged_at
                 FROM agency_mail m JOIN agency_cases c ON c.site_id = m.site_id AND c.id = m.case_id
                 WHERE m.site_id = :site AND m.case_id = :case AND m.direction = 'OUT' ORDER BY m.logged_at, m.id""")
-                .param("site", siteId)
-                .param("case", caseId)
-                .query((rs, n) -> new Sent(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Carrier.valueOf(rs.getString(7)),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getBoolean(10),
-                        (Integer) rs.getObject(11),
-                        names.getOrDefault(rs.getString(12), rs.getString(12)),
-                        rs.getTimestamp(13).toInstant()))
-                .list();
+                .param("site", siteId).param("case", caseId)
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Carrier.valueOf(rs.getString(7)), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), names.getOrDefault(rs.getString(12), rs.getString(12)),
+                        rs.getTimestamp(13).toInstant())).list();
     }
 
     /**
@@ -179,15 +128,10 @@ class PostOut {
      */
     @Transactional
     String revealAddress(long siteId, long caseId) {
-        Ready ready = ready(siteId).stream()
-                .filter(r -> r.caseId() == caseId)
-                .findFirst()
+        Ready ready = ready(siteId).stream().filter(r -> r.caseId() == caseId).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("case " + caseId));
         byte[] sealed = jdbc.sql("SELECT address FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", ready.caseId())
-                .query(byte[].class)
-                .single();
+                .param("site", siteId).param("id", ready.caseId()).query(byte[].class).single();
         return personalData.reveal(sealed, "agency_case", caseId, "address (to pack the result)");
     }
 
@@ -199,10 +143,7 @@ class PostOut {
     long send(long siteId, SendForm form, String packedBy) {
         Map<String, String> problems = new LinkedHashMap<>();
         String code = CaseCodes.normalise(form.code());
-        Ready ready = ready(siteId).stream()
-                .filter(r -> r.code().equalsIgnoreCase(code))
-                .findFirst()
-                .orElse(null);
+        Ready ready = ready(siteId).stream().filter(r -> r.code().equalsIgnoreCase(code)).findFirst().orElse(null);
         if (ready == null) {
             problems.put("code", code.isEmpty() ? "validation.required" : "agency.out.notReady");
         }
@@ -235,10 +176,7 @@ class PostOut {
         Timestamp now = Timestamp.from(clock.instant());
         int changed = jdbc.sql("UPDATE agency_cases SET state = 'SENT', sent_at = :now, updated_at = :now"
                         + " WHERE site_id = :site AND id = :id AND state = 'DONE'")
-                .param("now", now)
-                .param("site", siteId)
-                .param("id", ready.caseId())
-                .update();
+                .param("now", now).param("site", siteId).param("id", ready.caseId()).update();
         if (changed == 0) {
             throw new InvalidInputException("code", "agency.out.notReady");
         }
@@ -247,33 +185,16 @@ class PostOut {
                                          tracking_flagged, sheets, logged_at, logged_by, packed_by, note)
                 VALUES (:site, :case, 'OUT', :carrier, :other, :no, :flagged, :sheets, :now, :by, :by, :note)
                 RETURNING id""")
-                .param("site", siteId)
-                .param("case", ready.caseId())
-                .param("carrier", form.carrier().name())
-                .param("other", form.carrier() == Carrier.OTHER ? other : "")
-                .param("no", checked.number())
-                .param("flagged", checked.flagged())
-                .param("sheets", form.sheets())
-                .param("now", now)
-                .param("by", packedBy)
-                .param("note", note)
-                .query(Long.class)
-                .single();
+                .param("site", siteId).param("case", ready.caseId()).param("carrier", form.carrier().name())
+                .param("other", form.carrier() == Carrier.OTHER ? other : "").param("no", checked.number())
+                .param("flagged", checked.flagged()).param("sheets", form.sheets()).param("now", now)
+                .param("by", packedBy).param("note", note).query(Long.class).single();
         caseLog.append(siteId, ready.caseId(), packedBy, "SENT", form.carrier().name() + " " + checked.number());
-        String carrierName = form.carrier() == Carrier.OTHER
-                ? other
-                : texts.word("agency.carrier." + form.carrier().name());
+        String carrierName = form.carrier() == Carrier.OTHER ? other : texts.word("agency.carrier." + form.carrier().name());
         var phone = jdbc.sql("SELECT phone, phone_masked FROM agency_cases WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", ready.caseId())
-                .query((rs, n) -> java.util.Map.entry(rs.getBytes(1), rs.getString(2)))
-                .single();
-        texts.send(
-                siteId,
-                ready.caseId(),
-                "agency.sms.sent",
-                phone.getKey(),
-                phone.getValue(),
+                .param("site", siteId).param("id", ready.caseId())
+                .query((rs, n) -> java.util.Map.entry(rs.getBytes(1), rs.getString(2))).single();
+        texts.send(siteId, ready.caseId(), "agency.sms.sent", phone.getKey(), phone.getValue(),
                 texts.word("agency.sms.sent", CaseCodes.display(ready.code()), carrierName, checked.number()));
         activity.record("AGENCY_RESULT_SENT", "agency_case", ready.caseId(), form.carrier() + " " + checked.number());
         tracking.posted(siteId, ready.caseId(), form.carrier().name(), checked.number());
@@ -292,4 +213,5 @@ class PostOut {
         catalogue.items(siteId, true).forEach(i -> names.put(i.id(), i.name()));
         return names;
     }
+
 }

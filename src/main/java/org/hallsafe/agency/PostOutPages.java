@@ -47,15 +47,9 @@ class PostOutPages {
 
     @PostMapping("/agency/mail/out")
     @PreAuthorize(ChainPages.HANDLE)
-    String send(
-            @Valid @ModelAttribute("send") SendForm form,
-            BindingResult binding,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        if (FormSubmission.done(
-                binding,
-                () -> post.send(ChainPages.site(), form, CurrentUser.get().getUsername()))) {
+    String send(@Valid @ModelAttribute("send") SendForm form, BindingResult binding, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (FormSubmission.done(binding, () -> post.send(ChainPages.site(), form, CurrentUser.get().getUsername()))) {
             redirect.addFlashAttribute("sentCode", CaseCodes.display(CaseCodes.normalise(form.code())));
             return "redirect:/agency/mail/out";
         }
@@ -69,11 +63,8 @@ class PostOutPages {
     String address(@PathVariable long caseId, Model model) {
         model.addAttribute("revealedFor", caseId);
         model.addAttribute("revealedAddress", post.revealAddress(ChainPages.site(), caseId));
-        String code = post.ready(ChainPages.site()).stream()
-                .filter(r -> r.caseId() == caseId)
-                .findFirst()
-                .map(PostOut.Ready::code)
-                .orElse("");
+        String code = post.ready(ChainPages.site()).stream().filter(r -> r.caseId() == caseId).findFirst()
+                .map(PostOut.Ready::code).orElse("");
         model.addAttribute("send", new SendForm(code, Carrier.EMS, "", "", null, ""));
         return page(model);
     }

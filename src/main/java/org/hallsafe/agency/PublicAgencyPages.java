@@ -2,6 +2,7 @@ package org.hallsafe.agency;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyForms.ApplyForm;
 import org.hallsafe.agency.AgencyForms.StatusForm;
@@ -56,14 +57,8 @@ class PublicAgencyPages {
     }
 
     @PostMapping("/agency/apply")
-    String apply(
-            @RequestParam(required = false) String hall,
-            @ModelAttribute("form") ApplyForm form,
-            BindingResult binding,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
+    String apply(@RequestParam(required = false) String hall, @ModelAttribute("form") ApplyForm form, BindingResult binding,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         SiteView site = hall(hall, model);
         try {
             limits.apply(request, form.phone());
@@ -101,18 +96,12 @@ class PublicAgencyPages {
     }
 
     @PostMapping("/agency/status")
-    String lookUp(
-            @RequestParam(required = false) String hall,
-            @ModelAttribute("form") StatusForm form,
-            BindingResult binding,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
+    String lookUp(@RequestParam(required = false) String hall, @ModelAttribute("form") StatusForm form,
+            BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         SiteView site = hall(hall, model);
         try {
-            model.addAttribute(
-                    "caseStatus",
-                    limits.lookUp(request, form.code(), () -> status.lookUp(site.id(), form.code(), form.phone())));
+            model.addAttribute("caseStatus", limits.lookUp(request, form.code(),
+                    () -> status.lookUp(site.id(), form.code(), form.phone())));
         } catch (InvalidInputException e) {
             e.problems().forEach(binding::rejectValue);
             response.setStatus(400);
@@ -124,8 +113,7 @@ class PublicAgencyPages {
     }
 
     private String formPage(SiteView site, Long itemId, Model model) {
-        model.addAttribute(
-                "item", itemId == null ? null : cases.terms(site.id(), itemId).orElse(null));
+        model.addAttribute("item", itemId == null ? null : cases.terms(site.id(), itemId).orElse(null));
         return "agency/apply-form";
     }
 
@@ -136,10 +124,7 @@ class PublicAgencyPages {
     }
 
     static String link(String path, SiteView site) {
-        return UriComponentsBuilder.fromPath(path)
-                .queryParam("hall", site.code())
-                .build()
-                .toUriString();
+        return UriComponentsBuilder.fromPath(path).queryParam("hall", site.code()).build().toUriString();
     }
 
     /** WeChat's in-app browser names itself MicroMessenger. */

@@ -9,7 +9,8 @@ import io.nayuki.qrcodegen.QrCode;
  */
 final class QrCodes {
 
-    private QrCodes() {}
+    private QrCodes() {
+    }
 
     static String svg(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
@@ -19,11 +20,7 @@ final class QrCodes {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    path.append('M')
-                            .append(x + border)
-                            .append(',')
-                            .append(y + border)
-                            .append("h1v1h-1z");
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
                 }
             }
         }

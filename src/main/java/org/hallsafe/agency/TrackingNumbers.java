@@ -23,12 +23,7 @@ import java.util.regex.Pattern;
 final class TrackingNumbers {
 
     /** The carriers of the {@code agency_mail.carrier} column. */
-    enum Carrier {
-        CHINA_POST,
-        EMS,
-        SF,
-        OTHER
-    }
+    enum Carrier { CHINA_POST, EMS, SF, OTHER }
 
     /** The outcome: the number as it will be stored (upper case, no spaces), flagged when its format is unknown. */
     record Checked(String number, boolean flagged, String problem) {
@@ -45,7 +40,8 @@ final class TrackingNumbers {
     private static final Pattern FREE = Pattern.compile("[A-Z0-9-]{4," + MAX_LENGTH + "}");
     private static final int[] WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};
 
-    private TrackingNumbers() {}
+    private TrackingNumbers() {
+    }
 
     /** Checks a number typed or scanned for a carrier; spaces are dropped and letters upper-cased. */
     static Checked check(Carrier carrier, String typed) {
@@ -62,12 +58,10 @@ final class TrackingNumbers {
             case EMS:
                 return EMS_DOMESTIC.matcher(n).matches() ? new Checked(n, false, null) : s10(n);
             case SF:
-                return SF.matcher(n).matches()
-                        ? new Checked(n, false, null)
+                return SF.matcher(n).matches() ? new Checked(n, false, null)
                         : new Checked(n, false, "agency.tracking.sf");
             default:
-                return FREE.matcher(n).matches()
-                        ? new Checked(n, true, null)
+                return FREE.matcher(n).matches() ? new Checked(n, true, null)
                         : new Checked(n, false, "agency.tracking.free");
         }
     }
@@ -76,8 +70,7 @@ final class TrackingNumbers {
         if (!S10.matcher(n).matches()) {
             return new Checked(n, false, "agency.tracking.s10");
         }
-        return checkDigit(n.substring(2, 10)) == n.charAt(10) - '0'
-                ? new Checked(n, false, null)
+        return checkDigit(n.substring(2, 10)) == n.charAt(10) - '0' ? new Checked(n, false, null)
                 : new Checked(n, false, "agency.tracking.s10Check");
     }
 

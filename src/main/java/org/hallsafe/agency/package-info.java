@@ -5,7 +5,6 @@
  * result sent by post, and the citizen's look-up by code and phone. Public are only {@link org.hallsafe.agency.AgencyCases},
  * its records and enums, and the events.
  */
-@org.springframework.modulith.ApplicationModule(
-        displayName = "Agency service (代办)",
+@org.springframework.modulith.ApplicationModule(displayName = "Agency service (代办)",
         allowedDependencies = {"platform", "organization", "shared", "appointments", "incident", "duty"})
 package org.hallsafe.agency;

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hallsafe.organization.HallCalendar.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.hallsafe.organization.HallCalendar.Period;
+
 import org.hallsafe.platform.OneOf;
 import org.hallsafe.platform.Phone;
 import org.hallsafe.platform.PlainText;
@@ -29,93 +30,38 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public final class AppointmentForms {
 
-    private AppointmentForms() {}
+    private AppointmentForms() {
+    }
 
     /** How a booking came in. */
-    public enum Channel {
-        WEB,
-        WECHAT,
-        PHONE,
-        WALK_IN
-    }
+    public enum Channel { WEB, WECHAT, PHONE, WALK_IN }
 
     /** Where a booking stands. */
-    public enum Status {
-        BOOKED,
-        CANCELLED,
-        ARRIVED,
-        CALLED,
-        DONE,
-        NO_SHOW,
-        REFUSED
-    }
+    public enum Status { BOOKED, CANCELLED, ARRIVED, CALLED, DONE, NO_SHOW, REFUSED }
 
     /** The documents a citizen books with: the gate's own. */
     public static final List<org.hallsafe.shared.DocumentType> DOC_TYPES =
             List.of(org.hallsafe.shared.DocumentType.values());
 
     public record SettingsForm(
-            @NotNull(message = SLOT_MINUTES)
-            @OneOf(
-                    value = {10, 15, 20, 30, 60},
-                    message = SLOT_MINUTES)
-            Integer slotMinutes,
-
-            @NotNull(message = "{validation.range.1.500}")
-            @Min(value = 1, message = "{validation.range.1.500}")
-            @Max(value = 500, message = "{validation.range.1.500}")
-            Integer windowCapacity,
-
-            @NotNull(message = "{validation.range.1.5000}")
-            @Min(value = 1, message = "{validation.range.1.5000}")
-            @Max(value = 5000, message = "{validation.range.1.5000}")
-            Integer hallCap,
-
-            @NotNull(message = "{validation.range.1.20}")
-            @Min(value = 1, message = "{validation.range.1.20}")
-            @Max(value = 20, message = "{validation.range.1.20}")
-            Integer perPersonDaily,
-
-            @NotNull(message = "{validation.range.1.90}")
-            @Min(value = 1, message = "{validation.range.1.90}")
-            @Max(value = 90, message = "{validation.range.1.90}")
-            Integer daysAhead,
-
-            @NotNull(message = "{validation.range.0.240}")
-            @Min(value = 0, message = "{validation.range.0.240}")
-            @Max(value = 240, message = "{validation.range.0.240}")
-            Integer noShowMinutes,
-
-            boolean smsVerification,
-            boolean postponed,
-
-            @PlainText(max = PlainText.NOTE, multiline = true)
-            String postponedMessage,
-
+            @NotNull(message = SLOT_MINUTES) @OneOf(value = {10, 15, 20, 30, 60}, message = SLOT_MINUTES) Integer slotMinutes,
+            @NotNull(message = "{validation.range.1.500}") @Min(value = 1, message = "{validation.range.1.500}") @Max(value = 500, message = "{validation.range.1.500}") Integer windowCapacity,
+            @NotNull(message = "{validation.range.1.5000}") @Min(value = 1, message = "{validation.range.1.5000}") @Max(value = 5000, message = "{validation.range.1.5000}") Integer hallCap,
+            @NotNull(message = "{validation.range.1.20}") @Min(value = 1, message = "{validation.range.1.20}") @Max(value = 20, message = "{validation.range.1.20}") Integer perPersonDaily,
+            @NotNull(message = "{validation.range.1.90}") @Min(value = 1, message = "{validation.range.1.90}") @Max(value = 90, message = "{validation.range.1.90}") Integer daysAhead,
+            @NotNull(message = "{validation.range.0.240}") @Min(value = 0, message = "{validation.range.0.240}") @Max(value = 240, message = "{validation.range.0.240}") Integer noShowMinutes,
+            boolean smsVerification, boolean postponed,
+            @PlainText(max = PlainText.NOTE, multiline = true) String postponedMessage,
             @PlainText(max = PlainText.PHONE) String hotline,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE)
-            String reminderDayText,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE)
-            String reminderHourText) {
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE) String reminderDayText,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE) String reminderHourText) {
 
         private static final String SLOT_MINUTES = "{appointments.settings.slotMinutes}";
 
         static SettingsForm of(Catalogue.Settings s) {
-            return new SettingsForm(
-                    s.slotMinutes(),
-                    s.windowCapacity(),
-                    s.hallCap(),
-                    s.perPersonDaily(),
-                    s.daysAhead(),
-                    s.noShowMinutes(),
-                    s.smsVerification(),
-                    s.postponed(),
-                    s.postponedMessage(),
-                    s.hotline(),
-                    s.reminderDayText(),
-                    s.reminderHourText());
+            return new SettingsForm(s.slotMinutes(), s.windowCapacity(), s.hallCap(), s.perPersonDaily(), s.daysAhead(),
+                    s.noShowMinutes(), s.smsVerification(), s.postponed(), s.postponedMessage(), s.hotline(),
+                    s.reminderDayText(), s.reminderHourText());
         }
 
         /**
@@ -127,52 +73,30 @@ public final class AppointmentForms {
         }
     }
 
-    public record ItemForm(
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.LABEL)
-            String name,
-
-            @NotNull(message = "{validation.range.1.480}")
-            @Min(value = 1, message = "{validation.range.1.480}")
-            @Max(value = 480, message = "{validation.range.1.480}")
-            Integer minutes,
-
-            @PlainText(max = PlainText.RECORD, multiline = true)
-            String materials,
-
+    public record ItemForm(@NotBlank(message = "{validation.required}") @PlainText(max = PlainText.LABEL) String name,
+            @NotNull(message = "{validation.range.1.480}") @Min(value = 1, message = "{validation.range.1.480}") @Max(value = 480, message = "{validation.range.1.480}") Integer minutes,
+            @PlainText(max = PlainText.RECORD, multiline = true) String materials,
             @Pattern(regexp = "\\s*|\\s*https?://\\S+\\s*", message = "{appointments.item.url}")
-            @PlainText(max = PlainText.NOTE)
-            String onlineUrl,
-
-            boolean agency,
-
-            @NotEmpty(message = "{appointments.item.windows}")
-            List<Long> windowIds) {
+            @PlainText(max = PlainText.NOTE) String onlineUrl, boolean agency,
+            @NotEmpty(message = "{appointments.item.windows}") List<Long> windowIds) {
 
         static ItemForm of(Catalogue.Item i) {
             return new ItemForm(i.name(), i.minutes(), i.materials(), i.onlineUrl(), i.agency(), i.windowIds());
         }
+
     }
 
     /** Weekly hours: the weekdays, a morning and an afternoon period (either may be left empty). */
-    public record HoursForm(
-            Long windowId,
-            List<DayOfWeek> days,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime amStarts,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime amEnds,
-            @DateTimeFormat(pattern = "HH:mm") LocalTime pmStarts,
+    public record HoursForm(Long windowId, List<DayOfWeek> days, @DateTimeFormat(pattern = "HH:mm") LocalTime amStarts,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime amEnds, @DateTimeFormat(pattern = "HH:mm") LocalTime pmStarts,
             @DateTimeFormat(pattern = "HH:mm") LocalTime pmEnds) {
 
         static HoursForm of(Long windowId, Map<DayOfWeek, List<Period>> hours) {
             List<Period> periods = hours.values().stream().findFirst().orElse(List.of());
             Period am = periods.isEmpty() ? null : periods.get(0);
             Period pm = periods.size() > 1 ? periods.get(1) : null;
-            return new HoursForm(
-                    windowId,
-                    new ArrayList<>(hours.keySet()),
-                    am == null ? null : am.starts(),
-                    am == null ? null : am.ends(),
-                    pm == null ? null : pm.starts(),
-                    pm == null ? null : pm.ends());
+            return new HoursForm(windowId, new ArrayList<>(hours.keySet()), am == null ? null : am.starts(),
+                    am == null ? null : am.ends(), pm == null ? null : pm.starts(), pm == null ? null : pm.ends());
         }
 
         public List<DayOfWeek> days() {
@@ -218,27 +142,12 @@ public final class AppointmentForms {
 
     /** Slots to make: a date range, the windows, the capacities, and when citizens may see them. */
     public record GenerateForm(
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate from,
-
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate to,
-
-            @NotEmpty(message = "{appointments.item.windows}")
-            List<Long> windowIds,
-
-            @NotNull(message = "{validation.range.1.500}")
-            @Min(value = 1, message = "{validation.range.1.500}")
-            @Max(value = 500, message = "{validation.range.1.500}")
-            Integer capacity,
-
-            @NotNull(message = "{validation.range.1.5000}")
-            @Min(value = 1, message = "{validation.range.1.5000}")
-            @Max(value = 5000, message = "{validation.range.1.5000}")
-            Integer hallCap,
-
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            LocalDateTime releaseAt) {
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @NotEmpty(message = "{appointments.item.windows}") List<Long> windowIds,
+            @NotNull(message = "{validation.range.1.500}") @Min(value = 1, message = "{validation.range.1.500}") @Max(value = 500, message = "{validation.range.1.500}") Integer capacity,
+            @NotNull(message = "{validation.range.1.5000}") @Min(value = 1, message = "{validation.range.1.5000}") @Max(value = 5000, message = "{validation.range.1.5000}") Integer hallCap,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime releaseAt) {
 
         /** Slots start today or later, within a year, and run at most 92 days. */
         Map<String, String> ruleProblems(LocalDate today) {
@@ -260,39 +169,22 @@ public final class AppointmentForms {
      * sending it again books nothing new.
      */
     @org.hallsafe.screening.Gate.ValidDocument
-    public record BookingForm(
-            @NotNull(message = "{validation.required}") UUID submissionId,
+    public record BookingForm(@NotNull(message = "{validation.required}") UUID submissionId,
             @NotNull(message = "{appointments.book.item}") Long itemId,
             @NotNull(message = "{appointments.book.slot}") Long slotId,
-
-            @NotBlank(message = "{validation.required}")
-            @PlainText(max = NAME, message = "{appointments.book.nameLength}")
-            String name,
-
+            @NotBlank(message = "{validation.required}") @PlainText(max = NAME, message = "{appointments.book.nameLength}") String name,
             @NotNull(message = "{validation.required}") org.hallsafe.shared.DocumentType docType,
             @PlainText(max = PlainText.CODE) String docNo,
-
-            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE)
-            String phone,
-
+            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone,
             @PlainText(max = PlainText.PHONE) String smsCode,
-            Channel channel)
-            implements org.hallsafe.screening.Gate.Document {
+            Channel channel) implements org.hallsafe.screening.Gate.Document {
 
         /** A booked name: at most 40 characters, what the SMS and the gate can show. */
         static final int NAME = 40;
 
         public static BookingForm empty(Long itemId, Long slotId, Channel channel) {
-            return new BookingForm(
-                    UUID.randomUUID(),
-                    itemId,
-                    slotId,
-                    "",
-                    org.hallsafe.shared.DocumentType.ID_CARD,
-                    "",
-                    "",
-                    "",
-                    channel);
+            return new BookingForm(UUID.randomUUID(), itemId, slotId, "", org.hallsafe.shared.DocumentType.ID_CARD,
+                    "", "", "", channel);
         }
 
         /**

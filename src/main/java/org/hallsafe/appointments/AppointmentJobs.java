@@ -18,9 +18,7 @@ class AppointmentJobs {
         this.texts = texts;
     }
 
-    @Scheduled(
-            fixedDelayString = "${hallsafe.appointments.check:60s}",
-            initialDelayString = "${hallsafe.appointments.check:60s}")
+    @Scheduled(fixedDelayString = "${hallsafe.appointments.check:60s}", initialDelayString = "${hallsafe.appointments.check:60s}")
     void run() {
         queue.markNoShows();
         texts.sendReminders();

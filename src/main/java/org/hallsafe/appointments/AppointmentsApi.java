@@ -3,18 +3,21 @@ package org.hallsafe.appointments;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
-import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,12 +47,8 @@ class AppointmentsApi {
     private final org.springframework.context.MessageSource messages;
     private final PublicLimits limits;
 
-    AppointmentsApi(
-            Catalogue catalogue,
-            Slots slots,
-            Bookings bookings,
-            org.springframework.context.MessageSource messages,
-            PublicLimits limits) {
+    AppointmentsApi(Catalogue catalogue, Slots slots, Bookings bookings,
+            org.springframework.context.MessageSource messages, PublicLimits limits) {
         this.limits = limits;
         this.messages = messages;
         this.catalogue = catalogue;
@@ -58,34 +57,13 @@ class AppointmentsApi {
     }
 
     /** A booking as the API answers it: no personal data beyond the masked forms. */
-    record BookingView(
-            String code,
-            String item,
-            int windowNumber,
-            String windowName,
-            java.time.Instant startsAt,
-            java.time.Instant endsAt,
-            String name,
-            String docMasked,
-            String phoneMasked,
-            Channel channel,
-            AppointmentForms.Status status,
-            String materials) {
+    record BookingView(String code, String item, int windowNumber, String windowName, java.time.Instant startsAt,
+            java.time.Instant endsAt, String name, String docMasked, String phoneMasked, Channel channel,
+            AppointmentForms.Status status, String materials) {
 
         static BookingView of(Bookings.Booking b) {
-            return new BookingView(
-                    b.code(),
-                    b.itemName(),
-                    b.windowNumber(),
-                    b.windowName(),
-                    b.startsAt(),
-                    b.endsAt(),
-                    b.maskedName(),
-                    b.docMasked(),
-                    b.phoneMasked(),
-                    b.channel(),
-                    b.status(),
-                    b.materials());
+            return new BookingView(b.code(), b.itemName(), b.windowNumber(), b.windowName(), b.startsAt(), b.endsAt(),
+                    b.maskedName(), b.docMasked(), b.phoneMasked(), b.channel(), b.status(), b.materials());
         }
     }
 
@@ -97,43 +75,29 @@ class AppointmentsApi {
         }
     }
 
-    record Change(String phone, Long slotId) {}
+    record Change(String phone, Long slotId) {
+    }
 
     @GetMapping("/public/items")
-    @Operation(
-            summary =
-                    "The hall's items with duration, materials, online link and agency service; and whether opening is postponed")
+    @Operation(summary = "The hall's items with duration, materials, online link and agency service; and whether opening is postponed")
     List<Catalogue.Item> items(@RequestParam(required = false) String hall) {
         return catalogue.items(site(hall), false);
     }
 
     @GetMapping("/public/slots")
     @Operation(summary = "An item's released slots of a day with the places left")
-    List<SlotView> slots(
-            @RequestParam(required = false) String hall,
-            @RequestParam long item,
+    List<SlotView> slots(@RequestParam(required = false) String hall, @RequestParam long item,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return slots.open(site(hall), item, day).stream().map(SlotView::of).toList();
     }
 
     @PostMapping("/public/bookings")
     @Operation(summary = "Book (web or WeChat); the same submissionId books once; 409 when the slot is full")
-    ResponseEntity<BookingView> book(
-            @RequestParam(required = false) String hall,
-            @Valid @RequestBody BookingForm form,
-            org.springframework.validation.BindingResult binding,
-            HttpServletRequest request)
+    ResponseEntity<BookingView> book(@RequestParam(required = false) String hall, @Valid @RequestBody BookingForm form,
+            org.springframework.validation.BindingResult binding, HttpServletRequest request)
             throws org.springframework.validation.BindException {
-        BookingForm f = new BookingForm(
-                form.submissionId(),
-                form.itemId(),
-                form.slotId(),
-                form.name(),
-                form.docType(),
-                form.docNo(),
-                form.phone(),
-                form.smsCode(),
-                PublicBookingPages.channel(request));
+        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
+                form.docNo(), form.phone(), form.smsCode(), PublicBookingPages.channel(request));
         long site = site(hall);
         limits.booking(request, f);
         if (binding.hasErrors()) {
@@ -141,16 +105,12 @@ class AppointmentsApi {
             throw new org.springframework.validation.BindException(binding);
         }
         Bookings.Booking b = bookings.bookShaped(site, f);
-        return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code()))
-                .body(BookingView.of(b));
+        return ResponseEntity.created(URI.create("/api/v1/appointments/public/bookings/" + b.code())).body(BookingView.of(b));
     }
 
     @PostMapping("/public/bookings/{code}/cancel")
     @Operation(summary = "Cancel with the code and the phone it was booked with")
-    BookingView cancel(
-            @RequestParam(required = false) String hall,
-            @PathVariable String code,
-            @RequestBody Change change,
+    BookingView cancel(@RequestParam(required = false) String hall, @PathVariable String code, @RequestBody Change change,
             HttpServletRequest request) {
         long site = site(hall);
         return BookingView.of(limits.lookup(request, code, () -> bookings.cancel(site, code, change.phone())));
@@ -158,14 +118,11 @@ class AppointmentsApi {
 
     @PostMapping("/public/bookings/{code}/reschedule")
     @Operation(summary = "Move to another slot of the same item, with the code and the phone")
-    BookingView reschedule(
-            @RequestParam(required = false) String hall,
-            @PathVariable String code,
-            @RequestBody Change change,
-            HttpServletRequest request) {
+    BookingView reschedule(@RequestParam(required = false) String hall, @PathVariable String code,
+            @RequestBody Change change, HttpServletRequest request) {
         long site = site(hall);
-        return BookingView.of(
-                limits.lookup(request, code, () -> bookings.reschedule(site, code, change.phone(), change.slotId())));
+        return BookingView.of(limits.lookup(request, code, () -> bookings.reschedule(site, code, change.phone(),
+                change.slotId())));
     }
 
     @PostMapping("/bookings")
@@ -173,16 +130,8 @@ class AppointmentsApi {
     @Operation(summary = "Book for a caller (PHONE) or a walk-in (WALK_IN), under the same rules")
     ResponseEntity<BookingView> bookFor(SignedIn who, @Valid @RequestBody BookingForm form) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
-        BookingForm f = new BookingForm(
-                form.submissionId(),
-                form.itemId(),
-                form.slotId(),
-                form.name(),
-                form.docType(),
-                form.docNo(),
-                form.phone(),
-                null,
-                channel);
+        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
+                form.docNo(), form.phone(), null, channel);
         Bookings.Booking b = bookings.bookShaped(who.siteId(), f);
         return ResponseEntity.status(HttpStatus.CREATED).body(BookingView.of(b));
     }
@@ -190,38 +139,25 @@ class AppointmentsApi {
     @GetMapping("/bookings")
     @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
     @Operation(summary = "A day's bookings of the hall or of one window")
-    List<BookingView> day(
-            SignedIn who,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    List<BookingView> day(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) Long window) {
         if (window != null) {
             catalogue.requireWindows(who.siteId(), List.of(window));
         }
-        return bookings.day(who.siteId(), window, day).stream()
-                .map(BookingView::of)
-                .toList();
+        return bookings.day(who.siteId(), window, day).stream().map(BookingView::of).toList();
     }
 
     @ExceptionHandler(Bookings.SlotFullException.class)
     ResponseEntity<ProblemDetail> full(Bookings.SlotFullException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The slot is full.");
         problem.setTitle("full");
-        problem.setProperty(
-                "errors",
-                java.util.Map.of(
-                        "slotId",
-                        messages.getMessage(
-                                e.messageKey(),
-                                null,
-                                org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+        problem.setProperty("errors", java.util.Map.of("slotId", messages.getMessage(e.messageKey(), null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         problem.setProperty("nextSlots", e.next().stream().map(SlotView::of).toList());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     private long site(String hall) {
-        return catalogue
-                .hall(hall)
-                .orElseThrow(() -> NotFoundException.of("hall", hall))
-                .id();
+        return catalogue.hall(hall).orElseThrow(() -> NotFoundException.of("hall", hall)).id();
     }
 }

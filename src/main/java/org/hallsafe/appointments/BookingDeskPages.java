@@ -1,17 +1,27 @@
 package org.hallsafe.appointments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.hallsafe.appointments.AppointmentForms.GenerateForm;
+import org.hallsafe.appointments.AppointmentForms.HoursForm;
+import org.hallsafe.appointments.AppointmentForms.ItemForm;
+import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BookingDeskPages {
 
+
     private final Catalogue catalogue;
     private final Bookings bookings;
     private final WindowQueue queue;
@@ -39,14 +50,7 @@ class BookingDeskPages {
     private final SlotPicker picker;
     private final Clock clock;
 
-    BookingDeskPages(
-            Catalogue catalogue,
-            Bookings bookings,
-            WindowQueue queue,
-            Directory directory,
-            StaffDirectory staff,
-            SlotPicker picker,
-            Clock clock) {
+    BookingDeskPages(Catalogue catalogue, Bookings bookings, WindowQueue queue, Directory directory, StaffDirectory staff, SlotPicker picker, Clock clock) {
         this.catalogue = catalogue;
         this.bookings = bookings;
         this.queue = queue;
@@ -68,12 +72,9 @@ class BookingDeskPages {
     /** The slot picker (htmx) of the desk and of the call form: the item's days and the chosen day's slots. */
     @GetMapping("/appointments/desk/slots")
     @RequiresPermission(Permissions.BOOK_FOR)
-    String deskSlots(
-            SignedIn who,
-            @RequestParam(required = false) Long itemId,
+    String deskSlots(SignedIn who, @RequestParam(required = false) Long itemId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(required = false) Long slotId,
-            Model model) {
+            @RequestParam(required = false) Long slotId, Model model) {
         if (itemId != null) {
             picker.pick(who.siteId(), itemId, day, slotId, model);
         }
@@ -82,25 +83,12 @@ class BookingDeskPages {
 
     @PostMapping("/appointments/desk")
     @RequiresPermission(Permissions.BOOK_FOR)
-    String bookFor(
-            SignedIn who,
-            @Valid @ModelAttribute("form") BookingForm form,
-            BindingResult binding,
-            Model model,
+    String bookFor(SignedIn who, @Valid @ModelAttribute("form") BookingForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         Channel channel = form.channel() == Channel.WALK_IN ? Channel.WALK_IN : Channel.PHONE;
-        BookingForm f = new BookingForm(
-                form.submissionId(),
-                form.itemId(),
-                form.slotId(),
-                form.name(),
-                form.docType(),
-                form.docNo(),
-                form.phone(),
-                null,
-                channel);
-        var booked =
-                FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.bookShaped(who.siteId(), f)));
+        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
+                form.docNo(), form.phone(), null, channel);
+        var booked = FormSubmission.save(binding, picker.offeringNext(model, () -> bookings.bookShaped(who.siteId(), f)));
         if (booked.isPresent()) {
             return "redirect:/appointments/desk/booked/" + booked.get().id();
         }
@@ -127,21 +115,15 @@ class BookingDeskPages {
 
     @GetMapping("/appointments")
     @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
-    String day(
-            SignedIn who,
-            @RequestParam(required = false) Long window,
+    String day(SignedIn who, @RequestParam(required = false) Long window,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         if (window != null) {
             directory.window(who.siteId(), window);
         }
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        Long w = window != null
-                ? window
-                : staff.byAccount(who.siteId(), who.accountId())
-                        .map(s -> s.windowId())
-                        .orElse(null);
+        Long w = window != null ? window : staff.byAccount(who.siteId(), who.accountId())
+                .map(s -> s.windowId()).orElse(null);
         model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         model.addAttribute("window", w);
         model.addAttribute("day", d);
@@ -155,9 +137,7 @@ class BookingDeskPages {
     String callNext(SignedIn who, @PathVariable long window, RedirectAttributes redirect) {
         directory.window(who.siteId(), window);
         var called = bookings.callNext(who.siteId(), window);
-        redirect.addFlashAttribute(
-                called.isPresent() ? "called" : "nobody",
-                called.map(Bookings.Booking::code).orElse("-"));
+        redirect.addFlashAttribute(called.isPresent() ? "called" : "nobody", called.map(Bookings.Booking::code).orElse("-"));
         return "redirect:/appointments?window=" + window;
     }
 
@@ -165,7 +145,7 @@ class BookingDeskPages {
     @RequiresPermission(Permissions.WINDOW_CALL)
     String done(SignedIn who, @PathVariable long id) {
         queue.done(who.siteId(), id);
-        return "redirect:/appointments?window="
-                + bookings.byId(who.siteId(), id).windowId();
+        return "redirect:/appointments?window=" + bookings.byId(who.siteId(), id).windowId();
     }
+
 }

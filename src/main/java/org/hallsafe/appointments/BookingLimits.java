@@ -38,11 +38,7 @@ class BookingLimits {
         boolean sameItem = jdbc.sql("""
                 SELECT count(*) > 0 FROM bookings WHERE site_id = :site AND doc_hash = :hash AND item_id = :item
                   AND status IN (%s)""".formatted(BookingStates.sql(BookingStates.openStates())))
-                .param("site", siteId)
-                .param("hash", docHash)
-                .param("item", itemId)
-                .query(Boolean.class)
-                .single();
+                .param("site", siteId).param("hash", docHash).param("item", itemId).query(Boolean.class).single();
         if (sameItem) {
             throw new InvalidInputException("docNo", "appointments.book.duplicate");
         }
@@ -50,12 +46,8 @@ class BookingLimits {
         long that = jdbc.sql("""
                 SELECT count(*) FROM bookings WHERE site_id = :site AND doc_hash = :hash AND starts_at >= :from
                   AND starts_at < :to AND status IN (%s)""".formatted(BookingStates.sql(BookingStates.countedStates())))
-                .param("site", siteId)
-                .param("hash", docHash)
-                .param("from", slots.start(day))
-                .param("to", slots.start(day.plusDays(1)))
-                .query(Long.class)
-                .single();
+                .param("site", siteId).param("hash", docHash).param("from", slots.start(day))
+                .param("to", slots.start(day.plusDays(1))).query(Long.class).single();
         if (that >= perDay) {
             throw new InvalidInputException("docNo", "appointments.book.daily");
         }
@@ -70,13 +62,10 @@ class BookingLimits {
         LocalDate day = startsAt.atZone(clock.getZone()).toLocalDate();
         long that = jdbc.sql("""
                 SELECT count(*) FROM bookings WHERE site_id = :site AND phone_hash = :hash AND starts_at >= :from
-                  AND starts_at < :to AND status IN (%s) AND channel IN ('WEB','WECHAT')""".formatted(BookingStates.sql(BookingStates.countedStates())))
-                .param("site", siteId)
-                .param("hash", phoneHash)
-                .param("from", slots.start(day))
-                .param("to", slots.start(day.plusDays(1)))
-                .query(Long.class)
-                .single();
+                  AND starts_at < :to AND status IN (%s) AND channel IN ('WEB','WECHAT')"""
+                        .formatted(BookingStates.sql(BookingStates.countedStates())))
+                .param("site", siteId).param("hash", phoneHash).param("from", slots.start(day))
+                .param("to", slots.start(day.plusDays(1))).query(Long.class).single();
         if (that >= perDay) {
             throw new InvalidInputException("phone", "appointments.book.phoneDaily");
         }
@@ -88,9 +77,6 @@ class BookingLimits {
     }
 
     private void lock(String key) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", key)
-                .query((rs, n) -> 1)
-                .list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query((rs, n) -> 1).list();
     }
 }

@@ -29,9 +29,7 @@ class BookingPlaces {
     Slots.Slot slotFor(long siteId, long slotId, Catalogue.Item item, boolean selfService) {
         Slots.Slot slot = slots.find(siteId, slotId).orElse(null);
         Instant now = clock.instant();
-        if (slot == null
-                || !item.windowIds().contains(slot.windowId())
-                || !slot.startsAt().isAfter(now)
+        if (slot == null || !item.windowIds().contains(slot.windowId()) || !slot.startsAt().isAfter(now)
                 || selfService && slot.releasedAt().isAfter(now)) {
             throw new InvalidInputException("slotId", "appointments.book.slotGone");
         }
@@ -41,15 +39,10 @@ class BookingPlaces {
     /** Takes a place in the window's slot and under the hall's cap, or answers "full" and takes none. */
     void take(long siteId, Slots.Slot slot, long itemId) {
         int window = jdbc.sql("UPDATE slots SET booked = booked + 1 WHERE id = :id AND booked < capacity")
-                .param("id", slot.id())
-                .update();
-        int hall = window == 0
-                ? 0
-                : jdbc.sql("""
+                .param("id", slot.id()).update();
+        int hall = window == 0 ? 0 : jdbc.sql("""
                 UPDATE hall_slots SET booked = booked + 1 WHERE site_id = :site AND starts_at = :t AND booked < cap""")
-                        .param("site", siteId)
-                        .param("t", Timestamp.from(slot.startsAt()))
-                        .update();
+                .param("site", siteId).param("t", Timestamp.from(slot.startsAt())).update();
         if (hall == 0) {
             // the transaction rolls back: the window's place, if taken, is given back with it
             throw new Bookings.SlotFullException(slots.nextFree(siteId, itemId, 3));
@@ -57,12 +50,8 @@ class BookingPlaces {
     }
 
     void giveBack(long siteId, long slotId, Instant startsAt) {
-        jdbc.sql("UPDATE slots SET booked = booked - 1 WHERE id = :id AND booked > 0")
-                .param("id", slotId)
-                .update();
+        jdbc.sql("UPDATE slots SET booked = booked - 1 WHERE id = :id AND booked > 0").param("id", slotId).update();
         jdbc.sql("UPDATE hall_slots SET booked = booked - 1 WHERE site_id = :site AND starts_at = :t AND booked > 0")
-                .param("site", siteId)
-                .param("t", Timestamp.from(startsAt))
-                .update();
+                .param("site", siteId).param("t", Timestamp.from(startsAt)).update();
     }
 }

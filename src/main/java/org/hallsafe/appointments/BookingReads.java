@@ -40,55 +40,35 @@ class BookingReads {
 
     @Transactional(readOnly = true)
     Booking byId(long siteId, long id) {
-        return one(
-                        siteId,
-                        jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.id = :id")
-                                .param("site", siteId)
-                                .param("id", id))
-                .orElseThrow(() -> NotFoundException.of("booking", id));
+        return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.id = :id").param("site", siteId)
+                .param("id", id)).orElseThrow(() -> NotFoundException.of("booking", id));
     }
 
     @Transactional(readOnly = true)
     Optional<Booking> find(long siteId, String code) {
-        return one(
-                siteId,
-                jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.code = :code")
-                        .param("site", siteId)
-                        .param("code", Bookings.normaliseCode(code)));
+        return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.code = :code").param("site", siteId)
+                .param("code", Bookings.normaliseCode(code)));
     }
 
     Optional<Booking> bySubmission(long siteId, java.util.UUID submissionId) {
-        return one(
-                siteId,
-                jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.submission_id = :submission")
-                        .param("site", siteId)
-                        .param("submission", submissionId));
+        return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.submission_id = :submission")
+                .param("site", siteId).param("submission", submissionId));
     }
 
     Optional<Booking> byCodeAndPhone(long siteId, String code, byte[] phoneHash) {
-        return one(
-                siteId,
-                jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.code = :code AND b.phone_hash = :phone")
-                        .param("site", siteId)
-                        .param("code", Bookings.normaliseCode(code))
-                        .param("phone", phoneHash));
+        return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.code = :code AND b.phone_hash = :phone")
+                .param("site", siteId).param("code", Bookings.normaliseCode(code)).param("phone", phoneHash));
     }
 
     /** A day's bookings of the hall or of one window, in slot order. */
     @Transactional(readOnly = true)
     List<Booking> day(long siteId, Long windowId, LocalDate day) {
-        return named(
-                siteId,
-                jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 WHERE b.site_id = :site AND b.starts_at >= :from AND b.starts_at < :to
                   AND (CAST(:window AS bigint) IS NULL OR b.window_id = :window)
                 ORDER BY b.starts_at, b.arrived_at NULLS LAST, b.id""")
-                        .param("site", siteId)
-                        .param("from", slots.start(day))
-                        .param("to", slots.start(day.plusDays(1)))
-                        .param("window", windowId)
-                        .query(Booking.class)
-                        .list());
+                .param("site", siteId).param("from", slots.start(day)).param("to", slots.start(day.plusDays(1)))
+                .param("window", windowId).query(Booking.class).list());
     }
 
     /** The codes of the hall's bookings among {@code ids}. */
@@ -98,18 +78,13 @@ class BookingReads {
         if (ids.isEmpty()) {
             return codes;
         }
-        jdbc.sql("SELECT id, code FROM bookings WHERE site_id = :site AND id IN (:ids)")
-                .param("site", siteId)
-                .param("ids", ids)
-                .query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2)))
-                .list();
+        jdbc.sql("SELECT id, code FROM bookings WHERE site_id = :site AND id IN (:ids)").param("site", siteId)
+                .param("ids", ids).query((rs, n) -> codes.put(rs.getLong(1), rs.getString(2))).list();
         return codes;
     }
 
     private Optional<Booking> one(long siteId, JdbcClient.StatementSpec query) {
-        return query.query(Booking.class)
-                .optional()
-                .map(b -> named(siteId, List.of(b)).get(0));
+        return query.query(Booking.class).optional().map(b -> named(siteId, List.of(b)).get(0));
     }
 
     private List<Booking> named(long siteId, List<Booking> found) {

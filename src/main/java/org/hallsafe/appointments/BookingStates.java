@@ -31,7 +31,8 @@ final class BookingStates {
             Status.NO_SHOW, EnumSet.noneOf(Status.class),
             Status.REFUSED, EnumSet.noneOf(Status.class));
 
-    private BookingStates() {}
+    private BookingStates() {
+    }
 
     /** True when a booking that stands at {@code from} may be moved to {@code to}. */
     static boolean allows(Status from, Status to) {
@@ -56,8 +57,7 @@ final class BookingStates {
 
     /** The open states: what a person may hold one of per item. */
     static Set<Status> openStates() {
-        return EnumSet.copyOf(
-                EnumSet.allOf(Status.class).stream().filter(BookingStates::open).collect(Collectors.toSet()));
+        return EnumSet.copyOf(EnumSet.allOf(Status.class).stream().filter(BookingStates::open).collect(Collectors.toSet()));
     }
 
     /** The states that count against a person's bookings of a day: the open ones and the served. */

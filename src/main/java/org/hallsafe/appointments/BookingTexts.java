@@ -32,14 +32,8 @@ class BookingTexts {
     private final Deliveries sms;
     private final Formats formats;
 
-    BookingTexts(
-            JdbcClient jdbc,
-            Clock clock,
-            Catalogue catalogue,
-            HallWindows windows,
-            PersonalData personalData,
-            Deliveries sms,
-            Formats formats) {
+    BookingTexts(JdbcClient jdbc, Clock clock, Catalogue catalogue, HallWindows windows, PersonalData personalData,
+            Deliveries sms, Formats formats) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogue = catalogue;
@@ -51,34 +45,16 @@ class BookingTexts {
 
     /** The confirmation of a booking just made. */
     void booked(long siteId, Bookings.Booking booking, PhoneNumber phone) {
-        String confirmation = catalogue.word(
-                "appointments.sms.booked",
-                booking.code(),
-                booking.itemName(),
-                formats.dateTime(booking.startsAt()),
-                booking.windowNumber());
-        text(
-                siteId,
-                booking.id(),
-                "BOOKED",
-                phone::value,
-                phone.masked(),
-                booking.maskedName(),
-                confirmation,
+        String confirmation = catalogue.word("appointments.sms.booked", booking.code(), booking.itemName(),
+                formats.dateTime(booking.startsAt()), booking.windowNumber());
+        text(siteId, booking.id(), "BOOKED", phone::value, phone.masked(), booking.maskedName(), confirmation,
                 booking.code());
     }
 
     /** One reminder to send. */
-    record Due(
-            long id,
-            long siteId,
-            String code,
-            String name,
-            String itemName,
-            Instant startsAt,
-            long windowId,
-            String phoneMasked,
-            byte[] phoneCipher) {}
+    record Due(long id, long siteId, String code, String name, String itemName, Instant startsAt, long windowId,
+            String phoneMasked, byte[] phoneCipher) {
+    }
 
     /**
      * Claims and sends the reminders due: the day before (for bookings made earlier than that) and an hour before.
@@ -99,55 +75,28 @@ class BookingTexts {
                         RETURNING id, site_id, code, name, item_id, starts_at, window_id, phone_masked, phone_cipher)
                     SELECT c.id, c.site_id, c.code, c.name, i.name AS item_name, c.starts_at, c.window_id, c.phone_masked,
                            c.phone_cipher
-                    FROM claimed c JOIN service_items i ON i.id = c.item_id""".formatted(column, ahead, Status.BOOKED.name()))
-                    .param("now", Timestamp.from(now))
-                    .query(Due.class)
-                    .list();
+                    FROM claimed c JOIN service_items i ON i.id = c.item_id"""
+                    .formatted(column, ahead, Status.BOOKED.name()))
+                    .param("now", Timestamp.from(now)).query(Due.class).list();
             for (Due d : due) {
                 Catalogue.Settings settings = catalogue.settings(d.siteId());
-                int window =
-                        HallWindows.in(windows.of(d.siteId()), d.windowId()).number();
+                int window = HallWindows.in(windows.of(d.siteId()), d.windowId()).number();
                 String template = kind.equals("day") ? settings.reminderDayText() : settings.reminderHourText();
-                String text = template.replace("{name}", d.name())
-                        .replace("{item}", d.itemName())
-                        .replace("{time}", formats.dateTime(d.startsAt()))
-                        .replace("{window}", String.valueOf(window))
+                String text = template.replace("{name}", d.name()).replace("{item}", d.itemName())
+                        .replace("{time}", formats.dateTime(d.startsAt())).replace("{window}", String.valueOf(window))
                         .replace("{code}", d.code());
-                text(
-                        d.siteId(),
-                        d.id(),
-                        "REMINDER_" + kind.toUpperCase(Locale.ROOT),
+                text(d.siteId(), d.id(), "REMINDER_" + kind.toUpperCase(Locale.ROOT),
                         () -> personalData.reveal(d.phoneCipher(), "booking", d.id(), "phone (reminder)"),
-                        d.phoneMasked(),
-                        d.name(),
-                        text,
-                        d.code());
+                        d.phoneMasked(), d.name(), text, d.code());
                 sent++;
             }
         }
         return sent;
     }
 
-    private void text(
-            long siteId,
-            long bookingId,
-            String purpose,
-            Supplier<String> phone,
-            String masked,
-            String recipient,
-            String text,
-            String code) {
-        sms.enqueueSms(
-                new Deliveries.Sms(
-                        siteId,
-                        "booking",
-                        String.valueOf(bookingId),
-                        purpose,
-                        "booking:" + bookingId,
-                        recipient,
-                        masked,
-                        text),
-                phone,
-                code);
+    private void text(long siteId, long bookingId, String purpose, Supplier<String> phone, String masked,
+            String recipient, String text, String code) {
+        sms.enqueueSms(new Deliveries.Sms(siteId, "booking", String.valueOf(bookingId), purpose, "booking:" + bookingId,
+                recipient, masked, text), phone, code);
     }
 }

@@ -15,6 +15,7 @@ import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.Status;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
@@ -23,7 +24,6 @@ import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,20 +61,9 @@ public class Bookings {
     private final Formats formats;
     private final SecureRandom random = new SecureRandom();
 
-    Bookings(
-            JdbcClient jdbc,
-            FormShape shape,
-            Clock clock,
-            Catalogue catalogue,
-            BookingReads reads,
-            BookingPlaces places,
-            BookingLimits limits,
-            BookingTexts texts,
-            WindowQueue queue,
-            PersonalData personalData,
-            ActivityLog activity,
-            LiveUpdates live,
-            Formats formats) {
+    Bookings(JdbcClient jdbc, FormShape shape, Clock clock, Catalogue catalogue, BookingReads reads,
+            BookingPlaces places, BookingLimits limits, BookingTexts texts, WindowQueue queue,
+            PersonalData personalData, ActivityLog activity, LiveUpdates live, Formats formats) {
         this.jdbc = jdbc;
         this.shape = shape;
         this.clock = clock;
@@ -91,29 +80,10 @@ public class Bookings {
     }
 
     /** A booking as lists and the confirmation show it: personal data masked. */
-    public record Booking(
-            long id,
-            String code,
-            long itemId,
-            String itemName,
-            long slotId,
-            long windowId,
-            int windowNumber,
-            String windowName,
-            Instant startsAt,
-            Instant endsAt,
-            String name,
-            org.hallsafe.shared.DocumentType docType,
-            String docMasked,
-            String phoneMasked,
-            Channel channel,
-            Status status,
-            Instant createdAt,
-            String createdBy,
-            Instant arrivedAt,
-            Long screeningId,
-            Instant calledAt,
-            String materials) {
+    public record Booking(long id, String code, long itemId, String itemName, long slotId, long windowId,
+            int windowNumber, String windowName, Instant startsAt, Instant endsAt, String name, org.hallsafe.shared.DocumentType docType,
+            String docMasked, String phoneMasked, Channel channel, Status status, Instant createdAt, String createdBy,
+            Instant arrivedAt, Long screeningId, Instant calledAt, String materials) {
 
         /** The name as the public confirmation shows it: the family name and a star for each other character. */
         public String maskedName() {
@@ -130,29 +100,9 @@ public class Bookings {
         }
 
         Booking at(WindowView w) {
-            return new Booking(
-                    id,
-                    code,
-                    itemId,
-                    itemName,
-                    slotId,
-                    windowId,
-                    w.number(),
-                    w.name(),
-                    startsAt,
-                    endsAt,
-                    name,
-                    docType,
-                    docMasked,
-                    phoneMasked,
-                    channel,
-                    status,
-                    createdAt,
-                    createdBy,
-                    arrivedAt,
-                    screeningId,
-                    calledAt,
-                    materials);
+            return new Booking(id, code, itemId, itemName, slotId, windowId, w.number(), w.name(), startsAt, endsAt, name,
+                    docType, docMasked, phoneMasked, channel, status, createdAt, createdBy, arrivedAt, screeningId,
+                    calledAt, materials);
         }
     }
 
@@ -210,9 +160,7 @@ public class Bookings {
         if (selfService && settings.postponed()) {
             throw new InvalidInputException("itemId", "appointments.postponed.noWeb");
         }
-        Catalogue.Item item = catalogue
-                .find(siteId, f.itemId())
-                .filter(i -> !i.retired())
+        Catalogue.Item item = catalogue.find(siteId, f.itemId()).filter(i -> !i.retired())
                 .orElseThrow(() -> new InvalidInputException("itemId", "appointments.book.item"));
         Slots.Slot slot = places.slotFor(siteId, f.slotId(), item, selfService);
         String doc = f.normalisedDocNo();
@@ -243,35 +191,20 @@ public class Bookings {
                     VALUES (:site, :submission, :code, :item, :slot, :window, :starts, :ends, :name, :docType, :docMasked,
                         :docHash, :docCipher, :phoneMasked, :phoneHash, :phoneCipher, :channel, 'BOOKED', :now, :by, :now)
                     ON CONFLICT (site_id, code) DO NOTHING RETURNING id""")
-                    .param("site", siteId)
-                    .param("submission", f.submissionId())
-                    .param("code", newCode())
-                    .param("item", item.id())
-                    .param("slot", slot.id())
-                    .param("window", slot.windowId())
-                    .param("starts", Timestamp.from(slot.startsAt()))
-                    .param("ends", Timestamp.from(slot.endsAt()))
-                    .param("name", f.name().strip())
-                    .param("docType", f.docType().name())
-                    .param("docMasked", sealedDoc.masked())
-                    .param("docHash", docHash)
-                    .param("docCipher", sealedDoc.cipherText())
-                    .param("phoneMasked", sealedPhone.masked())
-                    .param("phoneHash", sealedPhone.lookupHash())
-                    .param("phoneCipher", sealedPhone.cipherText())
-                    .param("channel", f.channel().name())
-                    .param("now", Timestamp.from(now))
+                    .param("site", siteId).param("submission", f.submissionId()).param("code", newCode())
+                    .param("item", item.id()).param("slot", slot.id()).param("window", slot.windowId())
+                    .param("starts", Timestamp.from(slot.startsAt())).param("ends", Timestamp.from(slot.endsAt()))
+                    .param("name", f.name().strip()).param("docType", f.docType().name())
+                    .param("docMasked", sealedDoc.masked()).param("docHash", docHash)
+                    .param("docCipher", sealedDoc.cipherText()).param("phoneMasked", sealedPhone.masked())
+                    .param("phoneHash", sealedPhone.lookupHash()).param("phoneCipher", sealedPhone.cipherText())
+                    .param("channel", f.channel().name()).param("now", Timestamp.from(now))
                     .param("by", selfService ? "citizen" : SignedIn.actor())
-                    .query(Long.class)
-                    .optional()
-                    .orElse(null);
+                    .query(Long.class).optional().orElse(null);
         }
         Booking booking = reads.byId(siteId, id);
-        activity.record(
-                "CREATED",
-                "booking",
-                id,
-                booking.code() + " " + item.name() + " " + formats.dateTime(slot.startsAt()) + " " + f.channel());
+        activity.record("CREATED", "booking", id, booking.code() + " " + item.name() + " " + formats.dateTime(slot.startsAt())
+                + " " + f.channel());
         live.publishToSite(siteId, "appointments");
         texts.booked(siteId, booking, phone);
         return booking;
@@ -286,9 +219,7 @@ public class Bookings {
     }
 
     static String normaliseCode(String code) {
-        return code == null
-                ? ""
-                : code.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        return code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^0-9A-Z]", "");
     }
 
     // ---- reading
@@ -346,9 +277,7 @@ public class Bookings {
         }
         int n = jdbc.sql("UPDATE bookings SET status = 'CANCELLED', changed_at = :now WHERE id = :id AND status IN ("
                         + BookingStates.sqlSources(Status.CANCELLED) + ")")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", b.id())
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("id", b.id()).update();
         if (n == 1) {
             places.giveBack(siteId, b.slotId(), b.startsAt());
             activity.record("CANCELLED", "booking", b.id(), b.code());
@@ -374,14 +303,10 @@ public class Bookings {
             return b;
         }
         Catalogue.Item item = catalogue.item(siteId, b.itemId());
-        Slots.Slot slot =
-                places.slotFor(siteId, slotId, item, CurrentUser.find().isEmpty());
+        Slots.Slot slot = places.slotFor(siteId, slotId, item, CurrentUser.find().isEmpty());
         int locked = jdbc.sql("SELECT id FROM bookings WHERE id = :id AND status IN ("
                         + BookingStates.sqlSources(Status.BOOKED) + ") FOR UPDATE")
-                .param("id", b.id())
-                .query(Long.class)
-                .list()
-                .size();
+                .param("id", b.id()).query(Long.class).list().size();
         if (locked == 0) {
             throw new InvalidInputException("code", "appointments.manage.notActive");
         }
@@ -390,18 +315,11 @@ public class Bookings {
         jdbc.sql("""
                 UPDATE bookings SET slot_id = :slot, window_id = :window, starts_at = :starts, ends_at = :ends,
                     changed_at = :now, reminded_day_at = NULL, reminded_hour_at = NULL WHERE id = :id""")
-                .param("slot", slot.id())
-                .param("window", slot.windowId())
-                .param("starts", Timestamp.from(slot.startsAt()))
-                .param("ends", Timestamp.from(slot.endsAt()))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", b.id())
-                .update();
-        activity.record(
-                "RESCHEDULED",
-                "booking",
-                b.id(),
-                b.code() + " " + formats.dateTime(b.startsAt()) + " → " + formats.dateTime(slot.startsAt()));
+                .param("slot", slot.id()).param("window", slot.windowId()).param("starts", Timestamp.from(slot.startsAt()))
+                .param("ends", Timestamp.from(slot.endsAt())).param("now", Timestamp.from(clock.instant()))
+                .param("id", b.id()).update();
+        activity.record("RESCHEDULED", "booking", b.id(), b.code() + " " + formats.dateTime(b.startsAt()) + " → "
+                + formats.dateTime(slot.startsAt()));
         live.publishToSite(siteId, "appointments");
         return reads.byId(siteId, b.id());
     }

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +18,11 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.HallCalendar.Period;
-import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,16 +46,9 @@ public class Catalogue {
     private final HallWindows windows;
     private final WindowHours hours;
 
-    Catalogue(
-            JdbcClient jdbc,
-            Clock clock,
-            ActivityLog activity,
-            Directory directory,
-            org.springframework.context.MessageSource messages,
-            org.hallsafe.platform.FormShape shape,
-            org.hallsafe.notice.Notices notices,
-            HallWindows windows,
-            WindowHours hours) {
+    Catalogue(JdbcClient jdbc, Clock clock, ActivityLog activity, Directory directory,
+            org.springframework.context.MessageSource messages, org.hallsafe.platform.FormShape shape,
+            org.hallsafe.notice.Notices notices, HallWindows windows, WindowHours hours) {
         this.notices = notices;
         this.shape = shape;
         this.windows = windows;
@@ -66,19 +63,9 @@ public class Catalogue {
     private final org.hallsafe.notice.Notices notices;
 
     /** A hall's booking rules. */
-    public record Settings(
-            int slotMinutes,
-            int windowCapacity,
-            int hallCap,
-            int perPersonDaily,
-            int daysAhead,
-            int noShowMinutes,
-            boolean smsVerification,
-            boolean postponed,
-            String postponedMessage,
-            String hotline,
-            String reminderDayText,
-            String reminderHourText) {
+    public record Settings(int slotMinutes, int windowCapacity, int hallCap, int perPersonDaily, int daysAhead,
+            int noShowMinutes, boolean smsVerification, boolean postponed, String postponedMessage, String hotline,
+            String reminderDayText, String reminderHourText) {
 
         static Settings defaults(String dayText, String hourText) {
             return new Settings(30, 4, 40, 2, 14, 30, false, false, "", "", dayText, hourText);
@@ -86,24 +73,16 @@ public class Catalogue {
     }
 
     /** An item of the catalogue with the windows that handle it. */
-    public record Item(
-            long id,
-            String name,
-            int minutes,
-            String materials,
-            String onlineUrl,
-            boolean agency,
-            List<Long> windowIds,
-            String windowNames,
-            boolean retired) {}
+    public record Item(long id, String name, int minutes, String materials, String onlineUrl, boolean agency,
+            List<Long> windowIds, String windowNames, boolean retired) {
+    }
 
     /** A hall by its code, for the public pages; without a code, the first active hall. */
     @Transactional(readOnly = true)
     public Optional<org.hallsafe.organization.Views.SiteView> hall(String code) {
         String wanted = code == null ? "" : code.strip();
         // the directory's search matches the code itself, so a province's list of halls is not read for each page
-        return directory.sites(wanted, false).stream()
-                .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
+        return directory.sites(wanted, false).stream().filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
                 .findFirst();
     }
 
@@ -124,12 +103,9 @@ public class Catalogue {
         Settings read = jdbc.sql("""
                 SELECT slot_minutes, window_capacity, hall_cap, per_person_daily, days_ahead, no_show_minutes,
                        sms_verification, postponed, postponed_message, hotline, reminder_day_text, reminder_hour_text
-                FROM appointment_settings WHERE site_id = :site""")
-                .param("site", siteId)
-                .query(Settings.class)
-                .optional()
-                .orElseGet(() -> Settings.defaults(
-                        word("appointments.reminder.day.default"), word("appointments.reminder.hour.default")));
+                FROM appointment_settings WHERE site_id = :site""").param("site", siteId).query(Settings.class)
+                .optional().orElseGet(() -> Settings.defaults(word("appointments.reminder.day.default"),
+                        word("appointments.reminder.hour.default")));
         if (request != null) {
             request.setAttribute(key, read, RequestAttributes.SCOPE_REQUEST);
         }
@@ -150,9 +126,7 @@ public class Catalogue {
     @Transactional(readOnly = true)
     public java.util.Map<String, String> ruleProblems(long siteId, SettingsForm f) {
         java.util.Map<String, String> problems = new java.util.LinkedHashMap<>(f.ruleProblems());
-        if (f.postponed()
-                && !settings(siteId).postponed()
-                && notices.postponedOpening(siteId).isEmpty()) {
+        if (f.postponed() && !settings(siteId).postponed() && notices.postponedOpening(siteId).isEmpty()) {
             problems.put("postponed", "appointments.postponed.noticeNeeded");
         }
         return problems;
@@ -183,32 +157,19 @@ public class Catalogue {
                     hotline = excluded.hotline, reminder_day_text = excluded.reminder_day_text,
                     reminder_hour_text = excluded.reminder_hour_text, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by""")
-                .param("site", siteId)
-                .param("slot", f.slotMinutes())
-                .param("cap", f.windowCapacity())
-                .param("hall", f.hallCap())
-                .param("daily", f.perPersonDaily())
-                .param("ahead", f.daysAhead())
-                .param("noShow", f.noShowMinutes())
-                .param("sms", f.smsVerification())
-                .param("postponed", f.postponed())
-                .param("message", trim(f.postponedMessage()))
-                .param("hotline", trim(f.hotline()))
-                .param("dayText", f.reminderDayText().strip())
-                .param("hourText", f.reminderHourText().strip())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .update();
+                .param("site", siteId).param("slot", f.slotMinutes()).param("cap", f.windowCapacity())
+                .param("hall", f.hallCap()).param("daily", f.perPersonDaily()).param("ahead", f.daysAhead())
+                .param("noShow", f.noShowMinutes()).param("sms", f.smsVerification())
+                .param("postponed", f.postponed()).param("message", trim(f.postponedMessage()))
+                .param("hotline", trim(f.hotline())).param("dayText", f.reminderDayText().strip())
+                .param("hourText", f.reminderHourText().strip()).param("now", Timestamp.from(clock.instant()))
+                .param("by", SignedIn.actor()).update();
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.removeAttribute(SETTINGS_READ + siteId, RequestAttributes.SCOPE_REQUEST);
         }
-        activity.record(
-                "UPDATED",
-                "appointment-settings",
-                siteId,
-                (f.postponed() ? "postponed" : "open") + " / slot " + f.slotMinutes() + " / cap " + f.windowCapacity()
-                        + "," + f.hallCap());
+        activity.record("UPDATED", "appointment-settings", siteId, (f.postponed() ? "postponed" : "open") + " / slot "
+                + f.slotMinutes() + " / cap " + f.windowCapacity() + "," + f.hallCap());
     }
 
     // ---- items
@@ -240,28 +201,13 @@ public class Catalogue {
                 LEFT JOIN service_item_windows iw ON iw.item_id = i.id
                 WHERE i.site_id = :site AND (:all OR i.retired_at IS NULL) AND (CAST(:id AS bigint) IS NULL OR i.id = :id)
                 GROUP BY i.id ORDER BY i.name""")
-                .param("site", siteId)
-                .param("all", includeRetired)
-                .param("id", id)
+                .param("site", siteId).param("all", includeRetired).param("id", id)
                 .query((rs, n) -> {
                     Set<Long> handled = Set.of((Long[]) rs.getArray(7).getArray());
-                    var own = windows.stream()
-                            .filter(w -> handled.contains(w.id()))
-                            .toList();
-                    return new Item(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getInt(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getBoolean(6),
-                            own.stream().map(w -> w.id()).toList(),
-                            String.join(
-                                    "、",
-                                    own.stream()
-                                            .map(w -> w.number() + " " + w.name())
-                                            .toList()),
-                            rs.getBoolean(8));
+                    var own = windows.stream().filter(w -> handled.contains(w.id())).toList();
+                    return new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getBoolean(6), own.stream().map(w -> w.id()).toList(),
+                            String.join("、", own.stream().map(w -> w.number() + " " + w.name()).toList()), rs.getBoolean(8));
                 })
                 .list();
     }
@@ -269,21 +215,13 @@ public class Catalogue {
     @Transactional
     public long saveItem(long siteId, Long id, ItemForm f) {
         // the windows must be this hall's: a rule on the hall's state, after the form's own shape
-        var windows =
-                directory.windows(siteId, "", false).stream().map(w -> w.id()).toList();
-        shape.check(
-                f,
-                f.windowIds() != null && !windows.containsAll(f.windowIds())
-                        ? Map.of("windowIds", "appointments.item.windows")
-                        : Map.of());
+        var windows = directory.windows(siteId, "", false).stream().map(w -> w.id()).toList();
+        shape.check(f, f.windowIds() != null && !windows.containsAll(f.windowIds())
+                ? Map.of("windowIds", "appointments.item.windows") : Map.of());
         boolean taken = jdbc.sql("""
                 SELECT count(*) > 0 FROM service_items WHERE site_id = :site AND name = :name AND retired_at IS NULL
                   AND id <> coalesce(CAST(:id AS bigint), 0)""")
-                .param("site", siteId)
-                .param("name", f.name().strip())
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
+                .param("site", siteId).param("name", f.name().strip()).param("id", id).query(Boolean.class).single();
         if (taken) {
             throw new InvalidInputException("name", "appointments.item.taken");
         }
@@ -292,56 +230,36 @@ public class Catalogue {
             itemId = jdbc.sql("""
                     INSERT INTO service_items (site_id, name, minutes, materials, online_url, agency, created_at, created_by)
                     VALUES (:site, :name, :minutes, :materials, :url, :agency, :now, :by) RETURNING id""")
-                    .param("site", siteId)
-                    .param("name", f.name().strip())
-                    .param("minutes", f.minutes())
-                    .param("materials", trim(f.materials()))
-                    .param("url", trim(f.onlineUrl()))
-                    .param("agency", f.agency())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("by", SignedIn.actor())
-                    .query(Long.class)
-                    .single();
+                    .param("site", siteId).param("name", f.name().strip()).param("minutes", f.minutes())
+                    .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
+                    .param("agency", f.agency()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
+                    .query(Long.class).single();
         } else {
             int n = jdbc.sql("""
                     UPDATE service_items SET name = :name, minutes = :minutes, materials = :materials, online_url = :url,
                         agency = :agency WHERE site_id = :site AND id = :id""")
-                    .param("site", siteId)
-                    .param("id", id)
-                    .param("name", f.name().strip())
-                    .param("minutes", f.minutes())
-                    .param("materials", trim(f.materials()))
-                    .param("url", trim(f.onlineUrl()))
-                    .param("agency", f.agency())
-                    .update();
+                    .param("site", siteId).param("id", id).param("name", f.name().strip()).param("minutes", f.minutes())
+                    .param("materials", trim(f.materials())).param("url", trim(f.onlineUrl()))
+                    .param("agency", f.agency()).update();
             if (n == 0) {
                 throw NotFoundException.of("item", id);
             }
             itemId = id;
-            jdbc.sql("DELETE FROM service_item_windows WHERE item_id = :id")
-                    .param("id", id)
-                    .update();
+            jdbc.sql("DELETE FROM service_item_windows WHERE item_id = :id").param("id", id).update();
         }
         for (Long w : f.windowIds() == null ? List.<Long>of() : f.windowIds()) {
             jdbc.sql("""
-                    INSERT INTO service_item_windows (site_id, item_id, window_id) VALUES (:site, :i, :w) ON CONFLICT DO NOTHING""").param("site", siteId).param("i", itemId).param("w", w).update();
+                    INSERT INTO service_item_windows (site_id, item_id, window_id) VALUES (:site, :i, :w) ON CONFLICT DO NOTHING""")
+                    .param("site", siteId).param("i", itemId).param("w", w).update();
         }
-        activity.record(
-                id == null ? "CREATED" : "UPDATED",
-                "service-item",
-                itemId,
-                f.name().strip());
+        activity.record(id == null ? "CREATED" : "UPDATED", "service-item", itemId, f.name().strip());
         return itemId;
     }
 
     @Transactional
     public void retireItem(long siteId, long id) {
-        int n = jdbc.sql(
-                        "UPDATE service_items SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+        int n = jdbc.sql("UPDATE service_items SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update();
         if (n == 0) {
             // another hall's item is not there; one retired before stays as it was, and nothing is recorded
             item(siteId, id);
@@ -393,4 +311,5 @@ public class Catalogue {
     static String trim(String s) {
         return s == null ? "" : s.strip();
     }
+
 }

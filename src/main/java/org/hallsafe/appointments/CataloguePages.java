@@ -1,21 +1,27 @@
 package org.hallsafe.appointments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+
+import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.hallsafe.appointments.AppointmentForms.GenerateForm;
 import org.hallsafe.appointments.AppointmentForms.HoursForm;
 import org.hallsafe.appointments.AppointmentForms.ItemForm;
 import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,12 +30,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The catalogue of items, the opening calendar with the booking rules and postponed opening, and the figures. */
 @Controller
 class CataloguePages {
+
 
     private final Catalogue catalogue;
     private final Figures figures;
@@ -38,13 +46,7 @@ class CataloguePages {
     private final org.hallsafe.notice.Notices notices;
     private final HallCalendar calendar;
 
-    CataloguePages(
-            Catalogue catalogue,
-            Figures figures,
-            Directory directory,
-            Clock clock,
-            org.hallsafe.notice.Notices notices,
-            HallCalendar calendar) {
+    CataloguePages(Catalogue catalogue, Figures figures, Directory directory, Clock clock, org.hallsafe.notice.Notices notices, HallCalendar calendar) {
         this.catalogue = catalogue;
         this.figures = figures;
         this.directory = directory;
@@ -79,13 +81,8 @@ class CataloguePages {
 
     @PostMapping({"/appointments/items", "/appointments/items/{id}"})
     @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
-    String saveItem(
-            SignedIn who,
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") ItemForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveItem(SignedIn who, @PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ItemForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> catalogue.saveItem(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", form.name());
             return "redirect:/appointments/items";
@@ -97,8 +94,7 @@ class CataloguePages {
     @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
     String retireItem(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
         catalogue.retireItem(who.siteId(), id);
-        redirect.addFlashAttribute(
-                "retiredName", catalogue.item(who.siteId(), id).name());
+        redirect.addFlashAttribute("retiredName", catalogue.item(who.siteId(), id).name());
         return "redirect:/appointments/items";
     }
 
@@ -122,8 +118,7 @@ class CataloguePages {
     }
 
     private String calendarPage(SignedIn who, Long window, Model model) {
-        model.addAttribute(
-                "postponedNotice", notices.postponedOpening(who.siteId()).orElse(null));
+        model.addAttribute("postponedNotice", notices.postponedOpening(who.siteId()).orElse(null));
         model.addAttribute("window", window);
         model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         model.addAttribute("ownHours", window != null && catalogue.hasOwnHours(who.siteId(), window));
@@ -135,16 +130,9 @@ class CataloguePages {
 
     @PostMapping("/appointments/settings")
     @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
-    String saveSettings(
-            SignedIn who,
-            @Valid @ModelAttribute("settingsForm") SettingsForm form,
-            BindingResult binding,
-            Model model,
+    String saveSettings(SignedIn who, @Valid @ModelAttribute("settingsForm") SettingsForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(
-                binding,
-                catalogue.ruleProblems(who.siteId(), form),
-                () -> catalogue.saveSettings(who.siteId(), form))) {
+        if (FormSubmission.done(binding, catalogue.ruleProblems(who.siteId(), form), () -> catalogue.saveSettings(who.siteId(), form))) {
             redirect.addFlashAttribute("settingsSaved", true);
             return "redirect:/appointments/calendar";
         }
@@ -154,11 +142,7 @@ class CataloguePages {
 
     @PostMapping("/appointments/calendar/hours")
     @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
-    String saveHours(
-            SignedIn who,
-            @ModelAttribute("hours") HoursForm form,
-            BindingResult binding,
-            Model model,
+    String saveHours(SignedIn who, @ModelAttribute("hours") HoursForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> catalogue.saveHours(who.siteId(), form))) {
             redirect.addFlashAttribute("hoursSaved", true);
@@ -170,11 +154,8 @@ class CataloguePages {
 
     @PostMapping("/appointments/calendar/days")
     @RequiresPermission(Permissions.APPOINTMENTS_EDIT)
-    String saveDay(
-            SignedIn who,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(defaultValue = "false") boolean open,
-            @RequestParam(defaultValue = "") String note,
+    String saveDay(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "") String note,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime opens,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime closes,
             RedirectAttributes redirect) {
@@ -206,11 +187,8 @@ class CataloguePages {
 
     @GetMapping("/appointments/figures")
     @RequiresPermission(Permissions.APPOINTMENTS_VIEW)
-    String figures(
-            SignedIn who,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model) {
+    String figures(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null || from.isAfter(t) ? t.minusDays(13) : from;
         if (f.isBefore(t.minusDays(92))) {
@@ -221,12 +199,9 @@ class CataloguePages {
         Figures.Report report = figures.report(who.siteId(), f, t);
         model.addAttribute("report", report);
         // the call outcomes' words, in their order (duty's outcomes, through the CallOutcomes plug-in)
-        model.addAttribute(
-                "outcomeKeys",
-                report.outcomes().keySet().stream()
-                        .map(o -> "duty.outcome." + o)
-                        .toList());
+        model.addAttribute("outcomeKeys", report.outcomes().keySet().stream().map(o -> "duty.outcome." + o).toList());
         model.addAttribute("channels", Channel.values());
         return "appointments/figures";
     }
+
 }

@@ -10,15 +10,15 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.RateLimits;
-import org.hallsafe.platform.TooManyRequestsException;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.ResponseEntity;
+import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -53,8 +53,7 @@ class CitizenCallStream {
      */
     String tokenIfCallableToday(Bookings.Booking b, long siteId) {
         boolean today = b.startsAt().atZone(clock.getZone()).toLocalDate().equals(java.time.LocalDate.now(clock));
-        boolean waiting = b.status() == AppointmentForms.Status.BOOKED
-                || b.status() == AppointmentForms.Status.ARRIVED
+        boolean waiting = b.status() == AppointmentForms.Status.BOOKED || b.status() == AppointmentForms.Status.ARRIVED
                 || b.status() == AppointmentForms.Status.CALLED;
         return today && waiting ? token(b, siteId) : null;
     }
@@ -71,9 +70,7 @@ class CitizenCallStream {
             limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
             return ResponseEntity.ok(open(token));
         } catch (TooManyRequestsException e) {
-            return ResponseEntity.status(429)
-                    .header("Retry-After", String.valueOf(e.seconds()))
-                    .build();
+            return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.seconds())).build();
         } catch (NotFoundException | NoSuchElementException e) {
             return ResponseEntity.notFound().build();
         }
@@ -94,8 +91,7 @@ class CitizenCallStream {
         } catch (NumberFormatException e) {
             throw NotFoundException.of("token");
         }
-        boolean valid = MessageDigest.isEqual(
-                sign(site, booking, expires).getBytes(StandardCharsets.US_ASCII),
+        boolean valid = MessageDigest.isEqual(sign(site, booking, expires).getBytes(StandardCharsets.US_ASCII),
                 parts[3].getBytes(StandardCharsets.US_ASCII));
         if (!valid || expires < clock.instant().getEpochSecond()) {
             throw NotFoundException.of("token");

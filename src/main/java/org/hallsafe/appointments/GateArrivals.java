@@ -38,17 +38,8 @@ class GateArrivals implements ExpectedVisitors {
     private final LiveUpdates live;
     private final Formats formats;
 
-    GateArrivals(
-            JdbcClient jdbc,
-            Clock clock,
-            Slots slots,
-            BookingReads reads,
-            HallWindows windows,
-            Catalogue catalogue,
-            PersonalData personalData,
-            ActivityLog activity,
-            LiveUpdates live,
-            Formats formats) {
+    GateArrivals(JdbcClient jdbc, Clock clock, Slots slots, BookingReads reads, HallWindows windows, Catalogue catalogue,
+            PersonalData personalData, ActivityLog activity, LiveUpdates live, Formats formats) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.slots = slots;
@@ -65,14 +56,9 @@ class GateArrivals implements ExpectedVisitors {
     @Transactional(readOnly = true)
     public Optional<Preview> preview(long siteId, String code) {
         LocalDate today = LocalDate.now(clock);
-        return reads.find(siteId, code)
-                .filter(b -> BookingStates.allows(b.status(), Status.ARRIVED)
+        return reads.find(siteId, code).filter(b -> BookingStates.allows(b.status(), Status.ARRIVED)
                         && b.startsAt().atZone(clock.getZone()).toLocalDate().equals(today))
-                .map(b -> new Preview(
-                        b.code(),
-                        b.maskedName(),
-                        b.docMasked(),
-                        summary(b.itemName(), b.startsAt(), b.windowNumber())));
+                .map(b -> new Preview(b.code(), b.maskedName(), b.docMasked(), summary(b.itemName(), b.startsAt(), b.windowNumber())));
     }
 
     private String summary(String item, Instant startsAt, int window) {
@@ -87,23 +73,16 @@ class GateArrivals implements ExpectedVisitors {
         return jdbc.sql("""
                 SELECT b.id, b.code, b.name, b.doc_type, b.doc_cipher, b.phone_cipher, i.name, b.starts_at, b.window_id
                 FROM bookings b JOIN service_items i ON i.id = b.item_id
-                WHERE b.site_id = :site AND b.code = :code AND b.status IN (%s) AND b.starts_at >= :from AND b.starts_at < :to""".formatted(BookingStates.sqlSources(Status.ARRIVED)))
-                .param("site", siteId)
-                .param("code", Bookings.normaliseCode(code))
-                .param("from", slots.start(today))
+                WHERE b.site_id = :site AND b.code = :code AND b.status IN (%s) AND b.starts_at >= :from AND b.starts_at < :to"""
+                        .formatted(BookingStates.sqlSources(Status.ARRIVED)))
+                .param("site", siteId).param("code", Bookings.normaliseCode(code)).param("from", slots.start(today))
                 .param("to", slots.start(today.plusDays(1)))
                 .query((rs, n) -> {
-                    List<String> plain = personalData.revealAll(
-                            List.of(rs.getBytes(5), rs.getBytes(6)), "booking", "gate check-in " + rs.getString(2));
-                    int window =
-                            HallWindows.in(windows.of(siteId), rs.getLong(9)).number();
-                    return new Visitor(
-                            rs.getString(2),
-                            rs.getString(3),
-                            org.hallsafe.shared.DocumentType.valueOf(rs.getString(4)),
-                            plain.get(0),
-                            plain.get(1),
-                            summary(rs.getString(7), rs.getTimestamp(8).toInstant(), window));
+                    List<String> plain = personalData.revealAll(List.of(rs.getBytes(5), rs.getBytes(6)), "booking",
+                            "gate check-in " + rs.getString(2));
+                    int window = HallWindows.in(windows.of(siteId), rs.getLong(9)).number();
+                    return new Visitor(rs.getString(2), rs.getString(3), org.hallsafe.shared.DocumentType.valueOf(rs.getString(4)),
+                            plain.get(0), plain.get(1), summary(rs.getString(7), rs.getTimestamp(8).toInstant(), window));
                 })
                 .optional();
     }
@@ -127,16 +106,10 @@ class GateArrivals implements ExpectedVisitors {
                               AND (code = :code OR doc_hash = :hash)
                             ORDER BY (code = :code) DESC, starts_at LIMIT 1)
                 RETURNING id""".formatted(BookingStates.sqlSources(status)))
-                .param("status", status.name())
-                .param("at", Timestamp.from(e.screenedAt()))
-                .param("screening", e.screeningId())
-                .param("site", e.siteId())
-                .param("from", slots.start(day))
-                .param("to", slots.start(day.plusDays(1)))
-                .param("code", Bookings.normaliseCode(e.bookingCode()))
-                .param("hash", e.docHash() == null ? new byte[0] : e.docHash())
-                .query(Long.class)
-                .optional();
+                .param("status", status.name()).param("at", Timestamp.from(e.screenedAt())).param("screening", e.screeningId())
+                .param("site", e.siteId()).param("from", slots.start(day)).param("to", slots.start(day.plusDays(1)))
+                .param("code", Bookings.normaliseCode(e.bookingCode())).param("hash", e.docHash() == null ? new byte[0] : e.docHash())
+                .query(Long.class).optional();
         id.ifPresent(i -> {
             activity.record(status.name(), "booking", i, "screening " + e.screeningId());
             live.publishToSite(e.siteId(), "appointments");

@@ -2,17 +2,19 @@ package org.hallsafe.appointments;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.NoSuchElementException;
 
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -46,15 +48,8 @@ class PublicBookingPages {
     private final PublicLimits limits;
     private final CitizenCallStream calls;
 
-    PublicBookingPages(
-            Catalogue catalogue,
-            Slots slots,
-            Bookings bookings,
-            SmsChallenges challenges,
-            SlotPicker picker,
-            Clock clock,
-            PublicLimits limits,
-            CitizenCallStream calls) {
+    PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, SlotPicker picker,
+            Clock clock, PublicLimits limits, CitizenCallStream calls) {
         this.limits = limits;
         this.calls = calls;
         this.picker = picker;
@@ -73,11 +68,8 @@ class PublicBookingPages {
     }
 
     @GetMapping("/appointments/book/slots")
-    String slots(
-            @RequestParam(required = false) String hall,
-            @RequestParam long item,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            Model model) {
+    String slots(@RequestParam(required = false) String hall, @RequestParam long item,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
         SiteView site = hall(hall, model);
         if (settings(model).postponed()) {
             return "redirect:" + link("/appointments/book", site);
@@ -87,37 +79,20 @@ class PublicBookingPages {
     }
 
     @GetMapping("/appointments/book/form")
-    String form(
-            @RequestParam(required = false) String hall,
-            @RequestParam long item,
-            @RequestParam long slot,
-            HttpServletRequest request,
-            Model model) {
+    String form(@RequestParam(required = false) String hall, @RequestParam long item, @RequestParam long slot,
+            HttpServletRequest request, Model model) {
         SiteView site = hall(hall, model);
         model.addAttribute("form", BookingForm.empty(item, slot, channel(request)));
         return formPage(site, item, slot, model);
     }
 
     @PostMapping("/appointments/book")
-    String book(
-            @RequestParam(required = false) String hall,
-            @Valid @ModelAttribute("form") BookingForm form,
-            BindingResult binding,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model,
+    String book(@RequestParam(required = false) String hall, @Valid @ModelAttribute("form") BookingForm form,
+            BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         SiteView site = hall(hall, model);
-        BookingForm f = new BookingForm(
-                form.submissionId(),
-                form.itemId(),
-                form.slotId(),
-                form.name(),
-                form.docType(),
-                form.docNo(),
-                form.phone(),
-                form.smsCode(),
-                channel(request));
+        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
+                form.docNo(), form.phone(), form.smsCode(), channel(request));
         try {
             limits.booking(request, f);
         } catch (TooManyRequestsException e) {
@@ -125,9 +100,7 @@ class PublicBookingPages {
             return formPage(site, form.itemId(), form.slotId(), model);
         }
         // the shape is checked by @Valid, not again by the booking; the rules go beside it, everything at once
-        var booked = FormSubmission.save(
-                binding,
-                f.ruleProblems(settings(model).smsVerification()),
+        var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification()),
                 picker.offeringNext(model, () -> bookings.bookShaped(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
@@ -158,12 +131,8 @@ class PublicBookingPages {
 
     /** Sends the verification code (htmx): a word beside the field says it went, or why not. */
     @PostMapping("/appointments/book/sms")
-    String sms(
-            @RequestParam(required = false) String hall,
-            @RequestParam(defaultValue = "") String phone,
-            @RequestParam(required = false) Long itemId,
-            HttpServletRequest request,
-            HttpServletResponse response,
+    String sms(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) Long itemId, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         SiteView site = hall(hall, model);
         try {
@@ -186,8 +155,7 @@ class PublicBookingPages {
     String booked(@RequestParam(required = false) String hall, Model model) {
         SiteView site = hall(hall, model);
         Object code = model.getAttribute(BOOKED);
-        var booking =
-                code instanceof String c ? bookings.find(site.id(), c) : java.util.Optional.<Bookings.Booking>empty();
+        var booking = code instanceof String c ? bookings.find(site.id(), c) : java.util.Optional.<Bookings.Booking>empty();
         if (booking.isEmpty()) {
             return "redirect:" + link("/appointments/manage", site);
         }
@@ -210,28 +178,21 @@ class PublicBookingPages {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    path.append('M')
-                            .append(x + border)
-                            .append(',')
-                            .append(y + border)
-                            .append("h1v1h-1z");
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
                 }
             }
         }
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
                 + path + "\" fill=\"#000\"/></svg>";
-        return ResponseEntity.ok()
-                .header("Content-Type", "image/svg+xml")
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                .body(svg);
+        return ResponseEntity.ok().header("Content-Type", "image/svg+xml")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(svg);
     }
 
     // ---- cancel or move, with code and phone
 
     @GetMapping("/appointments/manage")
-    String manage(
-            @RequestParam(required = false) String hall, @RequestParam(required = false) String code, Model model) {
+    String manage(@RequestParam(required = false) String hall, @RequestParam(required = false) String code, Model model) {
         hall(hall, model);
         model.addAttribute("code", code == null ? "" : code);
         model.addAttribute("phone", "");
@@ -239,28 +200,19 @@ class PublicBookingPages {
     }
 
     @PostMapping("/appointments/manage")
-    String find(
-            @RequestParam(required = false) String hall,
-            @RequestParam(defaultValue = "") String code,
-            @RequestParam(defaultValue = "") String phone,
-            @RequestParam(required = false) String action,
+    String find(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(required = false) String action,
             @RequestParam(required = false) Long slotId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         SiteView site = hall(hall, model);
         model.addAttribute("code", code);
         model.addAttribute("phone", phone);
         try {
-            Bookings.Booking b = limits.lookup(
-                    request,
-                    code,
-                    () -> "cancel".equals(action)
-                            ? bookings.cancel(site.id(), code, phone)
-                            : "move".equals(action)
-                                    ? bookings.reschedule(site.id(), code, phone, slotId)
-                                    : bookings.mine(site.id(), code, phone));
+            Bookings.Booking b = limits.lookup(request, code, () -> "cancel".equals(action)
+                    ? bookings.cancel(site.id(), code, phone)
+                    : "move".equals(action) ? bookings.reschedule(site.id(), code, phone, slotId)
+                    : bookings.mine(site.id(), code, phone));
             model.addAttribute("booking", b);
             model.addAttribute("done", action);
             model.addAttribute("callStream", calls.tokenIfCallableToday(b, site.id()));
@@ -287,8 +239,7 @@ class PublicBookingPages {
         SiteView site = catalogue.hall(code).orElseThrow(() -> NotFoundException.of("hall", code));
         model.addAttribute("hall", site);
         model.addAttribute("settings", catalogue.settings(site.id()));
-        model.addAttribute(
-                "postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));
+        model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return site;
     }
@@ -298,10 +249,7 @@ class PublicBookingPages {
     }
 
     static String link(String path, SiteView site) {
-        return UriComponentsBuilder.fromPath(path)
-                .queryParam("hall", site.code())
-                .build()
-                .toUriString();
+        return UriComponentsBuilder.fromPath(path).queryParam("hall", site.code()).build().toUriString();
     }
 
     /** WeChat's in-app browser names itself MicroMessenger; everything else is the web. */

@@ -30,12 +30,8 @@ class PublicLimits {
     void booking(HttpServletRequest request, BookingForm form) {
         limits.consume(Kind.BOOKING_ADDRESS, request);
         limits.consume(Kind.BOOKING_PHONE, phone(form.phone()));
-        limits.consume(
-                Kind.BOOKING_DOCUMENT,
-                form.docNo() == null || form.docNo().isBlank()
-                        ? null
-                        : form.docType() + ":"
-                                + form.docNo().replaceAll("\\s", "").toUpperCase(Locale.ROOT));
+        limits.consume(Kind.BOOKING_DOCUMENT, form.docNo() == null || form.docNo().isBlank() ? null
+                : form.docType() + ":" + form.docNo().replaceAll("\\s", "").toUpperCase(Locale.ROOT));
     }
 
     void sms(HttpServletRequest request, String phone) {

@@ -48,10 +48,12 @@ public class QueueBoard {
     }
 
     /** A window with the people checked in at the gate who wait for it. */
-    public record Waiting(int windowNumber, String windowName, int waiting) {}
+    public record Waiting(int windowNumber, String windowName, int waiting) {
+    }
 
     /** A popular item and its next slot with places left, or none. */
-    public record NextFree(String itemName, Optional<Instant> startsAt) {}
+    public record NextFree(String itemName, Optional<Instant> startsAt) {
+    }
 
     /** Today's last calls, newest first. */
     @Transactional(readOnly = true)
@@ -62,15 +64,10 @@ public class QueueBoard {
                 SELECT b.id, b.code, b.window_id, b.called_at FROM bookings b
                 WHERE b.site_id = :site AND b.called_at >= :from AND b.called_at < :to
                 ORDER BY b.called_at DESC, b.id DESC LIMIT :limit""")
-                .param("site", siteId)
-                .param("from", slots.start(today))
-                .param("to", slots.start(today.plusDays(1)))
+                .param("site", siteId).param("from", slots.start(today)).param("to", slots.start(today.plusDays(1)))
                 .param("limit", limit)
-                .query((rs, n) -> new Call(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        HallWindows.in(hall, rs.getLong(3)).number(),
-                        rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Call(rs.getLong(1), rs.getString(2),
+                        HallWindows.in(hall, rs.getLong(3)).number(), rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
@@ -82,17 +79,12 @@ public class QueueBoard {
         jdbc.sql("""
                 SELECT window_id, count(*)::int FROM bookings WHERE site_id = :site AND status = 'ARRIVED'
                   AND starts_at >= :from AND starts_at < :to GROUP BY window_id""")
-                .param("site", siteId)
-                .param("from", slots.start(today))
-                .param("to", slots.start(today.plusDays(1)))
-                .query((rs, n) -> arrived.put(rs.getLong(1), rs.getInt(2)))
-                .list();
+                .param("site", siteId).param("from", slots.start(today)).param("to", slots.start(today.plusDays(1)))
+                .query((rs, n) -> arrived.put(rs.getLong(1), rs.getInt(2))).list();
         // the open windows in number order, from organization's facade
-        return windows.of(siteId).values().stream()
-                .filter(w -> !w.retired())
+        return windows.of(siteId).values().stream().filter(w -> !w.retired())
                 .sorted(java.util.Comparator.comparingInt(org.hallsafe.organization.Views.WindowView::number))
-                .map(w -> new Waiting(w.number(), w.name(), arrived.getOrDefault(w.id(), 0)))
-                .toList();
+                .map(w -> new Waiting(w.number(), w.name(), arrived.getOrDefault(w.id(), 0))).toList();
     }
 
     /**
@@ -105,10 +97,7 @@ public class QueueBoard {
         return jdbc.sql("""
                 SELECT count(*)::int FROM bookings WHERE site_id = :site AND starts_at <= :now AND ends_at > :now
                   AND status NOT IN ('CANCELLED','NO_SHOW','REFUSED')""")
-                .param("site", siteId)
-                .param("now", now)
-                .query(Integer.class)
-                .single();
+                .param("site", siteId).param("now", now).query(Integer.class).single();
     }
 
     /**
@@ -124,21 +113,13 @@ public class QueueBoard {
                 LEFT JOIN bookings b ON b.item_id = i.id AND b.site_id = i.site_id AND b.created_at >= :since
                 WHERE i.site_id = :site AND i.retired_at IS NULL
                 GROUP BY i.id ORDER BY count(b.id) DESC, i.id LIMIT :limit""")
-                .param("site", siteId)
-                .param("since", since)
-                .param("limit", items)
-                .query((rs, n) -> new long[] {rs.getLong(1)})
-                .list();
-        return popular.stream()
-                .map(p -> {
-                    Catalogue.Item item = catalogue.item(siteId, p[0]);
-                    Optional<Instant> next = postponed
-                            ? Optional.empty()
-                            : slots.nextFree(siteId, item.id(), 1).stream()
-                                    .findFirst()
-                                    .map(Slots.Slot::startsAt);
-                    return new NextFree(item.name(), next);
-                })
-                .toList();
+                .param("site", siteId).param("since", since).param("limit", items)
+                .query((rs, n) -> new long[] {rs.getLong(1)}).list();
+        return popular.stream().map(p -> {
+            Catalogue.Item item = catalogue.item(siteId, p[0]);
+            Optional<Instant> next = postponed ? Optional.empty()
+                    : slots.nextFree(siteId, item.id(), 1).stream().findFirst().map(Slots.Slot::startsAt);
+            return new NextFree(item.name(), next);
+        }).toList();
     }
 }

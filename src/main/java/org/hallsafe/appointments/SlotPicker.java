@@ -42,21 +42,12 @@ public class SlotPicker {
     }
 
     public void pick(long siteId, long itemId, LocalDate day, Long chosenSlot, Model model) {
-        List<Slots.Day> days =
-                slots.days(siteId, itemId, catalogue.settings(siteId).daysAhead());
-        LocalDate chosen = day != null
-                ? day
-                : chosenSlot != null
-                        ? slots.find(siteId, chosenSlot)
-                                .map(s -> s.startsAt().atZone(clock.getZone()).toLocalDate())
-                                .orElse(null)
-                        : null;
+        List<Slots.Day> days = slots.days(siteId, itemId, catalogue.settings(siteId).daysAhead());
+        LocalDate chosen = day != null ? day
+                : chosenSlot != null ? slots.find(siteId, chosenSlot).map(s -> s.startsAt().atZone(clock.getZone()).toLocalDate()).orElse(null)
+                : null;
         if (chosen == null) {
-            chosen = days.stream()
-                    .filter(d -> d.remaining() > 0)
-                    .map(Slots.Day::day)
-                    .findFirst()
-                    .orElse(null);
+            chosen = days.stream().filter(d -> d.remaining() > 0).map(Slots.Day::day).findFirst().orElse(null);
         }
         model.addAttribute("item", catalogue.item(siteId, itemId));
         model.addAttribute("days", days);

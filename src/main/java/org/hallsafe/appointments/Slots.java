@@ -9,10 +9,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +31,7 @@ public class Slots {
     private final ActivityLog activity;
     private final HallWindows windows;
 
-    Slots(
-            JdbcClient jdbc,
-            Clock clock,
-            Catalogue catalogue,
-            ActivityLog activity,
-            org.hallsafe.platform.FormShape shape,
+    Slots(JdbcClient jdbc, Clock clock, Catalogue catalogue, ActivityLog activity, org.hallsafe.platform.FormShape shape,
             HallWindows windows) {
         this.windows = windows;
         this.shape = shape;
@@ -47,18 +42,8 @@ public class Slots {
     }
 
     /** A slot of a window with its places. */
-    public record Slot(
-            long id,
-            long windowId,
-            int windowNumber,
-            String windowName,
-            Instant startsAt,
-            Instant endsAt,
-            int capacity,
-            int booked,
-            int hallCap,
-            int hallBooked,
-            Instant releasedAt) {
+    public record Slot(long id, long windowId, int windowNumber, String windowName, Instant startsAt, Instant endsAt,
+            int capacity, int booked, int hallCap, int hallBooked, Instant releasedAt) {
 
         /** Places left: the window's, bounded by the hall's cap at that time. */
         public int remaining() {
@@ -66,17 +51,7 @@ public class Slots {
         }
 
         Slot at(org.hallsafe.organization.Views.WindowView w) {
-            return new Slot(
-                    id,
-                    windowId,
-                    w.number(),
-                    w.name(),
-                    startsAt,
-                    endsAt,
-                    capacity,
-                    booked,
-                    hallCap,
-                    hallBooked,
+            return new Slot(id, windowId, w.number(), w.name(), startsAt, endsAt, capacity, booked, hallCap, hallBooked,
                     releasedAt);
         }
     }
@@ -87,20 +62,19 @@ public class Slots {
             return found;
         }
         var hall = windows.of(siteId);
-        return found.stream()
-                .map(s -> s.at(HallWindows.in(hall, s.windowId())))
-                .sorted(order)
-                .toList();
+        return found.stream().map(s -> s.at(HallWindows.in(hall, s.windowId()))).sorted(order).toList();
     }
 
-    private static final java.util.Comparator<Slot> BY_TIME =
-            java.util.Comparator.comparing(Slot::startsAt).thenComparingInt(Slot::windowNumber);
+    private static final java.util.Comparator<Slot> BY_TIME = java.util.Comparator.comparing(Slot::startsAt)
+            .thenComparingInt(Slot::windowNumber);
 
     /** A day on the booking page: how many places are left in it. */
-    public record Day(LocalDate day, int remaining) {}
+    public record Day(LocalDate day, int remaining) {
+    }
 
     /** What generating made. */
-    public record Generated(int slots, int days) implements java.io.Serializable {}
+    public record Generated(int slots, int days) implements java.io.Serializable {
+    }
 
     private static final String SELECT = """
             SELECT s.id, s.window_id, 0 AS window_number, '' AS window_name, s.starts_at, s.ends_at, s.capacity, s.booked,
@@ -120,17 +94,14 @@ public class Slots {
         shape.check(f, f.ruleProblems(LocalDate.now(clock)));
         int minutes = catalogue.settings(siteId).slotMinutes();
         Instant now = clock.instant();
-        Instant release = f.releaseAt() == null
-                ? now
-                : f.releaseAt().atZone(clock.getZone()).toInstant();
+        Instant release = f.releaseAt() == null ? now : f.releaseAt().atZone(clock.getZone()).toInstant();
         int made = 0;
         int days = 0;
         for (LocalDate day = f.from(); !day.isAfter(f.to()); day = day.plusDays(1)) {
             boolean any = false;
             for (Long window : f.windowIds()) {
                 for (org.hallsafe.organization.HallCalendar.Period p : catalogue.periods(siteId, window, day)) {
-                    for (LocalDateTime t = day.atTime(p.starts());
-                            !t.plusMinutes(minutes).isAfter(day.atTime(p.ends()));
+                    for (LocalDateTime t = day.atTime(p.starts()); !t.plusMinutes(minutes).isAfter(day.atTime(p.ends()));
                             t = t.plusMinutes(minutes)) {
                         ZonedDateTime starts = t.atZone(clock.getZone());
                         if (starts.toInstant().isBefore(now)) {
@@ -139,50 +110,34 @@ public class Slots {
                         jdbc.sql("""
                                 INSERT INTO hall_slots (site_id, starts_at, cap) VALUES (:site, :starts, :cap)
                                 ON CONFLICT (site_id, starts_at) DO NOTHING""")
-                                .param("site", siteId)
-                                .param("starts", Timestamp.from(starts.toInstant()))
-                                .param("cap", f.hallCap())
-                                .update();
+                                .param("site", siteId).param("starts", Timestamp.from(starts.toInstant()))
+                                .param("cap", f.hallCap()).update();
                         made += jdbc.sql("""
                                 INSERT INTO slots (site_id, window_id, starts_at, ends_at, capacity, released_at, created_at, created_by)
                                 VALUES (:site, :window, :starts, :ends, :cap, :release, :now, :by)
                                 ON CONFLICT (site_id, window_id, starts_at) DO NOTHING""")
-                                .param("site", siteId)
-                                .param("window", window)
+                                .param("site", siteId).param("window", window)
                                 .param("starts", Timestamp.from(starts.toInstant()))
-                                .param(
-                                        "ends",
-                                        Timestamp.from(
-                                                starts.plusMinutes(minutes).toInstant()))
-                                .param("cap", f.capacity())
-                                .param("release", Timestamp.from(release))
-                                .param("now", Timestamp.from(now))
-                                .param("by", SignedIn.actor())
-                                .update();
+                                .param("ends", Timestamp.from(starts.plusMinutes(minutes).toInstant()))
+                                .param("cap", f.capacity()).param("release", Timestamp.from(release))
+                                .param("now", Timestamp.from(now)).param("by", SignedIn.actor()).update();
                         any = true;
                     }
                 }
             }
             days += any ? 1 : 0;
         }
-        activity.record(
-                "CREATED", "slots", siteId, f.from() + "–" + f.to() + ": " + made + " slots, windows " + f.windowIds());
+        activity.record("CREATED", "slots", siteId, f.from() + "–" + f.to() + ": " + made + " slots, windows " + f.windowIds());
         return new Generated(made, days);
     }
 
     /** A day's slots of the hall, every window, for the staff grid. */
     @Transactional(readOnly = true)
     public List<Slot> day(long siteId, LocalDate day) {
-        return named(
-                siteId,
-                jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 WHERE s.site_id = :site AND s.starts_at >= :from AND s.starts_at < :to""")
-                        .param("site", siteId)
-                        .param("from", start(day))
-                        .param("to", start(day.plusDays(1)))
-                        .query(Slot.class)
-                        .list(),
-                java.util.Comparator.comparingInt(Slot::windowNumber).thenComparing(Slot::startsAt));
+                .param("site", siteId).param("from", start(day)).param("to", start(day.plusDays(1)))
+                .query(Slot.class).list(), java.util.Comparator.comparingInt(Slot::windowNumber).thenComparing(Slot::startsAt));
     }
 
     @Transactional(readOnly = true)
@@ -192,16 +147,8 @@ public class Slots {
 
     @Transactional(readOnly = true)
     public java.util.Optional<Slot> find(long siteId, long id) {
-        return named(
-                        siteId,
-                        jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id")
-                                .param("site", siteId)
-                                .param("id", id)
-                                .query(Slot.class)
-                                .list(),
-                        BY_TIME)
-                .stream()
-                .findFirst();
+        return named(siteId, jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId)
+                .param("id", id).query(Slot.class).list(), BY_TIME).stream().findFirst();
     }
 
     /** A window slot's new capacity; never below what is booked. */
@@ -211,10 +158,7 @@ public class Slots {
             throw new InvalidInputException("capacity", "validation.range.0.500");
         }
         int n = jdbc.sql("UPDATE slots SET capacity = :cap WHERE site_id = :site AND id = :id AND booked <= :cap")
-                .param("cap", capacity)
-                .param("site", siteId)
-                .param("id", slotId)
-                .update();
+                .param("cap", capacity).param("site", siteId).param("id", slotId).update();
         if (n == 0) {
             slot(siteId, slotId);
             throw new InvalidInputException("capacity", "appointments.slots.belowBooked");
@@ -229,10 +173,7 @@ public class Slots {
             throw new InvalidInputException("hallCap", "validation.range.0.5000");
         }
         int n = jdbc.sql("UPDATE hall_slots SET cap = :cap WHERE site_id = :site AND starts_at = :t AND booked <= :cap")
-                .param("cap", cap)
-                .param("site", siteId)
-                .param("t", Timestamp.from(startsAt))
-                .update();
+                .param("cap", cap).param("site", siteId).param("t", Timestamp.from(startsAt)).update();
         if (n == 0) {
             throw new InvalidInputException("hallCap", "appointments.slots.belowBooked");
         }
@@ -245,11 +186,8 @@ public class Slots {
         int n = jdbc.sql("""
                 UPDATE slots SET released_at = :now WHERE site_id = :site AND starts_at >= :from AND starts_at < :to
                   AND released_at > :now""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("from", start(day))
-                .param("to", start(day.plusDays(1)))
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("from", start(day))
+                .param("to", start(day.plusDays(1))).update();
         activity.record("UPDATED", "slots", siteId, "released " + day + ": " + n);
         return n;
     }
@@ -265,51 +203,32 @@ public class Slots {
                 JOIN hall_slots h ON h.site_id = s.site_id AND h.starts_at = s.starts_at
                 WHERE s.site_id = :site AND s.starts_at > :now AND s.starts_at < :until AND s.released_at <= :now
                 GROUP BY 1 ORDER BY 1""")
-                .param("zone", clock.getZone().getId())
-                .param("item", itemId)
-                .param("site", siteId)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("until", start(today.plusDays(daysAhead + 1L)))
-                .query(Day.class)
-                .list();
+                .param("zone", clock.getZone().getId()).param("item", itemId).param("site", siteId)
+                .param("now", Timestamp.from(clock.instant())).param("until", start(today.plusDays(daysAhead + 1L)))
+                .query(Day.class).list();
     }
 
     /** An item's released slots of a day, the ones still to come. */
     @Transactional(readOnly = true)
     public List<Slot> open(long siteId, long itemId, LocalDate day) {
-        return named(
-                siteId,
-                jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 JOIN service_item_windows iw ON iw.window_id = s.window_id AND iw.item_id = :item
                 WHERE s.site_id = :site AND s.starts_at >= :from AND s.starts_at < :to AND s.starts_at > :now
                   AND s.released_at <= :now""")
-                        .param("item", itemId)
-                        .param("site", siteId)
-                        .param("from", start(day))
-                        .param("to", start(day.plusDays(1)))
-                        .param("now", Timestamp.from(clock.instant()))
-                        .query(Slot.class)
-                        .list(),
-                BY_TIME);
+                .param("item", itemId).param("site", siteId).param("from", start(day)).param("to", start(day.plusDays(1)))
+                .param("now", Timestamp.from(clock.instant())).query(Slot.class).list(), BY_TIME);
     }
 
     /** The next slots with places left for an item: what a "full" answer offers instead. */
     @Transactional(readOnly = true)
     public List<Slot> nextFree(long siteId, long itemId, int limit) {
-        return named(
-                siteId,
-                jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 JOIN service_item_windows iw ON iw.window_id = s.window_id AND iw.item_id = :item
                 WHERE s.site_id = :site AND s.starts_at > :now AND s.released_at <= :now
                   AND s.booked < s.capacity AND h.booked < h.cap
                 ORDER BY s.starts_at, s.window_id LIMIT :limit""")
-                        .param("item", itemId)
-                        .param("site", siteId)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("limit", limit)
-                        .query(Slot.class)
-                        .list(),
-                BY_TIME);
+                .param("item", itemId).param("site", siteId).param("now", Timestamp.from(clock.instant()))
+                .param("limit", limit).query(Slot.class).list(), BY_TIME);
     }
 
     Timestamp start(LocalDate day) {

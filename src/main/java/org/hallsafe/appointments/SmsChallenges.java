@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
-import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.Deliveries;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,8 +47,7 @@ class SmsChallenges {
     @Transactional
     public String send(long siteId, String rawPhone, Long itemId) {
         if (rawPhone == null || !PhoneNumber.isValid(rawPhone)) {
-            throw new InvalidInputException(
-                    "phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
+            throw new InvalidInputException("phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
         }
         if (itemId == null || catalogue.find(siteId, itemId).isEmpty()) {
             throw new InvalidInputException("itemId", "appointments.book.item");
@@ -57,11 +56,8 @@ class SmsChallenges {
         byte[] hash = personalData.lookupHash(phone.value());
         boolean recent = jdbc.sql("""
                 SELECT count(*) > 0 FROM sms_challenges WHERE site_id = :site AND phone_hash = :hash AND created_at > :since""")
-                .param("site", siteId)
-                .param("hash", hash)
-                .param("since", Timestamp.from(clock.instant().minus(RESEND)))
-                .query(Boolean.class)
-                .single();
+                .param("site", siteId).param("hash", hash).param("since", Timestamp.from(clock.instant().minus(RESEND)))
+                .query(Boolean.class).single();
         if (recent) {
             throw new InvalidInputException("smsCode", "appointments.sms.wait");
         }
@@ -69,28 +65,13 @@ class SmsChallenges {
         long id = jdbc.sql("""
                 INSERT INTO sms_challenges (site_id, phone_hash, item_id, code_hash, expires_at, created_at)
                 VALUES (:site, :hash, :item, :code, :expires, :now) RETURNING id""")
-                .param("site", siteId)
-                .param("item", itemId)
-                .param("hash", hash)
-                .param("code", digest(siteId, phone.value(), code))
-                .param("expires", Timestamp.from(clock.instant().plus(VALID)))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+                .param("site", siteId).param("item", itemId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
+                .param("expires", Timestamp.from(clock.instant().plus(VALID))).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
         String text = catalogue.word("appointments.sms.code.text", code);
         // through the outbox: written with the code, sent by the worker woken when this commits (issue 19, item 3)
-        sms.enqueueSms(
-                new Deliveries.Sms(
-                        siteId,
-                        "sms-challenge",
-                        String.valueOf(id),
-                        "SMS_CODE",
-                        "challenge:" + id,
-                        "booking",
-                        phone.masked(),
-                        text),
-                phone::value,
-                code);
+        sms.enqueueSms(new Deliveries.Sms(siteId, "sms-challenge", String.valueOf(id), "SMS_CODE", "challenge:" + id,
+                "booking", phone.masked(), text), phone::value, code);
         return code;
     }
 
@@ -105,24 +86,14 @@ class SmsChallenges {
                 SELECT id, code_hash, expires_at, attempts FROM sms_challenges
                 WHERE site_id = :site AND phone_hash = :hash AND item_id = :item AND used_at IS NULL
                 ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
-                .param("site", siteId)
-                .param("hash", hash)
-                .param("item", itemId)
-                .query((rs, n) -> new Object[] {
-                    rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)
-                })
+                .param("site", siteId).param("hash", hash).param("item", itemId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
                 .optional();
-        if (row.isEmpty()
-                || ((java.time.Instant) row.get()[2]).isBefore(clock.instant())
-                || (int) row.get()[3] >= TRIES) {
+        if (row.isEmpty() || ((java.time.Instant) row.get()[2]).isBefore(clock.instant()) || (int) row.get()[3] >= TRIES) {
             throw new InvalidInputException("smsCode", "appointments.sms.expired");
         }
-        if (!MessageDigest.isEqual(
-                row.get()[1].toString().getBytes(),
-                digest(siteId, phone, code.strip()).getBytes())) {
-            jdbc.sql("UPDATE sms_challenges SET attempts = attempts + 1 WHERE id = :id")
-                    .param("id", row.get()[0])
-                    .update();
+        if (!MessageDigest.isEqual(row.get()[1].toString().getBytes(), digest(siteId, phone, code.strip()).getBytes())) {
+            jdbc.sql("UPDATE sms_challenges SET attempts = attempts + 1 WHERE id = :id").param("id", row.get()[0]).update();
             throw new InvalidInputException("smsCode", "appointments.sms.wrong");
         }
         // a right code stays good until a booking uses it: one refused as full may be tried again with it
@@ -137,9 +108,7 @@ class SmsChallenges {
     @Transactional(propagation = Propagation.MANDATORY)
     public void use(long challengeId) {
         int n = jdbc.sql("UPDATE sms_challenges SET used_at = :now WHERE id = :id AND used_at IS NULL")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", challengeId)
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("id", challengeId).update();
         if (n == 0) {
             throw new InvalidInputException("smsCode", "appointments.sms.used");
         }

@@ -52,11 +52,9 @@ class WindowHours {
         jdbc.sql("""
                 SELECT weekday, starts, ends FROM opening_hours
                 WHERE site_id = :site AND window_id = :window ORDER BY weekday, starts""")
-                .param("site", siteId)
-                .param("window", windowId)
+                .param("site", siteId).param("window", windowId)
                 .query((rs, n) -> hours.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
-                        .add(new Period(
-                                rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
+                        .add(new Period(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
                 .list();
         return hours;
     }
@@ -74,19 +72,12 @@ class WindowHours {
             return;
         }
         jdbc.sql("DELETE FROM opening_hours WHERE site_id = :site AND window_id = :window")
-                .param("site", siteId)
-                .param("window", f.windowId())
-                .update();
+                .param("site", siteId).param("window", f.windowId()).update();
         for (DayOfWeek day : f.days()) {
             for (Period p : f.periods()) {
-                jdbc.sql(
-                                "INSERT INTO opening_hours (site_id, window_id, weekday, starts, ends) VALUES (:site, :window, :day, :s, :e)")
-                        .param("site", siteId)
-                        .param("window", f.windowId())
-                        .param("day", day.getValue())
-                        .param("s", p.starts())
-                        .param("e", p.ends())
-                        .update();
+                jdbc.sql("INSERT INTO opening_hours (site_id, window_id, weekday, starts, ends) VALUES (:site, :window, :day, :s, :e)")
+                        .param("site", siteId).param("window", f.windowId()).param("day", day.getValue())
+                        .param("s", p.starts()).param("e", p.ends()).update();
             }
         }
         activity.record("UPDATED", "opening-hours", f.windowId(), f.summary());

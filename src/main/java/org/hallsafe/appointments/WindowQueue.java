@@ -26,13 +26,7 @@ class WindowQueue {
     private final LiveUpdates live;
     private final ApplicationEventPublisher events;
 
-    WindowQueue(
-            JdbcClient jdbc,
-            Clock clock,
-            Slots slots,
-            BookingReads reads,
-            ActivityLog activity,
-            LiveUpdates live,
+    WindowQueue(JdbcClient jdbc, Clock clock, Slots slots, BookingReads reads, ActivityLog activity, LiveUpdates live,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -53,13 +47,8 @@ class WindowQueue {
                               AND starts_at >= :from AND starts_at < :to
                             ORDER BY starts_at, arrived_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id""".formatted(BookingStates.sqlSources(Status.CALLED)))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("window", windowId)
-                .param("from", slots.start(today))
-                .param("to", slots.start(today.plusDays(1)))
-                .query(Long.class)
-                .optional();
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("window", windowId)
+                .param("from", slots.start(today)).param("to", slots.start(today.plusDays(1))).query(Long.class).optional();
         Optional<Bookings.Booking> called = id.map(i -> reads.byId(siteId, i));
         called.ifPresent(b -> {
             activity.record("CALLED", "booking", b.id(), "");
@@ -76,10 +65,7 @@ class WindowQueue {
     void done(long siteId, long id) {
         int n = jdbc.sql("UPDATE bookings SET status = 'DONE', changed_at = :now WHERE site_id = :site AND id = :id"
                         + " AND status IN (" + BookingStates.sqlSources(Status.DONE) + ")")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update();
         if (n == 1) {
             activity.record("DONE", "booking", id, "");
             live.publishToSite(siteId, "appointments");
@@ -94,9 +80,7 @@ class WindowQueue {
                 WHERE status IN (%s) AND b.ends_at + make_interval(mins => coalesce(
                     (SELECT no_show_minutes FROM appointment_settings s WHERE s.site_id = b.site_id), 30)) < :now
                 RETURNING site_id""".formatted(BookingStates.sqlSources(Status.NO_SHOW)))
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .list();
+                .param("now", Timestamp.from(clock.instant())).query(Long.class).list();
         sites.stream().distinct().forEach(s -> live.publishToSite(s, "appointments"));
         return sites.size();
     }

@@ -45,10 +45,12 @@ class AuditChain {
     }
 
     /** One hall's chain ({@code siteId} null: the rows of no hall). */
-    record Chain(Long siteId, String siteName, long rows, long lastId, String lastHash) {}
+    record Chain(Long siteId, String siteName, long rows, long lastId, String lastHash) {
+    }
 
     /** The first row of a chain that does not match: changed itself, or the row before it was changed or removed. */
-    record Break(Long siteId, String siteName, long id, Instant occurredAt) {}
+    record Break(Long siteId, String siteName, long id, Instant occurredAt) {
+    }
 
     record Result(List<Chain> chains, List<Break> breaks) {
 
@@ -71,22 +73,15 @@ class AuditChain {
                       WINDOW w AS (PARTITION BY a.site_id ORDER BY a.id)) c
                 WHERE c.hash IS DISTINCT FROM c.computed OR c.n > 1 AND c.prev_hash IS DISTINCT FROM c.previous
                 ORDER BY c.site_id NULLS FIRST, c.id""".formatted(HASH))
-                .query((rs, n) -> new Break(
-                        (Long) rs.getObject("site_id"),
-                        hallName((Long) rs.getObject("site_id")),
-                        rs.getLong("id"),
+                .query((rs, n) -> new Break((Long) rs.getObject("site_id"), hallName((Long) rs.getObject("site_id")), rs.getLong("id"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
         List<Chain> chains = jdbc.sql("""
                 SELECT DISTINCT ON (c.site_id) c.site_id, c.row_count, c.id, c.hash
                 FROM (SELECT site_id, id, hash, count(*) OVER (PARTITION BY site_id) AS row_count FROM audit_log) c
                 ORDER BY c.site_id NULLS FIRST, c.id DESC""")
-                .query((rs, n) -> new Chain(
-                        (Long) rs.getObject("site_id"),
-                        hallName((Long) rs.getObject("site_id")),
-                        rs.getLong("row_count"),
-                        rs.getLong("id"),
-                        rs.getString("hash")))
+                .query((rs, n) -> new Chain((Long) rs.getObject("site_id"), hallName((Long) rs.getObject("site_id")), rs.getLong("row_count"),
+                        rs.getLong("id"), rs.getString("hash")))
                 .list();
         return new Result(chains, breaks);
     }

@@ -37,26 +37,16 @@ class AuditChainCommand implements ApplicationRunner {
     int verify(PrintStream out) {
         AuditChain.Result result = chain.verify();
         for (AuditChain.Chain c : result.chains()) {
-            out.printf(
-                    "hall %s (%s): %d rows, newest row %d, hash %s%n",
-                    c.siteId() == null ? "-" : c.siteId(),
-                    c.siteName() == null ? "no hall" : c.siteName(),
-                    c.rows(),
-                    c.lastId(),
-                    c.lastHash());
+            out.printf("hall %s (%s): %d rows, newest row %d, hash %s%n", c.siteId() == null ? "-" : c.siteId(),
+                    c.siteName() == null ? "no hall" : c.siteName(), c.rows(), c.lastId(), c.lastHash());
         }
         for (AuditChain.Break b : result.breaks()) {
-            out.printf(
-                    "BROKEN: hall %s (%s): row %d of %s was changed, or a row before it was removed%n",
-                    b.siteId() == null ? "-" : b.siteId(),
-                    b.siteName() == null ? "no hall" : b.siteName(),
-                    b.id(),
+            out.printf("BROKEN: hall %s (%s): row %d of %s was changed, or a row before it was removed%n",
+                    b.siteId() == null ? "-" : b.siteId(), b.siteName() == null ? "no hall" : b.siteName(), b.id(),
                     b.occurredAt());
         }
-        out.println(
-                result.intact()
-                        ? "audit log intact: " + result.rows() + " rows checked"
-                        : "audit log CHANGED: " + result.breaks().size() + " chain(s) broken");
+        out.println(result.intact() ? "audit log intact: " + result.rows() + " rows checked"
+                : "audit log CHANGED: " + result.breaks().size() + " chain(s) broken");
         return result.intact() ? 0 : 1;
     }
 }

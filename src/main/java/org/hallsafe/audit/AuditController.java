@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,28 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AuditController {
 
     static final int PAGE = 50;
-    static final List<String> ACTIONS = List.of(
-            "SIGN_IN",
-            "SIGN_IN_FAILED",
-            "SIGN_IN_REFUSED_LOCKED",
-            "SIGN_IN_REFUSED_DISABLED",
-            "PERSONAL_DATA_READ",
-            "ACCOUNT_CREATED",
-            "ACCOUNT_PASSWORD_CHANGED",
-            "ACCOUNT_ENABLED",
-            "ACCOUNT_DISABLED",
-            "CREATED",
-            "UPDATED",
-            "RETIRED",
-            "MEASURE_OWNERS_CHANGED",
-            "INCIDENT_REPORTED",
-            "INCIDENT_ACKNOWLEDGED",
-            "INCIDENT_NOTE",
-            "INCIDENT_CLOSED",
-            "LEDGER_PRINTED",
-            "LEDGER_EXPORTED",
-            "PERSONAL_DATA_LOOKUP",
-            "RETENTION_PURGE");
+    static final List<String> ACTIONS = List.of("SIGN_IN", "SIGN_IN_FAILED", "SIGN_IN_REFUSED_LOCKED",
+            "SIGN_IN_REFUSED_DISABLED", "PERSONAL_DATA_READ", "ACCOUNT_CREATED", "ACCOUNT_PASSWORD_CHANGED",
+            "ACCOUNT_ENABLED", "ACCOUNT_DISABLED", "CREATED", "UPDATED", "RETIRED", "MEASURE_OWNERS_CHANGED",
+            "INCIDENT_REPORTED", "INCIDENT_ACKNOWLEDGED", "INCIDENT_NOTE", "INCIDENT_CLOSED", "LEDGER_PRINTED",
+            "LEDGER_EXPORTED", "PERSONAL_DATA_LOOKUP", "RETENTION_PURGE");
 
     private final AuditLog log;
     private final AuditChain chain;
@@ -62,8 +45,7 @@ class AuditController {
     String audit(AuditLog.Filter filter, Model model) {
         // rows of no hall (the system's jobs, unknown user names) are the bureau's to see
         boolean withSystem = CurrentUser.get().role() == org.hallsafe.platform.Role.BUREAU_ADMIN;
-        List<AuditLog.Entry> entries =
-                log.search(CurrentUser.get().siteId(), withSystem, filter, clock.getZone(), PAGE + 1);
+        List<AuditLog.Entry> entries = log.search(CurrentUser.get().siteId(), withSystem, filter, clock.getZone(), PAGE + 1);
         boolean more = entries.size() > PAGE;
         List<AuditLog.Entry> page = more ? entries.subList(0, PAGE) : entries;
         model.addAttribute("entries", page);

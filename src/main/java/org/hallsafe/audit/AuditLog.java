@@ -25,17 +25,12 @@ class AuditLog {
         this.jdbc = jdbc;
     }
 
-    record Entry(
-            long id,
-            Instant occurredAt,
-            String actor,
-            String action,
-            String targetType,
-            String targetId,
-            String summary,
-            String address) {}
+    record Entry(long id, Instant occurredAt, String actor, String action, String targetType, String targetId,
+            String summary, String address) {
+    }
 
-    record Filter(String actor, String action, LocalDate from, LocalDate to, Long before) {}
+    record Filter(String actor, String action, LocalDate from, LocalDate to, Long before) {
+    }
 
     @ApplicationModuleListener
     void on(ActivityRecorded e) {
@@ -76,9 +71,7 @@ class AuditLog {
         }
         if (filter.to() != null) {
             sql.append(" AND occurred_at < :to");
-            params.put(
-                    "to",
-                    Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (filter.before() != null) {
             sql.append(" AND id < :before");
@@ -86,17 +79,9 @@ class AuditLog {
         }
         sql.append(" ORDER BY id DESC LIMIT :limit");
         params.put("limit", limit);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> new Entry(
-                        rs.getLong("id"),
-                        rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("target_type"),
-                        rs.getString("target_id"),
-                        rs.getString("summary"),
-                        rs.getString("address")))
-                .list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Entry(rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getString("target_type"), rs.getString("target_id"), rs.getString("summary"),
+                rs.getString("address"))).list();
     }
 }

@@ -23,14 +23,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Canteen {
 
-    public enum CertificateState {
-        VALID,
-        EXPIRING,
-        EXPIRED,
-        MISSING
-    }
+    public enum CertificateState { VALID, EXPIRING, EXPIRED, MISSING }
 
-    public record Certificate(CertificateKind kind, String number, LocalDate expiresOn, CertificateState state) {}
+    public record Certificate(CertificateKind kind, String number, LocalDate expiresOn, CertificateState state) {
+    }
 
     public record Supplier(long id, String name, String contact, List<Certificate> certificates) {
 
@@ -39,31 +35,24 @@ public class Canteen {
         }
     }
 
-    public record Purchase(
-            long id,
-            LocalDate deliveredOn,
-            String supplier,
-            String invoiceNo,
-            boolean certificatesChecked,
-            String inspector,
-            List<Item> items) {}
+    public record Purchase(long id, LocalDate deliveredOn, String supplier, String invoiceNo, boolean certificatesChecked,
+            String inspector, List<Item> items) {
+    }
 
-    public record MealState(Meal meal, String state, Instant doneAt, int admitted, int refused) {}
+    public record MealState(Meal meal, String state, Instant doneAt, int admitted, int refused) {
+    }
 
     /** The result at the door: who it was, whether they may enter, and for which meal. */
-    public record Entry(boolean allowed, String name, Meal meal, String reasonKey) {}
+    public record Entry(boolean allowed, String name, Meal meal, String reasonKey) {
+    }
 
-    public record Waste(Instant at, BigDecimal kg, String handedTo) {}
+    public record Waste(Instant at, BigDecimal kg, String handedTo) {
+    }
 
     /** A tableware disinfection as the paper ledger lists it. */
-    public record Tableware(
-            Instant at,
-            Meal meal,
-            TablewareMethod method,
-            Integer concentration,
-            int minutes,
-            Integer temperature,
-            String doneBy) {}
+    public record Tableware(Instant at, Meal meal, TablewareMethod method, Integer concentration, int minutes,
+            Integer temperature, String doneBy) {
+    }
 
     private final SupplierRegister suppliers;
     private final PurchaseInspection purchases;

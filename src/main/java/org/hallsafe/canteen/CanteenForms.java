@@ -18,27 +18,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The canteen's words and forms. */
 public final class CanteenForms {
 
-    private CanteenForms() {}
+    private CanteenForms() {
+    }
 
     /** Food categories; wild game and live poultry exist only to be refused (R-CAN-1). */
-    public enum Category {
-        MEAT,
-        POULTRY,
-        AQUATIC,
-        VEGETABLE,
-        GRAIN_OIL,
-        DAIRY_EGG,
-        SEASONING,
-        OTHER,
-        WILD_GAME,
-        LIVE_POULTRY
-    }
+    public enum Category { MEAT, POULTRY, AQUATIC, VEGETABLE, GRAIN_OIL, DAIRY_EGG, SEASONING, OTHER, WILD_GAME, LIVE_POULTRY }
 
     /** Certificates obtained from a supplier (索证) and the categories each one covers. */
     public enum CertificateKind {
-        BUSINESS_LICENCE,
-        FOOD_LICENCE,
-        QUARANTINE;
+        BUSINESS_LICENCE, FOOD_LICENCE, QUARANTINE;
 
         boolean covers(Category c) {
             return this != QUARANTINE || c == Category.MEAT || c == Category.POULTRY;
@@ -47,8 +35,7 @@ public final class CanteenForms {
 
     /** Meals and when each ends: tableware is disinfected after it, overdue an hour later. */
     public enum Meal {
-        BREAKFAST(LocalTime.of(6, 30), LocalTime.of(8, 30)),
-        LUNCH(LocalTime.of(11, 30), LocalTime.of(13, 0)),
+        BREAKFAST(LocalTime.of(6, 30), LocalTime.of(8, 30)), LUNCH(LocalTime.of(11, 30), LocalTime.of(13, 0)),
         DINNER(LocalTime.of(17, 30), LocalTime.of(18, 30));
 
         final LocalTime start;
@@ -70,89 +57,42 @@ public final class CanteenForms {
         }
     }
 
-    public enum TablewareMethod {
-        STEAM,
-        BOILING,
-        CABINET,
-        CHEMICAL
-    }
+    public enum TablewareMethod { STEAM, BOILING, CABINET, CHEMICAL }
 
-    public enum Result {
-        ACCEPTED,
-        REJECTED
-    }
+    public enum Result { ACCEPTED, REJECTED }
 
     public record SupplierForm(
-            @NotBlank(message = "{validation.required}") @PlainText(max = 60)
-            String name,
-
-            @PlainText(max = 60) String contact) {}
+            @NotBlank(message = "{validation.required}") @PlainText(max = 60) String name,
+            @PlainText(max = 60) String contact) {
+    }
 
     public record CertificateForm(
             @NotNull(message = "{validation.required}") CertificateKind kind,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = 40)
-            String number,
-
-            @NotNull(message = "{validation.required}")
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.DECADE)
-            LocalDate expiresOn) {}
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String number,
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.DECADE) LocalDate expiresOn) {
+    }
 
     /** One line of a delivery. */
-    public record Item(
-            String name,
-            Category category,
-            BigDecimal quantity,
-            String unit,
-            String batch,
-            LocalDate producedOn,
-            String shelfLife,
-            String quarantineNo,
-            Result result,
-            String reason) {}
+    public record Item(String name, Category category, BigDecimal quantity, String unit, String batch,
+            LocalDate producedOn, String shelfLife, String quarantineNo, Result result, String reason) {
+    }
 
     /**
      * A delivery with its items as parallel lists (one row of the form each); empty rows are left out.
      */
-    public record PurchaseForm(
-            UUID submissionId,
-            Long supplierId,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn,
-            String invoiceNo,
-            Boolean certificatesChecked,
-            String inspector,
-            List<String> itemName,
-            List<Category> itemCategory,
-            List<BigDecimal> itemQuantity,
-            List<String> itemUnit,
-            List<String> itemBatch,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> itemProducedOn,
-            List<String> itemShelfLife,
-            List<String> itemQuarantineNo,
-            List<Result> itemResult,
-            List<String> itemReason) {
+    public record PurchaseForm(UUID submissionId, Long supplierId,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn, String invoiceNo,
+            Boolean certificatesChecked, String inspector, List<String> itemName, List<Category> itemCategory,
+            List<BigDecimal> itemQuantity, List<String> itemUnit, List<String> itemBatch,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> itemProducedOn, List<String> itemShelfLife,
+            List<String> itemQuarantineNo, List<Result> itemResult, List<String> itemReason) {
 
         static final int ROWS = 5;
 
         public static PurchaseForm empty(LocalDate today, String inspector) {
-            return new PurchaseForm(
-                    UUID.randomUUID(),
-                    null,
-                    today,
-                    "",
-                    false,
-                    inspector,
-                    rows(""),
-                    rows(null),
-                    rows(null),
-                    rows(""),
-                    rows(""),
-                    rows(null),
-                    rows(""),
-                    rows(""),
-                    rows(Result.ACCEPTED),
-                    rows(""));
+            return new PurchaseForm(UUID.randomUUID(), null, today, "", false, inspector, rows(""), rows(null), rows(null),
+                    rows(""), rows(""), rows(null), rows(""), rows(""), rows(Result.ACCEPTED), rows(""));
         }
 
         private static <T> List<T> rows(T value) {
@@ -174,17 +114,9 @@ public final class CanteenForms {
             if (name == null || name.isBlank()) {
                 return null;
             }
-            return new Item(
-                    name.strip(),
-                    at(itemCategory, i),
-                    at(itemQuantity, i),
-                    trim(at(itemUnit, i)),
-                    trim(at(itemBatch, i)),
-                    at(itemProducedOn, i),
-                    trim(at(itemShelfLife, i)),
-                    trim(at(itemQuarantineNo, i)),
-                    at(itemResult, i),
-                    trim(at(itemReason, i)));
+            return new Item(name.strip(), at(itemCategory, i), at(itemQuantity, i), trim(at(itemUnit, i)),
+                    trim(at(itemBatch, i)), at(itemProducedOn, i), trim(at(itemShelfLife, i)),
+                    trim(at(itemQuarantineNo, i)), at(itemResult, i), trim(at(itemReason, i)));
         }
 
         int rows() {
@@ -203,27 +135,14 @@ public final class CanteenForms {
     public record TablewareForm(
             @NotNull(message = "{validation.required}") Meal meal,
             @NotNull(message = "{validation.required}") TablewareMethod method,
-
-            @Min(value = 50, message = "{hygiene.concentration.range}")
-            @Max(value = 5000, message = "{hygiene.concentration.range}")
-            Integer concentration,
-
-            @NotNull(message = "{validation.required}")
-            @Min(value = 1, message = "{canteen.minutes.range}")
-            @Max(value = 240, message = "{canteen.minutes.range}")
-            Integer minutes,
-
-            @Min(value = 20, message = "{canteen.temperature.range}")
-            @Max(value = 200, message = "{canteen.temperature.range}")
-            Integer temperature,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String doneBy) {}
+            @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{canteen.minutes.range}") @Max(value = 240, message = "{canteen.minutes.range}") Integer minutes,
+            @Min(value = 20, message = "{canteen.temperature.range}") @Max(value = 200, message = "{canteen.temperature.range}") Integer temperature,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
+    }
 
     public record WasteForm(
-            @NotNull(message = "{validation.required}") @DecimalMin(value = "0.01", message = "{hygiene.weight.range}")
-            BigDecimal kg,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = 60)
-            String handedTo) {}
+            @NotNull(message = "{validation.required}") @DecimalMin(value = "0.01", message = "{hygiene.weight.range}") BigDecimal kg,
+            @NotBlank(message = "{validation.required}") @PlainText(max = 60) String handedTo) {
+    }
 }

@@ -37,79 +37,34 @@ class CanteenLedger {
     }
 
     @Transactional(readOnly = true)
-    void export(long siteId, LocalDate from, LocalDate to, String hall, Locale locale, OutputStream out)
-            throws IOException {
+    void export(long siteId, LocalDate from, LocalDate to, String hall, Locale locale, OutputStream out) throws IOException {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
             String period = book.period(from, to);
-            LedgerWorkbook.Sheet purchases = book.sheet(
-                    text("canteen.ledger.title", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "canteen.deliveredOn",
-                            "canteen.supplier",
-                            "canteen.item.name",
-                            "canteen.item.category",
-                            "canteen.item.quantity",
-                            "canteen.item.unit",
-                            "canteen.item.batch",
-                            "canteen.item.producedOn",
-                            "canteen.item.shelfLife",
-                            "canteen.item.quarantineNo",
-                            "canteen.certificatesChecked.short",
-                            "canteen.invoiceNo",
-                            "canteen.item.result",
-                            "canteen.item.reason",
-                            "canteen.inspector"));
+            LedgerWorkbook.Sheet purchases = book.sheet(text("canteen.ledger.title", locale), hall, period, headings(locale,
+                    "canteen.deliveredOn", "canteen.supplier", "canteen.item.name", "canteen.item.category",
+                    "canteen.item.quantity", "canteen.item.unit", "canteen.item.batch", "canteen.item.producedOn",
+                    "canteen.item.shelfLife", "canteen.item.quarantineNo", "canteen.certificatesChecked.short",
+                    "canteen.invoiceNo", "canteen.item.result", "canteen.item.reason", "canteen.inspector"));
             for (Canteen.Purchase p : canteen.purchases(siteId, from, to)) {
                 for (CanteenForms.Item item : p.items()) {
-                    purchases.row(
-                            p.deliveredOn().toString(),
-                            p.supplier(),
-                            item.name(),
-                            text("canteen.category." + item.category(), locale),
-                            item.quantity().toPlainString(),
-                            item.unit(),
-                            item.batch(),
-                            item.producedOn() == null ? "" : item.producedOn().toString(),
-                            item.shelfLife(),
-                            item.quarantineNo(),
-                            text(p.certificatesChecked() ? "canteen.yes" : "canteen.no", locale),
-                            p.invoiceNo(),
-                            text("canteen.result." + item.result(), locale),
-                            item.reason(),
-                            p.inspector());
+                    purchases.row(p.deliveredOn().toString(), p.supplier(), item.name(),
+                            text("canteen.category." + item.category(), locale), item.quantity().toPlainString(),
+                            item.unit(), item.batch(), item.producedOn() == null ? "" : item.producedOn().toString(),
+                            item.shelfLife(), item.quarantineNo(),
+                            text(p.certificatesChecked() ? "canteen.yes" : "canteen.no", locale), p.invoiceNo(),
+                            text("canteen.result." + item.result(), locale), item.reason(), p.inspector());
                 }
             }
-            LedgerWorkbook.Sheet tableware = book.sheet(
-                    text("canteen.tableware.title", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "hygiene.time",
-                            "canteen.meal",
-                            "hygiene.method",
-                            "canteen.concentration",
-                            "canteen.minutes",
-                            "canteen.temperature",
-                            "hygiene.doneBy"));
+            LedgerWorkbook.Sheet tableware = book.sheet(text("canteen.tableware.title", locale), hall, period, headings(locale,
+                    "hygiene.time", "canteen.meal", "hygiene.method", "canteen.concentration", "canteen.minutes",
+                    "canteen.temperature", "hygiene.doneBy"));
             for (Canteen.Tableware d : meals.tableware(siteId, from, to)) {
-                tableware.row(
-                        time.format(d.at()),
-                        text("canteen.meal." + d.meal(), locale),
-                        text("canteen.tableware." + d.method(), locale),
-                        d.concentration(),
-                        d.minutes(),
-                        d.temperature(),
+                tableware.row(time.format(d.at()), text("canteen.meal." + d.meal(), locale),
+                        text("canteen.tableware." + d.method(), locale), d.concentration(), d.minutes(), d.temperature(),
                         d.doneBy());
             }
-            LedgerWorkbook.Sheet waste = book.sheet(
-                    text("canteen.waste.title", locale),
-                    hall,
-                    period,
+            LedgerWorkbook.Sheet waste = book.sheet(text("canteen.waste.title", locale), hall, period,
                     headings(locale, "hygiene.time", "canteen.waste.kg", "canteen.waste.handedTo"));
             for (Canteen.Waste x : meals.waste(siteId, from, to)) {
                 waste.row(time.format(x.at()), x.kg(), x.handedTo());

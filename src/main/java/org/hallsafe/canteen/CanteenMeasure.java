@@ -38,10 +38,8 @@ class CanteenMeasure implements MeasureStatusProvider {
         int done = (int) today.stream().filter(m -> m.state().equals("DONE")).count();
         int due = (int) today.stream().filter(m -> m.state().equals("DUE")).count();
         int blocked = (int) canteen.suppliers(siteId).stream()
-                .filter(s -> s.certificates().stream().anyMatch(DeliveryRules::blocks))
-                .count();
-        int overdue =
-                (int) today.stream().filter(m -> m.state().equals("OVERDUE")).count() + blocked;
+                .filter(s -> s.certificates().stream().anyMatch(DeliveryRules::blocks)).count();
+        int overdue = (int) today.stream().filter(m -> m.state().equals("OVERDUE")).count() + blocked;
         Map<Long, MeasureStatus> out = new HashMap<>();
         for (Long owner : measures.owners(siteId).getOrDefault(measureCode(), Set.of())) {
             out.put(owner, new MeasureStatus(done, due, overdue));

@@ -9,17 +9,17 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hallsafe.canteen.CanteenForms.CertificateForm;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.canteen.CanteenForms.TablewareForm;
 import org.hallsafe.canteen.CanteenForms.WasteForm;
 import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.staffhealth.StaffHealth;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -43,13 +43,7 @@ class CanteenPages {
     private final Directory directory;
     private final Clock clock;
 
-    CanteenPages(
-            Canteen canteen,
-            MealRecords meals,
-            CanteenLedger ledger,
-            StaffHealth health,
-            Directory directory,
-            Clock clock) {
+    CanteenPages(Canteen canteen, MealRecords meals, CanteenLedger ledger, StaffHealth health, Directory directory, Clock clock) {
         this.canteen = canteen;
         this.meals = meals;
         this.ledger = ledger;
@@ -63,16 +57,10 @@ class CanteenPages {
     String today(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
         LocalDate today = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", today);
-        model.addAttribute(
-                "warnings",
-                canteen.suppliers(who.siteId()).stream()
-                        .filter(Canteen.Supplier::warning)
-                        .toList());
+        model.addAttribute("warnings", canteen.suppliers(who.siteId()).stream().filter(Canteen.Supplier::warning).toList());
         model.addAttribute("meals", meals.meals(who.siteId(), today));
         List<StaffHealth.Day> cooks = new ArrayList<>();
-        directory
-                .departments(who.siteId(), DepartmentKind.CANTEEN, "", false)
-                .forEach(d -> cooks.addAll(health.board(who.siteId(), d.id())));
+        directory.departments(who.siteId(), DepartmentKind.CANTEEN, "", false).forEach(d -> cooks.addAll(health.board(who.siteId(), d.id())));
         model.addAttribute("cooks", cooks);
         model.addAttribute("purchases", canteen.purchases(who.siteId(), today, today));
         model.addAttribute("waste", meals.waste(who.siteId(), today));
@@ -91,11 +79,7 @@ class CanteenPages {
 
     @PostMapping("/canteen/suppliers")
     @RequiresPermission(Permissions.CANTEEN_MANAGE)
-    String addSupplier(
-            SignedIn who,
-            @Valid @ModelAttribute("form") SupplierForm form,
-            BindingResult binding,
-            Model model,
+    String addSupplier(SignedIn who, @Valid @ModelAttribute("form") SupplierForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> canteen.saveSupplier(who.siteId(), form))) {
             redirect.addFlashAttribute("saved", form.name());
@@ -107,13 +91,8 @@ class CanteenPages {
 
     @PostMapping("/canteen/suppliers/{id}/certificates")
     @RequiresPermission(Permissions.CANTEEN_MANAGE)
-    String addCertificate(
-            SignedIn who,
-            @PathVariable long id,
-            @Valid @ModelAttribute("certificate") CertificateForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String addCertificate(SignedIn who, @PathVariable long id, @Valid @ModelAttribute("certificate") CertificateForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             model.addAttribute("form", new SupplierForm("", ""));
             model.addAttribute("certificateFor", id);
@@ -134,10 +113,7 @@ class CanteenPages {
 
     @GetMapping("/canteen/purchases")
     @RequiresPermission(Permissions.CANTEEN_VIEW)
-    String purchases(
-            SignedIn who,
-            @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
+    String purchases(SignedIn who, @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             Model model) {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
@@ -156,18 +132,12 @@ class CanteenPages {
 
     @PostMapping("/canteen/purchases")
     @RequiresPermission(Permissions.CANTEEN_MANAGE)
-    String recordPurchase(
-            SignedIn who,
-            @ModelAttribute("form") PurchaseForm form,
-            BindingResult binding,
-            Model model,
+    String recordPurchase(SignedIn who, @ModelAttribute("form") PurchaseForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
                 canteen.recordPurchase(who.siteId(), form);
-                redirect.addFlashAttribute(
-                        "saved",
-                        canteen.supplier(who.siteId(), form.supplierId()).name());
+                redirect.addFlashAttribute("saved", canteen.supplier(who.siteId(), form.supplierId()).name());
                 return "redirect:/canteen/purchases";
             } catch (InvalidInputException e) {
                 model.addAttribute("problems", e.problems());
@@ -179,28 +149,17 @@ class CanteenPages {
     private String purchasePage(SignedIn who, Model model) {
         model.addAttribute("suppliers", canteen.suppliers(who.siteId()));
         model.addAttribute("categories", CanteenForms.Category.values());
-        model.addAttribute(
-                "rows",
-                java.util.stream.IntStream.range(0, PurchaseForm.ROWS).boxed().toList());
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, PurchaseForm.ROWS).boxed().toList());
         return "canteen/purchase-form";
     }
 
     @GetMapping("/canteen/purchases/export.xlsx")
     @RequiresPermission(Permissions.CANTEEN_VIEW)
-    void export(
-            SignedIn who,
-            @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to,
-            HttpServletResponse response)
-            throws IOException {
+    void export(SignedIn who, @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            HttpServletResponse response) throws IOException  {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
-        ledger.export(
-                who.siteId(),
-                f,
-                t,
-                directory.site(who.siteId()).name(),
-                LocaleContextHolder.getLocale(),
+        ledger.export(who.siteId(), f, t, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "canteen-purchases-" + f + "_" + t));
     }
 
@@ -214,11 +173,7 @@ class CanteenPages {
 
     @PostMapping("/canteen/tableware")
     @RequiresPermission(Permissions.CANTEEN_MANAGE)
-    String tableware(
-            SignedIn who,
-            @Valid @ModelAttribute("tableware") TablewareForm form,
-            BindingResult binding,
-            Model model,
+    String tableware(SignedIn who, @Valid @ModelAttribute("tableware") TablewareForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> meals.disinfectTableware(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "canteen.tableware.done");
@@ -229,11 +184,7 @@ class CanteenPages {
 
     @PostMapping("/canteen/waste")
     @RequiresPermission(Permissions.CANTEEN_MANAGE)
-    String waste(
-            SignedIn who,
-            @Valid @ModelAttribute("waste") WasteForm form,
-            BindingResult binding,
-            Model model,
+    String waste(SignedIn who, @Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             return recordsPage(who, model);
@@ -246,15 +197,8 @@ class CanteenPages {
     /** The page of two forms: the one just sent keeps what was typed, the other starts fresh. */
     private String recordsPage(SignedIn who, Model model) {
         if (!model.containsAttribute("tableware")) {
-            model.addAttribute(
-                    "tableware",
-                    new TablewareForm(
-                            CanteenForms.Meal.at(java.time.LocalTime.now(clock)),
-                            CanteenForms.TablewareMethod.CABINET,
-                            null,
-                            30,
-                            120,
-                            who.displayName()));
+            model.addAttribute("tableware", new TablewareForm(CanteenForms.Meal.at(java.time.LocalTime.now(clock)),
+                    CanteenForms.TablewareMethod.CABINET, null, 30, 120, who.displayName()));
         }
         if (!model.containsAttribute("waste")) {
             model.addAttribute("waste", new WasteForm(null, ""));
@@ -277,10 +221,7 @@ class CanteenPages {
 
     @PostMapping("/canteen/door")
     @RequiresPermission(Permissions.CANTEEN_DOOR)
-    String enter(
-            SignedIn who,
-            @RequestParam(defaultValue = "") String typed,
-            @RequestParam(defaultValue = "false") boolean handsWashed,
+    String enter(SignedIn who, @RequestParam(defaultValue = "") String typed, @RequestParam(defaultValue = "false") boolean handsWashed,
             Model model) {
         try {
             model.addAttribute("entry", meals.enter(who.siteId(), typed, handsWashed));

@@ -22,25 +22,26 @@ import org.hallsafe.canteen.CanteenForms.Result;
  */
 final class DeliveryRules {
 
-    private DeliveryRules() {}
+    private DeliveryRules() {
+    }
 
     /** Days before expiry a certificate shows as expiring. */
     static final int WARN_DAYS = 30;
 
     /** Names and name parts of wild animals and their meat (野味). */
-    static final Set<String> WILD = Set.of(
-            "野味", "野生", "果子狸", "穿山甲", "蝙蝠", "竹鼠", "獾", "野兔", "野鸡", "野鸭", "蛇", "刺猬", "麂", "狍", "野猪", "鹿肉", "娃娃鱼", "田鸡",
-            "青蛙", "蛤蟆", "蟾蜍", "豪猪", "旱獭");
+    static final Set<String> WILD = Set.of("野味", "野生", "果子狸", "穿山甲", "蝙蝠", "竹鼠", "獾", "野兔", "野鸡",
+            "野鸭", "蛇", "刺猬", "麂", "狍", "野猪", "鹿肉", "娃娃鱼", "田鸡", "青蛙", "蛤蟆", "蟾蜍", "豪猪", "旱獭");
 
     /** Foods whose names hold a wild animal's or a bird's character but are plants, fruit, eggs or seasoning. */
-    static final Set<String> NOT_ANIMALS =
-            Set.of("蛇果", "蛇瓜", "蛇豆", "蛇莓", "野山椒", "鸭梨", "鸡毛菜", "鸡枞", "鸡腿菇", "鸡蛋", "鸭蛋", "鹅蛋", "鸡精", "鸡粉", "鸡冠花", "野生菌");
+    static final Set<String> NOT_ANIMALS = Set.of("蛇果", "蛇瓜", "蛇豆", "蛇莓", "野山椒", "鸭梨", "鸡毛菜", "鸡枞",
+            "鸡腿菇", "鸡蛋", "鸭蛋", "鹅蛋", "鸡精", "鸡粉", "鸡冠花", "野生菌");
 
     /** Characters of poultry in a name. */
     static final Set<String> POULTRY = Set.of("鸡", "鸭", "鹅", "鸽", "鹌鹑");
 
     /** One problem of a delivery line: the form's column ({@code itemName}) and a message key. */
-    record Problem(String field, String key) {}
+    record Problem(String field, String key) {
+    }
 
     /** The name with the foods that only sound like an animal taken out. */
     private static String animalPart(String name) {
@@ -62,8 +63,7 @@ final class DeliveryRules {
 
     static boolean livePoultry(Item item) {
         String name = item.name();
-        return item.category() == Category.LIVE_POULTRY
-                || name.contains("活禽")
+        return item.category() == Category.LIVE_POULTRY || name.contains("活禽")
                 || name.startsWith("活") && namesPoultry(name);
     }
 
@@ -116,8 +116,7 @@ final class DeliveryRules {
     static Optional<String> blocked(List<Certificate> certificates, Category category) {
         for (Certificate c : certificates) {
             if (c.kind().covers(category) && blocks(c)) {
-                return Optional.of("canteen.blocked." + c.kind() + "."
-                        + (c.state() == CertificateState.EXPIRED ? "expired" : "missing"));
+                return Optional.of("canteen.blocked." + c.kind() + "." + (c.state() == CertificateState.EXPIRED ? "expired" : "missing"));
             }
         }
         return Optional.empty();
@@ -133,8 +132,7 @@ final class DeliveryRules {
         if (expiresOn == null) {
             return CertificateState.MISSING;
         }
-        return expiresOn.isBefore(today)
-                ? CertificateState.EXPIRED
+        return expiresOn.isBefore(today) ? CertificateState.EXPIRED
                 : expiresOn.isBefore(today.plusDays(WARN_DAYS)) ? CertificateState.EXPIRING : CertificateState.VALID;
     }
 }

@@ -14,10 +14,10 @@ import org.hallsafe.canteen.Canteen.Supplier;
 import org.hallsafe.canteen.CanteenForms.Item;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.PlausibleDate;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,13 +76,11 @@ class PurchaseInspection {
             bound(problems, "itemShelfLife[" + i + "]", item.shelfLife(), SHELF_LIFE);
             bound(problems, "itemQuarantineNo[" + i + "]", item.quarantineNo(), PlainText.CODE);
             bound(problems, "itemReason[" + i + "]", item.reason(), REASON);
-            for (DeliveryRules.Problem p :
-                    DeliveryRules.check(item, supplier == null ? null : supplier.certificates())) {
+            for (DeliveryRules.Problem p : DeliveryRules.check(item, supplier == null ? null : supplier.certificates())) {
                 problems.put(p.field() + "[" + i + "]", p.key());
             }
             int row = i;
-            PlausibleDate.Horizon.TODAY
-                    .problem(item.producedOn(), clock)
+            PlausibleDate.Horizon.TODAY.problem(item.producedOn(), clock)
                     .ifPresent(key -> problems.put("itemProducedOn[" + row + "]", key));
         }
         if (items.isEmpty() && !problems.containsKey("itemName[0]")) {
@@ -96,41 +94,24 @@ class PurchaseInspection {
                     inspector, created_at, created_by)
                 VALUES (:site, :s, :supplier, :day, :invoice, true, :inspector, :now, :by)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("s", f.submissionId())
-                .param("supplier", f.supplierId())
-                .param("day", f.deliveredOn())
-                .param("invoice", f.invoiceNo() == null ? "" : f.invoiceNo().strip())
-                .param("inspector", f.inspector().strip())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("s", f.submissionId()).param("supplier", f.supplierId())
+                .param("day", f.deliveredOn()).param("invoice", f.invoiceNo() == null ? "" : f.invoiceNo().strip())
+                .param("inspector", f.inspector().strip()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
+                .query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM purchases WHERE site_id = :site AND submission_id = :s")
-                    .param("site", siteId)
-                    .param("s", f.submissionId())
-                    .query(Long.class)
-                    .single();
+                    .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
         }
         for (Item item : items) {
             jdbc.sql("""
                     INSERT INTO purchase_items (site_id, purchase_id, name, category, quantity, unit, batch, produced_on,
                         shelf_life, quarantine_no, result, reason)
                     VALUES (:site, :p, :name, :category, :q, :unit, :batch, :produced, :shelf, :quarantine, :result, :reason)""")
-                    .param("site", siteId)
-                    .param("p", id.get())
-                    .param("name", item.name())
-                    .param("category", item.category().name())
-                    .param("q", item.quantity())
-                    .param("unit", item.unit())
-                    .param("batch", item.batch())
-                    .param("produced", item.producedOn())
-                    .param("shelf", item.shelfLife())
-                    .param("quarantine", item.quarantineNo())
-                    .param("result", item.result().name())
-                    .param("reason", item.reason())
-                    .update();
+                    .param("site", siteId).param("p", id.get()).param("name", item.name()).param("category", item.category().name())
+                    .param("q", item.quantity()).param("unit", item.unit()).param("batch", item.batch())
+                    .param("produced", item.producedOn()).param("shelf", item.shelfLife())
+                    .param("quarantine", item.quarantineNo()).param("result", item.result().name())
+                    .param("reason", item.reason()).update();
         }
         activity.record("CREATED", "purchase", id.get(), supplier.name() + " (" + items.size() + ")");
         return id.get();
@@ -138,7 +119,6 @@ class PurchaseInspection {
 
     /** Bounds of a delivery line, the same as the table's CHECKs. */
     static final int ITEM_NAME = 60;
-
     static final int UNIT = 10;
     static final int SHELF_LIFE = 20;
     static final int REASON = 200;
@@ -153,34 +133,19 @@ class PurchaseInspection {
     @Transactional(readOnly = true)
     List<Purchase> purchases(long siteId, LocalDate from, LocalDate to) {
         List<Purchase> out = new ArrayList<>();
-        record Row(
-                long id,
-                LocalDate deliveredOn,
-                String supplier,
-                String invoiceNo,
-                boolean certificatesChecked,
-                String inspector) {}
+        record Row(long id, LocalDate deliveredOn, String supplier, String invoiceNo, boolean certificatesChecked,
+                String inspector) {
+        }
         for (Row r : jdbc.sql("""
                 SELECT p.id, p.delivered_on, s.name AS supplier, p.invoice_no, p.certificates_checked, p.inspector
                 FROM purchases p JOIN suppliers s ON s.id = p.supplier_id
                 WHERE p.site_id = :site AND p.delivered_on BETWEEN :from AND :to ORDER BY p.delivered_on DESC, p.id DESC""")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query(Row.class)
-                .list()) {
-            List<Item> items =
-                    jdbc.sql("""
+                .param("site", siteId).param("from", from).param("to", to).query(Row.class).list()) {
+            List<Item> items = jdbc.sql("""
                     SELECT name, category, quantity, unit, batch, produced_on, shelf_life, quarantine_no, result, reason
                     FROM purchase_items WHERE purchase_id = :id ORDER BY id""").param("id", r.id()).query(Item.class).list();
-            out.add(new Purchase(
-                    r.id(),
-                    r.deliveredOn(),
-                    r.supplier(),
-                    r.invoiceNo(),
-                    r.certificatesChecked(),
-                    r.inspector(),
-                    items));
+            out.add(new Purchase(r.id(), r.deliveredOn(), r.supplier(), r.invoiceNo(), r.certificatesChecked(),
+                    r.inspector(), items));
         }
         return out;
     }

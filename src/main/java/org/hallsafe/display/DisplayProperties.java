@@ -18,4 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DisplayProperties(
         @DefaultValue("20s") Duration noticeSeconds,
         @DefaultValue("4") int popularItems,
-        @DefaultValue("") String buildId) {}
+        @DefaultValue("") String buildId) {
+}

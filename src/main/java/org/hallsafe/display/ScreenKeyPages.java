@@ -40,14 +40,11 @@ class ScreenKeyPages {
     }
 
     @PostMapping("/admin/screens")
-    String create(
-            @RequestParam(defaultValue = "") String name, SignedIn who, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam(defaultValue = "") String name, SignedIn who, Model model, RedirectAttributes redirect) {
         try {
             ScreenKeys.Created created = keys.create(who.siteId(), name);
-            String base = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/screen/{hall}")
-                    .buildAndExpand(directory.site(who.siteId()).code())
-                    .toUriString();
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/screen/{hall}")
+                    .buildAndExpand(directory.site(who.siteId()).code()).toUriString();
             redirect.addFlashAttribute("createdName", created.name());
             redirect.addFlashAttribute("screenUrl", base + "?key=" + created.token());
             redirect.addFlashAttribute("callsUrl", base + "/calls?key=" + created.token());

@@ -6,12 +6,12 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hallsafe.appointments.CitizenCalled;
 import org.hallsafe.appointments.QueueBoard;
-import org.hallsafe.notice.Channel;
-import org.hallsafe.notice.Notices;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
-import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.notice.Channel;
+import org.hallsafe.notice.Notices;
 import org.hallsafe.platform.RateLimits;
 import org.hallsafe.platform.TooManyRequestsException;
 import org.hallsafe.screening.Today;
@@ -41,7 +41,6 @@ class ScreenPages {
 
     /** The hall's events a screen listens to: the figures and calls change with them. */
     static final Set<String> EVENTS = Set.of("appointments", "screening", "called", "notices");
-
     private static final int CALLS_LISTED = 5;
 
     private final ScreenKeys keys;
@@ -57,19 +56,9 @@ class ScreenPages {
     private final org.hallsafe.platform.Formats formats;
     private final org.springframework.context.MessageSource messages;
 
-    ScreenPages(
-            ScreenKeys keys,
-            Directory directory,
-            QueueBoard queue,
-            Today today,
-            Notices notices,
-            java.time.Clock clock,
-            LiveUpdates live,
-            RateLimits limits,
-            DisplayProperties properties,
-            ObjectProvider<BuildProperties> builds,
-            org.hallsafe.platform.Formats formats,
-            org.springframework.context.MessageSource messages) {
+    ScreenPages(ScreenKeys keys, Directory directory, QueueBoard queue, Today today, Notices notices,
+            java.time.Clock clock, LiveUpdates live, RateLimits limits, DisplayProperties properties, ObjectProvider<BuildProperties> builds,
+            org.hallsafe.platform.Formats formats, org.springframework.context.MessageSource messages) {
         this.formats = formats;
         this.messages = messages;
         this.keys = keys;
@@ -82,21 +71,17 @@ class ScreenPages {
         this.limits = limits;
         this.properties = properties;
         BuildProperties info = builds.getIfAvailable();
-        this.build = !properties.buildId().isBlank()
-                ? properties.buildId()
-                : info != null && info.getTime() != null
-                        ? info.getVersion() + "@" + info.getTime()
-                        : "started@" + Instant.now();
+        this.build = !properties.buildId().isBlank() ? properties.buildId()
+                : info != null && info.getTime() != null ? info.getVersion() + "@" + info.getTime()
+                : "started@" + Instant.now();
     }
 
     /** What one screen may open: the hall and its key. */
-    private record Opened(SiteView hall, long keyId) {}
+    private record Opened(SiteView hall, long keyId) {
+    }
 
     @GetMapping("/screen/{hall}")
-    String screen(
-            @PathVariable String hall,
-            @RequestParam(defaultValue = "") String key,
-            HttpServletRequest request,
+    String screen(@PathVariable String hall, @RequestParam(defaultValue = "") String key, HttpServletRequest request,
             Model model) {
         Opened o = open(hall, key, request, true);
         page(o, key, model);
@@ -107,10 +92,7 @@ class ScreenPages {
     }
 
     @GetMapping("/screen/{hall}/calls")
-    String calls(
-            @PathVariable String hall,
-            @RequestParam(defaultValue = "") String key,
-            HttpServletRequest request,
+    String calls(@PathVariable String hall, @RequestParam(defaultValue = "") String key, HttpServletRequest request,
             Model model) {
         Opened o = open(hall, key, request, true);
         page(o, key, model);
@@ -120,18 +102,13 @@ class ScreenPages {
 
     /** A part of a page, fetched again after an event: figures, notices or calls. */
     @GetMapping("/screen/{hall}/part/{part}")
-    String part(
-            @PathVariable String hall,
-            @PathVariable String part,
-            @RequestParam(defaultValue = "") String key,
-            HttpServletRequest request,
-            Model model) {
+    String part(@PathVariable String hall, @PathVariable String part, @RequestParam(defaultValue = "") String key,
+            HttpServletRequest request, Model model) {
         Opened o = open(hall, key, request, false);
         switch (part) {
             case "figures" -> figures(o, model);
             case "notices" -> model.addAttribute("notices", notices(o));
-            case "calls" ->
-                model.addAttribute("calls", queue.recentCalls(o.hall().id(), CALLS_LISTED));
+            case "calls" -> model.addAttribute("calls", queue.recentCalls(o.hall().id(), CALLS_LISTED));
             default -> throw NotFoundException.of("screen part", part);
         }
         return "display/parts :: " + part;
@@ -142,17 +119,14 @@ class ScreenPages {
      * build after reconnecting reloads itself). It ends when the key is revoked.
      */
     @GetMapping(path = "/screen/{hall}/live", produces = "text/event-stream")
-    ResponseEntity<SseEmitter> live(
-            @PathVariable String hall, @RequestParam(defaultValue = "") String key, HttpServletRequest request) {
+    ResponseEntity<SseEmitter> live(@PathVariable String hall, @RequestParam(defaultValue = "") String key,
+            HttpServletRequest request) {
         try {
             Opened o = open(hall, key, request, true);
             keys.seen(o.keyId());
-            return ResponseEntity.ok(
-                    live.subscribeStream(ScreenKeys.stream(o.keyId()), o.hall().id(), EVENTS, build));
+            return ResponseEntity.ok(live.subscribeStream(ScreenKeys.stream(o.keyId()), o.hall().id(), EVENTS, build));
         } catch (TooManyRequestsException e) {
-            return ResponseEntity.status(429)
-                    .header("Retry-After", String.valueOf(e.seconds()))
-                    .build();
+            return ResponseEntity.status(429).header("Retry-After", String.valueOf(e.seconds())).build();
         } catch (NotFoundException e) {
             return ResponseEntity.notFound().build();
         }
@@ -169,12 +143,8 @@ class ScreenPages {
             limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         }
         String code = hallCode == null ? "" : hallCode.strip();
-        SiteView hall = code.isEmpty() || code.length() > 20
-                ? null
-                : directory.sites(code, false).stream()
-                        .filter(s -> s.code().equalsIgnoreCase(code))
-                        .findFirst()
-                        .orElse(null);
+        SiteView hall = code.isEmpty() || code.length() > 20 ? null : directory.sites(code, false).stream()
+                .filter(s -> s.code().equalsIgnoreCase(code)).findFirst().orElse(null);
         Long keyId = hall == null ? null : keys.open(hall.id(), key).orElse(null);
         if (keyId == null) {
             if (!counted) {
@@ -190,13 +160,13 @@ class ScreenPages {
     }
 
     /** An item and when it can next be booked, in words: 今天 14:30, 明天 09:00, or the date. */
-    record NextSlot(String item, String when) {}
+    record NextSlot(String item, String when) {
+    }
 
     private String when(Instant at, java.time.LocalDate today) {
         java.time.LocalDate day = at.atZone(clock.getZone()).toLocalDate();
         String word = day.equals(today) ? "display.today" : day.equals(today.plusDays(1)) ? "display.tomorrow" : null;
-        return word == null
-                ? formats.dateTime(at)
+        return word == null ? formats.dateTime(at)
                 : messages.getMessage(word, null, LocaleContextHolder.getLocale()) + " " + formats.time(at);
     }
 
@@ -211,12 +181,7 @@ class ScreenPages {
         model.addAttribute("bookedNow", queue.bookedNow(site));
         model.addAttribute("waiting", queue.waiting(site));
         java.time.LocalDate day = java.time.LocalDate.now(clock);
-        model.addAttribute(
-                "nextFree",
-                queue.nextFree(site, properties.popularItems()).stream()
-                        .map(f -> new NextSlot(
-                                f.itemName(),
-                                f.startsAt().map(at -> when(at, day)).orElse(null)))
-                        .toList());
+        model.addAttribute("nextFree", queue.nextFree(site, properties.popularItems()).stream()
+                .map(f -> new NextSlot(f.itemName(), f.startsAt().map(at -> when(at, day)).orElse(null))).toList());
     }
 }

@@ -4,6 +4,6 @@
  * that shows and speaks which booking code goes to which window. Screens have no account: each opens with a key the
  * hall's administrator made and can revoke.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "organization", "appointments", "screening", "notice", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "organization", "appointments",
+        "screening", "notice", "shared"})
 package org.hallsafe.display;

@@ -36,21 +36,12 @@ class DemoDuty {
         if (!properties.demo() || !duty.roster(1L, today, today.plusDays(6)).isEmpty()) {
             return;
         }
-        var people = staff.search(1L, "", null, false).stream()
-                .filter(s -> s.windowId() != null)
-                .limit(6)
-                .toList();
+        var people = staff.search(1L, "", null, false).stream().filter(s -> s.windowId() != null).limit(6).toList();
         for (int d = 0; d < 7; d++) {
             for (int p = 0; p < people.size(); p++) {
                 if ((p + d) % 2 == 0) {
-                    duty.addPost(
-                            1L,
-                            new RosterForm(
-                                    today.plusDays(d),
-                                    people.get(p).windowId(),
-                                    p == 0 ? "0737-4221234" : "",
-                                    people.get(p).id(),
-                                    ""));
+                    duty.addPost(1L, new RosterForm(today.plusDays(d), people.get(p).windowId(),
+                            p == 0 ? "0737-4221234" : "", people.get(p).id(), ""));
                 }
             }
         }

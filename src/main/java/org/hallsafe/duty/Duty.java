@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,14 +20,17 @@ import org.hallsafe.duty.DutyForms.ConsultationForm;
 import org.hallsafe.duty.DutyForms.Outcome;
 import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.PlausibleDate;
 import org.hallsafe.platform.SealedValue;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,17 +57,8 @@ public class Duty implements CallOutcomes {
     private final LiveUpdates live;
     private final DutyRoster rosters;
 
-    Duty(
-            JdbcClient jdbc,
-            Clock clock,
-            DutyRoster rosters,
-            Directory directory,
-            Bookings bookings,
-            Catalogue catalogue,
-            PersonalData personalData,
-            ActivityLog activity,
-            LiveUpdates live,
-            FormShape shape) {
+    Duty(JdbcClient jdbc, Clock clock, DutyRoster rosters, Directory directory, Bookings bookings, Catalogue catalogue,
+            PersonalData personalData, ActivityLog activity, LiveUpdates live, FormShape shape) {
         this.rosters = rosters;
         this.shape = shape;
         this.catalogue = catalogue;
@@ -76,36 +72,14 @@ public class Duty implements CallOutcomes {
     }
 
     /** One post of one day. */
-    public record Post(
-            long id,
-            LocalDate day,
-            Long windowId,
-            Integer windowNumber,
-            String windowName,
-            String phoneLine,
-            long staffId,
-            String staffName,
-            String staffPhoneMasked,
-            String note) {}
+    public record Post(long id, LocalDate day, Long windowId, Integer windowNumber, String windowName, String phoneLine,
+            long staffId, String staffName, String staffPhoneMasked, String note) {
+    }
 
     /** A logged call, phone masked. */
-    public record Consultation(
-            long id,
-            Instant takenAt,
-            String takenBy,
-            Long windowId,
-            Integer windowNumber,
-            String callerName,
-            String phoneMasked,
-            Long itemId,
-            String itemName,
-            String matter,
-            String answer,
-            Outcome outcome,
-            String followUp,
-            Instant followUpDoneAt,
-            Long bookingId,
-            String bookingCode) {
+    public record Consultation(long id, Instant takenAt, String takenBy, Long windowId, Integer windowNumber,
+            String callerName, String phoneMasked, Long itemId, String itemName, String matter, String answer,
+            Outcome outcome, String followUp, Instant followUpDoneAt, Long bookingId, String bookingCode) {
 
         public boolean followUpOpen() {
             return !followUp.isBlank() && followUpDoneAt == null;
@@ -113,22 +87,13 @@ public class Duty implements CallOutcomes {
     }
 
     /** The log's filter. */
-    public record Filter(LocalDate from, LocalDate to, Outcome outcome, Long itemId, String q) {}
+    public record Filter(LocalDate from, LocalDate to, Outcome outcome, Long itemId, String q) {
+    }
 
-    private record CallRow(
-            long id,
-            Instant takenAt,
-            String takenBy,
-            Long windowId,
-            String callerName,
-            String phoneMasked,
-            Long itemId,
-            String matter,
-            String answer,
-            Outcome outcome,
-            String followUp,
-            Instant followUpDoneAt,
-            Long bookingId) {}
+    private record CallRow(long id, Instant takenAt, String takenBy, Long windowId, String callerName,
+            String phoneMasked, Long itemId, String matter, String answer, Outcome outcome, String followUp,
+            Instant followUpDoneAt, Long bookingId) {
+    }
 
     // ---- the roster ({@link DutyRoster})
 
@@ -186,10 +151,7 @@ public class Duty implements CallOutcomes {
         }
         check(f, f.ruleProblems(), checkShape);
         Optional<Long> earlier = jdbc.sql("SELECT id FROM consultations WHERE site_id = :site AND submission_id = :s")
-                .param("site", siteId)
-                .param("s", f.submissionId())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("s", f.submissionId()).query(Long.class).optional();
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -212,23 +174,12 @@ public class Duty implements CallOutcomes {
                     phone_hash, phone_cipher, item_id, matter, answer, outcome, follow_up, booking_id)
                 VALUES (:site, :submission, :now, :by, :window, :caller, :pm, :ph, :pc, :item, :matter, :answer, :outcome,
                     :followUp, :booking) RETURNING id""")
-                .param("site", siteId)
-                .param("submission", f.submissionId())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentUser.get().displayName())
-                .param("window", f.windowId())
-                .param("caller", trim(f.callerName()))
-                .param("pm", sealed.masked())
-                .param("ph", sealed.lookupHash())
-                .param("pc", sealed.cipherText())
-                .param("item", f.itemId())
-                .param("matter", f.matter().strip())
-                .param("answer", trim(f.answer()))
-                .param("outcome", f.outcome().name())
-                .param("followUp", trim(f.followUp()))
-                .param("booking", bookingId)
-                .query(Long.class)
-                .single();
+                .param("site", siteId).param("submission", f.submissionId()).param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentUser.get().displayName()).param("window", f.windowId())
+                .param("caller", trim(f.callerName())).param("pm", sealed.masked()).param("ph", sealed.lookupHash())
+                .param("pc", sealed.cipherText()).param("item", f.itemId()).param("matter", f.matter().strip())
+                .param("answer", trim(f.answer())).param("outcome", f.outcome().name())
+                .param("followUp", trim(f.followUp())).param("booking", bookingId).query(Long.class).single();
         activity.record("CREATED", "consultation", id, f.outcome().name());
         live.publishToSite(siteId, "duty");
         return id;
@@ -243,15 +194,8 @@ public class Duty implements CallOutcomes {
     /** One logged call of the hall (the agency module reads a call through this). */
     @Transactional(readOnly = true)
     public Consultation consultation(long siteId, long id) {
-        return named(
-                        siteId,
-                        jdbc.sql(SELECT + " WHERE c.site_id = :site AND c.id = :id")
-                                .param("site", siteId)
-                                .param("id", id)
-                                .query(CallRow.class)
-                                .list())
-                .stream()
-                .findFirst()
+        return named(siteId, jdbc.sql(SELECT + " WHERE c.site_id = :site AND c.id = :id").param("site", siteId)
+                .param("id", id).query(CallRow.class).list()).stream().findFirst()
                 .orElseThrow(() -> NotFoundException.of("consultation", id));
     }
 
@@ -267,16 +211,9 @@ public class Duty implements CallOutcomes {
                   AND (:q = '' OR c.matter ILIKE '%' || :q || '%' OR c.answer ILIKE '%' || :q || '%'
                        OR c.caller_name ILIKE '%' || :q || '%' OR c.phone_hash = :phone)
                 ORDER BY c.taken_at DESC, c.id DESC LIMIT :limit""")
-                .param("site", siteId)
-                .param("from", start(f.from()))
-                .param("to", start(f.to().plusDays(1)))
-                .param("outcome", f.outcome() == null ? null : f.outcome().name())
-                .param("item", f.itemId())
-                .param("q", q)
-                .param("phone", phoneHash)
-                .param("limit", limit)
-                .query(CallRow.class)
-                .list();
+                .param("site", siteId).param("from", start(f.from())).param("to", start(f.to().plusDays(1)))
+                .param("outcome", f.outcome() == null ? null : f.outcome().name()).param("item", f.itemId())
+                .param("q", q).param("phone", phoneHash).param("limit", limit).query(CallRow.class).list();
         if (phoneHash.length > 0) {
             // looking a caller up by the full phone number is audited like a read
             personalData.recordLookUp("consultation", "phone", new PhoneNumber(q).masked(), found.size());
@@ -287,23 +224,16 @@ public class Duty implements CallOutcomes {
     /** Calls whose follow-up is still open, oldest first. */
     @Transactional(readOnly = true)
     public List<Consultation> openFollowUps(long siteId) {
-        return named(
-                siteId,
-                jdbc.sql(SELECT + """
+        return named(siteId, jdbc.sql(SELECT + """
                 WHERE c.site_id = :site AND c.follow_up <> '' AND c.follow_up_done_at IS NULL ORDER BY c.taken_at LIMIT 50""")
-                        .param("site", siteId)
-                        .query(CallRow.class)
-                        .list());
+                .param("site", siteId).query(CallRow.class).list());
     }
 
     @Transactional
     public void followUpDone(long siteId, long id) {
         int n = jdbc.sql("""
                 UPDATE consultations SET follow_up_done_at = :now WHERE site_id = :site AND id = :id AND follow_up_done_at IS NULL""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update();
         if (n == 0) {
             // another hall's call is not there; one already done stays as it was, and nothing is recorded
             consultation(siteId, id);
@@ -324,11 +254,8 @@ public class Duty implements CallOutcomes {
         jdbc.sql("""
                 SELECT outcome, count(*)::int FROM consultations WHERE site_id = :site AND taken_at >= :from AND taken_at < :to
                 GROUP BY outcome""")
-                .param("site", siteId)
-                .param("from", start(from))
-                .param("to", start(to.plusDays(1)))
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
-                .list();
+                .param("site", siteId).param("from", start(from)).param("to", start(to.plusDays(1)))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
         return counts;
     }
 
@@ -342,35 +269,15 @@ public class Duty implements CallOutcomes {
         if (rows.stream().anyMatch(r -> r.itemId() != null)) {
             catalogue.items(siteId, true).forEach(i -> items.put(i.id(), i.name()));
         }
-        Map<Long, String> codes = bookings.codes(
-                siteId,
-                rows.stream()
-                        .map(CallRow::bookingId)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList());
-        return rows.stream()
-                .map(r -> {
-                    WindowView w = r.windowId() == null ? null : windows.get(r.windowId());
-                    return new Consultation(
-                            r.id(),
-                            r.takenAt(),
-                            r.takenBy(),
-                            r.windowId(),
-                            w == null ? null : w.number(),
-                            r.callerName(),
-                            r.phoneMasked(),
-                            r.itemId(),
-                            r.itemId() == null ? null : items.get(r.itemId()),
-                            r.matter(),
-                            r.answer(),
-                            r.outcome(),
-                            r.followUp(),
-                            r.followUpDoneAt(),
-                            r.bookingId(),
-                            r.bookingId() == null ? null : codes.get(r.bookingId()));
-                })
-                .toList();
+        Map<Long, String> codes = bookings.codes(siteId, rows.stream().map(CallRow::bookingId).filter(Objects::nonNull)
+                .distinct().toList());
+        return rows.stream().map(r -> {
+            WindowView w = r.windowId() == null ? null : windows.get(r.windowId());
+            return new Consultation(r.id(), r.takenAt(), r.takenBy(), r.windowId(), w == null ? null : w.number(),
+                    r.callerName(), r.phoneMasked(), r.itemId(), r.itemId() == null ? null : items.get(r.itemId()),
+                    r.matter(), r.answer(), r.outcome(), r.followUp(), r.followUpDoneAt(), r.bookingId(),
+                    r.bookingId() == null ? null : codes.get(r.bookingId()));
+        }).toList();
     }
 
     /** The form's shape (unless {@code @Valid} checked it in this request) and its rules, everything at once. */

@@ -3,12 +3,14 @@ package org.hallsafe.duty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.Bookings;
 import org.hallsafe.duty.DutyForms.ConsultationForm;
-import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -48,20 +50,17 @@ class DutyApi {
     }
 
     /** A slot offered instead of the full one. */
-    record SlotView(long id, int windowNumber, java.time.Instant startsAt, java.time.Instant endsAt, int remaining) {}
+    record SlotView(long id, int windowNumber, java.time.Instant startsAt, java.time.Instant endsAt, int remaining) {
+    }
 
     @ExceptionHandler(Bookings.SlotFullException.class)
     ResponseEntity<ProblemDetail> full(Bookings.SlotFullException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The slot is full.");
         problem.setTitle("full");
-        problem.setProperty(
-                "errors",
-                java.util.Map.of("slotId", messages.getMessage(e.messageKey(), null, LocaleContextHolder.getLocale())));
-        problem.setProperty(
-                "nextSlots",
-                e.next().stream()
-                        .map(s -> new SlotView(s.id(), s.windowNumber(), s.startsAt(), s.endsAt(), s.remaining()))
-                        .toList());
+        problem.setProperty("errors", java.util.Map.of("slotId", messages.getMessage(e.messageKey(), null,
+                LocaleContextHolder.getLocale())));
+        problem.setProperty("nextSlots", e.next().stream().map(s -> new SlotView(s.id(), s.windowNumber(), s.startsAt(),
+                s.endsAt(), s.remaining())).toList());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 }

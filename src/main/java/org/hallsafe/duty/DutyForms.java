@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
 import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.platform.Phone;
 import org.hallsafe.platform.PlainText;
@@ -18,17 +19,14 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public final class DutyForms {
 
-    private DutyForms() {}
+    private DutyForms() {
+    }
 
     /** Putting a person on duty at a window or a phone line on a day. */
     public record RosterForm(
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate day,
-
-            Long windowId,
-            @PlainText(max = PlainText.PHONE) String phoneLine,
-            @NotNull(message = "{duty.roster.staff}") Long staffId,
-            @PlainText(max = PlainText.NOTE) String note) {
+            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            Long windowId, @PlainText(max = PlainText.PHONE) String phoneLine,
+            @NotNull(message = "{duty.roster.staff}") Long staffId, @PlainText(max = PlainText.NOTE) String note) {
 
         /** A duty post is a window or a phone line. */
         Map<String, String> ruleProblems() {
@@ -41,58 +39,24 @@ public final class DutyForms {
     }
 
     /** What the caller wanted and how it ended. */
-    public enum Outcome {
-        ANSWERED,
-        GUIDED_ONLINE,
-        BOOKED,
-        AGENCY,
-        TRANSFERRED,
-        CALL_BACK
-    }
+    public enum Outcome { ANSWERED, GUIDED_ONLINE, BOOKED, AGENCY, TRANSFERRED, CALL_BACK }
 
     /**
      * A phone consultation. With the outcome "booked here", the booking fields ({@code slotId}, document) book the
      * caller in the same step.
      */
-    public record ConsultationForm(
-            @NotNull(message = "{validation.required}") UUID submissionId,
-            Long windowId,
+    public record ConsultationForm(@NotNull(message = "{validation.required}") UUID submissionId, Long windowId,
             @PlainText(max = PlainText.NAME) String callerName,
-
-            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE)
-            String phone,
-
-            Long itemId,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE, multiline = true)
-            String matter,
-
-            @PlainText(max = PlainText.RECORD, multiline = true)
-            String answer,
-
+            @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone, Long itemId,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NOTE, multiline = true) String matter,
+            @PlainText(max = PlainText.RECORD, multiline = true) String answer,
             @NotNull(message = "{duty.outcome.required}") Outcome outcome,
-
-            @PlainText(max = PlainText.NOTE, multiline = true)
-            String followUp,
-
-            Long slotId,
-            org.hallsafe.shared.DocumentType docType,
-            @PlainText(max = PlainText.CODE) String docNo) {
+            @PlainText(max = PlainText.NOTE, multiline = true) String followUp, Long slotId,
+            org.hallsafe.shared.DocumentType docType, @PlainText(max = PlainText.CODE) String docNo) {
 
         public static ConsultationForm empty(Long windowId) {
-            return new ConsultationForm(
-                    UUID.randomUUID(),
-                    windowId,
-                    "",
-                    "",
-                    null,
-                    "",
-                    "",
-                    null,
-                    "",
-                    null,
-                    org.hallsafe.shared.DocumentType.ID_CARD,
-                    "");
+            return new ConsultationForm(UUID.randomUUID(), windowId, "", "", null, "", "", null, "", null,
+                    org.hallsafe.shared.DocumentType.ID_CARD, "");
         }
 
         /** A call back says what follows; a call booked here names the caller (the booking's own rules come after). */
@@ -107,16 +71,7 @@ public final class DutyForms {
         }
 
         AppointmentForms.BookingForm booking() {
-            return new AppointmentForms.BookingForm(
-                    submissionId,
-                    itemId,
-                    slotId,
-                    callerName,
-                    docType,
-                    docNo,
-                    phone,
-                    null,
-                    AppointmentForms.Channel.PHONE);
+            return new AppointmentForms.BookingForm(submissionId, itemId, slotId, callerName, docType, docNo, phone, null, AppointmentForms.Channel.PHONE);
         }
     }
 }

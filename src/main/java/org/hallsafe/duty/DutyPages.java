@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.appointments.SlotPicker;
@@ -17,14 +18,15 @@ import org.hallsafe.duty.DutyForms.Outcome;
 import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.Downloads;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.Formats;
-import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Downloads;
+import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Spreadsheets;
+import org.hallsafe.platform.Formats;
+import org.hallsafe.platform.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DutyPages {
 
+
     private final Duty duty;
     private final Catalogue catalogue;
     private final Directory directory;
@@ -52,16 +55,8 @@ class DutyPages {
     private final Clock clock;
     private final Spreadsheets spreadsheets;
 
-    DutyPages(
-            Duty duty,
-            Catalogue catalogue,
-            Directory directory,
-            StaffDirectory staff,
-            SlotPicker picker,
-            Formats formats,
-            MessageSource messages,
-            Clock clock,
-            Spreadsheets spreadsheets) {
+    DutyPages(Duty duty, Catalogue catalogue, Directory directory, StaffDirectory staff, SlotPicker picker,
+            Formats formats, MessageSource messages, Clock clock, Spreadsheets spreadsheets) {
         this.spreadsheets = spreadsheets;
         this.duty = duty;
         this.catalogue = catalogue;
@@ -81,8 +76,7 @@ class DutyPages {
         model.addAttribute("calls", duty.search(who.siteId(), new Duty.Filter(today, today, null, null, ""), 50));
         model.addAttribute("followUps", duty.openFollowUps(who.siteId()));
         model.addAttribute("settings", catalogue.settings(who.siteId()));
-        model.addAttribute(
-                "postponedNotice", catalogue.postponedNotice(who.siteId()).orElse(null));
+        model.addAttribute("postponedNotice", catalogue.postponedNotice(who.siteId()).orElse(null));
         return "duty/today";
     }
 
@@ -90,9 +84,7 @@ class DutyPages {
 
     @GetMapping("/duty/roster")
     @RequiresPermission(Permissions.DUTY_LOG)
-    String roster(
-            SignedIn who,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String roster(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             Model model) {
         model.addAttribute("post", new RosterForm(from == null ? LocalDate.now(clock) : from, null, "", null, ""));
         return rosterPage(who, from, model);
@@ -110,11 +102,7 @@ class DutyPages {
 
     @PostMapping("/duty/roster")
     @RequiresPermission(Permissions.DUTY_ROSTER)
-    String addPost(
-            SignedIn who,
-            @Valid @ModelAttribute("post") RosterForm form,
-            BindingResult binding,
-            Model model,
+    String addPost(SignedIn who, @Valid @ModelAttribute("post") RosterForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, form.ruleProblems(), () -> duty.addPostShaped(who.siteId(), form))) {
             redirect.addFlashAttribute("saved", form.day().toString());
@@ -132,30 +120,16 @@ class DutyPages {
 
     @GetMapping("/duty/roster/export.xlsx")
     @RequiresPermission(Permissions.DUTY_LOG)
-    void exportRoster(
-            SignedIn who,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response)
+    void exportRoster(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response)
             throws IOException {
         try (LedgerWorkbook book = spreadsheets.workbook(LocaleContextHolder.getLocale())) {
-            LedgerWorkbook.Sheet sheet = book.sheet(
-                    word("duty.roster.title"),
-                    hallName(who),
-                    book.period(from, to),
-                    List.of(
-                            word("duty.day"),
-                            word("duty.window"),
-                            word("duty.phoneLine"),
-                            word("duty.person"),
+            LedgerWorkbook.Sheet sheet = book.sheet(word("duty.roster.title"), hallName(who), book.period(from, to),
+                    List.of(word("duty.day"), word("duty.window"), word("duty.phoneLine"), word("duty.person"),
                             word("duty.note")));
             for (Duty.Post p : duty.roster(who.siteId(), from, to)) {
-                sheet.row(
-                        p.day().toString(),
-                        p.windowNumber() == null ? "" : p.windowNumber() + " " + p.windowName(),
-                        p.phoneLine(),
-                        p.staffName(),
-                        p.note());
+                sheet.row(p.day().toString(), p.windowNumber() == null ? "" : p.windowNumber() + " " + p.windowName(),
+                        p.phoneLine(), p.staffName(), p.note());
             }
             book.write(Downloads.xlsx(response, "duty-roster-" + from + "-" + to));
         }
@@ -166,23 +140,15 @@ class DutyPages {
     @GetMapping("/duty/calls/new")
     @RequiresPermission(Permissions.DUTY_LOG)
     String newCall(SignedIn who, Model model) {
-        model.addAttribute(
-                "form", ConsultationForm.empty(duty.myWindowToday(who.siteId()).orElse(null)));
+        model.addAttribute("form", ConsultationForm.empty(duty.myWindowToday(who.siteId()).orElse(null)));
         return callPage(who, model);
     }
 
     @PostMapping("/duty/calls")
     @RequiresPermission(Permissions.DUTY_LOG)
-    String log(
-            SignedIn who,
-            @Valid @ModelAttribute("form") ConsultationForm form,
-            BindingResult binding,
-            Model model,
+    String log(SignedIn who, @Valid @ModelAttribute("form") ConsultationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.save(
-                        binding,
-                        form.ruleProblems(),
-                        picker.offeringNext(model, () -> duty.logShaped(who.siteId(), form)))
+        if (FormSubmission.save(binding, form.ruleProblems(), picker.offeringNext(model, () -> duty.logShaped(who.siteId(), form)))
                 .isPresent()) {
             redirect.addFlashAttribute("logged", true);
             return "redirect:/duty";
@@ -203,14 +169,10 @@ class DutyPages {
 
     @GetMapping("/duty/calls")
     @RequiresPermission(Permissions.DUTY_LOG)
-    String calls(
-            SignedIn who,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String calls(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Outcome outcome,
-            @RequestParam(required = false) Long item,
-            @RequestParam(defaultValue = "") String q,
-            Model model) {
+            @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Long item,
+            @RequestParam(defaultValue = "") String q, Model model) {
         Duty.Filter f = filter(who, from, to, outcome, item, q);
         model.addAttribute("filter", f);
         model.addAttribute("calls", duty.search(who.siteId(), f, 500));
@@ -221,48 +183,21 @@ class DutyPages {
 
     @GetMapping("/duty/calls/export.xlsx")
     @RequiresPermission(Permissions.DUTY_LOG)
-    void exportCalls(
-            SignedIn who,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    void exportCalls(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Outcome outcome,
-            @RequestParam(required = false) Long item,
-            @RequestParam(defaultValue = "") String q,
-            HttpServletResponse response)
-            throws IOException {
+            @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Long item,
+            @RequestParam(defaultValue = "") String q, HttpServletResponse response) throws IOException {
         Duty.Filter f = filter(who, from, to, outcome, item, q);
         try (LedgerWorkbook book = spreadsheets.workbook(LocaleContextHolder.getLocale())) {
-            LedgerWorkbook.Sheet sheet = book.sheet(
-                    word("duty.calls.title"),
-                    hallName(who),
-                    book.period(f.from(), f.to()),
-                    List.of(
-                            word("duty.takenAt"),
-                            word("duty.takenBy"),
-                            word("duty.window"),
-                            word("duty.caller"),
-                            word("duty.phone"),
-                            word("duty.item"),
-                            word("duty.matter"),
-                            word("duty.answer"),
-                            word("duty.outcome"),
-                            word("appointments.code"),
-                            word("duty.followUp"),
+            LedgerWorkbook.Sheet sheet = book.sheet(word("duty.calls.title"), hallName(who), book.period(f.from(), f.to()),
+                    List.of(word("duty.takenAt"), word("duty.takenBy"), word("duty.window"), word("duty.caller"),
+                            word("duty.phone"), word("duty.item"), word("duty.matter"), word("duty.answer"),
+                            word("duty.outcome"), word("appointments.code"), word("duty.followUp"),
                             word("duty.followUp.done")));
             for (Duty.Consultation c : duty.search(who.siteId(), f, 100_000)) {
-                sheet.row(
-                        formats.dateTime(c.takenAt()),
-                        c.takenBy(),
-                        c.windowNumber(),
-                        c.callerName(),
-                        c.phoneMasked(),
-                        c.itemName(),
-                        c.matter(),
-                        c.answer(),
-                        word("duty.outcome." + c.outcome()),
-                        c.bookingCode(),
-                        c.followUp(),
-                        c.followUpDoneAt() == null ? "" : formats.dateTime(c.followUpDoneAt()));
+                sheet.row(formats.dateTime(c.takenAt()), c.takenBy(), c.windowNumber(), c.callerName(), c.phoneMasked(),
+                        c.itemName(), c.matter(), c.answer(), word("duty.outcome." + c.outcome()), c.bookingCode(),
+                        c.followUp(), c.followUpDoneAt() == null ? "" : formats.dateTime(c.followUpDoneAt()));
             }
             book.write(Downloads.xlsx(response, "duty-calls-" + f.from() + "-" + f.to()));
         }
@@ -292,4 +227,5 @@ class DutyPages {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, null, locale);
     }
+
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.hallsafe.duty.DutyForms.RosterForm;
@@ -14,13 +15,13 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlausibleDate;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +39,7 @@ class DutyRoster {
     private final Directory directory;
     private final ActivityLog activity;
 
-    DutyRoster(
-            JdbcClient jdbc,
-            FormShape shape,
-            Clock clock,
-            StaffDirectory staff,
-            Directory directory,
+    DutyRoster(JdbcClient jdbc, FormShape shape, Clock clock, StaffDirectory staff, Directory directory,
             ActivityLog activity) {
         this.jdbc = jdbc;
         this.shape = shape;
@@ -53,40 +49,24 @@ class DutyRoster {
         this.activity = activity;
     }
 
-    private record PostRow(long id, LocalDate day, Long windowId, String phoneLine, long staffId, String note) {}
+    private record PostRow(long id, LocalDate day, Long windowId, String phoneLine, long staffId, String note) {
+    }
 
     List<Duty.Post> roster(long siteId, LocalDate from, LocalDate to) {
         List<PostRow> rows = jdbc.sql("""
                 SELECT r.id, r.day, r.window_id, r.phone_line, r.staff_id, r.note FROM duty_roster r
                 WHERE r.site_id = :site AND r.day BETWEEN :from AND :to""")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query(PostRow.class)
-                .list();
+                .param("site", siteId).param("from", from).param("to", to).query(PostRow.class).list();
         Map<Long, WindowView> windows = windows(siteId);
         Map<Long, StaffView> people = new HashMap<>();
-        return rows.stream()
-                .map(r -> {
-                    WindowView w = r.windowId() == null ? null : windows.get(r.windowId());
-                    StaffView s = people.computeIfAbsent(r.staffId(), id -> staff.get(siteId, id));
-                    return new Duty.Post(
-                            r.id(),
-                            r.day(),
-                            r.windowId(),
-                            w == null ? null : w.number(),
-                            w == null ? null : w.name(),
-                            r.phoneLine(),
-                            r.staffId(),
-                            s.name(),
-                            s.phoneMasked(),
-                            r.note());
-                })
-                .sorted(Comparator.comparing(Duty.Post::day)
-                        .thenComparing(Duty.Post::windowNumber, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Duty.Post::phoneLine)
-                        .thenComparing(Duty.Post::staffName))
-                .toList();
+        return rows.stream().map(r -> {
+            WindowView w = r.windowId() == null ? null : windows.get(r.windowId());
+            StaffView s = people.computeIfAbsent(r.staffId(), id -> staff.get(siteId, id));
+            return new Duty.Post(r.id(), r.day(), r.windowId(), w == null ? null : w.number(), w == null ? null : w.name(),
+                    r.phoneLine(), r.staffId(), s.name(), s.phoneMasked(), r.note());
+        }).sorted(Comparator.comparing(Duty.Post::day)
+                .thenComparing(Duty.Post::windowNumber, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Duty.Post::phoneLine).thenComparing(Duty.Post::staffName)).toList();
     }
 
     /** Puts a person on a post; {@code checkShape} false when {@code @Valid} checked the form in this request. */
@@ -104,22 +84,14 @@ class DutyRoster {
         jdbc.sql("""
                 INSERT INTO duty_roster (site_id, day, window_id, phone_line, staff_id, note, created_at, created_by)
                 VALUES (:site, :day, :window, :line, :staff, :note, :now, :by) ON CONFLICT DO NOTHING""")
-                .param("site", siteId)
-                .param("day", f.day())
-                .param("window", f.windowId())
-                .param("line", Duty.trim(f.phoneLine()))
-                .param("staff", f.staffId())
-                .param("note", Duty.trim(f.note()))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .update();
+                .param("site", siteId).param("day", f.day()).param("window", f.windowId())
+                .param("line", Duty.trim(f.phoneLine())).param("staff", f.staffId()).param("note", Duty.trim(f.note()))
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         activity.record("CREATED", "duty-post", siteId, f.day() + " " + person.name());
     }
 
     void removePost(long siteId, long id) {
-        int n = jdbc.sql("DELETE FROM duty_roster WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
+        int n = jdbc.sql("DELETE FROM duty_roster WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
                 .update();
         if (n == 0) {
             throw NotFoundException.of("duty post", id);
@@ -129,16 +101,10 @@ class DutyRoster {
 
     /** The window a signed-in person is on duty at today, if any: the call form starts with it. */
     Optional<Long> myWindowToday(long siteId) {
-        return CurrentUser.find()
-                .flatMap(u -> staff.byAccount(siteId, u.accountId()))
-                .flatMap(s -> jdbc.sql("""
+        return CurrentUser.find().flatMap(u -> staff.byAccount(siteId, u.accountId())).flatMap(s -> jdbc.sql("""
                 SELECT window_id FROM duty_roster WHERE site_id = :site AND day = :day AND staff_id = :staff
                   AND window_id IS NOT NULL ORDER BY id LIMIT 1""")
-                        .param("site", siteId)
-                        .param("day", LocalDate.now(clock))
-                        .param("staff", s.id())
-                        .query(Long.class)
-                        .optional());
+                .param("site", siteId).param("day", LocalDate.now(clock)).param("staff", s.id()).query(Long.class).optional());
     }
 
     private Map<Long, WindowView> windows(long siteId) {

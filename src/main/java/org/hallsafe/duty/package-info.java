@@ -4,6 +4,5 @@
  * ({@code duty_roster}, {@code consultations}) were made by appointments' first migration when duty lived there; new
  * duty migrations go to {@code db/migration/duty}.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "organization", "appointments", "screening", "notice", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "organization", "appointments", "screening", "notice", "shared"})
 package org.hallsafe.duty;

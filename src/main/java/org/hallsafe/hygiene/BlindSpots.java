@@ -10,9 +10,9 @@ import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.MeasureStatusProvider;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Accounts;
-import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.Role;
+import org.hallsafe.platform.Deliveries;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,15 +34,8 @@ class BlindSpots implements MeasureStatusProvider {
     private final Clock clock;
     private final HallCalendar calendar;
 
-    BlindSpots(
-            Coverage coverage,
-            StaffDirectory staff,
-            Accounts accounts,
-            LiveUpdates live,
-            Deliveries sms,
-            MessageSource messages,
-            Clock clock,
-            HallCalendar calendar) {
+    BlindSpots(Coverage coverage, StaffDirectory staff, Accounts accounts, LiveUpdates live, Deliveries sms,
+            MessageSource messages, Clock clock, HallCalendar calendar) {
         this.calendar = calendar;
         this.coverage = coverage;
         this.staff = staff;
@@ -79,28 +72,15 @@ class BlindSpots implements MeasureStatusProvider {
         if (zone.departmentId() == null) {
             return;
         }
-        String text = messages.getMessage(
-                "hygiene.sms.blindSpot",
-                new Object[] {day.toString(), zone.name()},
+        String text = messages.getMessage("hygiene.sms.blindSpot", new Object[] {day.toString(), zone.name()},
                 java.util.Locale.SIMPLIFIED_CHINESE);
         for (var person : staff.search(siteId, "", zone.departmentId(), false)) {
-            if (person.accountId() != null
-                    && accounts.find(person.accountId())
-                            .map(a -> a.role() == Role.SECTION_HEAD)
-                            .orElse(false)) {
+            if (person.accountId() != null && accounts.find(person.accountId()).map(a -> a.role() == Role.SECTION_HEAD).orElse(false)) {
                 live.publish(List.of(person.accountId()), "hygiene");
                 if (person.phoneMasked() != null) {
                     // through the outbox: sent by its worker, never by this job (issue 19, item 3)
-                    sms.enqueueSms(
-                            new Deliveries.Sms(
-                                    siteId,
-                                    "hygiene",
-                                    zone.id() + "/" + day,
-                                    "BLIND_SPOT",
-                                    "staff:" + person.id(),
-                                    person.name(),
-                                    person.phoneMasked(),
-                                    text),
+                    sms.enqueueSms(new Deliveries.Sms(siteId, "hygiene", zone.id() + "/" + day, "BLIND_SPOT",
+                            "staff:" + person.id(), person.name(), person.phoneMasked(), text),
                             () -> staff.reveal(siteId, person.id(), "phone"));
                 }
             }
@@ -118,21 +98,11 @@ class BlindSpots implements MeasureStatusProvider {
         if (!calendar.isWorkingDay(siteId, day)) {
             return Map.of();
         }
-        return coverage.on(siteId, day, clock.instant()).stream()
-                .filter(z -> z.zone().departmentId() != null)
-                .collect(Collectors.groupingBy(
-                        z -> z.zone().departmentId(),
-                        Collectors.collectingAndThen(
-                                Collectors.toList(),
-                                zones -> new MeasureStatus(
-                                        (int) zones.stream()
-                                                .filter(z -> z.state() == Hygiene.State.OK)
-                                                .count(),
-                                        (int) zones.stream()
-                                                .filter(z -> z.state() == Hygiene.State.DUE)
-                                                .count(),
-                                        (int) zones.stream()
-                                                .filter(z -> z.state() == Hygiene.State.OVERDUE)
-                                                .count()))));
+        return coverage.on(siteId, day, clock.instant()).stream().filter(z -> z.zone().departmentId() != null)
+                .collect(Collectors.groupingBy(z -> z.zone().departmentId(), Collectors.collectingAndThen(Collectors.toList(),
+                        zones -> new MeasureStatus(
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.OK).count(),
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.DUE).count(),
+                                (int) zones.stream().filter(z -> z.state() == Hygiene.State.OVERDUE).count()))));
     }
 }

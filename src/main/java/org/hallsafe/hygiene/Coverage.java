@@ -53,50 +53,30 @@ class Coverage {
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = at.isBefore(to) ? at : to;
         Map<Long, Instant> last = new HashMap<>();
-        jdbc.sql(
-                        "SELECT zone_id, max(done_at) FROM disinfections WHERE site_id = :site AND done_at <= :now GROUP BY zone_id")
-                .param("site", siteId)
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-                .list();
+        jdbc.sql("SELECT zone_id, max(done_at) FROM disinfections WHERE site_id = :site AND done_at <= :now GROUP BY zone_id")
+                .param("site", siteId).param("now", Timestamp.from(now))
+                .query((rs, n) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
         Map<Long, Instant> aired = new HashMap<>();
-        jdbc.sql(
-                        "SELECT zone_id, max(opened_at) FROM ventilations WHERE site_id = :site AND opened_at <= :now GROUP BY zone_id")
-                .param("site", siteId)
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> aired.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
-                .list();
+        jdbc.sql("SELECT zone_id, max(opened_at) FROM ventilations WHERE site_id = :site AND opened_at <= :now GROUP BY zone_id")
+                .param("site", siteId).param("now", Timestamp.from(now))
+                .query((rs, n) -> aired.put(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
         Map<Long, List<Done>> today = new HashMap<>();
         jdbc.sql("""
                 SELECT d.zone_id, d.id, d.done_at, d.method, d.concentration_mg_l, d.done_by,
                        EXISTS (SELECT 1 FROM disinfection_photos p WHERE p.disinfection_id = d.id) AS photo
                 FROM disinfections d WHERE d.site_id = :site AND d.done_at >= :from AND d.done_at < :to AND d.done_at <= :now
                 ORDER BY d.done_at""")
-                .param("site", siteId)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
+                .param("site", siteId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> today.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new Done(
-                                rs.getLong(2),
-                                rs.getTimestamp(3).toInstant(),
-                                Method.valueOf(rs.getString(4)),
-                                (Integer) rs.getObject(5),
-                                rs.getString(6),
-                                rs.getBoolean(7))))
-                .list();
+                .query((rs, n) -> today.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Done(rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(), Method.valueOf(rs.getString(4)),
+                        (Integer) rs.getObject(5), rs.getString(6), rs.getBoolean(7)))).list();
         List<ZoneNow> zones = new ArrayList<>();
         for (Zone z : hygiene.zones(siteId)) {
             Instant l = last.get(z.id());
             Instant due = ZoneRules.dueAt(l, z.intervalMinutes());
             Instant a = aired.get(z.id());
-            zones.add(new ZoneNow(
-                    z,
-                    l,
-                    ZoneRules.state(due, now),
-                    due,
-                    today.getOrDefault(z.id(), List.of()),
-                    a,
+            zones.add(new ZoneNow(z, l, ZoneRules.state(due, now), due, today.getOrDefault(z.id(), List.of()), a,
                     ZoneRules.airing(a, z.ventilationMinutes(), now)));
         }
         zones.sort(ZoneRules.URGENT_FIRST);
@@ -111,13 +91,9 @@ class Coverage {
     List<Zone> uncovered(long siteId, LocalDate day) {
         boolean open = calendar.isWorkingDay(siteId, day);
         ZoneId zone = clock.getZone();
-        List<Long> covered = jdbc.sql(
-                        "SELECT DISTINCT zone_id FROM disinfections WHERE site_id = :site AND done_at >= :from AND done_at < :to")
-                .param("site", siteId)
-                .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query(Long.class)
-                .list();
+        List<Long> covered = jdbc.sql("SELECT DISTINCT zone_id FROM disinfections WHERE site_id = :site AND done_at >= :from AND done_at < :to")
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Long.class).list();
         return ZoneRules.blindSpots(open, open ? hygiene.zones(siteId) : List.of(), Zone::id, covered);
     }
 
@@ -126,13 +102,8 @@ class Coverage {
         return jdbc.sql("""
                 INSERT INTO hygiene_flags (site_id, zone_id, day, department_id, created_at)
                 VALUES (:site, :zone, :day, :dept, :now) ON CONFLICT DO NOTHING""")
-                        .param("site", siteId)
-                        .param("zone", zone.id())
-                        .param("day", day)
-                        .param("dept", zone.departmentId())
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update()
-                == 1;
+                .param("site", siteId).param("zone", zone.id()).param("day", day).param("dept", zone.departmentId())
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
     @Transactional(readOnly = true)
@@ -141,21 +112,14 @@ class Coverage {
         return jdbc.sql("""
                 SELECT f.day, z.name AS zone, f.department_id FROM hygiene_flags f JOIN zones z ON z.id = f.zone_id
                 WHERE f.site_id = :site ORDER BY f.day DESC, z.name LIMIT :limit""")
-                .param("site", siteId)
-                .param("limit", limit)
-                .query((rs, n) -> {
+                .param("site", siteId).param("limit", limit).query((rs, n) -> {
                     long dept = rs.getLong(3);
-                    return new Flag(
-                            rs.getDate(1).toLocalDate(),
-                            rs.getString(2),
+                    return new Flag(rs.getDate(1).toLocalDate(), rs.getString(2),
                             rs.wasNull() ? "" : sections.getOrDefault(dept, ""));
-                })
-                .list();
+                }).list();
     }
 
     List<Long> sites() {
-        return jdbc.sql("SELECT DISTINCT site_id FROM zones WHERE retired_at IS NULL")
-                .query(Long.class)
-                .list();
+        return jdbc.sql("SELECT DISTINCT site_id FROM zones WHERE retired_at IS NULL").query(Long.class).list();
     }
 }

@@ -40,33 +40,23 @@ class DemoZones {
         Long office = id(departments, "局办公室");
         Long canteen = id(departments, "机关食堂");
         Object[][] zones = {
-            {"大厅入口及测温点", ZoneType.ENTRANCE, windows, 240, 120}, {"一楼等候区", ZoneType.WAITING, windows, 240, 120},
-            {"一楼窗口区", ZoneType.WINDOWS, windows, 240, 120}, {"二楼窗口区", ZoneType.WINDOWS, windows, 240, 120},
-            {"自助服务区", ZoneType.SELF_SERVICE, windows, 240, 120}, {"电梯及扶梯扶手", ZoneType.LIFT_STAIRS, windows, 120, null},
-            {"楼梯间", ZoneType.LIFT_STAIRS, windows, 240, null}, {"卫生间（每层）", ZoneType.TOILET, windows, 120, 60},
-            {"局办公室", ZoneType.OFFICE, office, 360, 120}, {"会议室", ZoneType.MEETING, office, 360, 120},
-            {"档案室", ZoneType.ARCHIVE, office, 720, 240}, {"食堂就餐区", ZoneType.CANTEEN, canteen, 240, 120},
-            {"食堂后厨", ZoneType.KITCHEN, canteen, 240, 120}, {"垃圾暂存点", ZoneType.WASTE_POINT, windows, 240, null}
-        };
+                {"大厅入口及测温点", ZoneType.ENTRANCE, windows, 240, 120}, {"一楼等候区", ZoneType.WAITING, windows, 240, 120},
+                {"一楼窗口区", ZoneType.WINDOWS, windows, 240, 120}, {"二楼窗口区", ZoneType.WINDOWS, windows, 240, 120},
+                {"自助服务区", ZoneType.SELF_SERVICE, windows, 240, 120}, {"电梯及扶梯扶手", ZoneType.LIFT_STAIRS, windows, 120, null},
+                {"楼梯间", ZoneType.LIFT_STAIRS, windows, 240, null}, {"卫生间（每层）", ZoneType.TOILET, windows, 120, 60},
+                {"局办公室", ZoneType.OFFICE, office, 360, 120}, {"会议室", ZoneType.MEETING, office, 360, 120},
+                {"档案室", ZoneType.ARCHIVE, office, 720, 240}, {"食堂就餐区", ZoneType.CANTEEN, canteen, 240, 120},
+                {"食堂后厨", ZoneType.KITCHEN, canteen, 240, 120}, {"垃圾暂存点", ZoneType.WASTE_POINT, windows, 240, null}};
         for (Object[] z : zones) {
-            List<Method> methods = z[1] == ZoneType.LIFT_STAIRS
-                    ? List.of(Method.WIPE, Method.MOP_84)
-                    : z[1] == ZoneType.OFFICE || z[1] == ZoneType.MEETING
-                            ? List.of(Method.MOP_84, Method.MOXA)
-                            : List.of(Method.MOP_84, Method.SPRAY);
-            hygiene.saveZone(
-                    1L,
-                    null,
-                    new ZoneForm(
-                            (String) z[0], (ZoneType) z[1], (Long) z[2], methods, 500, (Integer) z[3], (Integer) z[4]));
+            List<Method> methods = z[1] == ZoneType.LIFT_STAIRS ? List.of(Method.WIPE, Method.MOP_84)
+                    : z[1] == ZoneType.OFFICE || z[1] == ZoneType.MEETING ? List.of(Method.MOP_84, Method.MOXA)
+                    : List.of(Method.MOP_84, Method.SPRAY);
+            hygiene.saveZone(1L, null, new ZoneForm((String) z[0], (ZoneType) z[1], (Long) z[2], methods, 500,
+                    (Integer) z[3], (Integer) z[4]));
         }
     }
 
     private static Long id(List<DepartmentView> departments, String name) {
-        return departments.stream()
-                .filter(d -> d.name().equals(name))
-                .map(DepartmentView::id)
-                .findFirst()
-                .orElse(null);
+        return departments.stream().filter(d -> d.name().equals(name)).map(DepartmentView::id).findFirst().orElse(null);
     }
 }

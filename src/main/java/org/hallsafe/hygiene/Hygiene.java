@@ -21,10 +21,10 @@ import org.hallsafe.hygiene.HygieneForms.ZoneType;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,22 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Hygiene {
 
-    public enum State {
-        OK,
-        DUE,
-        OVERDUE
-    }
+    public enum State { OK, DUE, OVERDUE }
 
-    public record Zone(
-            long id,
-            String name,
-            ZoneType zoneType,
-            Long departmentId,
-            String departmentName,
-            List<Method> methods,
-            Integer concentration,
-            int intervalMinutes,
-            Integer ventilationMinutes) {
+    public record Zone(long id, String name, ZoneType zoneType, Long departmentId, String departmentName,
+            List<Method> methods, Integer concentration, int intervalMinutes, Integer ventilationMinutes) {
 
         /** The method the two-tap form starts with. */
         public Method firstMethod() {
@@ -60,11 +48,12 @@ public class Hygiene {
         }
     }
 
-    public record Done(long id, Instant at, Method method, Integer concentration, String doneBy, boolean photo) {}
+    public record Done(long id, Instant at, Method method, Integer concentration, String doneBy, boolean photo) {
+    }
 
     /** A zone now: its last disinfection and airing, today's timeline, and how it stands. */
-    public record ZoneNow(
-            Zone zone, Instant last, State state, Instant dueAt, List<Done> today, Instant lastAired, State airing) {
+    public record ZoneNow(Zone zone, Instant last, State state, Instant dueAt, List<Done> today, Instant lastAired,
+            State airing) {
 
         /** Minutes since the last disinfection, or -1 without one. */
         public long minutesSince(Instant now) {
@@ -96,20 +85,14 @@ public class Hygiene {
     public List<Zone> zones(long siteId) {
         Map<Long, String> sections = sectionNames(siteId);
         return jdbc.sql(ZONE + " WHERE site_id = :site AND retired_at IS NULL ORDER BY name")
-                .param("site", siteId)
-                .query((rs, n) -> zone(rs, sections))
-                .list();
+                .param("site", siteId).query((rs, n) -> zone(rs, sections)).list();
     }
 
     @Transactional(readOnly = true)
     public Zone zone(long siteId, long id) {
         Map<Long, String> sections = sectionNames(siteId);
-        return jdbc.sql(ZONE + " WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query((rs, n) -> zone(rs, sections))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("zone", id));
+        return jdbc.sql(ZONE + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .query((rs, n) -> zone(rs, sections)).optional().orElseThrow(() -> NotFoundException.of("zone", id));
     }
 
     /** The hall's sections by id, retired ones too (a zone keeps its section's name), from organization's facade. */
@@ -133,33 +116,18 @@ public class Hygiene {
                             INSERT INTO zones (site_id, name, zone_type, department_id, methods, concentration_mg_l,
                                 interval_minutes, ventilation_minutes, created_by)
                             VALUES (:site, :name, :type, :dept, string_to_array(:methods, ','), :c, :i, :v, :by) RETURNING id""")
-                            .param("site", siteId)
-                            .param("name", f.name().strip())
-                            .param("type", f.zoneType().name())
-                            .param("dept", f.departmentId())
-                            .param("methods", methods)
-                            .param("c", f.concentration())
-                            .param("i", f.intervalMinutes())
-                            .param("v", f.ventilationMinutes())
-                            .param("by", SignedIn.actor())
-                            .query(Long.class)
-                            .single()
-                    : updated(
-                            jdbc.sql("""
+                            .param("site", siteId).param("name", f.name().strip()).param("type", f.zoneType().name())
+                            .param("dept", f.departmentId()).param("methods", methods).param("c", f.concentration())
+                            .param("i", f.intervalMinutes()).param("v", f.ventilationMinutes()).param("by", SignedIn.actor())
+                            .query(Long.class).single()
+                    : updated(jdbc.sql("""
                             UPDATE zones SET name = :name, zone_type = :type, department_id = :dept,
                                 methods = string_to_array(:methods, ','), concentration_mg_l = :c, interval_minutes = :i,
                                 ventilation_minutes = :v WHERE site_id = :site AND id = :id""")
-                                    .param("site", siteId)
-                                    .param("id", id)
-                                    .param("name", f.name().strip())
-                                    .param("type", f.zoneType().name())
-                                    .param("dept", f.departmentId())
-                                    .param("methods", methods)
-                                    .param("c", f.concentration())
-                                    .param("i", f.intervalMinutes())
-                                    .param("v", f.ventilationMinutes())
-                                    .update(),
-                            id);
+                            .param("site", siteId).param("id", id).param("name", f.name().strip())
+                            .param("type", f.zoneType().name()).param("dept", f.departmentId()).param("methods", methods)
+                            .param("c", f.concentration()).param("i", f.intervalMinutes()).param("v", f.ventilationMinutes())
+                            .update(), id);
             activity.record(id == null ? "CREATED" : "UPDATED", "zone", saved, f.name());
             return saved;
         } catch (DuplicateKeyException e) {
@@ -169,13 +137,8 @@ public class Hygiene {
 
     @Transactional
     public void retireZone(long siteId, long id) {
-        updated(
-                jdbc.sql("UPDATE zones SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
-                        .param("now", now())
-                        .param("site", siteId)
-                        .param("id", id)
-                        .update(),
-                id);
+        updated(jdbc.sql("UPDATE zones SET retired_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
+                .param("now", now()).param("site", siteId).param("id", id).update(), id);
         activity.record("RETIRED", "zone", id, null);
     }
 
@@ -188,9 +151,7 @@ public class Hygiene {
         if (f.method() == Method.MOP_84 && f.concentration() == null) {
             throw new InvalidInputException("concentration", "hygiene.concentration.required");
         }
-        Instant at = f.doneAt() == null
-                ? clock.instant()
-                : f.doneAt().atZone(clock.getZone()).toInstant();
+        Instant at = f.doneAt() == null ? clock.instant() : f.doneAt().atZone(clock.getZone()).toInstant();
         if (at.isAfter(clock.instant().plusSeconds(60))) {
             throw new InvalidInputException("doneAt", "hygiene.future");
         }
@@ -199,80 +160,56 @@ public class Hygiene {
                     recorded_at, recorded_by)
                 VALUES (:site, :s, :zone, :method, :c, :at, :doneBy, :now, :by)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("s", f.submissionId())
-                .param("zone", zone.id())
-                .param("method", f.method().name())
-                .param("c", f.method() == Method.MOP_84 ? f.concentration() : null)
-                .param("at", Timestamp.from(at))
-                .param("doneBy", f.doneBy().strip())
-                .param("now", now())
-                .param("by", SignedIn.actor())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("s", f.submissionId()).param("zone", zone.id())
+                .param("method", f.method().name()).param("c", f.method() == Method.MOP_84 ? f.concentration() : null)
+                .param("at", Timestamp.from(at)).param("doneBy", f.doneBy().strip()).param("now", now())
+                .param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
-                    .param("site", siteId)
-                    .param("s", f.submissionId())
-                    .query(Long.class)
-                    .single();
+                    .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
         }
         if (photo != null && photo.length > 0) {
             jdbc.sql("""
                     INSERT INTO disinfection_photos (site_id, disinfection_id, content_type, bytes)
                     VALUES (:site, :id, :type, :bytes)""")
-                    .param("site", siteId)
-                    .param("id", id.get())
-                    .param("type", photoType)
-                    .param("bytes", photo)
-                    .update();
+                    .param("site", siteId).param("id", id.get()).param("type", photoType).param("bytes", photo).update();
         }
         live.publishToSite(siteId, "hygiene");
         return id.get();
     }
 
-    public record Aired(Instant at, String zone, int minutes, String doneBy) {}
+    public record Aired(Instant at, String zone, int minutes, String doneBy) {
+    }
 
-    public record Removed(Instant at, String zone, int bags, String doneBy) {}
+    public record Removed(Instant at, String zone, int bags, String doneBy) {
+    }
 
-    public record Handover(
-            long id,
-            Instant at,
-            int containers,
-            BigDecimal weightKg,
-            String handedBy,
-            String receiverName,
-            String receiverUnit) {}
+    public record Handover(long id, Instant at, int containers, BigDecimal weightKg, String handedBy,
+            String receiverName, String receiverUnit) {
+    }
 
     /** The flagged blind spots of a hall, newest first. */
-    public record Flag(LocalDate day, String zone, String department) {}
+    public record Flag(LocalDate day, String zone, String department) {
+    }
 
     /** A disinfection's photo as it was uploaded. */
-    public record Photo(String contentType, byte[] bytes) {}
+    public record Photo(String contentType, byte[] bytes) {
+    }
 
     @Transactional(readOnly = true)
     public Optional<Photo> photo(long siteId, long disinfectionId) {
         return jdbc.sql("""
                 SELECT p.content_type, p.bytes FROM disinfection_photos p JOIN disinfections d ON d.id = p.disinfection_id
-                WHERE d.site_id = :site AND d.id = :id""")
-                .param("site", siteId)
-                .param("id", disinfectionId)
-                .query(Photo.class)
-                .optional();
+                WHERE d.site_id = :site AND d.id = :id""").param("site", siteId).param("id", disinfectionId)
+                .query(Photo.class).optional();
     }
 
     private static Zone zone(java.sql.ResultSet rs, Map<Long, String> sections) throws SQLException {
         long dept = rs.getLong("department_id");
         boolean noDept = rs.wasNull();
-        return new Zone(
-                rs.getLong("id"),
-                rs.getString("name"),
-                ZoneType.valueOf(rs.getString("zone_type")),
-                noDept ? null : dept,
-                noDept ? null : sections.get(dept),
-                methods(rs.getArray("methods")),
-                (Integer) rs.getObject("concentration_mg_l"),
-                rs.getInt("interval_minutes"),
+        return new Zone(rs.getLong("id"), rs.getString("name"), ZoneType.valueOf(rs.getString("zone_type")),
+                noDept ? null : dept, noDept ? null : sections.get(dept), methods(rs.getArray("methods")),
+                (Integer) rs.getObject("concentration_mg_l"), rs.getInt("interval_minutes"),
                 (Integer) rs.getObject("ventilation_minutes"));
     }
 

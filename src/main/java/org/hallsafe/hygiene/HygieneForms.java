@@ -17,111 +17,53 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** What people type on the hygiene pages; checked before anything is stored. */
 public final class HygieneForms {
 
-    private HygieneForms() {}
-
-    public enum ZoneType {
-        ENTRANCE,
-        WAITING,
-        WINDOWS,
-        SELF_SERVICE,
-        LIFT_STAIRS,
-        TOILET,
-        OFFICE,
-        MEETING,
-        ARCHIVE,
-        CANTEEN,
-        KITCHEN,
-        WASTE_POINT,
-        OTHER
+    private HygieneForms() {
     }
+
+    public enum ZoneType { ENTRANCE, WAITING, WINDOWS, SELF_SERVICE, LIFT_STAIRS, TOILET, OFFICE, MEETING, ARCHIVE,
+        CANTEEN, KITCHEN, WASTE_POINT, OTHER }
 
     /** The plan's methods: 84 disinfectant mopping (with its concentration), spraying, moxa sticks, UV, wiping. */
-    public enum Method {
-        MOP_84,
-        SPRAY,
-        MOXA,
-        UV,
-        WIPE
-    }
+    public enum Method { MOP_84, SPRAY, MOXA, UV, WIPE }
 
     public record ZoneForm(
-            @NotBlank(message = "{validation.required}") @PlainText(max = 40)
-            String name,
-
+            @NotBlank(message = "{validation.required}") @PlainText(max = 40) String name,
             @NotNull(message = "{validation.required}") ZoneType zoneType,
             Long departmentId,
-
-            @NotEmpty(message = "{hygiene.methods.required}")
-            List<Method> methods,
-
-            @Min(value = 50, message = "{hygiene.concentration.range}")
-            @Max(value = 5000, message = "{hygiene.concentration.range}")
-            Integer concentration,
-
-            @NotNull(message = "{validation.required}")
-            @Min(value = 30, message = "{hygiene.interval.range}")
-            @Max(value = 1440, message = "{hygiene.interval.range}")
-            Integer intervalMinutes,
-
-            @Min(value = 30, message = "{hygiene.interval.range}")
-            @Max(value = 1440, message = "{hygiene.interval.range}")
-            Integer ventilationMinutes) {}
+            @NotEmpty(message = "{hygiene.methods.required}") List<Method> methods,
+            @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
+            @NotNull(message = "{validation.required}") @Min(value = 30, message = "{hygiene.interval.range}") @Max(value = 1440, message = "{hygiene.interval.range}") Integer intervalMinutes,
+            @Min(value = 30, message = "{hygiene.interval.range}") @Max(value = 1440, message = "{hygiene.interval.range}") Integer ventilationMinutes) {
+    }
 
     /** A disinfection; empty {@code doneAt} means now. */
     public record DisinfectionForm(
             @NotNull(message = "{validation.required}") UUID submissionId,
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
             @NotNull(message = "{hygiene.method.required}") Method method,
-
-            @Min(value = 50, message = "{hygiene.concentration.range}")
-            @Max(value = 5000, message = "{hygiene.concentration.range}")
-            Integer concentration,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String doneBy,
-
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.TODAY)
-            LocalDateTime doneAt) {}
+            @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.TODAY) LocalDateTime doneAt) {
+    }
 
     public record VentilationForm(
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
-
-            @NotNull(message = "{validation.required}")
-            @Min(value = 1, message = "{hygiene.minutes.range}")
-            @Max(value = 600, message = "{hygiene.minutes.range}")
-            Integer minutes,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String doneBy) {}
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.minutes.range}") @Max(value = 600, message = "{hygiene.minutes.range}") Integer minutes,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
+    }
 
     public record WasteForm(
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
-
-            @NotNull(message = "{validation.required}")
-            @Min(value = 1, message = "{hygiene.bags.range}")
-            @Max(value = 500, message = "{hygiene.bags.range}")
-            Integer bags,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String doneBy) {}
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.bags.range}") @Max(value = 500, message = "{hygiene.bags.range}") Integer bags,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy) {
+    }
 
     /** A medical-waste handover: never without the receiver's name and unit. */
     public record HandoverForm(
-            @NotNull(message = "{validation.required}")
-            @Min(value = 1, message = "{hygiene.bags.range}")
-            @Max(value = 500, message = "{hygiene.bags.range}")
-            Integer containers,
-
-            @DecimalMin(value = "0.01", message = "{hygiene.weight.range}")
-            BigDecimal weightKg,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String handedBy,
-
-            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = PlainText.NAME)
-            String receiverName,
-
-            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = 60)
-            String receiverUnit) {}
+            @NotNull(message = "{validation.required}") @Min(value = 1, message = "{hygiene.bags.range}") @Max(value = 500, message = "{hygiene.bags.range}") Integer containers,
+            @DecimalMin(value = "0.01", message = "{hygiene.weight.range}") BigDecimal weightKg,
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String handedBy,
+            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = PlainText.NAME) String receiverName,
+            @NotBlank(message = "{hygiene.receiver.required}") @PlainText(max = 60) String receiverUnit) {
+    }
 }

@@ -9,12 +9,12 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.hygiene.HygieneForms.HandoverForm;
 import org.hallsafe.hygiene.HygieneForms.VentilationForm;
 import org.hallsafe.hygiene.HygieneForms.WasteForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneForm;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
@@ -48,13 +48,7 @@ class HygienePages {
     private final Directory directory;
     private final Clock clock;
 
-    HygienePages(
-            Hygiene hygiene,
-            Coverage coverage,
-            AiringAndWaste airingAndWaste,
-            HygieneReport report,
-            Directory directory,
-            Clock clock) {
+    HygienePages(Hygiene hygiene, Coverage coverage, AiringAndWaste airingAndWaste, HygieneReport report, Directory directory, Clock clock) {
         this.hygiene = hygiene;
         this.coverage = coverage;
         this.airingAndWaste = airingAndWaste;
@@ -74,38 +68,24 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_RECORD)
     String record(SignedIn who, @RequestParam(required = false) Long zone, Model model) {
         Hygiene.Zone z = zone == null ? null : hygiene.zone(who.siteId(), zone);
-        model.addAttribute(
-                "form",
-                new DisinfectionForm(
-                        UUID.randomUUID(),
-                        zone,
-                        z == null ? null : z.firstMethod(),
-                        z == null ? null : z.concentration(),
-                        who.displayName(),
-                        null));
+        model.addAttribute("form", new DisinfectionForm(UUID.randomUUID(), zone, z == null ? null : z.firstMethod(),
+                z == null ? null : z.concentration(), who.displayName(), null));
         return recordPage(who, model);
     }
 
     @PostMapping("/hygiene/disinfections")
     @RequiresPermission(Permissions.HYGIENE_RECORD)
-    String disinfect(
-            SignedIn who,
-            @Valid @ModelAttribute("form") DisinfectionForm form,
-            BindingResult binding,
-            @RequestParam(name = "photo", required = false) MultipartFile photo,
-            Model model,
-            RedirectAttributes redirect)
-            throws IOException {
-        String photoType =
-                photo == null || photo.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(photo.getBytes());
+    String disinfect(SignedIn who, @Valid @ModelAttribute("form") DisinfectionForm form, BindingResult binding,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model, RedirectAttributes redirect)
+            throws IOException  {
+        String photoType = photo == null || photo.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(photo.getBytes());
         if (photo != null && !photo.isEmpty() && (photo.getSize() > MAX_PHOTO || photoType == null)) {
             binding.reject("hygiene.photo.invalid");
             model.addAttribute("photoProblem", true);
         }
         byte[] bytes = photoType == null ? null : photo.getBytes();
         if (FormSubmission.done(binding, () -> hygiene.disinfect(who.siteId(), form, photoType, bytes))) {
-            redirect.addFlashAttribute(
-                    "recorded", hygiene.zone(who.siteId(), form.zoneId()).name());
+            redirect.addFlashAttribute("recorded", hygiene.zone(who.siteId(), form.zoneId()).name());
             return "redirect:/hygiene";
         }
         return recordPage(who, model);
@@ -121,11 +101,9 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_VIEW)
     ResponseEntity<byte[]> photo(SignedIn who, @PathVariable long id) {
         return hygiene.photo(who.siteId(), id)
-                .map(p -> ResponseEntity.ok()
-                        .header("Content-Type", p.contentType())
+                .map(p -> ResponseEntity.ok().header("Content-Type", p.contentType())
                         .header("X-Content-Type-Options", "nosniff")
-                        .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                        .body(p.bytes()))
+                        .header("Content-Security-Policy", "default-src 'none'; sandbox").body(p.bytes()))
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -147,11 +125,7 @@ class HygienePages {
 
     @PostMapping("/hygiene/ventilations")
     @RequiresPermission(Permissions.HYGIENE_RECORD)
-    String ventilate(
-            SignedIn who,
-            @Valid @ModelAttribute("ventilation") VentilationForm form,
-            BindingResult binding,
-            Model model,
+    String ventilate(SignedIn who, @Valid @ModelAttribute("ventilation") VentilationForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> airingAndWaste.ventilate(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.ventilation.done");
@@ -162,11 +136,7 @@ class HygienePages {
 
     @PostMapping("/hygiene/waste-removals")
     @RequiresPermission(Permissions.HYGIENE_RECORD)
-    String removeWaste(
-            SignedIn who,
-            @Valid @ModelAttribute("waste") WasteForm form,
-            BindingResult binding,
-            Model model,
+    String removeWaste(SignedIn who, @Valid @ModelAttribute("waste") WasteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> airingAndWaste.removeWaste(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.waste.done");
@@ -177,11 +147,7 @@ class HygienePages {
 
     @PostMapping("/hygiene/handovers")
     @RequiresPermission(Permissions.HYGIENE_RECORD)
-    String handOver(
-            SignedIn who,
-            @Valid @ModelAttribute("handover") HandoverForm form,
-            BindingResult binding,
-            Model model,
+    String handOver(SignedIn who, @Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> airingAndWaste.handOver(who.siteId(), form))) {
             redirect.addFlashAttribute("done", "hygiene.handover.done");
@@ -227,14 +193,9 @@ class HygienePages {
 
     @GetMapping("/hygiene/report/export.xlsx")
     @RequiresPermission(Permissions.HYGIENE_VIEW)
-    void export(SignedIn who, @RequestParam(required = false) LocalDate day, HttpServletResponse response)
-            throws IOException {
+    void export(SignedIn who, @RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException  {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        report.export(
-                who.siteId(),
-                d,
-                directory.site(who.siteId()).name(),
-                LocaleContextHolder.getLocale(),
+        report.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "hygiene-" + d));
     }
 
@@ -250,10 +211,8 @@ class HygienePages {
     @GetMapping("/hygiene/zones/new")
     @RequiresPermission(Permissions.HYGIENE_ZONES)
     String newZone(SignedIn who, Model model) {
-        model.addAttribute(
-                "form",
-                new ZoneForm(
-                        "", HygieneForms.ZoneType.OFFICE, null, List.of(HygieneForms.Method.MOP_84), 500, 240, 120));
+        model.addAttribute("form", new ZoneForm("", HygieneForms.ZoneType.OFFICE, null, List.of(HygieneForms.Method.MOP_84),
+                500, 240, 120));
         return zoneForm(who, model, null);
     }
 
@@ -261,28 +220,15 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_ZONES)
     String editZone(SignedIn who, @PathVariable long id, Model model) {
         Hygiene.Zone z = hygiene.zone(who.siteId(), id);
-        model.addAttribute(
-                "form",
-                new ZoneForm(
-                        z.name(),
-                        z.zoneType(),
-                        z.departmentId(),
-                        z.methods(),
-                        z.concentration(),
-                        z.intervalMinutes(),
-                        z.ventilationMinutes()));
+        model.addAttribute("form", new ZoneForm(z.name(), z.zoneType(), z.departmentId(), z.methods(), z.concentration(),
+                z.intervalMinutes(), z.ventilationMinutes()));
         return zoneForm(who, model, id);
     }
 
     @PostMapping({"/hygiene/zones", "/hygiene/zones/{id}"})
     @RequiresPermission(Permissions.HYGIENE_ZONES)
-    String saveZone(
-            SignedIn who,
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") ZoneForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveZone(SignedIn who, @PathVariable(required = false) Long id, @Valid @ModelAttribute("form") ZoneForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> hygiene.saveZone(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", form.name());
             return "redirect:/hygiene/zones";

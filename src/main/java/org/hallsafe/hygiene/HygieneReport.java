@@ -28,11 +28,7 @@ class HygieneReport {
     private final MessageSource messages;
     private final Clock clock;
 
-    HygieneReport(
-            Coverage coverage,
-            AiringAndWaste airingAndWaste,
-            Spreadsheets spreadsheets,
-            MessageSource messages,
+    HygieneReport(Coverage coverage, AiringAndWaste airingAndWaste, Spreadsheets spreadsheets, MessageSource messages,
             Clock clock) {
         this.coverage = coverage;
         this.airingAndWaste = airingAndWaste;
@@ -46,59 +42,30 @@ class HygieneReport {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
         try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
             String period = book.period(day, day);
-            LedgerWorkbook.Sheet disinfection = book.sheet(
-                    text("hygiene.report.sheet", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "hygiene.zone",
-                            "department.title",
-                            "hygiene.time",
-                            "hygiene.method",
-                            "hygiene.concentration",
-                            "hygiene.doneBy"));
+            LedgerWorkbook.Sheet disinfection = book.sheet(text("hygiene.report.sheet", locale), hall, period,
+                    headings(locale, "hygiene.zone", "department.title", "hygiene.time", "hygiene.method",
+                            "hygiene.concentration", "hygiene.doneBy"));
             for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
                 if (z.today().isEmpty()) {
                     disinfection.row(z.zone().name(), z.zone().departmentName(), text("hygiene.notDone", locale));
                 }
                 for (Hygiene.Done d : z.today()) {
-                    disinfection.row(
-                            z.zone().name(),
-                            z.zone().departmentName(),
-                            time.format(d.at()),
+                    disinfection.row(z.zone().name(), z.zone().departmentName(), time.format(d.at()),
                             text("hygiene.method." + d.method(), locale),
                             d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
                             d.doneBy());
                 }
             }
-            LedgerWorkbook.Sheet airing = book.sheet(
-                    text("hygiene.ventilation.title", locale),
-                    hall,
-                    period,
+            LedgerWorkbook.Sheet airing = book.sheet(text("hygiene.ventilation.title", locale), hall, period,
                     headings(locale, "hygiene.zone", "hygiene.time", "hygiene.minutes", "hygiene.doneBy"));
             for (Hygiene.Aired a : airingAndWaste.aired(siteId, day)) {
                 airing.row(a.zone(), time.format(a.at()), a.minutes(), a.doneBy());
             }
-            LedgerWorkbook.Sheet handovers = book.sheet(
-                    text("hygiene.handover.title", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "hygiene.time",
-                            "hygiene.containers",
-                            "hygiene.weight",
-                            "hygiene.handedBy",
-                            "hygiene.receiverName",
-                            "hygiene.receiverUnit"));
+            LedgerWorkbook.Sheet handovers = book.sheet(text("hygiene.handover.title", locale), hall, period,
+                    headings(locale, "hygiene.time", "hygiene.containers", "hygiene.weight", "hygiene.handedBy",
+                            "hygiene.receiverName", "hygiene.receiverUnit"));
             for (Hygiene.Handover h : airingAndWaste.handovers(siteId, day)) {
-                handovers.row(
-                        time.format(h.at()),
-                        h.containers(),
-                        h.weightKg(),
-                        h.handedBy(),
-                        h.receiverName(),
+                handovers.row(time.format(h.at()), h.containers(), h.weightKg(), h.handedBy(), h.receiverName(),
                         h.receiverUnit());
             }
             book.write(out);

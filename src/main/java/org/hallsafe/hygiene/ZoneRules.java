@@ -16,7 +16,8 @@ import org.hallsafe.hygiene.Hygiene.ZoneNow;
  */
 final class ZoneRules {
 
-    private ZoneRules() {}
+    private ZoneRules() {
+    }
 
     /** How long after it falls due a zone is still only due. */
     static final Duration GRACE = Duration.ofMinutes(30);
@@ -40,8 +41,8 @@ final class ZoneRules {
     }
 
     /** The zones of a day that got no disinfection: none when the hall was closed that day. */
-    static <Z> List<Z> blindSpots(
-            boolean hallOpen, List<Z> zones, java.util.function.ToLongFunction<Z> id, Collection<Long> covered) {
+    static <Z> List<Z> blindSpots(boolean hallOpen, List<Z> zones, java.util.function.ToLongFunction<Z> id,
+            Collection<Long> covered) {
         if (!hallOpen) {
             return List.of();
         }
@@ -49,7 +50,6 @@ final class ZoneRules {
     }
 
     /** The most urgent first: overdue, then due, then the longest since disinfection (never done first). */
-    static final Comparator<ZoneNow> URGENT_FIRST = Comparator.comparing(
-                    (ZoneNow z) -> -z.state().ordinal())
+    static final Comparator<ZoneNow> URGENT_FIRST = Comparator.comparing((ZoneNow z) -> -z.state().ordinal())
             .thenComparing(z -> z.last() == null ? Instant.MIN : z.last());
 }

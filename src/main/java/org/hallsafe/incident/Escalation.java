@@ -23,11 +23,7 @@ class Escalation {
     private final Incidents incidents;
     private final ApplicationEventPublisher events;
 
-    Escalation(
-            JdbcClient jdbc,
-            Clock clock,
-            IncidentProperties properties,
-            Incidents incidents,
+    Escalation(JdbcClient jdbc, Clock clock, IncidentProperties properties, Incidents incidents,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -36,11 +32,10 @@ class Escalation {
         this.events = events;
     }
 
-    record Overdue(long id, long siteId, String title) {}
+    record Overdue(long id, long siteId, String title) {
+    }
 
-    @Scheduled(
-            fixedDelayString = "${hallsafe.incident.escalation-check:30s}",
-            initialDelayString = "${hallsafe.incident.escalation-check:30s}")
+    @Scheduled(fixedDelayString = "${hallsafe.incident.escalation-check:30s}", initialDelayString = "${hallsafe.incident.escalation-check:30s}")
     @Transactional
     public int escalateOverdue() {
         List<Overdue> overdue = jdbc.sql("""
@@ -49,8 +44,7 @@ class Escalation {
                 RETURNING id, site_id, title""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("deadline", Timestamp.from(clock.instant().minus(properties.acknowledgeWithin())))
-                .query(Overdue.class)
-                .list();
+                .query(Overdue.class).list();
         for (Overdue o : overdue) {
             incidents.addNote(o.id(), "ESCALATED", "");
             events.publishEvent(new IncidentReported(o.siteId(), o.id(), o.title(), true));

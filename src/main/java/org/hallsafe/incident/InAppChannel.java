@@ -29,12 +29,9 @@ class InAppChannel implements NotificationChannel {
         jdbc.sql("""
                 INSERT INTO notifications (site_id, account_id, incident_id, kind, created_at)
                 VALUES (:site, :account, :incident, :kind, :now) ON CONFLICT DO NOTHING""")
-                .param("site", recipient.siteId())
-                .param("account", recipient.accountId())
-                .param("incident", incident.incidentId())
-                .param("kind", incident.escalated() ? "ESCALATED" : "REPORTED")
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+                .param("site", recipient.siteId()).param("account", recipient.accountId())
+                .param("incident", incident.incidentId()).param("kind", incident.escalated() ? "ESCALATED" : "REPORTED")
+                .param("now", Timestamp.from(clock.instant())).update();
         live.publish(List.of(recipient.accountId()), "incident");
     }
 }

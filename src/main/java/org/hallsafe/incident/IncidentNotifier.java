@@ -32,14 +32,11 @@ class IncidentNotifier {
         List<NotificationChannel.Recipient> recipients = leadership.members(incident.siteId(), false).stream()
                 .filter(m -> !incident.escalated() || m.role() == LeadershipRole.LEADER)
                 .filter(m -> m.accountId() != null)
-                .map(m ->
-                        new NotificationChannel.Recipient(incident.siteId(), m.accountId(), m.staffId(), m.staffName()))
+                .map(m -> new NotificationChannel.Recipient(incident.siteId(), m.accountId(), m.staffId(), m.staffName()))
                 .toList();
         if (recipients.isEmpty()) {
-            log.warn(
-                    "Incident {} of hall {} has nobody to tell: the leadership group has no member with an account.",
-                    incident.incidentId(),
-                    incident.siteId());
+            log.warn("Incident {} of hall {} has nobody to tell: the leadership group has no member with an account.",
+                    incident.incidentId(), incident.siteId());
         }
         for (NotificationChannel channel : channels) {
             for (NotificationChannel.Recipient recipient : recipients) {

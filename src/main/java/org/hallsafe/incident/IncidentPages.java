@@ -5,8 +5,8 @@ import java.time.Clock;
 
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiresPermission(Permissions.INCIDENT_VIEW)
 class IncidentPages {
 
+
     private final Incidents incidents;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,9 +37,7 @@ class IncidentPages {
 
     /** The list; a live update re-fetches only its rows (htmx). */
     @GetMapping("/incidents")
-    String list(
-            @RequestParam(required = false) Incidents.Status status,
-            Model model,
+    String list(@RequestParam(required = false) Incidents.Status status, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("incidents", incidents.list(site(), status, 200));
         model.addAttribute("status", status);
@@ -54,12 +53,9 @@ class IncidentPages {
         model.addAttribute("notes", record.notes());
         // each SMS to each person, with its state: sent, retrying or failed (issue 19, item 3)
         model.addAttribute("deliveries", deliveries.of(site(), SmsChannel.SOURCE, String.valueOf(id)));
-        jdbc.sql(
-                        "UPDATE notifications SET read_at = :now WHERE account_id = :account AND incident_id = :id AND read_at IS NULL")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("account", CurrentUser.get().accountId())
-                .param("id", id)
-                .update();
+        jdbc.sql("UPDATE notifications SET read_at = :now WHERE account_id = :account AND incident_id = :id AND read_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("account", CurrentUser.get().accountId())
+                .param("id", id).update();
         return "incident/detail";
     }
 
@@ -84,12 +80,8 @@ class IncidentPages {
     /** The count of unread notifications, in the navigation bar; live updates re-fetch it. */
     @GetMapping("/notifications/badge")
     String badge(Model model) {
-        model.addAttribute(
-                "unread",
-                jdbc.sql("SELECT count(*) FROM notifications WHERE account_id = :account AND read_at IS NULL")
-                        .param("account", CurrentUser.get().accountId())
-                        .query(Integer.class)
-                        .single());
+        model.addAttribute("unread", jdbc.sql("SELECT count(*) FROM notifications WHERE account_id = :account AND read_at IS NULL")
+                .param("account", CurrentUser.get().accountId()).query(Integer.class).single());
         return "incident/list :: badge";
     }
 

@@ -14,4 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hallsafe.incident")
 record IncidentProperties(
         @DefaultValue("10m") Duration acknowledgeWithin,
-        @DefaultValue("30s") Duration escalationCheck) {}
+        @DefaultValue("30s") Duration escalationCheck) {
+}

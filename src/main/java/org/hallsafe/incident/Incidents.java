@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,27 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
-    public enum Status {
-        OPEN,
-        ACKNOWLEDGED,
-        CLOSED
+    public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
+
+    public record Incident(long id, String source, String sourceId, String title, Status status,
+            Instant reportedAt, String reportedBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
+            Instant closedAt, String closedBy) {
     }
 
-    public record Incident(
-            long id,
-            String source,
-            String sourceId,
-            String title,
-            Status status,
-            Instant reportedAt,
-            String reportedBy,
-            Instant acknowledgedAt,
-            String acknowledgedBy,
-            Instant escalatedAt,
-            Instant closedAt,
-            String closedBy) {}
-
-    public record Note(String kind, String body, Instant writtenAt, String writtenBy) {}
+    public record Note(String kind, String body, Instant writtenAt, String writtenBy) {
+    }
 
     private static final String SELECT = """
             SELECT id, source, source_id, title, status, reported_at, reported_by, acknowledged_at,
@@ -52,11 +40,7 @@ public class Incidents {
     private final ActivityLog activity;
     private final org.hallsafe.platform.PersonalData personalData;
 
-    Incidents(
-            JdbcClient jdbc,
-            Clock clock,
-            ApplicationEventPublisher events,
-            ActivityLog activity,
+    Incidents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ActivityLog activity,
             org.hallsafe.platform.PersonalData personalData) {
         this.personalData = personalData;
         this.jdbc = jdbc;
@@ -76,23 +60,12 @@ public class Incidents {
                 INSERT INTO incidents (site_id, source, source_id, title, details_cipher, reported_at, reported_by)
                 VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
                 ON CONFLICT (site_id, source, source_id) DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("source", source)
-                .param("sourceId", sourceId)
-                .param("title", title)
-                .param("details", personalData.seal(details, "").cipherText())
-                .param("now", now())
-                .param("by", SignedIn.actor())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("source", source).param("sourceId", sourceId).param("title", title)
+                .param("details", personalData.seal(details, "").cipherText()).param("now", now()).param("by", SignedIn.actor())
+                .query(Long.class).optional();
         if (created.isEmpty()) {
-            return jdbc.sql(
-                            "SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
-                    .param("site", siteId)
-                    .param("source", source)
-                    .param("sourceId", sourceId)
-                    .query(Long.class)
-                    .single();
+            return jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
+                    .param("site", siteId).param("source", source).param("sourceId", sourceId).query(Long.class).single();
         }
         events.publishEvent(new IncidentReported(siteId, created.get(), title, false));
         activity.record("INCIDENT_REPORTED", "incident", created.get(), title);
@@ -111,11 +84,7 @@ public class Incidents {
         int n = jdbc.sql("""
                 UPDATE incidents SET status = 'ACKNOWLEDGED', acknowledged_at = :now, acknowledged_by = :by
                 WHERE site_id = :site AND id = :id AND status = 'OPEN'""")
-                .param("now", now())
-                .param("by", SignedIn.actor())
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+                .param("now", now()).param("by", SignedIn.actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
             get(siteId, id);
             throw new InvalidInputException("status", "incident.alreadyAcknowledged");
@@ -159,11 +128,7 @@ public class Incidents {
                 UPDATE incidents SET status = 'CLOSED', closed_at = :now, closed_by = :by,
                        acknowledged_at = coalesce(acknowledged_at, :now), acknowledged_by = coalesce(acknowledged_by, :by)
                 WHERE site_id = :site AND id = :id AND status <> 'CLOSED'""")
-                .param("now", now())
-                .param("by", SignedIn.actor())
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+                .param("now", now()).param("by", SignedIn.actor()).param("site", siteId).param("id", id).update();
         if (n == 0) {
             get(siteId, id);
             throw new InvalidInputException("body", "incident.closed");
@@ -174,45 +139,33 @@ public class Incidents {
 
     @Transactional(readOnly = true)
     public Incident get(long siteId, long id) {
-        return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query(this::map)
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("incident", id));
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
+                .query(this::map).optional().orElseThrow(() -> NotFoundException.of("incident", id));
     }
 
     /** Newest first; {@code status} null for all. */
     @Transactional(readOnly = true)
     public List<Incident> list(long siteId, Status status, int limit) {
-        return jdbc.sql(SELECT
-                        + " WHERE site_id = :site AND (:status = '' OR status = :status) ORDER BY id DESC LIMIT :limit")
-                .param("site", siteId)
-                .param("status", status == null ? "" : status.name())
-                .param("limit", limit)
-                .query(this::map)
-                .list();
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND (:status = '' OR status = :status) ORDER BY id DESC LIMIT :limit")
+                .param("site", siteId).param("status", status == null ? "" : status.name()).param("limit", limit)
+                .query(this::map).list();
     }
 
     /** What is known of the case and its follow-up, opened for one reader: one audit entry per reading. */
-    public record Record(String details, List<Note> notes) {}
+    public record Record(String details, List<Note> notes) {
+    }
 
     @Transactional
     public Record record(long siteId, long id) {
         byte[] details = jdbc.sql("SELECT details_cipher FROM incidents WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
+                .param("site", siteId).param("id", id)
                 // no details (never given, or removed by the retention job) is still an incident
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1)))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("incident", id))
-                .orElse(null);
-        record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {}
-        List<Sealed> sealed = jdbc.sql(
-                        "SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
-                .param("id", id)
-                .query((rs, n) -> new Sealed(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4)))
-                .list();
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1))).optional()
+                .orElseThrow(() -> NotFoundException.of("incident", id)).orElse(null);
+        record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {
+        }
+        List<Sealed> sealed = jdbc.sql("SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
+                .param("id", id).query((rs, n) -> new Sealed(rs.getString(1), rs.getBytes(2), rs.getTimestamp(3), rs.getString(4))).list();
         List<byte[]> ciphers = new java.util.ArrayList<>();
         ciphers.add(details);
         sealed.forEach(x -> ciphers.add(x.body()));
@@ -229,9 +182,7 @@ public class Incidents {
     @Transactional(readOnly = true)
     public int openCount(long siteId) {
         return jdbc.sql("SELECT count(*) FROM incidents WHERE site_id = :site AND status <> 'CLOSED'")
-                .param("site", siteId)
-                .query(Integer.class)
-                .single();
+                .param("site", siteId).query(Integer.class).single();
     }
 
     void addNote(long id, String kind, String body) {
@@ -239,32 +190,15 @@ public class Incidents {
         jdbc.sql("""
                 INSERT INTO incident_notes (site_id, incident_id, kind, body_cipher, written_at, written_by)
                 SELECT site_id, id, :kind, :body, :now, :by FROM incidents WHERE id = :id""")
-                .param("id", id)
-                .param("kind", kind)
-                .param(
-                        "body",
-                        body == null || body.isEmpty()
-                                ? null
-                                : personalData.seal(body, "").cipherText())
-                .param("now", now())
-                .param("by", SignedIn.actor())
-                .update();
+                .param("id", id).param("kind", kind).param("body", body == null || body.isEmpty() ? null : personalData.seal(body, "").cipherText())
+                .param("now", now()).param("by", SignedIn.actor()).update();
     }
 
     private Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Incident(
-                rs.getLong("id"),
-                rs.getString("source"),
-                rs.getString("source_id"),
-                rs.getString("title"),
-                Status.valueOf(rs.getString("status")),
-                instant(rs, "reported_at"),
-                rs.getString("reported_by"),
-                instant(rs, "acknowledged_at"),
-                rs.getString("acknowledged_by"),
-                instant(rs, "escalated_at"),
-                instant(rs, "closed_at"),
-                rs.getString("closed_by"));
+        return new Incident(rs.getLong("id"), rs.getString("source"), rs.getString("source_id"), rs.getString("title"),
+                Status.valueOf(rs.getString("status")), instant(rs, "reported_at"),
+                rs.getString("reported_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

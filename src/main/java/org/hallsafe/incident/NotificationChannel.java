@@ -9,5 +9,6 @@ interface NotificationChannel {
     /** @param recipient the person, with the account and staff record to reach them through */
     void send(Recipient recipient, IncidentReported incident);
 
-    record Recipient(long siteId, long accountId, long staffId, String name) {}
+    record Recipient(long siteId, long accountId, long staffId, String name) {
+    }
 }

@@ -32,20 +32,10 @@ class SmsChannel implements NotificationChannel {
         if (masked == null || masked.isBlank()) {
             return;
         }
-        String text = messages.getMessage(
-                incident.escalated() ? "incident.sms.escalated" : "incident.sms.reported",
-                new Object[] {incident.title()},
-                java.util.Locale.SIMPLIFIED_CHINESE);
-        deliveries.enqueueSms(
-                new Deliveries.Sms(
-                        recipient.siteId(),
-                        SOURCE,
-                        String.valueOf(incident.incidentId()),
-                        incident.escalated() ? "ESCALATED" : "REPORTED",
-                        "staff:" + recipient.staffId(),
-                        recipient.name(),
-                        masked,
-                        text),
+        String text = messages.getMessage(incident.escalated() ? "incident.sms.escalated" : "incident.sms.reported",
+                new Object[] {incident.title()}, java.util.Locale.SIMPLIFIED_CHINESE);
+        deliveries.enqueueSms(new Deliveries.Sms(recipient.siteId(), SOURCE, String.valueOf(incident.incidentId()),
+                incident.escalated() ? "ESCALATED" : "REPORTED", "staff:" + recipient.staffId(), recipient.name(), masked, text),
                 () -> staff.reveal(recipient.siteId(), recipient.staffId(), "phone"));
     }
 }

@@ -22,7 +22,8 @@ final class ChannelMarkdown {
     private static final Parser PARSER = Parser.builder().build();
     private static final Pattern CODE_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
 
-    private ChannelMarkdown() {}
+    private ChannelMarkdown() {
+    }
 
     static Node parse(String markdown) {
         Node document = PARSER.parse(markdown == null ? "" : markdown);
@@ -43,10 +44,8 @@ final class ChannelMarkdown {
             Matcher open = node instanceof HtmlInline inline ? CODE_ELEMENT.matcher(inline.getLiteral()) : null;
             if (open != null && open.lookingAt()) {
                 Pattern close = Pattern.compile("(?i)</" + open.group(1) + "\\s*>");
-                for (Node next = node.getNext();
-                        next != null
-                                && !(next instanceof HtmlInline end
-                                        && close.matcher(end.getLiteral()).lookingAt()); ) {
+                for (Node next = node.getNext(); next != null && !(next instanceof HtmlInline end
+                        && close.matcher(end.getLiteral()).lookingAt()); ) {
                     Node following = next.getNext();
                     next.unlink();
                     next = following;

@@ -19,8 +19,7 @@ class ExportingWeChatPublisher implements WeChatPublisher {
     private final Path dir;
 
     ExportingWeChatPublisher(NoticeChannelProperties properties, org.hallsafe.platform.HallSafeProperties hallsafe) {
-        this.dir = properties.wechatExportDir().isBlank()
-                ? hallsafe.dataDir().resolve("wechat")
+        this.dir = properties.wechatExportDir().isBlank() ? hallsafe.dataDir().resolve("wechat")
                 : Path.of(properties.wechatExportDir());
     }
 

@@ -1,5 +1,8 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.NotFoundException;
-import org.hallsafe.platform.RateLimits;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.RateLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,9 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-
 /**
  * A published notice on its other channels (issue 15, item 3): for the office and the leadership group, the WeChat
  * article as a ZIP and through the {@link WeChatPublisher}, the press release (DOCX) and the wall poster (A4, A3);
@@ -38,10 +38,7 @@ import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
 class NoticeChannelPages {
 
     /** The paper sizes of the wall poster. */
-    enum PosterSize {
-        A4,
-        A3
-    }
+    enum PosterSize { A4, A3 }
 
     private final NoticeChannels channels;
     private final Directory directory;
@@ -55,23 +52,15 @@ class NoticeChannelPages {
 
     /** The notice's page for WeChat's in-app browser: the link the official account's menu or article points to. */
     @GetMapping("/public/notices/{id}/wechat")
-    String wechat(
-            @PathVariable long id,
-            @RequestParam(required = false) String hall,
-            HttpServletRequest request,
-            Locale locale,
-            Model model) {
+    String wechat(@PathVariable long id, @RequestParam(required = false) String hall, HttpServletRequest request,
+            Locale locale, Model model) {
         limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         SiteView site = hall(hall);
         NoticeChannels.ChannelNotice notice = channels.published(site.id(), id, Channel.WECHAT);
         model.addAttribute("notice", notice);
-        model.addAttribute(
-                "langUrl",
-                UriComponentsBuilder.fromPath("/public/notices/{id}/wechat")
-                        .queryParam("hall", site.code())
-                        .queryParam("lang", "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
-                        .buildAndExpand(id)
-                        .toUriString());
+        model.addAttribute("langUrl", UriComponentsBuilder.fromPath("/public/notices/{id}/wechat")
+                .queryParam("hall", site.code()).queryParam("lang", "en".equals(locale.getLanguage()) ? "zh-CN" : "en")
+                .buildAndExpand(id).toUriString());
         return "notice/wechat";
     }
 
@@ -80,17 +69,14 @@ class NoticeChannelPages {
     @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
     String openWeChatPage(@PathVariable long id, SignedIn who) {
         NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.WECHAT);
-        return "redirect:"
-                + UriComponentsBuilder.fromPath("/public/notices/{id}/wechat")
-                        .queryParam("hall", notice.hallCode())
-                        .buildAndExpand(id)
-                        .toUriString();
+        return "redirect:" + UriComponentsBuilder.fromPath("/public/notices/{id}/wechat")
+                .queryParam("hall", notice.hallCode()).buildAndExpand(id).toUriString();
     }
 
     @GetMapping("/notices/{id}/poster")
     @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
-    String poster(
-            @PathVariable long id, @RequestParam(defaultValue = "A4") PosterSize size, SignedIn who, Model model) {
+    String poster(@PathVariable long id, @RequestParam(defaultValue = "A4") PosterSize size, SignedIn who,
+            Model model) {
         NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.BOARD);
         model.addAttribute("notice", notice);
         model.addAttribute("qr", NoticeQrCode.svg(notice.url()));
@@ -105,8 +91,7 @@ class NoticeChannelPages {
     @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
     ResponseEntity<byte[]> wechatZip(@PathVariable long id, SignedIn who, Locale locale) {
         NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.WECHAT);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("notice-" + id + "-wechat.zip"))
                 .body(channels.wechatZip(notice, locale));
     }
@@ -114,8 +99,7 @@ class NoticeChannelPages {
     @PostMapping("/notices/{id}/wechat/send")
     @RequiresPermission({NOTICE_EDIT, NOTICE_APPROVE})
     String sendToWeChat(@PathVariable long id, SignedIn who, Locale locale, RedirectAttributes redirect) {
-        WeChatPublisher.Result result =
-                channels.publishToWeChat(channels.published(who.siteId(), id, Channel.WECHAT), locale);
+        WeChatPublisher.Result result = channels.publishToWeChat(channels.published(who.siteId(), id, Channel.WECHAT), locale);
         redirect.addFlashAttribute(result.done() ? "wechatSent" : "wechatFailed", result.reference());
         return "redirect:/notices/" + id;
     }
@@ -133,10 +117,8 @@ class NoticeChannelPages {
     /** The hall of a public page by its code, as the booking pages choose it; none given: the first hall. */
     private SiteView hall(String code) {
         String wanted = code == null ? "" : code.strip();
-        return directory.sites(wanted, false).stream()
-                .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
-                .findFirst()
-                .orElseThrow(() -> NotFoundException.of("hall", code));
+        return directory.sites(wanted, false).stream().filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
+                .findFirst().orElseThrow(() -> NotFoundException.of("hall", code));
     }
 
     private static String attachment(String name) {

@@ -15,4 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hallsafe.notice.channels")
 public record NoticeChannelProperties(
         @DefaultValue("") String pressContact,
-        @DefaultValue("") String wechatExportDir) {}
+        @DefaultValue("") String wechatExportDir) {
+}

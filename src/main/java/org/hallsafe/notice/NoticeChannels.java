@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.HallSafeProperties;
-import org.hallsafe.platform.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +34,8 @@ class NoticeChannels {
     private final ActivityLog activity;
     private final ZoneId zone;
 
-    NoticeChannels(
-            Notices notices,
-            Directory directory,
-            NoticeChannelProperties properties,
-            NoticeProperties noticeProperties,
-            WeChatPublisher publisher,
-            MessageSource messages,
-            ActivityLog activity,
+    NoticeChannels(Notices notices, Directory directory, NoticeChannelProperties properties,
+            NoticeProperties noticeProperties, WeChatPublisher publisher, MessageSource messages, ActivityLog activity,
             HallSafeProperties hallsafe) {
         this.notices = notices;
         this.directory = directory;
@@ -61,18 +55,9 @@ class NoticeChannels {
      * @param validUntil the last day it is valid, or null
      * @param url its stable public web page, absolute
      */
-    record ChannelNotice(
-            long siteId,
-            long id,
-            String hallCode,
-            String hall,
-            Kind kind,
-            String title,
-            String markdown,
-            String html,
-            LocalDate date,
-            LocalDate validUntil,
-            String url) {}
+    record ChannelNotice(long siteId, long id, String hallCode, String hall, Kind kind, String title,
+            String markdown, String html, LocalDate date, LocalDate validUntil, String url) {
+    }
 
     /**
      * The notice as published now in this hall for the channel, or {@link NotFoundException}: a draft, a
@@ -80,25 +65,14 @@ class NoticeChannels {
      */
     @Transactional(readOnly = true)
     ChannelNotice published(long siteId, long id, Channel channel) {
-        PublishedNotice notice = notices.published(siteId, id)
-                .filter(n -> n.channels().contains(channel))
+        PublishedNotice notice = notices.published(siteId, id).filter(n -> n.channels().contains(channel))
                 .orElseThrow(() -> NotFoundException.of("notice", id));
         SiteView site = directory.site(siteId);
         // valid until midnight is valid through the day before
-        LocalDate until = notice.validUntil() == null
-                ? null
+        LocalDate until = notice.validUntil() == null ? null
                 : notice.validUntil().minusNanos(1).atZone(zone).toLocalDate();
-        return new ChannelNotice(
-                siteId,
-                id,
-                site.code(),
-                site.name(),
-                notice.kind(),
-                notice.title(),
-                notice.markdown(),
-                notice.safeHtml(),
-                notice.publishedAt().atZone(zone).toLocalDate(),
-                until,
+        return new ChannelNotice(siteId, id, site.code(), site.name(), notice.kind(), notice.title(),
+                notice.markdown(), notice.safeHtml(), notice.publishedAt().atZone(zone).toLocalDate(), until,
                 notices.publicUrl(siteId, id));
     }
 
@@ -110,7 +84,8 @@ class NoticeChannels {
     WeChatPublisher.WeChatArticle article(ChannelNotice notice, Locale locale) {
         String byline = notice.hall() + " · " + notice.date();
         String footer = messages.getMessage("notice.export.wechat.source", new Object[] {notice.url()}, locale);
-        return WeChatArticles.article(notice, byline, footer, src -> picture(notice, src));
+        return WeChatArticles.article(notice, byline, footer,
+                src -> picture(notice, src));
     }
 
     /** A picture of this notice by its address in the body ({@code /public/notices/images/7}); no other. */
@@ -124,8 +99,7 @@ class NoticeChannels {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return notices.image(notice.siteId(), imageId)
-                .filter(i -> i.noticeId() == notice.id())
+        return notices.image(notice.siteId(), imageId).filter(i -> i.noticeId() == notice.id())
                 .map(i -> new WeChatArticles.Picture(i.contentType(), i.bytes()));
     }
 
@@ -137,10 +111,7 @@ class NoticeChannels {
 
     WeChatPublisher.Result publishToWeChat(ChannelNotice notice, Locale locale) {
         WeChatPublisher.Result result = publisher.publish(article(notice, locale));
-        activity.record(
-                result.done() ? "NOTICE_SENT" : "NOTICE_SEND_FAILED",
-                "notice",
-                notice.id(),
+        activity.record(result.done() ? "NOTICE_SENT" : "NOTICE_SEND_FAILED", "notice", notice.id(),
                 "wechat: " + result.reference());
         return result;
     }
@@ -169,15 +140,9 @@ class NoticeChannels {
         }
         String address = directory.site(siteId).address();
         Optional<String> office = directory.departments(siteId, DepartmentKind.SECTION, "", false).stream()
-                .filter(d -> d.name().endsWith("办公室")
-                        && d.phone() != null
-                        && !d.phone().isBlank())
-                .map(d -> d.name() + " " + d.phone())
-                .findFirst();
-        return String.join(
-                "  ",
-                java.util.stream.Stream.of(office.orElse(""), address == null ? "" : address)
-                        .filter(s -> !s.isBlank())
-                        .toList());
+                .filter(d -> d.name().endsWith("办公室") && d.phone() != null && !d.phone().isBlank())
+                .map(d -> d.name() + " " + d.phone()).findFirst();
+        return String.join("  ", java.util.stream.Stream.of(office.orElse(""), address == null ? "" : address)
+                .filter(s -> !s.isBlank()).toList());
     }
 }

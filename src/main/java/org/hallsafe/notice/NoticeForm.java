@@ -19,35 +19,19 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 record NoticeForm(
         @NotNull(message = "{validation.required}") Kind kind,
-
-        @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.TITLE)
-        String title,
-
-        @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.BODY, multiline = true)
-        String body,
-
-        @NotNull(message = "{validation.required}")
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-        @PlausibleDate(PlausibleDate.Horizon.YEAR)
-        LocalDateTime validFrom,
-
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @PlausibleDate(PlausibleDate.Horizon.DECADE)
-        LocalDateTime validUntil,
-
-        @NotEmpty(message = "{notice.channels.required}") @Size(max = 5, message = "{notice.channels.required}")
-        List<Channel> channels) {
+        @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.TITLE) String title,
+        @NotBlank(message = "{validation.required}") @PlainText(max = NoticeForm.BODY, multiline = true) String body,
+        @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        @PlausibleDate(PlausibleDate.Horizon.YEAR) LocalDateTime validFrom,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @PlausibleDate(PlausibleDate.Horizon.DECADE) LocalDateTime validUntil,
+        @NotEmpty(message = "{notice.channels.required}") @Size(max = 5, message = "{notice.channels.required}") List<Channel> channels) {
 
     static final int TITLE = 100;
     static final int BODY = 20000;
 
     /** An empty notice of the kind, valid from now, on the website and the screens. */
     static NoticeForm empty(Kind kind, LocalDateTime now) {
-        return new NoticeForm(
-                kind == null ? Kind.OTHER : kind,
-                "",
-                "",
-                now.withSecond(0).withNano(0),
-                null,
+        return new NoticeForm(kind == null ? Kind.OTHER : kind, "", "", now.withSecond(0).withNano(0), null,
                 List.of(Channel.WEBSITE, Channel.WECHAT, Channel.SCREEN));
     }
 

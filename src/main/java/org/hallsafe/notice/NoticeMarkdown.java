@@ -19,58 +19,23 @@ final class NoticeMarkdown {
     static final Pattern IMAGE_SRC = Pattern.compile("/public/notices/images/\\d+");
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER =
-            HtmlRenderer.builder().sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().sanitizeUrls(true).build();
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements(
-                    "p",
-                    "br",
-                    "hr",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "strong",
-                    "em",
-                    "b",
-                    "i",
-                    "u",
-                    "del",
-                    "s",
-                    "ul",
-                    "ol",
-                    "li",
-                    "blockquote",
-                    "code",
-                    "pre",
-                    "a",
-                    "img",
-                    "table",
-                    "thead",
-                    "tbody",
-                    "tr",
-                    "th",
-                    "td",
-                    "sub",
-                    "sup")
+            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "del", "s",
+                    "ul", "ol", "li", "blockquote", "code", "pre", "a", "img", "table", "thead", "tbody", "tr", "th",
+                    "td", "sub", "sup")
             // a notice's page has its own h1 (the title): a heading in the body is one level below
             .allowElements((name, attrs) -> "h2", "h1")
             .allowUrlProtocols("http", "https", "mailto", "tel")
-            .allowAttributes("href")
-            .onElements("a")
+            .allowAttributes("href").onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
-            .allowAttributes("src")
-            .matching(IMAGE_SRC)
-            .onElements("img")
-            .allowAttributes("alt", "title")
-            .onElements("img", "a")
-            .allowAttributes("start")
-            .matching(Pattern.compile("\\d{1,4}"))
-            .onElements("ol")
+            .allowAttributes("src").matching(IMAGE_SRC).onElements("img")
+            .allowAttributes("alt", "title").onElements("img", "a")
+            .allowAttributes("start").matching(Pattern.compile("\\d{1,4}")).onElements("ol")
             .toFactory();
 
-    private NoticeMarkdown() {}
+    private NoticeMarkdown() {
+    }
 
     /** The body as sanitized HTML. */
     static String toSafeHtml(String markdown) {
@@ -80,10 +45,7 @@ final class NoticeMarkdown {
     /** The body as plain text (for the feed's summary and the screens' short lines): no markup at all. */
     static String toPlainText(String markdown) {
         String html = toSafeHtml(markdown);
-        String text =
-                new HtmlPolicyBuilder().toFactory().sanitize(html.replaceAll("</(p|li|h\\d|tr|blockquote)>", " $0"));
-        return org.owasp.html.Encoding.decodeHtml(text, false)
-                .replaceAll("\\s+", " ")
-                .strip();
+        String text = new HtmlPolicyBuilder().toFactory().sanitize(html.replaceAll("</(p|li|h\\d|tr|blockquote)>", " $0"));
+        return org.owasp.html.Encoding.decodeHtml(text, false).replaceAll("\\s+", " ").strip();
     }
 }

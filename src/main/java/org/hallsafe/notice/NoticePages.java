@@ -1,5 +1,9 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+import static org.hallsafe.platform.Permissions.NOTICE_VIEW;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -7,6 +11,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.HallSafeProperties;
 import org.hallsafe.platform.InvalidInputException;
@@ -23,10 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-import static org.hallsafe.platform.Permissions.NOTICE_VIEW;
 
 /**
  * The office's notice pages: the list (filter by state), write or change a notice in Markdown with a live preview,
@@ -69,11 +70,7 @@ class NoticePages {
 
     @PostMapping("/notices")
     @RequiresPermission(NOTICE_EDIT)
-    String save(
-            @Valid @ModelAttribute("form") NoticeForm form,
-            BindingResult binding,
-            SignedIn who,
-            Model model,
+    String save(@Valid @ModelAttribute("form") NoticeForm form, BindingResult binding, SignedIn who, Model model,
             RedirectAttributes redirect) {
         var id = FormSubmission.save(binding, form.ruleProblems(), () -> desk.create(who.siteId(), form));
         if (id.isPresent()) {
@@ -93,13 +90,8 @@ class NoticePages {
 
     @PostMapping("/notices/{id}")
     @RequiresPermission(NOTICE_EDIT)
-    String update(
-            @PathVariable long id,
-            @Valid @ModelAttribute("form") NoticeForm form,
-            BindingResult binding,
-            SignedIn who,
-            Model model,
-            RedirectAttributes redirect) {
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") NoticeForm form, BindingResult binding,
+            SignedIn who, Model model, RedirectAttributes redirect) {
         NoticeDesk.Notice n = desk.notice(who.siteId(), id);
         if (FormSubmission.done(binding, form.ruleProblems(), () -> desk.update(who.siteId(), id, form))) {
             redirect.addFlashAttribute("saved", true);
@@ -118,12 +110,8 @@ class NoticePages {
 
     @PostMapping("/notices/{id}/images")
     @RequiresPermission(NOTICE_EDIT)
-    String upload(
-            @PathVariable long id,
-            @RequestParam(name = "image", required = false) MultipartFile image,
-            SignedIn who,
-            RedirectAttributes redirect)
-            throws IOException {
+    String upload(@PathVariable long id, @RequestParam(name = "image", required = false) MultipartFile image,
+            SignedIn who, RedirectAttributes redirect) throws IOException {
         desk.notice(who.siteId(), id);
         String type = image == null || image.isEmpty() ? null : org.hallsafe.platform.ImageTypes.of(image.getBytes());
         if (type == null || image.getSize() > MAX_IMAGE) {
@@ -142,33 +130,21 @@ class NoticePages {
 
     @PostMapping("/notices/{id}/approve")
     @RequiresPermission(NOTICE_APPROVE)
-    String approve(
-            @PathVariable long id,
-            SignedIn who,
-            Model model,
-            HttpServletResponse response,
+    String approve(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "approved", () -> desk.approve(who.siteId(), id), who, model, response, redirect);
     }
 
     @PostMapping("/notices/{id}/publish")
     @RequiresPermission(NOTICE_EDIT)
-    String publish(
-            @PathVariable long id,
-            SignedIn who,
-            Model model,
-            HttpServletResponse response,
+    String publish(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "published", () -> desk.publish(who.siteId(), id), who, model, response, redirect);
     }
 
     @PostMapping("/notices/{id}/withdraw")
     @RequiresPermission(NOTICE_EDIT)
-    String withdraw(
-            @PathVariable long id,
-            SignedIn who,
-            Model model,
-            HttpServletResponse response,
+    String withdraw(@PathVariable long id, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(id, "withdrawn", () -> desk.withdraw(who.siteId(), id), who, model, response, redirect);
     }
@@ -179,20 +155,12 @@ class NoticePages {
     String knowledge(SignedIn who, Model model) {
         List<PublishedNotice> shown = java.util.Arrays.stream(Channel.values())
                 .flatMap(c -> notices.published(who.siteId(), c, clock.instant()).stream())
-                .filter(n -> n.kind() == Kind.KNOWLEDGE)
-                .distinct()
-                .toList();
+                .filter(n -> n.kind() == Kind.KNOWLEDGE).distinct().toList();
         model.addAttribute("notices", shown);
         return "notice/knowledge";
     }
 
-    private String act(
-            long id,
-            String done,
-            Runnable action,
-            SignedIn who,
-            Model model,
-            HttpServletResponse response,
+    private String act(long id, String done, Runnable action, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         NoticeDesk.Notice n = desk.notice(who.siteId(), id);
         try {

@@ -18,4 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NoticeProperties(
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue("5m") Duration expiryCheck,
-        @DefaultValue("20") int feedSize) {}
+        @DefaultValue("20") int feedSize) {
+}

@@ -53,34 +53,24 @@ public class Notices {
     public List<PublishedNotice> published(long siteId, Channel channel, Instant at) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notices n WHERE n.site_id = :site AND " + SHOWN
                         + " AND :channel = ANY (n.channels) ORDER BY n.published_at DESC, n.id DESC")
-                .param("site", siteId)
-                .param("at", Timestamp.from(at))
-                .param("channel", channel.name())
-                .query(Notices::row)
-                .list();
+                .param("site", siteId).param("at", Timestamp.from(at)).param("channel", channel.name())
+                .query(Notices::row).list();
     }
 
     /** One notice of the hall if it is shown now (on any channel); empty for drafts, withdrawn, expired or another hall's. */
     @Transactional(readOnly = true)
     public Optional<PublishedNotice> published(long siteId, long noticeId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notices n WHERE n.site_id = :site AND n.id = :id AND " + SHOWN)
-                .param("site", siteId)
-                .param("id", noticeId)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Notices::row)
-                .optional();
+                .param("site", siteId).param("id", noticeId).param("at", Timestamp.from(clock.instant()))
+                .query(Notices::row).optional();
     }
 
     /** The hall's postponed-opening notice shown now: the newest published one of that kind, if any. */
     @Transactional(readOnly = true)
     public Optional<PublishedNotice> postponedOpening(long siteId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM notices n WHERE n.site_id = :site AND n.kind = 'POSTPONED_OPENING' AND " + SHOWN
-                        + " ORDER BY n.published_at DESC, n.id DESC LIMIT 1")
-                .param("site", siteId)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Notices::row)
-                .optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notices n WHERE n.site_id = :site AND n.kind = 'POSTPONED_OPENING' AND "
+                        + SHOWN + " ORDER BY n.published_at DESC, n.id DESC LIMIT 1")
+                .param("site", siteId).param("at", Timestamp.from(clock.instant())).query(Notices::row).optional();
     }
 
     /**
@@ -93,7 +83,8 @@ public class Notices {
     }
 
     /** A picture of a notice, as uploaded. */
-    public record Image(long id, long noticeId, String contentType, byte[] bytes) {}
+    public record Image(long id, long noticeId, String contentType, byte[] bytes) {
+    }
 
     /** A picture of one of the hall's notices that is shown now (a draft's pictures stay inside). */
     @Transactional(readOnly = true)
@@ -102,11 +93,8 @@ public class Notices {
                 SELECT i.id, i.notice_id, i.content_type, i.bytes FROM notice_images i
                 JOIN notices n ON n.site_id = i.site_id AND n.id = i.notice_id
                 WHERE i.site_id = :site AND i.id = :id AND""" + " " + SHOWN)
-                .param("site", siteId)
-                .param("id", imageId)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Image.class)
-                .optional();
+                .param("site", siteId).param("id", imageId).param("at", Timestamp.from(clock.instant()))
+                .query(Image.class).optional();
     }
 
     /** The pictures of a shown notice, in upload order. */
@@ -116,11 +104,8 @@ public class Notices {
                 SELECT i.id, i.notice_id, i.content_type, i.bytes FROM notice_images i
                 JOIN notices n ON n.site_id = i.site_id AND n.id = i.notice_id
                 WHERE i.site_id = :site AND i.notice_id = :notice AND""" + " " + SHOWN + " ORDER BY i.id")
-                .param("site", siteId)
-                .param("notice", noticeId)
-                .param("at", Timestamp.from(clock.instant()))
-                .query(Image.class)
-                .list();
+                .param("site", siteId).param("notice", noticeId).param("at", Timestamp.from(clock.instant()))
+                .query(Image.class).list();
     }
 
     /** The body as plain text, without any markup (a screen's line, a feed's summary). */
@@ -130,10 +115,8 @@ public class Notices {
 
     /** The notice's stable public page, e.g. {@code https://host/public/notices/42?hall=HQ} (for QR codes and exports). */
     public String publicUrl(long siteId, long noticeId) {
-        return base().path("/public/notices/{id}")
-                .queryParam("hall", directory.site(siteId).code())
-                .buildAndExpand(noticeId)
-                .toUriString();
+        return base().path("/public/notices/{id}").queryParam("hall", directory.site(siteId).code())
+                .buildAndExpand(noticeId).toUriString();
     }
 
     /** A hall by its code, for the public pages and API; without a code, the first active hall (as the booking pages). */
@@ -143,8 +126,7 @@ public class Notices {
             throw NotFoundException.of("hall");
         }
         return directory.sites(wanted, false).stream()
-                .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted))
-                .findFirst()
+                .filter(s -> wanted.isEmpty() || s.code().equalsIgnoreCase(wanted)).findFirst()
                 .orElseThrow(() -> NotFoundException.of("hall", wanted));
     }
 
@@ -162,25 +144,15 @@ public class Notices {
     }
 
     static PublishedNotice row(ResultSet rs, int n) throws SQLException {
-        return new PublishedNotice(
-                rs.getLong("id"),
-                rs.getLong("site_id"),
-                Kind.valueOf(rs.getString("kind")),
-                rs.getString("title"),
-                rs.getString("body"),
-                NoticeMarkdown.toSafeHtml(rs.getString("body")),
-                instant(rs, "published_at"),
-                instant(rs, "valid_from"),
-                instant(rs, "valid_until"),
-                rs.getInt("version"),
+        return new PublishedNotice(rs.getLong("id"), rs.getLong("site_id"), Kind.valueOf(rs.getString("kind")),
+                rs.getString("title"), rs.getString("body"), NoticeMarkdown.toSafeHtml(rs.getString("body")),
+                instant(rs, "published_at"), instant(rs, "valid_from"), instant(rs, "valid_until"), rs.getInt("version"),
                 channels(rs));
     }
 
     static Set<Channel> channels(ResultSet rs) throws SQLException {
         Set<Channel> set = EnumSet.noneOf(Channel.class);
-        Arrays.stream((String[]) rs.getArray("channels").getArray())
-                .map(Channel::valueOf)
-                .forEach(set::add);
+        Arrays.stream((String[]) rs.getArray("channels").getArray()).map(Channel::valueOf).forEach(set::add);
         return set;
     }
 

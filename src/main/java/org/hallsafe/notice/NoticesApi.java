@@ -1,5 +1,8 @@
 package org.hallsafe.notice;
 
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,9 +37,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-
 /**
  * Notices as JSON (issue 15, item 7). Public: a hall's published notices (website channel) and each published notice,
  * without an account, rate-limited per address. The office: write a draft, change it, approve it (someone else),
@@ -54,7 +54,8 @@ class NoticesApi {
     private final Clock clock;
     private final MessageSource messages;
 
-    NoticesApi(Notices notices, NoticeDesk desk, RateLimits limits, Clock clock, MessageSource messages) {
+    NoticesApi(Notices notices, NoticeDesk desk, RateLimits limits, Clock clock,
+            MessageSource messages) {
         this.notices = notices;
         this.desk = desk;
         this.limits = limits;
@@ -63,73 +64,38 @@ class NoticesApi {
     }
 
     /** A notice as the office sees it. */
-    record NoticeView(
-            long id,
-            Kind kind,
-            Status status,
-            String title,
-            String markdown,
-            String safeHtml,
-            List<Channel> channels,
-            Instant validFrom,
-            Instant validUntil,
-            int version,
-            String updatedBy,
-            String approvedBy,
-            Instant publishedAt,
-            Instant endedAt) {
+    record NoticeView(long id, Kind kind, Status status, String title, String markdown, String safeHtml,
+            List<Channel> channels, Instant validFrom, Instant validUntil, int version, String updatedBy,
+            String approvedBy, Instant publishedAt, Instant endedAt) {
 
         static NoticeView of(NoticeDesk.Notice n) {
-            return new NoticeView(
-                    n.id(),
-                    n.kind(),
-                    n.status(),
-                    n.title(),
-                    n.body(),
-                    n.safeHtml(),
-                    n.channels(),
-                    n.validFrom(),
-                    n.validUntil(),
-                    n.version(),
-                    n.updatedBy(),
-                    n.approvedBy(),
-                    n.publishedAt(),
+            return new NoticeView(n.id(), n.kind(), n.status(), n.title(), n.body(), n.safeHtml(), n.channels(),
+                    n.validFrom(), n.validUntil(), n.version(), n.updatedBy(), n.approvedBy(), n.publishedAt(),
                     n.endedAt());
         }
     }
 
     /** A published notice as the public reads it. */
-    record PublicNotice(
-            long id,
-            Kind kind,
-            String title,
-            String markdown,
-            String safeHtml,
-            Instant publishedAt,
-            Instant validFrom,
-            Instant validUntil,
-            int version,
-            Set<Channel> channels,
-            String url) {}
+    record PublicNotice(long id, Kind kind, String title, String markdown, String safeHtml, Instant publishedAt,
+            Instant validFrom, Instant validUntil, int version, Set<Channel> channels, String url) {
+    }
 
     @GetMapping("/public")
     @Operation(summary = "The hall's published notices on the website channel, newest first (no account)")
     List<PublicNotice> published(@RequestParam(required = false) String hall, HttpServletRequest request) {
         limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         SiteView site = notices.hall(hall);
-        return notices.published(site.id(), Channel.WEBSITE, clock.instant()).stream()
-                .map(n -> view(n))
-                .toList();
+        return notices.published(site.id(), Channel.WEBSITE, clock.instant()).stream().map(n -> view(n)).toList();
     }
 
     @GetMapping("/public/{id}")
-    @Operation(
-            summary = "One published notice of the hall; 404 for a draft, a withdrawn or an expired one (no account)")
-    PublicNotice publishedOne(
-            @PathVariable long id, @RequestParam(required = false) String hall, HttpServletRequest request) {
+    @Operation(summary = "One published notice of the hall; 404 for a draft, a withdrawn or an expired one (no account)")
+    PublicNotice publishedOne(@PathVariable long id, @RequestParam(required = false) String hall,
+            HttpServletRequest request) {
         limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         SiteView site = notices.hall(hall);
-        return notices.published(site.id(), id).map(this::view).orElseThrow(() -> NotFoundException.of("notice", id));
+        return notices.published(site.id(), id).map(this::view)
+                .orElseThrow(() -> NotFoundException.of("notice", id));
     }
 
     @GetMapping
@@ -151,8 +117,7 @@ class NoticesApi {
     @Operation(summary = "Write a draft; validFrom/validUntil are the hall's local time (Asia/Shanghai)")
     ResponseEntity<NoticeView> create(@Valid @RequestBody NoticeForm form, SignedIn who) {
         long id = desk.create(who.siteId(), form);
-        return ResponseEntity.created(URI.create("/api/v1/notices/" + id))
-                .body(NoticeView.of(desk.notice(who.siteId(), id)));
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + id)).body(NoticeView.of(desk.notice(who.siteId(), id)));
     }
 
     @PutMapping("/{id}")
@@ -191,30 +156,17 @@ class NoticesApi {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.problems()
-                .forEach((field, key) ->
-                        errors.put(field, messages.getMessage(key, null, key, LocaleContextHolder.getLocale())));
+        e.problems().forEach((field, key) -> errors.put(field,
+                messages.getMessage(key, null, key, LocaleContextHolder.getLocale())));
         HttpStatus status = "status".equals(e.field()) || "notice.error.changedMeanwhile".equals(e.messageKey())
-                ? HttpStatus.CONFLICT
-                : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, errors.values().iterator().next());
+                ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, errors.values().iterator().next());
         problem.setProperty("errors", errors);
         return ResponseEntity.status(status).body(problem);
     }
 
     private PublicNotice view(PublishedNotice n) {
-        return new PublicNotice(
-                n.id(),
-                n.kind(),
-                n.title(),
-                n.markdown(),
-                n.safeHtml(),
-                n.publishedAt(),
-                n.validFrom(),
-                n.validUntil(),
-                n.version(),
-                n.channels(),
-                notices.publicUrl(n.siteId(), n.id()));
+        return new PublicNotice(n.id(), n.kind(), n.title(), n.markdown(), n.safeHtml(), n.publishedAt(), n.validFrom(),
+                n.validUntil(), n.version(), n.channels(), notices.publicUrl(n.siteId(), n.id()));
     }
 }

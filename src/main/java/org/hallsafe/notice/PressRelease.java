@@ -20,6 +20,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
@@ -40,9 +41,11 @@ final class PressRelease {
     private static final String TITLE_FONT = "SimSun";
 
     /** The words around the notice, in the reader's language. */
-    record Labels(String heading, String issuer, String contact, String web) {}
+    record Labels(String heading, String issuer, String contact, String web) {
+    }
 
-    private PressRelease() {}
+    private PressRelease() {
+    }
 
     static void write(NoticeChannels.ChannelNotice notice, String contact, Labels labels, OutputStream out)
             throws IOException {
@@ -253,8 +256,7 @@ final class PressRelease {
         public void visit(Link link) {
             visitChildren(link);
             String shown = ChannelMarkdown.text(link);
-            if (link.getDestination() != null
-                    && link.getDestination().startsWith("http")
+            if (link.getDestination() != null && link.getDestination().startsWith("http")
                     && !link.getDestination().equals(shown)) {
                 text("（" + link.getDestination() + "）");
             }
@@ -269,4 +271,5 @@ final class PressRelease {
             }
         }
     }
+
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -40,7 +41,8 @@ class PublicNoticePages {
     private final Clock clock;
     private final NoticeProperties properties;
 
-    PublicNoticePages(Notices notices, NoticeDesk desk, RateLimits limits, Clock clock, NoticeProperties properties) {
+    PublicNoticePages(Notices notices, NoticeDesk desk, RateLimits limits, Clock clock,
+            NoticeProperties properties) {
         this.notices = notices;
         this.desk = desk;
         this.limits = limits;
@@ -56,14 +58,11 @@ class PublicNoticePages {
     }
 
     @GetMapping("/public/notices/{id}")
-    String show(
-            @PathVariable long id,
-            @RequestParam(required = false) String hall,
-            HttpServletRequest request,
+    String show(@PathVariable long id, @RequestParam(required = false) String hall, HttpServletRequest request,
             Model model) {
         SiteView site = hall(hall, request, model);
-        model.addAttribute(
-                "notice", notices.published(site.id(), id).orElseThrow(() -> NotFoundException.of("notice", id)));
+        model.addAttribute("notice", notices.published(site.id(), id)
+                .orElseThrow(() -> NotFoundException.of("notice", id)));
         return "notice/public-show";
     }
 
@@ -91,10 +90,7 @@ class PublicNoticePages {
         xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
         element(xml, "id", "tag:hallsafe," + site.code() + ":notices");
         element(xml, "title", site.name() + " · 通告 Notices");
-        element(
-                xml,
-                "updated",
-                time(shown.isEmpty() ? Instant.EPOCH : shown.get(0).publishedAt()));
+        element(xml, "updated", time(shown.isEmpty() ? Instant.EPOCH : shown.get(0).publishedAt()));
         link(xml, "self", self, "application/atom+xml");
         link(xml, "alternate", base + "/public/notices?hall=" + site.code(), "text/html");
         xml.writeStartElement("author");
@@ -121,31 +117,26 @@ class PublicNoticePages {
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.close();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .cacheControl(CacheControl.noCache())
-                .body(out.toString());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .cacheControl(CacheControl.noCache()).body(out.toString());
     }
 
     /** A picture of a published notice; the office, signed in, also sees the pictures of its drafts. */
     @GetMapping("/public/notices/images/{id}")
-    ResponseEntity<byte[]> image(
-            @PathVariable long id, @RequestParam(required = false) String hall, HttpServletRequest request) {
+    ResponseEntity<byte[]> image(@PathVariable long id, @RequestParam(required = false) String hall,
+            HttpServletRequest request) {
         limits.consume(RateLimits.Kind.PUBLIC_READ_ADDRESS, request);
         Optional<Notices.Image> image = CurrentUser.find()
-                .filter(u -> u.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals(Permissions.NOTICE_EDIT)
-                                || a.getAuthority().equals(Permissions.NOTICE_APPROVE)))
+                .filter(u -> u.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Permissions.NOTICE_EDIT)
+                        || a.getAuthority().equals(Permissions.NOTICE_APPROVE)))
                 .flatMap(u -> desk.image(u.siteId(), id));
         if (image.isEmpty()) {
             image = ownerOf(id).flatMap(site -> notices.image(site, id));
         }
-        return image.map(i -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(i.contentType()))
+        return image.map(i -> ResponseEntity.ok().contentType(MediaType.parseMediaType(i.contentType()))
                         .header("X-Content-Type-Options", "nosniff")
                         .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                        .cacheControl(CacheControl.noCache())
-                        .body(i.bytes()))
+                        .cacheControl(CacheControl.noCache()).body(i.bytes()))
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -164,6 +155,7 @@ class PublicNoticePages {
         model.addAttribute("hall", site);
         return site;
     }
+
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);

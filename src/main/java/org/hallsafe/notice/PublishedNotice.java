@@ -9,18 +9,8 @@ import java.util.Set;
  * {@code javascript:} links, no style attributes, pictures only from {@code /public/notices/images/{id}}) and may be
  * written into a page unescaped ({@code th:utext}). {@code validUntil} is null for a notice without an end.
  */
-public record PublishedNotice(
-        long id,
-        long siteId,
-        Kind kind,
-        String title,
-        String markdown,
-        String safeHtml,
-        Instant publishedAt,
-        Instant validFrom,
-        Instant validUntil,
-        int version,
-        Set<Channel> channels) {
+public record PublishedNotice(long id, long siteId, Kind kind, String title, String markdown, String safeHtml,
+        Instant publishedAt, Instant validFrom, Instant validUntil, int version, Set<Channel> channels) {
 
     public PublishedNotice {
         channels = Set.copyOf(channels);

@@ -2,11 +2,7 @@ package org.hallsafe.notice;
 
 /** Where a notice stands: draft, approved by a second person, published, then withdrawn or expired. */
 enum Status {
-    DRAFT,
-    APPROVED,
-    PUBLISHED,
-    WITHDRAWN,
-    EXPIRED;
+    DRAFT, APPROVED, PUBLISHED, WITHDRAWN, EXPIRED;
 
     /** Only an unpublished notice is edited; a published one is withdrawn first. Editing makes it a draft again. */
     public boolean editable() {

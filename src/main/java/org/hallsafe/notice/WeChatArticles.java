@@ -40,29 +40,27 @@ final class WeChatArticles {
             Map.entry("ul", "margin:0 0 1em;padding-left:1.5em;"),
             Map.entry("ol", "margin:0 0 1em;padding-left:1.5em;"),
             Map.entry("li", "margin:0.3em 0;"),
-            Map.entry(
-                    "blockquote",
-                    "margin:0 0 1em;padding:0.5em 1em;border-left:4px solid #c62828;background:#f7f7f7;color:#555555;"),
+            Map.entry("blockquote", "margin:0 0 1em;padding:0.5em 1em;border-left:4px solid #c62828;background:#f7f7f7;color:#555555;"),
             Map.entry("img", "display:block;max-width:100%;height:auto;margin:0.5em auto;"),
             Map.entry("a", "color:#576b95;text-decoration:none;"),
             Map.entry("strong", "font-weight:bold;color:#111111;"),
             Map.entry("em", "font-style:italic;"),
             Map.entry("code", "font-family:Menlo,Consolas,monospace;font-size:15px;background:#f5f5f5;padding:0 4px;"),
-            Map.entry(
-                    "pre",
-                    "margin:0 0 1em;padding:0.8em;background:#f5f5f5;white-space:pre-wrap;word-break:break-all;font-size:15px;"),
+            Map.entry("pre", "margin:0 0 1em;padding:0.8em;background:#f5f5f5;white-space:pre-wrap;word-break:break-all;font-size:15px;"),
             Map.entry("hr", "border:0;border-top:1px solid #dddddd;margin:1.5em 0;"));
 
-    private static final String SECTION =
-            "font-size:17px;line-height:1.75;color:#222222;letter-spacing:0.5px;" + "word-wrap:break-word;";
+    private static final String SECTION = "font-size:17px;line-height:1.75;color:#222222;letter-spacing:0.5px;"
+            + "word-wrap:break-word;";
     private static final String BYLINE = "font-size:14px;color:#888888;margin:0 0 1.2em;";
-    private static final String FOOTER =
-            "font-size:14px;color:#888888;margin:1.5em 0 0;padding-top:0.8em;" + "border-top:1px solid #eeeeee;";
+    private static final String FOOTER = "font-size:14px;color:#888888;margin:1.5em 0 0;padding-top:0.8em;"
+            + "border-top:1px solid #eeeeee;";
 
-    private WeChatArticles() {}
+    private WeChatArticles() {
+    }
 
     /** A picture of the body, as found by its address in the Markdown. */
-    record Picture(String contentType, byte[] bytes) {}
+    record Picture(String contentType, byte[] bytes) {
+    }
 
     /**
      * The article of a notice. {@code pictures} finds a picture by its address in the body; one it does not find
@@ -71,10 +69,7 @@ final class WeChatArticles {
      * @param byline the line under the title: the hall and the date
      * @param footer the last line: where the notice is on the web
      */
-    static WeChatArticle article(
-            NoticeChannels.ChannelNotice notice,
-            String byline,
-            String footer,
+    static WeChatArticle article(NoticeChannels.ChannelNotice notice, String byline, String footer,
             Function<String, Optional<Picture>> pictures) {
         Node document = ChannelMarkdown.parse(notice.markdown());
         List<WeChatPublisher.Image> images = new ArrayList<>();
@@ -91,38 +86,27 @@ final class WeChatArticles {
                 continue;
             }
             String name = (images.size() + 1) + extension(picture.get().contentType());
-            images.add(new WeChatPublisher.Image(
-                    name, picture.get().contentType(), picture.get().bytes()));
+            images.add(new WeChatPublisher.Image(name, picture.get().contentType(), picture.get().bytes()));
             renamed.put(src, "images/" + name);
             image.setDestination("images/" + name);
         }
         String digest = ChannelMarkdown.text(document);
         digest = digest.length() > DIGEST_MAX ? digest.substring(0, DIGEST_MAX - 1) + "…" : digest;
-        HtmlRenderer renderer = HtmlRenderer.builder()
-                .escapeHtml(true)
-                .sanitizeUrls(true)
+        HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     attributes.remove("class");
                     String style = STYLES.get(tag);
                     if (style != null) {
                         attributes.put("style", style);
                     }
-                })
-                .build();
+                }).build();
         String html = "<section style=\"" + SECTION + "\">"
                 + "<p style=\"" + BYLINE + "\">" + HtmlUtils.htmlEscape(byline) + "</p>"
                 + renderer.render(document)
                 + "<p style=\"" + FOOTER + "\">" + HtmlUtils.htmlEscape(footer) + "</p>"
                 + "</section>";
-        return new WeChatArticle(
-                notice.siteId(),
-                notice.id(),
-                notice.title(),
-                notice.hall(),
-                digest,
-                html,
-                List.copyOf(images),
-                notice.url());
+        return new WeChatArticle(notice.siteId(), notice.id(), notice.title(), notice.hall(), digest, html,
+                List.copyOf(images), notice.url());
     }
 
     /**

@@ -34,22 +34,18 @@ public interface WeChatPublisher {
      * @param siteId the hall
      * @param noticeId the notice
      */
-    record WeChatArticle(
-            long siteId,
-            long noticeId,
-            String title,
-            String author,
-            String digest,
-            String html,
-            List<Image> images,
-            String sourceUrl) {}
+    record WeChatArticle(long siteId, long noticeId, String title, String author, String digest, String html,
+            List<Image> images, String sourceUrl) {
+    }
 
     /** A picture of the body: {@code name} as in {@code images/<name>}. */
-    record Image(String name, String contentType, byte[] bytes) {}
+    record Image(String name, String contentType, byte[] bytes) {
+    }
 
     /**
      * @param done whether the article went where this publisher sends it
      * @param reference where it went: a file, or the id WeChat gave; or why not
      */
-    record Result(boolean done, String reference) {}
+    record Result(boolean done, String reference) {
+    }
 }

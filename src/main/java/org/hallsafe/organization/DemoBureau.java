@@ -28,30 +28,18 @@ class DemoBureau {
 
     /** The demo accounts' password; printed in the README. They are refused whenever demo mode is off. */
     static final String DEMO_PASSWORD = org.hallsafe.platform.PasswordPolicy.DEMO_PASSWORD;
-
     static final long SITE = 1L;
 
     private static final Logger log = LoggerFactory.getLogger(DemoBureau.class);
-    private static final String[] SECTIONS = {"局办公室", "人事（财务）科", "窗口管理科", "政务服务管理科", "数据资源应用管理科", "审批一科", "审批二科", "督查科"
-    };
-    private static final String[][] WINDOWS = {
-        {"1", "综合受理一", "一楼"},
-        {"2", "综合受理二", "一楼"},
-        {"3", "综合受理三", "一楼"},
-        {"4", "税务", "一楼"},
-        {"5", "社保", "一楼"},
-        {"6", "医保", "一楼"},
-        {"7", "公积金", "二楼"},
-        {"8", "不动产登记", "二楼"},
-        {"9", "公安户政/出入境", "二楼"},
-        {"10", "住建", "三楼"},
-        {"11", "市场监管", "三楼"},
-        {"12", "综合咨询/代办", "一楼"}
-    };
+    private static final String[] SECTIONS = {"局办公室", "人事（财务）科", "窗口管理科", "政务服务管理科",
+            "数据资源应用管理科", "审批一科", "审批二科", "督查科"};
+    private static final String[][] WINDOWS = {{"1", "综合受理一", "一楼"}, {"2", "综合受理二", "一楼"},
+            {"3", "综合受理三", "一楼"}, {"4", "税务", "一楼"}, {"5", "社保", "一楼"}, {"6", "医保", "一楼"},
+            {"7", "公积金", "二楼"}, {"8", "不动产登记", "二楼"}, {"9", "公安户政/出入境", "二楼"}, {"10", "住建", "三楼"},
+            {"11", "市场监管", "三楼"}, {"12", "综合咨询/代办", "一楼"}};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
-    private static final String[] GIVEN = {
-        "建国", "丽华", "志强", "秀英", "海燕", "伟", "芳", "明", "静", "磊", "敏", "军", "洋", "艳", "勇", "娟", "涛", "霞", "超", "婷"
-    };
+    private static final String[] GIVEN = {"建国", "丽华", "志强", "秀英", "海燕", "伟", "芳", "明", "静", "磊", "敏",
+            "军", "洋", "艳", "勇", "娟", "涛", "霞", "超", "婷"};
     private static final String[] AREAS = {"430902", "430903", "430921", "430922", "430923", "430981"};
 
     private final HallSafeProperties properties;
@@ -60,11 +48,7 @@ class DemoBureau {
     private final Leadership leadership;
     private final Accounts accounts;
 
-    DemoBureau(
-            HallSafeProperties properties,
-            Directory directory,
-            StaffDirectory staff,
-            Leadership leadership,
+    DemoBureau(HallSafeProperties properties, Directory directory, StaffDirectory staff, Leadership leadership,
             Accounts accounts) {
         this.properties = properties;
         this.directory = directory;
@@ -82,8 +66,7 @@ class DemoBureau {
         }
         List<Long> sections = new ArrayList<>();
         for (String name : SECTIONS) {
-            sections.add(
-                    directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.SECTION, name, "", "")));
+            sections.add(directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.SECTION, name, "", "")));
         }
         directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.UNIT, "市政务服务中心", "", ""));
         directory.saveDepartment(SITE, null, new DepartmentForm(DepartmentKind.UNIT, "市公共资源交易中心", "", ""));
@@ -91,13 +74,10 @@ class DemoBureau {
         long windowSection = sections.get(2);
         List<Long> windows = new ArrayList<>();
         for (String[] w : WINDOWS) {
-            windows.add(directory.saveWindow(
-                    SITE, null, new WindowForm(Integer.parseInt(w[0]), w[1], w[2], windowSection)));
+            windows.add(directory.saveWindow(SITE, null, new WindowForm(Integer.parseInt(w[0]), w[1], w[2], windowSection)));
         }
         String[] roleUsers = {"admin", "leader", "office", "head", "screener", "staff", "canteen"};
-        Role[] roles = {
-            Role.BUREAU_ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD, Role.SCREENER, Role.STAFF, Role.CANTEEN
-        };
+        Role[] roles = {Role.BUREAU_ADMIN, Role.LEADER, Role.OFFICE, Role.SECTION_HEAD, Role.SCREENER, Role.STAFF, Role.CANTEEN};
         Random random = new Random(20200131);
         List<Long> people = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -111,18 +91,8 @@ class DemoBureau {
             Long dept = atWindow ? null : inCanteen ? canteen : sections.get(i % sections.size());
             Long window = atWindow ? windows.get((i - 20) % windows.size()) : null;
             String job = i == 0 ? "系统管理员" : atWindow ? "窗口工作人员" : inCanteen ? "食堂工作人员" : i < 8 ? "科长" : "科员";
-            people.add(staff.save(
-                    SITE,
-                    null,
-                    new StaffForm(
-                            name,
-                            String.format("YY%04d", i + 1),
-                            dept,
-                            window,
-                            job,
-                            phone(random),
-                            idNumber(random),
-                            username)));
+            people.add(staff.save(SITE, null, new StaffForm(name, String.format("YY%04d", i + 1), dept, window, job,
+                    phone(random), idNumber(random), username)));
         }
         leadership.appoint(SITE, new LeadershipForm(people.get(1), LeadershipRole.LEADER));
         leadership.appoint(SITE, new LeadershipForm(people.get(8), LeadershipRole.DEPUTY));
@@ -132,12 +102,8 @@ class DemoBureau {
         }
         leadership.appoint(SITE, new LeadershipForm(people.get(2), LeadershipRole.OFFICE_DIRECTOR));
         leadership.appoint(SITE, new LeadershipForm(people.get(16), LeadershipRole.OFFICE_MEMBER));
-        log.info(
-                "Demo bureau loaded: {} sections, {} windows, {} staff; demo accounts admin, leader, office, head, "
-                        + "screener, staff, canteen.",
-                SECTIONS.length,
-                WINDOWS.length,
-                people.size());
+        log.info("Demo bureau loaded: {} sections, {} windows, {} staff; demo accounts admin, leader, office, head, "
+                + "screener, staff, canteen.", SECTIONS.length, WINDOWS.length, people.size());
     }
 
     private static String phone(Random random) {
@@ -147,8 +113,7 @@ class DemoBureau {
 
     static String idNumber(Random random) {
         String first17 = AREAS[random.nextInt(AREAS.length)]
-                + String.format(
-                        "%04d%02d%02d", 1965 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28))
+                + String.format("%04d%02d%02d", 1965 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28))
                 + String.format("%03d", random.nextInt(1000));
         return first17 + IdNumber.checkCharacter(first17);
     }

@@ -23,20 +23,14 @@ class DemoCalendar {
 
     /** Closed from..to (inclusive), and the 调休 working weekends, with the note shown on the calendar page. */
     private static final String[][] CLOSED = {
-        {"2026-01-01", "2026-01-03", "元旦"},
-        {"2026-02-15", "2026-02-23", "春节"},
-        {"2026-04-04", "2026-04-06", "清明节"},
-        {"2026-05-01", "2026-05-05", "劳动节"},
-        {"2026-06-19", "2026-06-21", "端午节"},
-        {"2026-09-25", "2026-09-27", "中秋节"},
-        {"2026-10-01", "2026-10-07", "国庆节"},
-        {"2027-01-01", "2027-01-03", "元旦（预估，以国务院通知为准）"}
-    };
-
+            {"2026-01-01", "2026-01-03", "元旦"}, {"2026-02-15", "2026-02-23", "春节"},
+            {"2026-04-04", "2026-04-06", "清明节"}, {"2026-05-01", "2026-05-05", "劳动节"},
+            {"2026-06-19", "2026-06-21", "端午节"}, {"2026-09-25", "2026-09-27", "中秋节"},
+            {"2026-10-01", "2026-10-07", "国庆节"},
+            {"2027-01-01", "2027-01-03", "元旦（预估，以国务院通知为准）"}};
     private static final String[][] WORKING = {
-        {"2026-01-04", "元旦调休上班"}, {"2026-02-14", "春节调休上班"}, {"2026-02-28", "春节调休上班"},
-        {"2026-05-09", "劳动节调休上班"}, {"2026-09-20", "国庆节调休上班"}, {"2026-10-10", "国庆节调休上班"}
-    };
+            {"2026-01-04", "元旦调休上班"}, {"2026-02-14", "春节调休上班"}, {"2026-02-28", "春节调休上班"},
+            {"2026-05-09", "劳动节调休上班"}, {"2026-09-20", "国庆节调休上班"}, {"2026-10-10", "国庆节调休上班"}};
 
     private final HallSafeProperties properties;
     private final JdbcClient jdbc;
@@ -51,15 +45,12 @@ class DemoCalendar {
     @Transactional
     public void load() {
         long site = DemoBureau.SITE;
-        boolean hallExists = jdbc.sql("SELECT count(*) > 0 FROM sites WHERE id = :site")
-                .param("site", site)
-                .query(Boolean.class)
-                .single();
-        if (!properties.demo()
-                || !hallExists
-                || jdbc.sql("""
+        boolean hallExists = jdbc.sql("SELECT count(*) > 0 FROM sites WHERE id = :site").param("site", site)
+                .query(Boolean.class).single();
+        if (!properties.demo() || !hallExists || jdbc.sql("""
                 SELECT count(*) > 0 FROM hall_calendar_days
-                WHERE site_id = :site AND day BETWEEN DATE '2026-01-01' AND DATE '2027-12-31'""").param("site", site).query(Boolean.class).single()) {
+                WHERE site_id = :site AND day BETWEEN DATE '2026-01-01' AND DATE '2027-12-31'""")
+                .param("site", site).query(Boolean.class).single()) {
             return;
         }
         for (String[] c : CLOSED) {
@@ -76,10 +67,6 @@ class DemoCalendar {
         jdbc.sql("""
                 INSERT INTO hall_calendar_days (site_id, day, open, note, created_by) VALUES (:site, :day, :open, :note, 'demo')
                 ON CONFLICT (site_id, day) DO NOTHING""")
-                .param("site", site)
-                .param("day", day)
-                .param("open", open)
-                .param("note", note)
-                .update();
+                .param("site", site).param("day", day).param("open", open).param("note", note).update();
     }
 }

@@ -12,8 +12,8 @@ import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,53 +46,31 @@ public class Directory {
                 SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites
                 WHERE (:all OR retired_at IS NULL) AND (:q = '' OR name ILIKE '%' || :q || '%' OR code ILIKE :q)
                 ORDER BY id""")
-                .param("all", includeRetired)
-                .param("q", trim(query))
-                .query(SiteView.class)
-                .list();
+                .param("all", includeRetired).param("q", trim(query)).query(SiteView.class).list();
     }
 
     /** Whether a hall with this id exists (retired or not). */
     @Transactional(readOnly = true)
     public boolean siteExists(long id) {
-        return jdbc.sql("SELECT count(*) FROM sites WHERE id = :id")
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return jdbc.sql("SELECT count(*) FROM sites WHERE id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
     @Transactional(readOnly = true)
     public SiteView site(long id) {
         return jdbc.sql("SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites WHERE id = :id")
-                .param("id", id)
-                .query(SiteView.class)
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("hall", id));
+                .param("id", id).query(SiteView.class).optional().orElseThrow(() -> NotFoundException.of("hall", id));
     }
 
     @Transactional
     public long saveSite(Long id, SiteForm form) {
         try {
             long saved = id == null
-                    ? jdbc.sql(
-                                    "INSERT INTO sites (code, name, address, created_by) VALUES (:code, :name, :address, :by) RETURNING id")
-                            .param("code", form.code().strip())
-                            .param("name", form.name().strip())
-                            .param("address", trim(form.address()))
-                            .param("by", SignedIn.actor())
-                            .query(Long.class)
-                            .single()
-                    : updated(
-                            jdbc.sql(
-                                            "UPDATE sites SET code = :code, name = :name, address = :address, updated_at = :now WHERE id = :id")
-                                    .param("code", form.code().strip())
-                                    .param("name", form.name().strip())
-                                    .param("address", trim(form.address()))
-                                    .param("now", now())
-                                    .param("id", id)
-                                    .update(),
-                            id);
+                    ? jdbc.sql("INSERT INTO sites (code, name, address, created_by) VALUES (:code, :name, :address, :by) RETURNING id")
+                            .param("code", form.code().strip()).param("name", form.name().strip())
+                            .param("address", trim(form.address())).param("by", SignedIn.actor()).query(Long.class).single()
+                    : updated(jdbc.sql("UPDATE sites SET code = :code, name = :name, address = :address, updated_at = :now WHERE id = :id")
+                            .param("code", form.code().strip()).param("name", form.name().strip())
+                            .param("address", trim(form.address())).param("now", now()).param("id", id).update(), id);
             activity.record(id == null ? "CREATED" : "UPDATED", "site", saved, form.name());
             return saved;
         } catch (DuplicateKeyException e) {
@@ -115,12 +93,8 @@ public class Directory {
                 WHERE site_id = :site AND (:all OR retired_at IS NULL) AND (:kind = '' OR kind = :kind)
                   AND (:q = '' OR name ILIKE '%' || :q || '%')
                 ORDER BY kind, id""")
-                .param("site", siteId)
-                .param("all", includeRetired)
-                .param("kind", kind == null ? "" : kind.name())
-                .param("q", trim(query))
-                .query(DepartmentView.class)
-                .list();
+                .param("site", siteId).param("all", includeRetired).param("kind", kind == null ? "" : kind.name())
+                .param("q", trim(query)).query(DepartmentView.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -128,10 +102,7 @@ public class Directory {
         return jdbc.sql("""
                 SELECT id, kind, name, phone, duties, retired_at IS NOT NULL AS retired FROM departments
                 WHERE site_id = :site AND id = :id""")
-                .param("site", siteId)
-                .param("id", id)
-                .query(DepartmentView.class)
-                .optional()
+                .param("site", siteId).param("id", id).query(DepartmentView.class).optional()
                 .orElseThrow(() -> NotFoundException.of("section", id));
     }
 
@@ -144,31 +115,19 @@ public class Directory {
                 saved = jdbc.sql("""
                         INSERT INTO departments (site_id, kind, name, phone, duties, created_by)
                         VALUES (:site, :kind, :name, :phone, :duties, :by) RETURNING id""")
-                        .param("site", siteId)
-                        .param("kind", form.kind().name())
-                        .param("name", form.name().strip())
-                        .param("phone", trim(form.phone()))
-                        .param("duties", trim(form.duties()))
-                        .param("by", SignedIn.actor())
-                        .query(Long.class)
-                        .single();
+                        .param("site", siteId).param("kind", form.kind().name()).param("name", form.name().strip())
+                        .param("phone", trim(form.phone())).param("duties", trim(form.duties())).param("by", SignedIn.actor())
+                        .query(Long.class).single();
                 if (form.kind() == DepartmentKind.SECTION) {
                     measures.assignByPlan(siteId, saved, form.name().strip());
                 }
             } else {
-                saved = updated(
-                        jdbc.sql("""
+                saved = updated(jdbc.sql("""
                         UPDATE departments SET kind = :kind, name = :name, phone = :phone, duties = :duties, updated_at = :now
                         WHERE site_id = :site AND id = :id""")
-                                .param("site", siteId)
-                                .param("id", id)
-                                .param("kind", form.kind().name())
-                                .param("name", form.name().strip())
-                                .param("phone", trim(form.phone()))
-                                .param("duties", trim(form.duties()))
-                                .param("now", now())
-                                .update(),
-                        id);
+                        .param("site", siteId).param("id", id).param("kind", form.kind().name())
+                        .param("name", form.name().strip()).param("phone", trim(form.phone()))
+                        .param("duties", trim(form.duties())).param("now", now()).update(), id);
             }
             activity.record(id == null ? "CREATED" : "UPDATED", "department", saved, form.name());
             return saved;
@@ -194,18 +153,13 @@ public class Directory {
                 WHERE w.site_id = :site AND (:all OR w.retired_at IS NULL)
                   AND (:q = '' OR w.name ILIKE '%' || :q || '%' OR w.number::text = :q)
                 ORDER BY w.number, w.id""")
-                .param("site", siteId)
-                .param("all", includeRetired)
-                .param("q", trim(query))
-                .query(WindowView.class)
-                .list();
+                .param("site", siteId).param("all", includeRetired).param("q", trim(query))
+                .query(WindowView.class).list();
     }
 
     @Transactional(readOnly = true)
     public WindowView window(long siteId, long id) {
-        return windows(siteId, "", true).stream()
-                .filter(w -> w.id() == id)
-                .findFirst()
+        return windows(siteId, "", true).stream().filter(w -> w.id() == id).findFirst()
                 .orElseThrow(() -> NotFoundException.of("window", id));
     }
 
@@ -238,28 +192,16 @@ public class Directory {
                     ? jdbc.sql("""
                             INSERT INTO service_windows (site_id, number, name, area, section_id, created_by)
                             VALUES (:site, :number, :name, :area, :section, :by) RETURNING id""")
-                            .param("site", siteId)
-                            .param("number", form.number())
-                            .param("name", form.name().strip())
-                            .param("area", trim(form.area()))
-                            .param("section", form.sectionId())
-                            .param("by", SignedIn.actor())
-                            .query(Long.class)
-                            .single()
-                    : updated(
-                            jdbc.sql("""
+                            .param("site", siteId).param("number", form.number()).param("name", form.name().strip())
+                            .param("area", trim(form.area())).param("section", form.sectionId()).param("by", SignedIn.actor())
+                            .query(Long.class).single()
+                    : updated(jdbc.sql("""
                             UPDATE service_windows SET number = :number, name = :name, area = :area,
                                    section_id = :section, updated_at = :now
                             WHERE site_id = :site AND id = :id""")
-                                    .param("site", siteId)
-                                    .param("id", id)
-                                    .param("number", form.number())
-                                    .param("name", form.name().strip())
-                                    .param("area", trim(form.area()))
-                                    .param("section", form.sectionId())
-                                    .param("now", now())
-                                    .update(),
-                            id);
+                            .param("site", siteId).param("id", id).param("number", form.number())
+                            .param("name", form.name().strip()).param("area", trim(form.area()))
+                            .param("section", form.sectionId()).param("now", now()).update(), id);
             activity.record(id == null ? "CREATED" : "UPDATED", "window", saved, form.number() + " " + form.name());
             return saved;
         } catch (DuplicateKeyException e) {
@@ -278,9 +220,7 @@ public class Directory {
     private void retire(String table, long id, Long siteId) {
         String hall = siteId == null ? "" : " AND site_id = :site";
         var statement = jdbc.sql("UPDATE " + table + " SET retired_at = :now, updated_at = :now"
-                        + " WHERE id = :id AND retired_at IS NULL" + hall)
-                .param("now", now())
-                .param("id", id);
+                + " WHERE id = :id AND retired_at IS NULL" + hall).param("now", now()).param("id", id);
         int n = (siteId == null ? statement : statement.param("site", siteId)).update();
         if (n == 0) {
             throw NotFoundException.of(table, id);

@@ -6,8 +6,8 @@ import org.hallsafe.organization.Forms.SiteForm;
 import org.hallsafe.organization.Forms.WindowForm;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DirectoryPages {
 
+
     private final Directory directory;
     private final org.hallsafe.platform.Accounts accounts;
 
@@ -34,9 +35,7 @@ class DirectoryPages {
 
     @GetMapping("/org/sites")
     @RequiresPermission(Permissions.SITE_EDIT)
-    String sites(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "false") boolean retired,
+    String sites(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
             Model model) {
         model.addAttribute("sites", directory.sites(q, retired));
         return filters(model, q, retired, "org/sites");
@@ -60,12 +59,8 @@ class DirectoryPages {
 
     @PostMapping({"/org/sites", "/org/sites/{id}"})
     @RequiresPermission(Permissions.SITE_EDIT)
-    String saveSite(
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") SiteForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveSite(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") SiteForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveSite(id, form))
                 .map(saved -> saved(redirect, form.name(), "/org/sites"))
                 .orElseGet(() -> again(model, id, "org/site-form"));
@@ -79,13 +74,9 @@ class DirectoryPages {
     }
 
     /** A hall's first administrator, so a new hall can be run by its own people. */
-    record HallAdminForm(
-            String username,
-
-            @org.hallsafe.platform.PlainText(max = org.hallsafe.platform.PlainText.NAME)
-            String displayName,
-
-            String password) {}
+    record HallAdminForm(String username,
+            @org.hallsafe.platform.PlainText(max = org.hallsafe.platform.PlainText.NAME) String displayName, String password) {
+    }
 
     @GetMapping("/org/sites/{id}/admin")
     @RequiresPermission(Permissions.SITE_EDIT)
@@ -97,24 +88,14 @@ class DirectoryPages {
 
     @PostMapping("/org/sites/{id}/admin")
     @RequiresPermission(Permissions.SITE_EDIT)
-    String createHallAdmin(
-            @PathVariable long id,
-            @Valid @ModelAttribute("form") HallAdminForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String createHallAdmin(@PathVariable long id, @Valid @ModelAttribute("form") HallAdminForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
         var site = directory.site(id);
         if (form.displayName() == null || form.displayName().isBlank()) {
             binding.rejectValue("displayName", "validation.required");
         }
-        return FormSubmission.save(
-                        binding,
-                        () -> accounts.create(
-                                id,
-                                form.username() == null ? "" : form.username().strip(),
-                                form.displayName().strip(),
-                                org.hallsafe.platform.Role.ADMIN,
-                                form.password()))
+        return FormSubmission.save(binding, () -> accounts.create(id, form.username() == null ? "" : form.username().strip(),
+                        form.displayName().strip(), org.hallsafe.platform.Role.ADMIN, form.password()))
                 .map(created -> saved(redirect, form.username() + " · " + site.name(), "/org/sites"))
                 .orElseGet(() -> {
                     model.addAttribute("site", site);
@@ -126,11 +107,8 @@ class DirectoryPages {
 
     @GetMapping("/org/departments")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String departments(
-            @RequestParam(required = false) DepartmentKind kind,
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "false") boolean retired,
-            Model model) {
+    String departments(@RequestParam(required = false) DepartmentKind kind, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean retired, Model model) {
         model.addAttribute("departments", directory.departments(site(), kind, q, retired));
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", DepartmentKind.values());
@@ -155,12 +133,8 @@ class DirectoryPages {
 
     @PostMapping({"/org/departments", "/org/departments/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String saveDepartment(
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") DepartmentForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveDepartment(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") DepartmentForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveDepartment(site(), id, form))
                 .map(saved -> saved(redirect, form.name(), "/org/departments"))
                 .orElseGet(() -> {
@@ -185,9 +159,7 @@ class DirectoryPages {
 
     @GetMapping("/org/windows")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String windows(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "false") boolean retired,
+    String windows(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
             Model model) {
         model.addAttribute("windows", directory.windows(site(), q, retired));
         return filters(model, q, retired, "org/windows");
@@ -211,12 +183,8 @@ class DirectoryPages {
 
     @PostMapping({"/org/windows", "/org/windows/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String saveWindow(
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") WindowForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String saveWindow(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") WindowForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> directory.saveWindow(site(), id, form))
                 .map(saved -> saved(redirect, form.name(), "/org/windows"))
                 .orElseGet(() -> {

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,20 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class HallCalendar {
 
     /** Until a hall sets its own: Monday to Friday, 08:30–12:00 and 14:30–17:30. */
-    public static final List<Period> DEFAULT_HOURS = List.of(
-            new Period(LocalTime.of(8, 30), LocalTime.of(12, 0)),
+    public static final List<Period> DEFAULT_HOURS = List.of(new Period(LocalTime.of(8, 30), LocalTime.of(12, 0)),
             new Period(LocalTime.of(14, 30), LocalTime.of(17, 30)));
-
     static final Set<DayOfWeek> DEFAULT_DAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     /** Counting working days looks at most this far: a hall closed for longer has no working day to find. */
     private static final int MAX_SEARCH_DAYS = 3660;
 
     /** An opening period of a day. */
-    public record Period(LocalTime starts, LocalTime ends) {}
+    public record Period(LocalTime starts, LocalTime ends) {
+    }
 
     /** An exception to the week: a holiday ({@code open} false), a 调休 working day, or special hours. */
-    public record CalendarDay(long id, LocalDate day, boolean open, LocalTime opens, LocalTime closes, String note) {}
+    public record CalendarDay(long id, LocalDate day, boolean open, LocalTime opens, LocalTime closes, String note) {
+    }
 
     /** A date as the hall keeps it: open or closed, its opening periods, and whether an exception made it so. */
     public record DayHours(LocalDate day, boolean open, List<Period> periods, boolean exception, String note) {
@@ -135,8 +135,7 @@ public class HallCalendar {
         jdbc.sql("SELECT weekday, starts, ends FROM hall_hours WHERE site_id = :site ORDER BY weekday, starts")
                 .param("site", siteId)
                 .query((rs, n) -> hours.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
-                        .add(new Period(
-                                rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
+                        .add(new Period(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime())))
                 .list();
         if (hours.isEmpty()) {
             DEFAULT_DAYS.forEach(d -> hours.put(d, DEFAULT_HOURS));
@@ -150,10 +149,7 @@ public class HallCalendar {
         return jdbc.sql("""
                 SELECT id, day, open, opens, closes, note FROM hall_calendar_days
                 WHERE site_id = :site AND day >= :from ORDER BY day""")
-                .param("site", siteId)
-                .param("from", from)
-                .query(CalendarDay.class)
-                .list();
+                .param("site", siteId).param("from", from).query(CalendarDay.class).list();
     }
 
     private Map<LocalDate, CalendarDay> exceptions(long siteId, LocalDate from, LocalDate to) {
@@ -161,11 +157,7 @@ public class HallCalendar {
         jdbc.sql("""
                 SELECT id, day, open, opens, closes, note FROM hall_calendar_days
                 WHERE site_id = :site AND day BETWEEN :from AND :to""")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query(CalendarDay.class)
-                .list()
+                .param("site", siteId).param("from", from).param("to", to).query(CalendarDay.class).list()
                 .forEach(d -> out.put(d.day(), d));
         return out;
     }
@@ -183,8 +175,7 @@ public class HallCalendar {
         if (!e.open()) {
             return new DayHours(date, false, List.of(), true, e.note());
         }
-        List<Period> periods = e.opens() != null
-                ? List.of(new Period(e.opens(), e.closes()))
+        List<Period> periods = e.opens() != null ? List.of(new Period(e.opens(), e.closes()))
                 : week.values().stream().findFirst().orElse(DEFAULT_HOURS);
         return new DayHours(date, true, periods, true, e.note());
     }
@@ -194,15 +185,10 @@ public class HallCalendar {
     /** Replaces the hall's regular week. */
     @Transactional
     public void saveWeek(long siteId, Map<DayOfWeek, List<Period>> hours, String summary) {
-        jdbc.sql("DELETE FROM hall_hours WHERE site_id = :site")
-                .param("site", siteId)
-                .update();
+        jdbc.sql("DELETE FROM hall_hours WHERE site_id = :site").param("site", siteId).update();
         hours.forEach((day, periods) -> periods.forEach(p -> jdbc.sql("""
                 INSERT INTO hall_hours (site_id, weekday, starts, ends) VALUES (:site, :day, :s, :e)""")
-                .param("site", siteId)
-                .param("day", day.getValue())
-                .param("s", p.starts())
-                .param("e", p.ends())
+                .param("site", siteId).param("day", day.getValue()).param("s", p.starts()).param("e", p.ends())
                 .update()));
         activity.record("UPDATED", "opening-hours", siteId, summary);
     }
@@ -230,29 +216,18 @@ public class HallCalendar {
                 ON CONFLICT (site_id, day) DO UPDATE SET open = excluded.open, opens = excluded.opens,
                     closes = excluded.closes, note = excluded.note, created_at = excluded.created_at,
                     created_by = excluded.created_by""")
-                .param("site", siteId)
-                .param("day", day)
-                .param("open", open)
-                .param("opens", opens)
-                .param("closes", closes)
-                .param("note", text)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", CurrentUser.find().map(CurrentUser::getUsername).orElse("system"))
-                .update();
-        activity.record(
-                "UPDATED",
-                "calendar-day",
-                siteId,
-                day + (open ? " open " : " closed ") + (opens == null ? "" : opens + "-" + closes + " ") + text);
+                .param("site", siteId).param("day", day).param("open", open).param("opens", opens)
+                .param("closes", closes).param("note", text).param("now", Timestamp.from(clock.instant()))
+                .param("by", CurrentUser.find().map(CurrentUser::getUsername).orElse("system")).update();
+        activity.record("UPDATED", "calendar-day", siteId, day + (open ? " open " : " closed ")
+                + (opens == null ? "" : opens + "-" + closes + " ") + text);
     }
 
     /** Removes an exception of the hall; another hall's answers as if it were not there. */
     @Transactional
     public void deleteDay(long siteId, long id) {
-        int n = jdbc.sql("DELETE FROM hall_calendar_days WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .update();
+        int n = jdbc.sql("DELETE FROM hall_calendar_days WHERE site_id = :site AND id = :id").param("site", siteId)
+                .param("id", id).update();
         if (n == 0) {
             throw NotFoundException.of("calendar day", id);
         }

@@ -18,10 +18,7 @@ class HallNamesOfSites implements HallNames {
 
     @Override
     public List<String> of(long siteId) {
-        return jdbc.sql("SELECT name, code FROM sites WHERE id = :id")
-                .param("id", siteId)
-                .query((rs, n) -> List.of(rs.getString("name"), rs.getString("code")))
-                .optional()
-                .orElse(List.of());
+        return jdbc.sql("SELECT name, code FROM sites WHERE id = :id").param("id", siteId)
+                .query((rs, n) -> List.of(rs.getString("name"), rs.getString("code"))).optional().orElse(List.of());
     }
 }

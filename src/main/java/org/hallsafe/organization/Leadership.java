@@ -45,10 +45,7 @@ public class Leadership {
                 WHERE m.site_id = :site AND (:all OR m.retired_at IS NULL)
                 ORDER BY CASE m.role WHEN 'LEADER' THEN 0 WHEN 'DEPUTY' THEN 1 WHEN 'MEMBER' THEN 2
                                      WHEN 'OFFICE_DIRECTOR' THEN 3 ELSE 4 END, s.name""")
-                .param("site", siteId)
-                .param("all", includeRetired)
-                .query(LeadershipView.class)
-                .list();
+                .param("site", siteId).param("all", includeRetired).query(LeadershipView.class).list();
     }
 
     @Transactional
@@ -61,12 +58,8 @@ public class Leadership {
             long id = jdbc.sql("""
                     INSERT INTO leadership_members (site_id, staff_id, role, created_by)
                     VALUES (:site, :staff, :role, :by) RETURNING id""")
-                    .param("site", siteId)
-                    .param("staff", form.staffId())
-                    .param("role", form.role().name())
-                    .param("by", SignedIn.actor())
-                    .query(Long.class)
-                    .single();
+                    .param("site", siteId).param("staff", form.staffId()).param("role", form.role().name())
+                    .param("by", SignedIn.actor()).query(Long.class).single();
             activity.record("CREATED", "leadership", id, person.name() + " " + form.role());
             return id;
         } catch (DuplicateKeyException e) {
@@ -78,15 +71,10 @@ public class Leadership {
 
     @Transactional
     public void retire(long siteId, long id) {
-        Directory.updated(
-                jdbc.sql("""
+        Directory.updated(jdbc.sql("""
                 UPDATE leadership_members SET retired_at = :now, updated_at = :now
                 WHERE site_id = :site AND id = :id AND retired_at IS NULL""")
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("site", siteId)
-                        .param("id", id)
-                        .update(),
-                id);
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update(), id);
         activity.record("RETIRED", "leadership", id, null);
     }
 }

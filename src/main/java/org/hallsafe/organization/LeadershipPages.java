@@ -3,8 +3,8 @@ package org.hallsafe.organization;
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.LeadershipForm;
 import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +20,7 @@ import static org.hallsafe.organization.DirectoryPages.site;
 /** The leadership group page: who leads, who deputises, who sits in the office; appoint and release. */
 @Controller
 class LeadershipPages {
+
 
     private final Leadership leadership;
     private final StaffDirectory staff;
@@ -38,14 +39,10 @@ class LeadershipPages {
 
     @PostMapping("/org/leadership")
     @RequiresPermission(Permissions.LEADERSHIP_EDIT)
-    String appoint(
-            @Valid @ModelAttribute("form") LeadershipForm form,
-            BindingResult binding,
-            Model model,
+    String appoint(@Valid @ModelAttribute("form") LeadershipForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> leadership.appoint(site(), form))
-                .map(id -> DirectoryPages.saved(
-                        redirect, staff.get(site(), form.staffId()).name(), "/org/leadership"))
+                .map(id -> DirectoryPages.saved(redirect, staff.get(site(), form.staffId()).name(), "/org/leadership"))
                 .orElseGet(() -> page(model, false));
     }
 

@@ -1,10 +1,10 @@
 package org.hallsafe.organization;
 
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import java.util.HashSet;
 import java.util.List;
 
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +46,7 @@ class MeasurePages {
 
     @PostMapping("/org/measures/{code}/owners")
     @RequiresPermission(Permissions.MEASURE_EDIT)
-    String saveOwners(
-            @PathVariable String code,
-            @RequestParam(name = "section", required = false) List<Long> sections,
+    String saveOwners(@PathVariable String code, @RequestParam(name = "section", required = false) List<Long> sections,
             RedirectAttributes redirect) {
         measures.setOwners(site(), PlanMeasure.of(code), sections == null ? new HashSet<>() : new HashSet<>(sections));
         redirect.addFlashAttribute("savedMeasure", code);

@@ -16,5 +16,6 @@ public interface MeasureStatusProvider {
     Map<Long, MeasureStatus> statuses(long siteId, LocalDate day);
 
     /** Counts of a cell: tasks done, due now, and overdue or missed. */
-    record MeasureStatus(int done, int due, int overdue) {}
+    record MeasureStatus(int done, int due, int overdue) {
+    }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,51 +40,44 @@ public class Measures {
     }
 
     /** One cell: whether the section is responsible, and its figures if a module reports them. */
-    public record Cell(boolean responsible, boolean explicit, Optional<MeasureStatus> status) {}
+    public record Cell(boolean responsible, boolean explicit, Optional<MeasureStatus> status) {
+    }
 
     /** One row of the matrix. */
-    public record MeasureLine(PlanMeasure measure, List<Cell> cells) {}
+    public record MeasureLine(PlanMeasure measure, List<Cell> cells) {
+    }
 
-    public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {}
+    public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
+    }
 
     @Transactional(readOnly = true)
     public Matrix matrix(long siteId, List<DepartmentView> sections) {
         LocalDate day = LocalDate.now(clock);
         Map<String, Set<Long>> owners = owners(siteId);
-        Map<String, MeasureStatusProvider> byCode = providers
-                .orderedStream()
+        Map<String, MeasureStatusProvider> byCode = providers.orderedStream()
                 .collect(Collectors.toMap(MeasureStatusProvider::measureCode, p -> p, (a, b) -> a));
-        List<MeasureLine> rows = java.util.Arrays.stream(PlanMeasure.values())
-                .map(m -> {
-                    Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
-                    Map<Long, MeasureStatus> figures =
-                            byCode.containsKey(m.code()) ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
-                    List<Cell> cells = sections.stream()
-                            .map(s -> {
-                                boolean isExplicit = explicit.contains(s.id());
-                                boolean responsible = isExplicit || m.allSections();
-                                Optional<MeasureStatus> status =
-                                        responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
-                                return new Cell(responsible, isExplicit, status);
-                            })
-                            .toList();
-                    return new MeasureLine(m, cells);
-                })
-                .toList();
+        List<MeasureLine> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
+            Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
+            Map<Long, MeasureStatus> figures = byCode.containsKey(m.code())
+                    ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
+            List<Cell> cells = sections.stream().map(s -> {
+                boolean isExplicit = explicit.contains(s.id());
+                boolean responsible = isExplicit || m.allSections();
+                Optional<MeasureStatus> status = responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
+                return new Cell(responsible, isExplicit, status);
+            }).toList();
+            return new MeasureLine(m, cells);
+        }).toList();
         return new Matrix(day, sections, rows);
     }
 
     /** Section ids named as owners of each measure code. */
     @Transactional(readOnly = true)
     public Map<String, Set<Long>> owners(long siteId) {
-        return jdbc
-                .sql("SELECT measure_code, department_id FROM measure_owners WHERE site_id = :site")
+        return jdbc.sql("SELECT measure_code, department_id FROM measure_owners WHERE site_id = :site")
                 .param("site", siteId)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(
-                        Map.Entry::getKey,
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(HashSet::new))));
     }
 
@@ -92,9 +85,7 @@ public class Measures {
     @Transactional
     public void setOwners(long siteId, PlanMeasure measure, Set<Long> sectionIds) {
         jdbc.sql("DELETE FROM measure_owners WHERE site_id = :site AND measure_code = :code")
-                .param("site", siteId)
-                .param("code", measure.code())
-                .update();
+                .param("site", siteId).param("code", measure.code()).update();
         for (Long section : sectionIds) {
             if (insertOwner(siteId, measure, section) == 0) {
                 // not a section of this hall: nothing is stored and nothing recorded
@@ -118,10 +109,7 @@ public class Measures {
                 INSERT INTO measure_owners (site_id, measure_code, department_id, created_by)
                 SELECT :site, :code, id, :by FROM departments WHERE id = :section AND site_id = :site
                 ON CONFLICT DO NOTHING""")
-                .param("site", siteId)
-                .param("code", measure.code())
-                .param("section", sectionId)
-                .param("by", SignedIn.actor())
-                .update();
+                .param("site", siteId).param("code", measure.code()).param("section", sectionId)
+                .param("by", SignedIn.actor()).update();
     }
 }

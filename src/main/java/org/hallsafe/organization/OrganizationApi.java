@@ -20,9 +20,9 @@ import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.NotFoundException;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,10 +42,9 @@ import static org.hallsafe.organization.DirectoryPages.site;
 @RestController
 @RequestMapping("/api/v1")
 @ApiErrors.JsonApi
-@Tag(
-        name = "organization",
-        description = "R-ORG-1, R-ORG-2: halls, sections, windows, staff, leadership group, measures")
+@Tag(name = "organization", description = "R-ORG-1, R-ORG-2: halls, sections, windows, staff, leadership group, measures")
 class OrganizationApi {
+
 
     private final Directory directory;
     private final StaffDirectory staff;
@@ -61,8 +60,7 @@ class OrganizationApi {
 
     @GetMapping("/sites")
     @RequiresPermission(Permissions.SITE_EDIT)
-    List<SiteView> sites(
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
+    List<SiteView> sites(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
         return directory.sites(q, retired);
     }
 
@@ -82,10 +80,8 @@ class OrganizationApi {
     @GetMapping("/departments")
     @RequiresPermission(Permissions.ORG_VIEW)
     @Operation(summary = "Sections (科室) and bureau units (局属单位) of the caller's hall")
-    List<DepartmentView> departments(
-            @RequestParam(required = false) DepartmentKind kind,
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "false") boolean retired) {
+    List<DepartmentView> departments(@RequestParam(required = false) DepartmentKind kind,
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
         return directory.departments(site(), kind, q, retired);
     }
 
@@ -117,8 +113,8 @@ class OrganizationApi {
 
     @GetMapping("/windows")
     @RequiresPermission(Permissions.ORG_VIEW)
-    List<WindowView> windows(
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
+    List<WindowView> windows(@RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean retired) {
         return directory.windows(site(), q, retired);
     }
 
@@ -144,12 +140,8 @@ class OrganizationApi {
 
     @GetMapping("/staff")
     @RequiresPermission(Permissions.ORG_VIEW)
-    @Operation(
-            summary =
-                    "Search staff by name or card number; a full phone or ID number matches exactly. Numbers come back masked.")
-    List<StaffView> staff(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) Long departmentId,
+    @Operation(summary = "Search staff by name or card number; a full phone or ID number matches exactly. Numbers come back masked.")
+    List<StaffView> staff(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long departmentId,
             @RequestParam(defaultValue = "false") boolean retired) {
         return staff.search(site(), q, departmentId, retired);
     }
@@ -182,8 +174,7 @@ class OrganizationApi {
 
     @PostMapping("/staff/{id}/reveal/{field}")
     @RequiresPermission(Permissions.STAFF_REVEAL)
-    @Operation(
-            summary = "The full phone or ID number (field: phone or idNumber); every call is written to the audit log")
+    @Operation(summary = "The full phone or ID number (field: phone or idNumber); every call is written to the audit log")
     Map<String, String> reveal(@PathVariable long id, @PathVariable String field) {
         return Map.of(field, staff.reveal(site(), id, field));
     }
@@ -198,12 +189,8 @@ class OrganizationApi {
     @RequiresPermission(Permissions.LEADERSHIP_EDIT)
     ResponseEntity<LeadershipView> appoint(@Valid @RequestBody LeadershipForm form) {
         long id = leadership.appoint(site(), form);
-        return created(
-                "/api/v1/leadership/",
-                id,
-                leadership.members(site(), false).stream()
-                        .filter(m -> m.id() == id)
-                        .findFirst()
+        return created("/api/v1/leadership/", id,
+                leadership.members(site(), false).stream().filter(m -> m.id() == id).findFirst()
                         .orElseThrow(() -> NotFoundException.of("leadership member", id)));
     }
 
@@ -215,7 +202,8 @@ class OrganizationApi {
     }
 
     /** One measure with its responsible sections. */
-    record MeasureOwners(String code, boolean allSections, Set<Long> sectionIds) {}
+    record MeasureOwners(String code, boolean allSections, Set<Long> sectionIds) {
+    }
 
     @GetMapping("/measures")
     @RequiresPermission(Permissions.MEASURE_VIEW)
@@ -232,8 +220,8 @@ class OrganizationApi {
     MeasureOwners setOwners(@PathVariable String code, @RequestBody Set<Long> sectionIds) {
         PlanMeasure measure = PlanMeasure.of(code);
         measures.setOwners(site(), measure, new HashSet<>(sectionIds));
-        return new MeasureOwners(
-                measure.code(), measure.allSections(), measures.owners(site()).getOrDefault(measure.code(), Set.of()));
+        return new MeasureOwners(measure.code(), measure.allSections(),
+                measures.owners(site()).getOrDefault(measure.code(), Set.of()));
     }
 
     private static <T> ResponseEntity<T> created(String path, long id, T body) {

@@ -9,6 +9,7 @@ import org.hallsafe.platform.NotFoundException;
  * "各科室、窗口负责人" in the plan means every section and window head is responsible: {@code allSections}.
  */
 public enum PlanMeasure {
+
     R_ORG("R-ORG", false, List.of("局办公室")),
     R_SCR("R-SCR", false, List.of("人事（财务）科", "窗口管理科")),
     R_MON("R-MON", true, List.of()),

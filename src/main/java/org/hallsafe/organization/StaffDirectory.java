@@ -15,12 +15,12 @@ import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.IdNumber;
 import org.hallsafe.shared.PhoneNumber;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,12 +49,7 @@ public class StaffDirectory {
     private final Accounts accounts;
     private final Directory directory;
 
-    StaffDirectory(
-            JdbcClient jdbc,
-            Clock clock,
-            ActivityLog activity,
-            PersonalData personalData,
-            Accounts accounts,
+    StaffDirectory(JdbcClient jdbc, Clock clock, ActivityLog activity, PersonalData personalData, Accounts accounts,
             Directory directory) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -82,33 +77,21 @@ public class StaffDirectory {
                   AND (:q = '' OR s.name ILIKE '%' || :q || '%' OR lower(s.card_no) = lower(:q)
                        OR s.phone_hash = :hash OR s.id_number_hash = :hash)
                 ORDER BY s.name, s.id LIMIT 500""")
-                .param("site", siteId)
-                .param("all", includeRetired)
-                .param("dept", departmentId)
-                .param("q", q)
-                .param("hash", hash)
-                .query(StaffView.class)
-                .list();
+                .param("site", siteId).param("all", includeRetired).param("dept", departmentId).param("q", q)
+                .param("hash", hash).query(StaffView.class).list();
         if (hash.length > 0) {
             // a search by a full phone or ID number is a look-up of a person: audited like a read
             boolean phone = PhoneNumber.isValid(q);
-            personalData.recordLookUp(
-                    "staff",
-                    phone ? "phone" : "idNumber",
-                    phone ? new PhoneNumber(q).masked() : new IdNumber(q).masked(),
-                    found.size());
+            personalData.recordLookUp("staff", phone ? "phone" : "idNumber",
+                    phone ? new PhoneNumber(q).masked() : new IdNumber(q).masked(), found.size());
         }
         return found;
     }
 
     @Transactional(readOnly = true)
     public StaffView get(long siteId, long id) {
-        return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query(StaffView.class)
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("staff", id));
+        return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
+                .query(StaffView.class).optional().orElseThrow(() -> NotFoundException.of("staff", id));
     }
 
     /**
@@ -121,11 +104,8 @@ public class StaffDirectory {
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id IN (:ids) ORDER BY s.name, s.id")
-                .param("site", siteId)
-                .param("ids", new ArrayList<>(new HashSet<>(ids)))
-                .query(StaffView.class)
-                .list()
+        jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.id IN (:ids) ORDER BY s.name, s.id").param("site", siteId)
+                .param("ids", new ArrayList<>(new HashSet<>(ids))).query(StaffView.class).list()
                 .forEach(v -> found.put(v.id(), v));
         return found;
     }
@@ -133,29 +113,21 @@ public class StaffDirectory {
     /** The halls that have staff in service: where staff schedules and reminders run. */
     @Transactional(readOnly = true)
     public List<Long> hallsWithStaff() {
-        return jdbc.sql("SELECT DISTINCT site_id FROM staff WHERE retired_at IS NULL ORDER BY site_id")
-                .query(Long.class)
-                .list();
+        return jdbc.sql("SELECT DISTINCT site_id FROM staff WHERE retired_at IS NULL ORDER BY site_id").query(Long.class).list();
     }
 
     /** The staff member whose account this is, if any. */
     @Transactional(readOnly = true)
     public Optional<StaffView> byAccount(long siteId, long accountId) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND s.account_id = :account AND s.retired_at IS NULL")
-                .param("site", siteId)
-                .param("account", accountId)
-                .query(StaffView.class)
-                .optional();
+                .param("site", siteId).param("account", accountId).query(StaffView.class).optional();
     }
 
     /** The staff member with this card number (active or not), as the gate and the canteen door look them up. */
     @Transactional(readOnly = true)
     public Optional<StaffView> byCardNo(long siteId, String cardNo) {
         return jdbc.sql(SELECT + " WHERE s.site_id = :site AND lower(s.card_no) = lower(:card)")
-                .param("site", siteId)
-                .param("card", Directory.trim(cardNo))
-                .query(StaffView.class)
-                .optional();
+                .param("site", siteId).param("card", Directory.trim(cardNo)).query(StaffView.class).optional();
     }
 
     @Transactional
@@ -181,26 +153,16 @@ public class StaffDirectory {
                             account_id, created_by)
                         VALUES (:site, :name, :card, :dept, :window, :job, :pc, :ph, :pm, :ic, :ih, :im, :account, :by)
                         RETURNING id""")
-                        .param("site", siteId)
-                        .param("name", form.name().strip())
-                        .param("card", form.cardNo().strip())
-                        .param("dept", form.departmentId())
-                        .param("window", form.windowId())
+                        .param("site", siteId).param("name", form.name().strip()).param("card", form.cardNo().strip())
+                        .param("dept", form.departmentId()).param("window", form.windowId())
                         .param("job", Directory.trim(form.jobTitle()))
-                        .param("pc", phone.cipherText())
-                        .param("ph", phone.lookupHash())
-                        .param("pm", phone.masked())
-                        .param("ic", idNumber.cipherText())
-                        .param("ih", idNumber.lookupHash())
-                        .param("im", idNumber.masked())
-                        .param("account", accountId)
-                        .param("by", SignedIn.actor())
-                        .query(Long.class)
-                        .single();
+                        .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
+                        .param("ic", idNumber.cipherText()).param("ih", idNumber.lookupHash())
+                        .param("im", idNumber.masked()).param("account", accountId).param("by", SignedIn.actor())
+                        .query(Long.class).single();
             } else {
                 // an empty phone or ID number on an edit keeps what is stored: the form never shows the full number
-                saved = Directory.updated(
-                        jdbc.sql("""
+                saved = Directory.updated(jdbc.sql("""
                         UPDATE staff SET name = :name, card_no = :card, department_id = :dept, window_id = :window,
                             job_title = :job,
                             phone_cipher = coalesce(:pc, phone_cipher), phone_hash = coalesce(:ph, phone_hash),
@@ -210,29 +172,15 @@ public class StaffDirectory {
                             id_number_masked = coalesce(:im, id_number_masked),
                             account_id = :account, updated_at = :now
                         WHERE site_id = :site AND id = :id""")
-                                .param("site", siteId)
-                                .param("id", id)
-                                .param("name", form.name().strip())
-                                .param("card", form.cardNo().strip())
-                                .param("dept", form.departmentId())
-                                .param("window", form.windowId())
-                                .param("job", Directory.trim(form.jobTitle()))
-                                .param("pc", phone.cipherText())
-                                .param("ph", phone.lookupHash())
-                                .param("pm", phone.masked())
-                                .param("ic", idNumber.cipherText())
-                                .param("ih", idNumber.lookupHash())
-                                .param("im", idNumber.masked())
-                                .param("account", accountId)
-                                .param("now", Timestamp.from(clock.instant()))
-                                .update(),
-                        id);
+                        .param("site", siteId).param("id", id).param("name", form.name().strip())
+                        .param("card", form.cardNo().strip()).param("dept", form.departmentId())
+                        .param("window", form.windowId()).param("job", Directory.trim(form.jobTitle()))
+                        .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
+                        .param("ic", idNumber.cipherText()).param("ih", idNumber.lookupHash())
+                        .param("im", idNumber.masked()).param("account", accountId)
+                        .param("now", Timestamp.from(clock.instant())).update(), id);
             }
-            activity.record(
-                    id == null ? "CREATED" : "UPDATED",
-                    "staff",
-                    saved,
-                    form.name().strip());
+            activity.record(id == null ? "CREATED" : "UPDATED", "staff", saved, form.name().strip());
             return saved;
         } catch (DuplicateKeyException e) {
             throw e.getMessage() != null && e.getMessage().contains("staff_account_uq")
@@ -244,14 +192,8 @@ public class StaffDirectory {
     @Transactional
     public void retire(long siteId, long id) {
         String name = get(siteId, id).name();
-        Directory.updated(
-                jdbc.sql(
-                                "UPDATE staff SET retired_at = :now, updated_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
-                        .param("now", Timestamp.from(clock.instant()))
-                        .param("site", siteId)
-                        .param("id", id)
-                        .update(),
-                id);
+        Directory.updated(jdbc.sql("UPDATE staff SET retired_at = :now, updated_at = :now WHERE site_id = :site AND id = :id AND retired_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", id).update(), id);
         activity.record("RETIRED", "staff", id, name);
     }
 
@@ -265,11 +207,7 @@ public class StaffDirectory {
         };
         get(siteId, id);
         byte[] cipher = jdbc.sql("SELECT " + column + " FROM staff WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query(byte[].class)
-                .optional()
-                .orElse(null);
+                .param("site", siteId).param("id", id).query(byte[].class).optional().orElse(null);
         return personalData.reveal(cipher, "staff", id, field);
     }
 
@@ -313,8 +251,7 @@ public class StaffDirectory {
         if (username == null || username.isBlank()) {
             return null;
         }
-        return accounts.findByUsername(username.strip())
-                .filter(a -> a.siteId() == siteId)
+        return accounts.findByUsername(username.strip()).filter(a -> a.siteId() == siteId)
                 .map(Accounts.AccountView::id)
                 .orElseThrow(() -> new InvalidInputException("accountUsername", "staff.account.unknown"));
     }

@@ -2,10 +2,6 @@ package org.hallsafe.organization;
 
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.StaffForm;
-import org.hallsafe.platform.Accounts;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,11 +14,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.hallsafe.platform.Accounts;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
+
 import static org.hallsafe.organization.DirectoryPages.site;
 
 /** The staff pages: search as you type, add, edit, retire, and reveal one full number when the role allows it. */
 @Controller
 class StaffPages {
+
 
     private final StaffDirectory staff;
     private final Directory directory;
@@ -36,11 +38,8 @@ class StaffPages {
 
     @GetMapping("/org/staff")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String list(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) Long dept,
-            @RequestParam(defaultValue = "false") boolean retired,
-            Model model,
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
+            @RequestParam(defaultValue = "false") boolean retired, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("staff", staff.search(site(), q, dept, retired));
         model.addAttribute("dept", dept);
@@ -60,25 +59,17 @@ class StaffPages {
     @RequiresPermission(Permissions.ORG_EDIT)
     String edit(@PathVariable long id, Model model) {
         var s = staff.get(site(), id);
-        String username = s.accountId() == null
-                ? ""
-                : accounts.find(s.accountId())
-                        .map(Accounts.AccountView::username)
-                        .orElse("");
-        model.addAttribute(
-                "form",
-                new StaffForm(s.name(), s.cardNo(), s.departmentId(), s.windowId(), s.jobTitle(), "", "", username));
+        String username = s.accountId() == null ? ""
+                : accounts.find(s.accountId()).map(Accounts.AccountView::username).orElse("");
+        model.addAttribute("form", new StaffForm(s.name(), s.cardNo(), s.departmentId(), s.windowId(), s.jobTitle(),
+                "", "", username));
         return form(model, id);
     }
 
     @PostMapping({"/org/staff", "/org/staff/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String save(
-            @PathVariable(required = false) Long id,
-            @Valid @ModelAttribute("form") StaffForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
         return FormSubmission.save(binding, () -> staff.save(site(), id, form))
                 .map(saved -> DirectoryPages.saved(redirect, form.name(), "/org/staff"))
                 .orElseGet(() -> form(model, id));

@@ -41,8 +41,8 @@ class AccountDetailsService implements UserDetailsService {
         if (!SignInNames.possible(username)) {
             throw new UsernameNotFoundException("no such account");
         }
-        Account account =
-                accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
         account.role().permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));

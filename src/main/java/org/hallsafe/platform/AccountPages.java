@@ -24,12 +24,10 @@ class AccountPages {
 
     record AccountForm(
             @NotBlank(message = "{validation.required}") String username,
-
-            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME)
-            String displayName,
-
+            @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String displayName,
             @NotNull(message = "{validation.required}") Role role,
-            @NotBlank(message = "{validation.required}") String password) {}
+            @NotBlank(message = "{validation.required}") String password) {
+    }
 
     private final Accounts accounts;
 
@@ -44,20 +42,10 @@ class AccountPages {
     }
 
     @PostMapping("/admin/accounts")
-    String create(
-            @Valid @ModelAttribute("form") AccountForm form,
-            BindingResult binding,
-            SignedIn who,
-            Model model,
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, SignedIn who, Model model,
             RedirectAttributes redirect) {
-        if (FormSubmission.done(
-                binding,
-                () -> accounts.create(
-                        who.siteId(),
-                        form.username().strip(),
-                        form.displayName().strip(),
-                        form.role(),
-                        form.password()))) {
+        if (FormSubmission.done(binding, () -> accounts.create(who.siteId(), form.username().strip(),
+                form.displayName().strip(), form.role(), form.password()))) {
             redirect.addFlashAttribute("saved", form.username());
             return "redirect:/admin/accounts";
         }
@@ -71,13 +59,11 @@ class AccountPages {
     }
 
     @PostMapping("/admin/accounts/{id}/password")
-    String resetPassword(
-            @PathVariable long id, @RequestParam String password, SignedIn who, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @RequestParam String password, SignedIn who,
+            RedirectAttributes redirect) {
         try {
             accounts.changePassword(who.siteId(), id, password);
-            redirect.addFlashAttribute(
-                    "passwordChanged",
-                    accounts.find(id).map(Accounts.AccountView::username).orElse(""));
+            redirect.addFlashAttribute("passwordChanged", accounts.find(id).map(Accounts.AccountView::username).orElse(""));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("passwordError", e.messageKey());
             redirect.addFlashAttribute("passwordErrorId", id);
@@ -88,23 +74,10 @@ class AccountPages {
     private String page(SignedIn who, Model model) {
         var all = accounts.ofSite(who.siteId());
         model.addAttribute("accounts", all);
-        model.addAttribute(
-                "mayReset",
-                all.stream()
-                        .filter(a -> accounts.mayChange(a, true))
-                        .map(Accounts.AccountView::id)
-                        .toList());
-        model.addAttribute(
-                "maySwitch",
-                all.stream()
-                        .filter(a -> accounts.mayChange(a, false))
-                        .map(Accounts.AccountView::id)
-                        .toList());
-        model.addAttribute(
-                "roles",
-                java.util.Arrays.stream(Role.values())
-                        .filter(r -> who.role().mayManage(r))
-                        .toList());
+        model.addAttribute("mayReset", all.stream().filter(a -> accounts.mayChange(a, true)).map(Accounts.AccountView::id).toList());
+        model.addAttribute("maySwitch", all.stream().filter(a -> accounts.mayChange(a, false)).map(Accounts.AccountView::id).toList());
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values())
+                .filter(r -> who.role().mayManage(r)).toList());
         return "admin/accounts";
     }
 }

@@ -63,14 +63,13 @@ final class AccountStreams {
 
     /** A comment line to every stream; one that cannot take it is dropped. */
     void heartbeat() {
-        emitters.values()
-                .forEach(mine -> mine.forEach(emitter -> {
-                    try {
-                        emitter.send(SseEmitter.event().comment("heartbeat"));
-                    } catch (IOException | IllegalStateException e) {
-                        mine.remove(emitter);
-                    }
-                }));
+        emitters.values().forEach(mine -> mine.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                mine.remove(emitter);
+            }
+        }));
     }
 
     /** The node stops: every stream ends, the pages reconnect to another node. */

@@ -24,15 +24,8 @@ public class Accounts {
     private final ObjectProvider<HallNames> hallNames;
     private final LiveUpdates liveUpdates;
 
-    Accounts(
-            AccountRepository accounts,
-            PasswordEncoder passwords,
-            JdbcClient jdbc,
-            Clock clock,
-            ActivityLog activity,
-            HallSafeProperties properties,
-            ObjectProvider<HallNames> hallNames,
-            LiveUpdates liveUpdates) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwords, JdbcClient jdbc, Clock clock, ActivityLog activity,
+            HallSafeProperties properties, ObjectProvider<HallNames> hallNames, LiveUpdates liveUpdates) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -44,15 +37,9 @@ public class Accounts {
     }
 
     /** What other modules and pages see of an account. */
-    public record AccountView(
-            long id,
-            long siteId,
-            String username,
-            String displayName,
-            Role role,
-            boolean enabled,
-            boolean locked,
-            boolean demo) {}
+    public record AccountView(long id, long siteId, String username, String displayName, Role role, boolean enabled,
+            boolean locked, boolean demo) {
+    }
 
     @Transactional
     public long create(long siteId, String username, String displayName, Role role, String password) {
@@ -64,8 +51,7 @@ public class Accounts {
     /** Demo accounts work only while {@code hallsafe.demo} is on. */
     @Transactional
     public long createDemo(long siteId, String username, String displayName, Role role, String password) {
-        return accounts.findByUsername(username)
-                .map(Account::id)
+        return accounts.findByUsername(username).map(Account::id)
                 .orElseGet(() -> insert(siteId, username, displayName, role, password, true));
     }
 
@@ -87,36 +73,22 @@ public class Accounts {
             throw new InvalidInputException("displayName", nameProblem);
         }
         checkPassword(siteId, username, password, demo);
-        Account saved = accounts.save(new Account(
-                null,
-                siteId,
-                username,
-                displayName,
-                role,
-                passwords.encode(password),
-                0,
-                null,
-                true,
-                demo,
-                clock.instant(),
-                SignedIn.actor()));
+        Account saved = accounts.save(new Account(null, siteId, username, displayName, role, passwords.encode(password),
+                0, null, true, demo, clock.instant(), SignedIn.actor()));
         return saved.id();
     }
 
     /** Changes a password of an account in the given hall; an account of another hall is not found. */
     @Transactional
     public void changePassword(long siteId, long accountId, String password) {
-        Account account = accounts.findById(accountId)
-                .filter(a -> a.siteId() == siteId)
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId)
                 .orElseThrow(() -> NotFoundException.of("account", accountId));
         if (!mayChange(account.id(), account.siteId(), account.role(), true)) {
             throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
         }
         checkPassword(siteId, account.username(), password, account.demo());
         jdbc.sql("UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
-                .param("hash", passwords.encode(password))
-                .param("id", accountId)
-                .update();
+                .param("hash", passwords.encode(password)).param("id", accountId).update();
         endSessions(account.id(), account.username());
         activity.record("ACCOUNT_PASSWORD_CHANGED", "account", accountId, account.username());
     }
@@ -124,18 +96,13 @@ public class Accounts {
     /** Switches an account of the given hall on or off; an account of another hall is not found. */
     @Transactional
     public void setEnabled(long siteId, long accountId, boolean enabled) {
-        Account account = accounts.findById(accountId)
-                .filter(a -> a.siteId() == siteId)
+        Account account = accounts.findById(accountId).filter(a -> a.siteId() == siteId)
                 .orElseThrow(() -> NotFoundException.of("account", accountId));
         if (!mayChange(account.id(), account.siteId(), account.role(), false)) {
             throw new AccessDeniedException("account " + accountId + " is not of a lower rank");
         }
-        int n = jdbc.sql(
-                        "UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND site_id = :site")
-                .param("enabled", enabled)
-                .param("id", accountId)
-                .param("site", siteId)
-                .update();
+        int n = jdbc.sql("UPDATE accounts SET enabled = :enabled, failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND site_id = :site")
+                .param("enabled", enabled).param("id", accountId).param("site", siteId).update();
         if (n == 0) {
             throw NotFoundException.of("account", accountId);
         }
@@ -151,11 +118,9 @@ public class Accounts {
      * Without a signed-in person (start-up, jobs) the caller is the system.
      */
     private static boolean mayChange(long id, long siteId, Role role, boolean passwordOnly) {
-        return CurrentUser.find()
-                .map(actor -> actor.accountId() == id
-                        ? passwordOnly
-                        : actor.role().mayManage(role)
-                                && (actor.role() == Role.BUREAU_ADMIN || actor.siteId() == siteId))
+        return CurrentUser.find().map(actor -> actor.accountId() == id
+                ? passwordOnly
+                : actor.role().mayManage(role) && (actor.role() == Role.BUREAU_ADMIN || actor.siteId() == siteId))
                 .orElse(true);
     }
 
@@ -165,8 +130,7 @@ public class Accounts {
     }
 
     private void checkPassword(long siteId, String username, String password, boolean demoAccount) {
-        List<String> names =
-                hallNames.stream().flatMap(h -> h.of(siteId).stream()).toList();
+        List<String> names = hallNames.stream().flatMap(h -> h.of(siteId).stream()).toList();
         PasswordPolicy.problem(password, username, names, properties.demo() || demoAccount)
                 .ifPresent(key -> {
                     throw new InvalidInputException("password", key);
@@ -178,9 +142,7 @@ public class Accounts {
      * live-update streams, through a NOTIFY every node hears.
      */
     private void endSessions(long accountId, String username) {
-        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name")
-                .param("name", username)
-                .update();
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name").param("name", username).update();
         liveUpdates.endAccount(accountId);
     }
 
@@ -200,19 +162,13 @@ public class Accounts {
     }
 
     private AccountView view(Account a) {
-        return new AccountView(
-                a.id(),
-                a.siteId(),
-                a.username(),
-                a.displayName(),
-                a.role(),
-                a.enabled(),
-                a.lockedAt(clock.instant()),
-                a.demo());
+        return new AccountView(a.id(), a.siteId(), a.username(), a.displayName(), a.role(), a.enabled(),
+                a.lockedAt(clock.instant()), a.demo());
     }
 
     /** A sign-in attempt, reserved before its password is checked: its number since the last success, and the lock it set. */
-    record Attempt(int number, java.sql.Timestamp lockSet) {}
+    record Attempt(int number, java.sql.Timestamp lockSet) {
+    }
 
     /**
      * Reserves one password check, in one statement so that any number of parallel attempts on any number of nodes
@@ -244,14 +200,10 @@ public class Accounts {
     void signInSucceeded(long accountId, Attempt attempt) {
         if (attempt.lockSet() == null) {
             jdbc.sql("UPDATE accounts SET failed_sign_ins = 0 WHERE id = :id AND locked_until IS NULL")
-                    .param("id", accountId)
-                    .update();
+                    .param("id", accountId).update();
         } else {
-            jdbc.sql(
-                            "UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND locked_until = :mine")
-                    .param("id", accountId)
-                    .param("mine", attempt.lockSet())
-                    .update();
+            jdbc.sql("UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = :id AND locked_until = :mine")
+                    .param("id", accountId).param("mine", attempt.lockSet()).update();
         }
     }
 
@@ -260,28 +212,17 @@ public class Accounts {
      * lift (the attempt that set it lifts it when its password was right), and no lock at all may be tried again.
      */
     boolean lockedLongerThan(long accountId, java.time.Duration recent) {
-        return jdbc.sql(
-                                "SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now AND locked_until <= :since")
-                        .param("id", accountId)
-                        .param("now", java.sql.Timestamp.from(clock.instant()))
-                        .param(
-                                "since",
-                                java.sql.Timestamp.from(clock.instant()
-                                        .minus(recent)
-                                        .plus(properties.security().lockDuration())))
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now AND locked_until <= :since")
+                .param("id", accountId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(recent).plus(properties.security().lockDuration())))
+                .query(Integer.class).single() > 0;
     }
 
     /** Whether the account is locked now, read afresh: a remembered password must not open a locked account. */
     boolean lockedNow(long accountId) {
         return jdbc.sql("SELECT count(*) FROM accounts WHERE id = :id AND locked_until > :now")
-                        .param("id", accountId)
-                        .param("now", java.sql.Timestamp.from(clock.instant()))
-                        .query(Integer.class)
-                        .single()
-                > 0;
+                .param("id", accountId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Integer.class).single() > 0;
     }
 
     /** A wrong password (or an unknown user name): the attempt was counted when it was reserved; here it is audited. */
@@ -298,10 +239,8 @@ public class Accounts {
     void signInRefused(String typedName, String action) {
         String name = SignInNames.capped(typedName);
         Long siteId = SignInNames.possible(typedName)
-                ? accounts.findByUsername(typedName).map(Account::siteId).orElse(null)
-                : null;
-        String summary =
-                name.endsWith(SignInNames.CUT_MARKER) ? "user name of " + typedName.length() + " characters" : null;
+                ? accounts.findByUsername(typedName).map(Account::siteId).orElse(null) : null;
+        String summary = name.endsWith(SignInNames.CUT_MARKER) ? "user name of " + typedName.length() + " characters" : null;
         activity.record(siteId, name, action, "account", name, summary);
     }
 

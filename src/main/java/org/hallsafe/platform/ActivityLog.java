@@ -26,23 +26,15 @@ public class ActivityLog {
 
     @Transactional
     public void record(String action, String targetType, Object targetId, String summary) {
-        CurrentUser.find()
-                .ifPresentOrElse(
-                        user -> record(user.siteId(), user.getUsername(), action, targetType, targetId, summary),
-                        () -> record(null, "system", action, targetType, targetId, summary));
+        CurrentUser.find().ifPresentOrElse(
+                user -> record(user.siteId(), user.getUsername(), action, targetType, targetId, summary),
+                () -> record(null, "system", action, targetType, targetId, summary));
     }
 
     @Transactional
     public void record(Long siteId, String actor, String action, String targetType, Object targetId, String summary) {
-        events.publishEvent(new ActivityRecorded(
-                siteId,
-                clock.instant(),
-                actor,
-                action,
-                targetType,
-                targetId == null ? null : Objects.toString(targetId),
-                summary,
-                clientAddress()));
+        events.publishEvent(new ActivityRecorded(siteId, clock.instant(), actor, action, targetType,
+                targetId == null ? null : Objects.toString(targetId), summary, clientAddress()));
     }
 
     private static String clientAddress() {

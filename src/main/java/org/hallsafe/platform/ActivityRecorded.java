@@ -10,12 +10,6 @@ import java.time.Instant;
  * @param action upper-case verb, e.g. {@code SIGN_IN_FAILED}, {@code STAFF_CREATED}, {@code PERSONAL_DATA_READ}
  * @param address the client's IP address, empty outside a request
  */
-public record ActivityRecorded(
-        Long siteId,
-        Instant occurredAt,
-        String actor,
-        String action,
-        String targetType,
-        String targetId,
-        String summary,
-        String address) {}
+public record ActivityRecorded(Long siteId, Instant occurredAt, String actor, String action, String targetType,
+        String targetId, String summary, String address) {
+}

@@ -34,7 +34,8 @@ public class ApiErrors {
     /** Marks the controllers under {@code /api/v1}. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
-    public @interface JsonApi {}
+    public @interface JsonApi {
+    }
 
     private final MessageSource messages;
 
@@ -45,19 +46,15 @@ public class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult()
-                .getFieldErrors()
-                .forEach(
-                        f -> errors.putIfAbsent(f.getField(), messages.getMessage(f, LocaleContextHolder.getLocale())));
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(),
+                messages.getMessage(f, LocaleContextHolder.getLocale())));
         return invalid(errors);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.problems()
-                .forEach((field, key) ->
-                        errors.put(field, messages.getMessage(key, null, LocaleContextHolder.getLocale())));
+        e.problems().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, LocaleContextHolder.getLocale())));
         return invalid(errors);
     }
 
@@ -72,36 +69,25 @@ public class ApiErrors {
     /** A rate limit refused the request (issue 12): 429, {@code Retry-After}, and the wait in the caller's words. */
     @ExceptionHandler(TooManyRequestsException.class)
     org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.TOO_MANY_REQUESTS,
-                messages.getMessage(
-                        TooManyRequestsException.MESSAGE_KEY,
-                        new Object[] {e.minutes()},
-                        LocaleContextHolder.getLocale()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.getMessage(
+                TooManyRequestsException.MESSAGE_KEY, new Object[] {e.minutes()}, LocaleContextHolder.getLocale()));
         problem.setTitle("Too Many Requests");
         return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(e.seconds()))
-                .body(problem);
+                .header("Retry-After", String.valueOf(e.seconds())).body(problem);
     }
 
     /** A form-shaped input (query parameters bound to a record) with fields that are not of their type. */
     @ExceptionHandler(BindException.class)
     ProblemDetail invalid(BindException e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult()
-                .getFieldErrors()
-                .forEach(
-                        f -> errors.putIfAbsent(f.getField(), messages.getMessage(f, LocaleContextHolder.getLocale())));
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(),
+                messages.getMessage(f, LocaleContextHolder.getLocale())));
         return invalid(errors);
     }
 
     /** A parameter or path variable that is not of its type, or a required one that is missing (issue 12, item 8). */
-    @ExceptionHandler({
-        MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class,
-        MissingServletRequestPartException.class,
-        MissingPathVariableException.class
-    })
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, MissingPathVariableException.class})
     ProblemDetail invalidParameter(Exception e) {
         String key = e instanceof MethodArgumentTypeMismatchException ? "typeMismatch" : "validation.required";
         return invalid(Map.of(BadInput.field(e).orElse("request"), message(key)));
@@ -130,8 +116,8 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail unsupported(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Send the body as application/json.");
         problem.setTitle("Unsupported media type");
         return problem;
     }
@@ -140,12 +126,8 @@ public class ApiErrors {
      * Input the database refused (a NUL byte, a number out of range, an unknown or foreign id, a check) or a date
      * that does not exist: 400 naming the field (409 for a duplicate). Any other failure stays a server error.
      */
-    @ExceptionHandler({
-        DataAccessException.class,
-        DateTimeException.class,
-        ConversionException.class,
-        NumberFormatException.class
-    })
+    @ExceptionHandler({DataAccessException.class, DateTimeException.class, ConversionException.class,
+            NumberFormatException.class})
     ProblemDetail badInput(Exception e) throws Exception {
         if (!BadInput.isBadInput(e)) {
             throw e;

@@ -12,7 +12,8 @@ import java.util.List;
 /** The backup as a command line, run before Spring starts (see {@link DatabaseBackup#command}). */
 final class BackupCommand {
 
-    private BackupCommand() {}
+    private BackupCommand() {
+    }
 
     /**
      * {@code java -jar hallsafe.jar --hallsafe.backup=FILE [--hallsafe.data-dir=DIR]}: backs up the embedded database
@@ -27,8 +28,7 @@ final class BackupCommand {
             return -1;
         }
         // no Spring here: the embedded server's start-up chatter stays out of what the command prints
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root) {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
         String url = option(args, "spring.datasource.url");
@@ -60,28 +60,20 @@ final class BackupCommand {
             Integer port = runningPort(dataDir.resolve("postgres"));
             DatabaseBackup.Summary summary;
             if (port != null) {
-                try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE,
-                        EmbeddedDatabase.SUPERUSER,
-                        passwords.superuser())) {
+                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/"
+                        + EmbeddedDatabase.DATABASE, EmbeddedDatabase.SUPERUSER, passwords.superuser())) {
                     summary = DatabaseBackup.backup(c, Path.of(file));
                 }
             } else {
                 try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, true, 0);
-                        Connection c = DriverManager.getConnection(
-                                db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, passwords.superuser())) {
+                        Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
+                                passwords.superuser())) {
                     summary = DatabaseBackup.backup(c, Path.of(file));
                 }
             }
-            out.printf(
-                    "backup written to %s: %d tables, %d rows (audit log: %d rows), schema at migration %s%n",
-                    Path.of(file).toAbsolutePath(),
-                    summary.tables(),
-                    summary.rows(),
-                    summary.auditRows(),
-                    summary.migrations().isEmpty()
-                            ? "-"
-                            : summary.migrations().get(summary.migrations().size() - 1));
+            out.printf("backup written to %s: %d tables, %d rows (audit log: %d rows), schema at migration %s%n",
+                    Path.of(file).toAbsolutePath(), summary.tables(), summary.rows(), summary.auditRows(),
+                    summary.migrations().isEmpty() ? "-" : summary.migrations().get(summary.migrations().size() - 1));
             out.println("The backup does NOT contain the key of the sealed ID and phone numbers: keep "
                     + dataDir.resolve("hallsafe.key") + " (or HALLSAFE_CRYPTO_KEY) safe, apart from the backup.");
             return 0;

@@ -26,21 +26,16 @@ final class BadInput {
     private static final Pattern COLUMN = Pattern.compile("column \"([a-z_]+)\"");
     private static final Pattern TABLE = Pattern.compile("(?:relation|table) \"([a-z_]+)\"");
 
-    private BadInput() {}
+    private BadInput() {
+    }
 
     /** The SQLSTATE of the database error under this exception, when it is one the input caused. */
     static Optional<String> sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                return state.startsWith("22")
-                                || state.equals("54000")
-                                || state.equals("23502")
-                                || state.equals("23503")
-                                || state.equals("23505")
-                                || state.equals("23514")
-                        ? Optional.of(state)
-                        : Optional.empty();
+                return state.startsWith("22") || state.equals("54000") || state.equals("23502") || state.equals("23503")
+                        || state.equals("23505") || state.equals("23514") ? Optional.of(state) : Optional.empty();
             }
         }
         return Optional.empty();
@@ -51,10 +46,8 @@ final class BadInput {
         if (e instanceof DataAccessException) {
             return sqlState(e).isPresent();
         }
-        return e instanceof DateTimeException
-                || e instanceof ConversionException
-                || e instanceof ArithmeticException
-                || e instanceof NumberFormatException;
+        return e instanceof DateTimeException || e instanceof ConversionException
+                || e instanceof ArithmeticException || e instanceof NumberFormatException;
     }
 
     /** Unique violation: the record exists already (409), every other bad input is 400. */

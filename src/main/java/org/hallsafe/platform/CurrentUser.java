@@ -31,8 +31,7 @@ public class CurrentUser extends User {
     public static Optional<CurrentUser> find() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
-                ? Optional.of(user)
-                : Optional.empty();
+                ? Optional.of(user) : Optional.empty();
     }
 
     /** The signed-in user of this request; pages and API operations behind sign-in always have one. */

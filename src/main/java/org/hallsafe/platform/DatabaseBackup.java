@@ -1,5 +1,16 @@
 package org.hallsafe.platform;
 
+import static org.hallsafe.platform.DatabaseCatalog.columns;
+import static org.hallsafe.platform.DatabaseCatalog.last;
+import static org.hallsafe.platform.DatabaseCatalog.list;
+import static org.hallsafe.platform.DatabaseCatalog.migrations;
+import static org.hallsafe.platform.DatabaseCatalog.one;
+import static org.hallsafe.platform.DatabaseCatalog.quote;
+import static org.hallsafe.platform.DatabaseCatalog.sealedSample;
+import static org.hallsafe.platform.DatabaseCatalog.sequences;
+import static org.hallsafe.platform.DatabaseCatalog.split;
+import static org.hallsafe.platform.DatabaseCatalog.tables;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,17 +38,6 @@ import java.util.zip.ZipOutputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import static org.hallsafe.platform.DatabaseCatalog.columns;
-import static org.hallsafe.platform.DatabaseCatalog.last;
-import static org.hallsafe.platform.DatabaseCatalog.list;
-import static org.hallsafe.platform.DatabaseCatalog.migrations;
-import static org.hallsafe.platform.DatabaseCatalog.one;
-import static org.hallsafe.platform.DatabaseCatalog.quote;
-import static org.hallsafe.platform.DatabaseCatalog.sealedSample;
-import static org.hallsafe.platform.DatabaseCatalog.sequences;
-import static org.hallsafe.platform.DatabaseCatalog.split;
-import static org.hallsafe.platform.DatabaseCatalog.tables;
-
 /**
  * Backup and restore of HallSafe's embedded PostgreSQL (issue 19, item 8). The embedded server ships no
  * {@code pg_dump} (only {@code initdb}, {@code pg_ctl} and {@code postgres}), and the Debian {@code pg_dump} 15 refuses
@@ -55,10 +55,12 @@ public final class DatabaseBackup {
     static final String MANIFEST = "hallsafe-backup.properties";
     static final String FORMAT = "hallsafe-backup-1";
 
-    private DatabaseBackup() {}
+    private DatabaseBackup() {
+    }
 
     /** What a backup or restore did. */
-    public record Summary(int tables, long rows, long auditRows, List<String> migrations) {}
+    public record Summary(int tables, long rows, long auditRows, List<String> migrations) {
+    }
 
     /**
      * {@code java -jar hallsafe.jar --hallsafe.backup=FILE [--hallsafe.data-dir=DIR]}: backs up the embedded database
@@ -95,8 +97,7 @@ public final class DatabaseBackup {
                 for (String table : tables) {
                     List<String> columns = columns(c, table);
                     zip.putNextEntry(new ZipEntry("tables/" + table + ".copy"));
-                    long n = copy.copyOut(
-                            "COPY (SELECT " + list(columns) + " FROM " + quote(table) + ") TO STDOUT",
+                    long n = copy.copyOut("COPY (SELECT " + list(columns) + " FROM " + quote(table) + ") TO STDOUT",
                             new UnclosedStream(zip));
                     zip.closeEntry();
                     manifest.setProperty("table." + table + ".columns", String.join(",", columns));
@@ -115,8 +116,7 @@ public final class DatabaseBackup {
                     }
                 }
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                manifest.store(
-                        new UnclosedStream(zip), "HallSafe backup. It holds no key: hallsafe.key is kept apart.");
+                manifest.store(new UnclosedStream(zip), "HallSafe backup. It holds no key: hallsafe.key is kept apart.");
                 zip.closeEntry();
             }
             c.commit();
@@ -147,15 +147,13 @@ public final class DatabaseBackup {
                 manifest.load(in);
             }
             if (!FORMAT.equals(manifest.getProperty("format"))) {
-                throw new IllegalArgumentException(
-                        file + " is a backup of another format: " + manifest.getProperty("format"));
+                throw new IllegalArgumentException(file + " is a backup of another format: " + manifest.getProperty("format"));
             }
             List<String> migrations = migrations(c);
             List<String> theirs = split(manifest.getProperty("migrations"));
             if (!migrations.equals(theirs)) {
                 throw new IllegalStateException("the backup's database is at migration " + last(theirs)
-                        + ", this HallSafe at " + last(migrations)
-                        + ": restore with the HallSafe version that made the "
+                        + ", this HallSafe at " + last(migrations) + ": restore with the HallSafe version that made the "
                         + "backup, then start the new version, which upgrades the restored database");
             }
             List<String> tables = split(manifest.getProperty("tables"));
@@ -182,14 +180,12 @@ public final class DatabaseBackup {
                         n = copy.copyIn("COPY " + quote(table) + " (" + list(columns) + ") FROM STDIN", in);
                     }
                     if (n != expected) {
-                        throw new IllegalStateException(
-                                table + ": " + n + " rows loaded, the backup lists " + expected);
+                        throw new IllegalStateException(table + ": " + n + " rows loaded, the backup lists " + expected);
                     }
                     rows += n;
                 }
                 for (String sequence : split(manifest.getProperty("sequences"))) {
-                    String[] value =
-                            manifest.getProperty("sequence." + sequence).split(",");
+                    String[] value = manifest.getProperty("sequence." + sequence).split(",");
                     try (PreparedStatement p = c.prepareStatement("SELECT setval(?::regclass, ?, ?)")) {
                         p.setString(1, quote(sequence));
                         p.setLong(2, Long.parseLong(value[0]));

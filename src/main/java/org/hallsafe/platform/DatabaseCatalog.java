@@ -15,7 +15,8 @@ final class DatabaseCatalog {
     /** Flyway's own table: the restoring HallSafe made it with the same migrations. */
     static final String MIGRATIONS = "flyway_schema_history";
 
-    private DatabaseCatalog() {}
+    private DatabaseCatalog() {
+    }
 
     /** One sealed value of the database (a {@code bytea} column named {@code …_cipher}), or null when it has none. */
     static byte[] sealedSample(Connection c) throws SQLException {
@@ -84,8 +85,7 @@ final class DatabaseCatalog {
 
     static List<String> names(Connection c, String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 names.add(r.getString(1));
             }
@@ -94,8 +94,7 @@ final class DatabaseCatalog {
     }
 
     static String one(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getString(1);
         }

@@ -62,31 +62,24 @@ class DatabaseOutage extends OncePerRequestFilter {
     /** True when the failure is the database's being unreachable or too slow, not a fault of HallSafe or the input. */
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException
-                    || t instanceof QueryTimeoutException
-                    || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof SQLTimeoutException) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof QueryTimeoutException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException) {
                 return true;
             }
             // a rollback that failed on the dead connection hides the failure that made it roll back
-            if (t instanceof TransactionSystemException failed
-                    && failed.getApplicationException() != null
+            if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
                     && isOutage(failed.getApplicationException())) {
                 return true;
             }
             // Hikari's answer on a connection it already closed as broken (no SQLSTATE), e.g. Bucket4j's rollback
             // after the statement failed on a dead connection: the failure itself is lost
-            if (t instanceof SQLException closed
-                    && closed.getSQLState() == null
+            if (t instanceof SQLException closed && closed.getSQLState() == null
                     && "Connection is closed".equals(closed.getMessage())) {
                 return true;
             }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
+            if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }
@@ -103,11 +96,8 @@ class DatabaseOutage extends OncePerRequestFilter {
             if (!isOutage(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn(
-                    "The database is unavailable: {} {} answered 503 ({})",
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    rootMessage(e));
+            log.warn("The database is unavailable: {} {} answered 503 ({})", request.getMethod(),
+                    request.getRequestURI(), rootMessage(e));
             answer(request, response);
         }
     }
@@ -121,18 +111,16 @@ class DatabaseOutage extends OncePerRequestFilter {
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
         Locale locale = locale(request, api);
         if (api) {
-            SecurityConfiguration.problem(
-                    response, 503, "Service Unavailable", messages.getMessage("unavailable.api", null, locale));
+            SecurityConfiguration.problem(response, 503, "Service Unavailable",
+                    messages.getMessage("unavailable.api", null, locale));
             return;
         }
         response.setStatus(503);
         response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
         response.setContentType("text/html;charset=UTF-8");
         Locale other = Locale.ENGLISH.equals(locale) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        WebContext context = new WebContext(
-                JakartaServletWebApplication.buildApplication(request.getServletContext())
-                        .buildExchange(request, response),
-                locale);
+        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response), locale);
         context.setVariable("otherLanguage", other.toLanguageTag());
         context.setVariable("otherTitle", messages.getMessage("unavailable.title", null, other));
         context.setVariable("otherText", messages.getMessage("unavailable.text", null, other));
@@ -145,8 +133,7 @@ class DatabaseOutage extends OncePerRequestFilter {
      */
     static Locale locale(HttpServletRequest request, boolean api) {
         String lang = api ? request.getHeader("Accept-Language") : request.getParameter("lang");
-        return lang != null && lang.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                ? Locale.ENGLISH
+        return lang != null && lang.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
                 : Locale.SIMPLIFIED_CHINESE;
     }
 
@@ -157,11 +144,8 @@ class DatabaseOutage extends OncePerRequestFilter {
      */
     private static boolean isStaticFile(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "GET".equals(request.getMethod())
-                && (path.startsWith("/webjars/")
-                        || path.startsWith("/css/")
-                        || path.startsWith("/js/")
-                        || path.equals("/favicon.ico"));
+        return "GET".equals(request.getMethod()) && (path.startsWith("/webjars/") || path.startsWith("/css/")
+                || path.startsWith("/js/") || path.equals("/favicon.ico"));
     }
 
     private static HttpServletRequest withoutCookies(HttpServletRequest request) {
@@ -178,9 +162,7 @@ class DatabaseOutage extends OncePerRequestFilter {
 
             @Override
             public java.util.Enumeration<String> getHeaders(String name) {
-                return "Cookie".equalsIgnoreCase(name)
-                        ? java.util.Collections.emptyEnumeration()
-                        : super.getHeaders(name);
+                return "Cookie".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
             }
 
             @Override

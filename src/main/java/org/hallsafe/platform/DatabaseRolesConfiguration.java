@@ -23,8 +23,8 @@ class DatabaseRolesConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseRolesConfiguration.class);
 
     @Bean
-    FlywayConfigurationCustomizer databaseRoles(
-            ObjectProvider<EmbeddedDatabase> embedded, HallSafeProperties properties, Environment environment) {
+    FlywayConfigurationCustomizer databaseRoles(ObjectProvider<EmbeddedDatabase> embedded, HallSafeProperties properties,
+            Environment environment) {
         return configuration -> {
             String appRole;
             if (embedded.getIfAvailable() != null) {
@@ -33,21 +33,15 @@ class DatabaseRolesConfiguration {
                 appRole = environment.getProperty("spring.datasource.username", "");
                 String owner = properties.db().ownerUser();
                 if (owner.isBlank() || owner.equals(appRole)) {
-                    log.warn(
-                            "HallSafe runs on one database role ({}) that owns the audit log: the log is "
-                                    + "tamper-evident (its hash chain shows changes) but not tamper-proof. Set "
-                                    + "HALLSAFE_DB_OWNER_USER and HALLSAFE_DB_OWNER_PASSWORD for a separate owner role "
-                                    + "(README, \"Database roles\").",
-                            appRole.isBlank() ? "from the URL" : appRole);
+                    log.warn("HallSafe runs on one database role ({}) that owns the audit log: the log is "
+                            + "tamper-evident (its hash chain shows changes) but not tamper-proof. Set "
+                            + "HALLSAFE_DB_OWNER_USER and HALLSAFE_DB_OWNER_PASSWORD for a separate owner role "
+                            + "(README, \"Database roles\").", appRole.isBlank() ? "from the URL" : appRole);
                     // issue 19: connections of their own, not the pool's, which end a statement after 60 s
-                    configuration.dataSource(
-                            environment.getRequiredProperty("spring.datasource.url"),
-                            appRole.isBlank() ? null : appRole,
-                            environment.getProperty("spring.datasource.password"));
+                    configuration.dataSource(environment.getRequiredProperty("spring.datasource.url"),
+                            appRole.isBlank() ? null : appRole, environment.getProperty("spring.datasource.password"));
                 } else {
-                    configuration.dataSource(
-                            environment.getRequiredProperty("spring.datasource.url"),
-                            owner,
+                    configuration.dataSource(environment.getRequiredProperty("spring.datasource.url"), owner,
                             properties.db().ownerPassword());
                 }
             }

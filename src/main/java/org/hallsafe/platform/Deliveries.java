@@ -23,13 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Deliveries {
 
     /** Where a delivery stands: SENDING is a claim with a lease; RETRYING waits for its next try. */
-    public enum State {
-        PENDING,
-        SENDING,
-        SENT,
-        FAILED,
-        RETRYING
-    }
+    public enum State { PENDING, SENDING, SENT, FAILED, RETRYING }
 
     /**
      * One SMS to one person.
@@ -42,27 +36,14 @@ public class Deliveries {
      * @param phoneMasked the number as screens show it
      * @param text the message
      */
-    public record Sms(
-            long siteId,
-            String source,
-            String sourceId,
-            String purpose,
-            String recipient,
-            String recipientName,
-            String phoneMasked,
-            String text) {}
+    public record Sms(long siteId, String source, String sourceId, String purpose, String recipient,
+            String recipientName, String phoneMasked, String text) {
+    }
 
     /** A delivery as the pages show it: to whom, its state, tries, and why the last one failed. */
-    public record Status(
-            long id,
-            String recipientName,
-            String phoneMasked,
-            String purpose,
-            State state,
-            int attempts,
-            Instant nextAttemptAt,
-            Instant sentAt,
-            String lastError) {}
+    public record Status(long id, String recipientName, String phoneMasked, String purpose, State state, int attempts,
+            Instant nextAttemptAt, Instant sentAt, String lastError) {
+    }
 
     /** The longest message kept: SMS gateways split longer texts anyway, a notice never needs more. */
     static final int TEXT = 500;
@@ -96,13 +77,8 @@ public class Deliveries {
         boolean exists = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM deliveries WHERE site_id = :site AND source = :source AND source_id = :sourceId
                     AND recipient = :recipient AND channel = 'SMS' AND purpose = :purpose)""")
-                .param("site", sms.siteId())
-                .param("source", sms.source())
-                .param("sourceId", sms.sourceId())
-                .param("recipient", sms.recipient())
-                .param("purpose", sms.purpose())
-                .query(Boolean.class)
-                .single();
+                .param("site", sms.siteId()).param("source", sms.source()).param("sourceId", sms.sourceId())
+                .param("recipient", sms.recipient()).param("purpose", sms.purpose()).query(Boolean.class).single();
         if (exists) {
             return false;
         }
@@ -115,21 +91,13 @@ public class Deliveries {
                                         phone_cipher, phone_masked, body_cipher, next_attempt_at, created_at)
                 VALUES (:site, :source, :sourceId, :purpose, 'SMS', :recipient, :name, :phone, :masked, :body, :now, :now)
                 ON CONFLICT (site_id, source, source_id, recipient, channel, purpose) DO NOTHING""")
-                .param("site", sms.siteId())
-                .param("source", sms.source())
-                .param("sourceId", sms.sourceId())
-                .param("purpose", sms.purpose())
-                .param("recipient", sms.recipient())
+                .param("site", sms.siteId()).param("source", sms.source()).param("sourceId", sms.sourceId())
+                .param("purpose", sms.purpose()).param("recipient", sms.recipient())
                 .param("name", PlainText.Rules.truncate(sms.recipientName() == null ? "" : sms.recipientName(), 100))
                 .param("phone", sendable ? personalData.seal(number, "").cipherText() : null)
                 .param("masked", sms.phoneMasked() == null ? null : PlainText.Rules.truncate(sms.phoneMasked(), 20))
-                .param(
-                        "body",
-                        personalData
-                                .seal(PlainText.Rules.truncate(text, TEXT), "")
-                                .cipherText())
-                .param("now", now)
-                .update();
+                .param("body", personalData.seal(PlainText.Rules.truncate(text, TEXT), "").cipherText())
+                .param("now", now).update();
         if (written == 0) {
             return false;
         }
@@ -151,11 +119,7 @@ public class Deliveries {
         return jdbc.sql("""
                 SELECT id, recipient_name, phone_masked, purpose, state, attempts, next_attempt_at, sent_at, last_error
                 FROM deliveries WHERE site_id = :site AND source = :source AND source_id = :sourceId ORDER BY id""")
-                .param("site", siteId)
-                .param("source", source)
-                .param("sourceId", sourceId)
-                .query(Deliveries::status)
-                .list();
+                .param("site", siteId).param("source", source).param("sourceId", sourceId).query(Deliveries::status).list();
     }
 
     /**
@@ -170,15 +134,9 @@ public class Deliveries {
 
     private static Status status(ResultSet rs, int n) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
-        return new Status(
-                rs.getLong("id"),
-                rs.getString("recipient_name"),
-                rs.getString("phone_masked"),
-                rs.getString("purpose"),
-                State.valueOf(rs.getString("state")),
-                rs.getInt("attempts"),
-                rs.getTimestamp("next_attempt_at").toInstant(),
-                sent == null ? null : sent.toInstant(),
+        return new Status(rs.getLong("id"), rs.getString("recipient_name"), rs.getString("phone_masked"),
+                rs.getString("purpose"), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(), sent == null ? null : sent.toInstant(),
                 rs.getString("last_error"));
     }
 }

@@ -27,15 +27,13 @@ public record DeliveryProperties(
 
     public DeliveryProperties {
         if (lease.compareTo(Duration.ofSeconds(20)) < 0) {
-            throw new IllegalArgumentException(
-                    "hallsafe.deliveries.lease is at least 20s (the gateway may take 15 s), not " + lease);
+            throw new IllegalArgumentException("hallsafe.deliveries.lease is at least 20s (the gateway may take 15 s), not " + lease);
         }
         if (senders < 1 || senders > 64) {
             throw new IllegalArgumentException("hallsafe.deliveries.senders is between 1 and 64, not " + senders);
         }
         if (maxAttempts < 1 || maxAttempts > 100) {
-            throw new IllegalArgumentException(
-                    "hallsafe.deliveries.max-attempts is between 1 and 100, not " + maxAttempts);
+            throw new IllegalArgumentException("hallsafe.deliveries.max-attempts is between 1 and 100, not " + maxAttempts);
         }
     }
 

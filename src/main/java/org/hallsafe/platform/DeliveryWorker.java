@@ -44,28 +44,21 @@ class DeliveryWorker implements DisposableBean {
     private final SmsGateway gateway;
     /** This node in the lease: host and process, and a random part so a restarted process is another owner. */
     private final String owner;
-
     private final ExecutorService senders;
     private final ExecutorService waker;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
-    DeliveryWorker(
-            JdbcClient jdbc,
-            Clock clock,
-            DeliveryProperties properties,
-            PersonalData personalData,
+    DeliveryWorker(JdbcClient jdbc, Clock clock, DeliveryProperties properties, PersonalData personalData,
             SmsGateway gateway) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.personalData = personalData;
         this.gateway = gateway;
-        this.owner =
-                PlainText.Rules.truncate(ManagementFactory.getRuntimeMXBean().getName(), 60) + "/"
-                        + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = PlainText.Rules.truncate(ManagementFactory.getRuntimeMXBean().getName(), 60) + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger n = new AtomicInteger();
-        this.senders =
-                Executors.newFixedThreadPool(properties.senders(), r -> daemon(r, "sms-sender-" + n.incrementAndGet()));
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> daemon(r, "sms-sender-" + n.incrementAndGet()));
         this.waker = Executors.newSingleThreadExecutor(r -> daemon(r, "sms-worker"));
     }
 
@@ -76,9 +69,7 @@ class DeliveryWorker implements DisposableBean {
     }
 
     /** The periodic look, for retries that came due and leases that ran out; it only hands over to the worker thread. */
-    @Scheduled(
-            fixedDelayString = "${hallsafe.deliveries.poll:10s}",
-            initialDelayString = "${hallsafe.deliveries.poll:10s}")
+    @Scheduled(fixedDelayString = "${hallsafe.deliveries.poll:10s}", initialDelayString = "${hallsafe.deliveries.poll:10s}")
     void poll() {
         wake();
     }
@@ -101,7 +92,8 @@ class DeliveryWorker implements DisposableBean {
         }
     }
 
-    record Claimed(long id, String recipientName, byte[] phone, String phoneMasked, byte[] body, int attempts) {}
+    record Claimed(long id, String recipientName, byte[] phone, String phoneMasked, byte[] body, int attempts) {
+    }
 
     /** Claims and sends due deliveries until none is due; waits for the sends. Returns deliveries tried. */
     int drain() {
@@ -119,9 +111,7 @@ class DeliveryWorker implements DisposableBean {
                     Thread.currentThread().interrupt();
                     return total;
                 } catch (ExecutionException e) {
-                    log.warn(
-                            "A delivery could not be sent or marked: {}",
-                            e.getCause().getMessage());
+                    log.warn("A delivery could not be sent or marked: {}", e.getCause().getMessage());
                 }
             }
             total += batch.size();
@@ -138,12 +128,9 @@ class DeliveryWorker implements DisposableBean {
                       ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
                 RETURNING d.id, d.recipient_name, d.phone_cipher, d.phone_masked, d.body_cipher, d.attempts""")
-                .param("owner", owner)
-                .param("until", Timestamp.from(now.plus(properties.lease())))
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query((rs, n) -> new Claimed(
-                        rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getBytes(5), rs.getInt(6)))
+                .param("owner", owner).param("until", Timestamp.from(now.plus(properties.lease())))
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), rs.getBytes(5), rs.getInt(6)))
                 .list();
     }
 
@@ -163,10 +150,7 @@ class DeliveryWorker implements DisposableBean {
         int marked = jdbc.sql("""
                 UPDATE deliveries SET state = 'SENT', sent_at = :now, lease_owner = NULL, lease_until = NULL, last_error = NULL
                 WHERE id = :id AND lease_owner = :owner AND state = 'SENDING'""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", c.id())
-                .param("owner", owner)
-                .update();
+                .param("now", Timestamp.from(clock.instant())).param("id", c.id()).param("owner", owner).update();
         if (marked == 0) {
             log.warn("Delivery {} was sent after its lease ran out; another node had taken it over.", c.id());
         }
@@ -181,10 +165,7 @@ class DeliveryWorker implements DisposableBean {
                 WHERE id = :id AND lease_owner = :owner AND state = 'SENDING'""")
                 .param("state", last ? "FAILED" : "RETRYING")
                 .param("next", Timestamp.from(last ? now : now.plus(properties.backOff(c.attempts()))))
-                .param("error", PlainText.Rules.truncate(error, 300))
-                .param("id", c.id())
-                .param("owner", owner)
-                .update();
+                .param("error", PlainText.Rules.truncate(error, 300)).param("id", c.id()).param("owner", owner).update();
         log.warn("Delivery {} failed (try {} of {}): {}", c.id(), c.attempts(), properties.maxAttempts(), error);
     }
 

@@ -15,7 +15,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 /** How every Excel ledger leaves HallSafe: the right type, a file name, and the stream to write it to. */
 public final class Downloads {
 
-    private Downloads() {}
+    private Downloads() {
+    }
 
     /** The most characters a spreadsheet cell holds; POI refuses a longer text and the export would fail. */
     public static final int CELL_MAX = 32_767;
@@ -70,9 +71,8 @@ public final class Downloads {
      *     the hall, the period and the signature lines of the paper ledger
      */
     @Deprecated
-    public static void sheet(
-            OutputStream out, String title, java.util.List<String> headings, Iterable<java.util.List<String>> rows)
-            throws IOException {
+    public static void sheet(OutputStream out, String title, java.util.List<String> headings,
+            Iterable<java.util.List<String>> rows) throws IOException {
         try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
             var sheet = workbook.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
             text(sheet.createRow(0).createCell(0), title);

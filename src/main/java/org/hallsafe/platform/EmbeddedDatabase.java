@@ -80,8 +80,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(!persistent)
-                // Spring stops it (the bean's close), after the requests in flight and the beans that write on
-                // shutdown:
+                // Spring stops it (the bean's close), after the requests in flight and the beans that write on shutdown:
                 // zonky's own JVM shutdown hook stopped it at the same time, and a closing context then waited 30 s
                 // for a connection (the test JVM was killed by Surefire; a stopping node failed requests in flight)
                 .setRegisterShutdownHook(false)
@@ -104,10 +103,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             if (fresh) {
                 // initdb sets the superuser's password and writes a pg_hba.conf without "trust" from the start
-                passwordFile = Files.createTempFile(
-                        "hallsafe-pg",
-                        ".pw",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                passwordFile = Files.createTempFile("hallsafe-pg", ".pw", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(passwordFile, passwords.superuser());
                 builder.setLocaleConfig("pwfile", passwordFile.toString()).setLocaleConfig("auth", "scram-sha-256");
             }
@@ -166,10 +163,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 s.execute("SELECT pg_reload_conf()");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "cannot sign in to the embedded PostgreSQL in " + directory + " as " + SUPERUSER + " (is "
-                            + SECRET_FILE + " the one made with this data directory?)",
-                    e);
+            throw new IllegalStateException("cannot sign in to the embedded PostgreSQL in " + directory + " as "
+                    + SUPERUSER + " (is " + SECRET_FILE + " the one made with this data directory?)", e);
         }
     }
 
@@ -210,10 +205,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             p.setProperty("app", made.app());
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(file)) {
-                p.store(
-                        out,
-                        "Passwords of the embedded PostgreSQL's roles " + SUPERUSER + ", " + OWNER + " and " + APP
-                                + ". Keep with hallsafe.key; only HallSafe's own user may read it.");
+                p.store(out, "Passwords of the embedded PostgreSQL's roles " + SUPERUSER + ", " + OWNER + " and " + APP
+                        + ". Keep with hallsafe.key; only HallSafe's own user may read it.");
             }
             return made;
         } catch (IOException e) {

@@ -25,16 +25,15 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(HallSafeProperties properties) throws IOException {
-        EmbeddedDatabase database = EmbeddedDatabase.start(
-                properties.dataDir(),
-                properties.db().persistent(),
+        EmbeddedDatabase database = EmbeddedDatabase.start(properties.dataDir(), properties.db().persistent(),
                 properties.db().port());
         if (properties.db().persistent()) {
             log.info("""
                     HallSafe uses its embedded PostgreSQL; the data is kept in {} (port {}, 127.0.0.1 only, \
                     passwords in {}).
                     To use your own PostgreSQL 15+ instead, set HALLSAFE_DB_URL (e.g. jdbc:postgresql://db:5432/hallsafe), \
-                    HALLSAFE_DB_USER and HALLSAFE_DB_PASSWORD.""", database.directory(), database.port(), EmbeddedDatabase.SECRET_FILE);
+                    HALLSAFE_DB_USER and HALLSAFE_DB_PASSWORD.""", database.directory(), database.port(),
+                    EmbeddedDatabase.SECRET_FILE);
         }
         return database;
     }
@@ -57,7 +56,7 @@ class EmbeddedDatabaseConfiguration {
     /** The migrations run as the owner of the tables. */
     @Bean
     FlywayConfigurationCustomizer embeddedDatabaseOwner(EmbeddedDatabase database) {
-        return configuration -> configuration.dataSource(
-                database.jdbcUrl(), EmbeddedDatabase.OWNER, database.passwords().owner());
+        return configuration -> configuration.dataSource(database.jdbcUrl(), EmbeddedDatabase.OWNER,
+                database.passwords().owner());
     }
 }

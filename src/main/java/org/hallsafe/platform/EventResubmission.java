@@ -25,23 +25,17 @@ class EventResubmission {
     private final Clock clock;
     private final int maxResubmissions;
 
-    EventResubmission(
-            FailedEventPublications failed,
-            Clock clock,
+    EventResubmission(FailedEventPublications failed, Clock clock,
             @Value("${hallsafe.events.max-resubmissions:10}") int maxResubmissions) {
         this.failed = failed;
         this.clock = clock;
         this.maxResubmissions = maxResubmissions;
     }
 
-    @Scheduled(
-            fixedDelayString = "${hallsafe.events.resubmit-every:1m}",
-            initialDelayString = "${hallsafe.events.resubmit-every:1m}")
+    @Scheduled(fixedDelayString = "${hallsafe.events.resubmit-every:1m}", initialDelayString = "${hallsafe.events.resubmit-every:1m}")
     void resubmitFailed() {
         Instant lastTryBefore = clock.instant().minus(Duration.ofMinutes(1));
-        failed.resubmit(ResubmissionOptions.defaults()
-                .withFilter(p -> p.getCompletionAttempts() < maxResubmissions
-                        && (p.getLastResubmissionDate() == null
-                                || p.getLastResubmissionDate().isBefore(lastTryBefore))));
+        failed.resubmit(ResubmissionOptions.defaults().withFilter(p -> p.getCompletionAttempts() < maxResubmissions
+                && (p.getLastResubmissionDate() == null || p.getLastResubmissionDate().isBefore(lastTryBefore))));
     }
 }

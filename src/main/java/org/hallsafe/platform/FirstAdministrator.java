@@ -35,13 +35,8 @@ class FirstAdministrator {
     private final HallSafeProperties properties;
     private final Environment environment;
 
-    FirstAdministrator(
-            AccountRepository accounts,
-            Accounts service,
-            JdbcClient jdbc,
-            Clock clock,
-            HallSafeProperties properties,
-            Environment environment) {
+    FirstAdministrator(AccountRepository accounts, Accounts service, JdbcClient jdbc, Clock clock,
+            HallSafeProperties properties, Environment environment) {
         this.accounts = accounts;
         this.service = service;
         this.jdbc = jdbc;
@@ -58,14 +53,9 @@ class FirstAdministrator {
         }
         var security = properties.security();
         if (!security.adminPassword().isBlank()) {
-            service.create(
-                    DEFAULT_SITE,
-                    security.adminUsername(),
-                    security.adminUsername(),
-                    Role.BUREAU_ADMIN,
+            service.create(DEFAULT_SITE, security.adminUsername(), security.adminUsername(), Role.BUREAU_ADMIN,
                     security.adminPassword());
-            log.info(
-                    "The first administrator '{}' was created with the password from HALLSAFE_ADMIN_PASSWORD.",
+            log.info("The first administrator '{}' was created with the password from HALLSAFE_ADMIN_PASSWORD.",
                     security.adminUsername());
             return;
         }
@@ -82,35 +72,28 @@ class FirstAdministrator {
                  (valid for {}):
                    http://localhost:{}/setup/{}
                  Or start HallSafe with HALLSAFE_ADMIN_PASSWORD set.
-                ==========================================================================""", security.setupLinkValidity(), port, token);
+                ==========================================================================""",
+                security.setupLinkValidity(), port, token);
     }
 
     /** True while the token is unused and unexpired. */
     boolean isValid(String token) {
-        return jdbc.sql(
-                                "SELECT count(*) FROM setup_tokens WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
-                        .param("hash", hash(token))
-                        .param("now", java.sql.Timestamp.from(clock.instant()))
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return jdbc.sql("SELECT count(*) FROM setup_tokens WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+                .param("hash", hash(token)).param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(Integer.class).single() > 0;
     }
 
     /** Creates the administrator and spends every setup link; fails when the token is no longer valid. */
     @Transactional
     Optional<Long> complete(String token, String username, String displayName, String password) {
-        int spent = jdbc.sql(
-                        "UPDATE setup_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
-                .param("hash", hash(token))
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
+        int spent = jdbc.sql("UPDATE setup_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
+                .param("hash", hash(token)).param("now", java.sql.Timestamp.from(clock.instant())).update();
         if (spent == 0 || accounts.existsUsableAdmin()) {
             return Optional.empty();
         }
         long id = service.create(DEFAULT_SITE, username, displayName, Role.BUREAU_ADMIN, password);
         jdbc.sql("UPDATE setup_tokens SET used_at = :now WHERE used_at IS NULL")
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
+                .param("now", java.sql.Timestamp.from(clock.instant())).update();
         return Optional.of(id);
     }
 
@@ -122,8 +105,7 @@ class FirstAdministrator {
 
     static String hash(String token) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

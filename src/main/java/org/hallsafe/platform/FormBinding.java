@@ -39,8 +39,8 @@ class FormBinding implements WebMvcRegistrations {
             protected InitBinderDataBinderFactory createDataBinderFactory(List<InvocableHandlerMethod> binderMethods) {
                 return new ServletRequestDataBinderFactory(binderMethods, getWebBindingInitializer()) {
                     @Override
-                    protected ServletRequestDataBinder createBinderInstance(
-                            Object target, String objectName, NativeWebRequest request) {
+                    protected ServletRequestDataBinder createBinderInstance(Object target, String objectName,
+                            NativeWebRequest request) {
                         return new RecordFormBinder(target, objectName);
                     }
                 };
@@ -101,19 +101,9 @@ class FormBinding implements WebMvcRegistrations {
                     return resolver.getNames();
                 }
             });
-            failed.values()
-                    .forEach(e ->
-                            getBindingErrorProcessor().processPropertyAccessException(e, getInternalBindingResult()));
-            missing.keySet()
-                    .forEach(name -> getInternalBindingResult()
-                            .addError(new FieldError(
-                                    getObjectName(),
-                                    name,
-                                    null,
-                                    true,
-                                    new String[] {"validation.required"},
-                                    null,
-                                    "required")));
+            failed.values().forEach(e -> getBindingErrorProcessor().processPropertyAccessException(e, getInternalBindingResult()));
+            missing.keySet().forEach(name -> getInternalBindingResult().addError(new FieldError(getObjectName(), name, null,
+                    true, new String[] {"validation.required"}, null, "required")));
         }
 
         /** A value that is none of an enum's choices reads "choose from the list", not "enter a number". */

@@ -92,8 +92,7 @@ public class FormShape {
      */
     private static String key(ConstraintViolation<?> v) {
         String template = v.getMessageTemplate();
-        String key = template.startsWith("{") && template.endsWith("}")
-                ? template.substring(1, template.length() - 1)
+        String key = template.startsWith("{") && template.endsWith("}") ? template.substring(1, template.length() - 1)
                 : "input.invalid";
         return key.equals("validation.text.tooLong") ? PlainText.TOO_LONG : key;
     }

@@ -12,7 +12,8 @@ import org.springframework.validation.BindingResult;
  */
 public final class FormSubmission {
 
-    private FormSubmission() {}
+    private FormSubmission() {
+    }
 
     /** The result of {@code save}, or empty when the form has errors or a rule refused it. */
     public static <T> Optional<T> save(BindingResult binding, Supplier<T> save) {
@@ -26,9 +27,7 @@ public final class FormSubmission {
             return Optional.empty();
         } catch (RuntimeException e) {
             // input the database refused (an unknown id, a check, a NUL byte): beside its field when the form has it
-            String field = BadInput.isBadInput(e)
-                    ? BadInput.field(e).filter(f -> hasField(binding, f)).orElse(null)
-                    : null;
+            String field = BadInput.isBadInput(e) ? BadInput.field(e).filter(f -> hasField(binding, f)).orElse(null) : null;
             if (field == null) {
                 throw e;
             }
@@ -54,10 +53,9 @@ public final class FormSubmission {
     /** Like {@link #done(BindingResult, Runnable)}, with the form's own rules (see {@link #save(BindingResult, Map, Supplier)}). */
     public static boolean done(BindingResult binding, Map<String, String> ruleProblems, Runnable action) {
         return save(binding, ruleProblems, () -> {
-                    action.run();
-                    return Boolean.TRUE;
-                })
-                .isPresent();
+            action.run();
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     /** Forms are records: the field is one of its components. */
@@ -77,9 +75,8 @@ public final class FormSubmission {
     /** True when {@code action} was done; false when the form has errors or a rule refused it. */
     public static boolean done(BindingResult binding, Runnable action) {
         return save(binding, () -> {
-                    action.run();
-                    return Boolean.TRUE;
-                })
-                .isPresent();
+            action.run();
+            return Boolean.TRUE;
+        }).isPresent();
     }
 }

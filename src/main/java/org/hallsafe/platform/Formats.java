@@ -35,13 +35,8 @@ public class Formats {
 
     /** A date with its weekday, {@code 2026-11-30 周一}: for the days a citizen chooses from. */
     public String day(LocalDate date) {
-        return date == null
-                ? ""
-                : DATE.format(date) + " "
-                        + date.getDayOfWeek()
-                                .getDisplayName(
-                                        java.time.format.TextStyle.SHORT,
-                                        org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return date == null ? "" : DATE.format(date) + " " + date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     public String date(LocalDate date) {

@@ -34,17 +34,16 @@ public record HallSafeProperties(
      *     the migrations run as {@code spring.datasource.username} (then the audit log is tamper-evident only)
      * @param ownerPassword the password of {@code ownerUser}
      */
-    public record Db(
-            @DefaultValue("0") int port,
-            @DefaultValue("true") boolean persistent,
-            @DefaultValue("") String ownerUser,
-            @DefaultValue("") String ownerPassword) {}
+    public record Db(@DefaultValue("0") int port, @DefaultValue("true") boolean persistent,
+            @DefaultValue("") String ownerUser, @DefaultValue("") String ownerPassword) {
+    }
 
     /**
      * @param key base64 of 32 random bytes; when empty, HallSafe makes one in {@code data-dir/hallsafe.key}
      *     (fine for one node; several nodes must share one key through this property)
      */
-    public record Crypto(@DefaultValue("") String key) {}
+    public record Crypto(@DefaultValue("") String key) {
+    }
 
     /**
      * @param maxFailedSignIns wrong passwords in a row before the account is locked
@@ -65,8 +64,7 @@ public record HallSafeProperties(
 
         public Security {
             if (passwordStrength < 4 || passwordStrength > 31) {
-                throw new IllegalArgumentException(
-                        "hallsafe.security.password-strength: 4 to 31, not " + passwordStrength);
+                throw new IllegalArgumentException("hallsafe.security.password-strength: 4 to 31, not " + passwordStrength);
             }
         }
     }

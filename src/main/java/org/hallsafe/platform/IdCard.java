@@ -37,8 +37,7 @@ public @interface IdCard {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("{idNumber." + problem.name() + "}")
-                    .addConstraintViolation();
+            context.buildConstraintViolationWithTemplate("{idNumber." + problem.name() + "}").addConstraintViolation();
             return false;
         }
     }

@@ -42,47 +42,33 @@ class JobPages {
     }
 
     /** An amount in words: a message key ({@code jobs.unit.s}) and its number. */
-    record Amount(String key, String number) {}
+    record Amount(String key, String number) {
+    }
 
-    record Job(
-            String name,
-            Amount limit,
-            String scheduleKey,
-            Object scheduleValue,
-            JobRuns.Run last,
-            Amount lastTook,
-            int failures,
-            List<JobRuns.Run> recentFailures) {}
+    record Job(String name, Amount limit, String scheduleKey, Object scheduleValue, JobRuns.Run last, Amount lastTook,
+            int failures, List<JobRuns.Run> recentFailures) {
+    }
 
     @GetMapping("/admin/jobs")
     @RequiresPermission(Permissions.METRICS_VIEW)
     String jobs(Model model) {
         Instant since = clock.instant().minus(Duration.ofDays(1));
         Map<String, Task> scheduled = new TreeMap<>();
-        schedules
-                .orderedStream()
-                .flatMap(h -> h.getScheduledTasks().stream())
-                .forEach(t ->
-                        scheduled.putIfAbsent(ScheduledJobs.jobName(t.getTask().getRunnable()), t.getTask()));
-        Map<String, JobRuns.Run> last =
-                runs.lastRuns().stream().collect(Collectors.toMap(JobRuns.Run::job, Function.identity()));
+        schedules.orderedStream().flatMap(h -> h.getScheduledTasks().stream())
+                .forEach(t -> scheduled.putIfAbsent(ScheduledJobs.jobName(t.getTask().getRunnable()), t.getTask()));
+        Map<String, JobRuns.Run> last = runs.lastRuns().stream()
+                .collect(Collectors.toMap(JobRuns.Run::job, Function.identity()));
         Map<String, Integer> failures = runs.failureCounts(since);
-        Map<String, List<JobRuns.Run>> recent =
-                runs.failuresSince(since, 200).stream().collect(Collectors.groupingBy(JobRuns.Run::job));
+        Map<String, List<JobRuns.Run>> recent = runs.failuresSince(since, 200).stream()
+                .collect(Collectors.groupingBy(JobRuns.Run::job));
         TreeMap<String, Task> names = new TreeMap<>(scheduled);
         last.keySet().forEach(name -> names.putIfAbsent(name, null));
         List<Job> jobs = new ArrayList<>();
         names.forEach((name, task) -> {
             JobRuns.Run run = last.get(name);
             List<JobRuns.Run> failed = recent.getOrDefault(name, List.of());
-            jobs.add(new Job(
-                    name,
-                    amount(properties.timeLimitOf(name)),
-                    scheduleKey(task),
-                    scheduleValue(task),
-                    run,
-                    run == null ? null : took(run.durationMillis()),
-                    failures.getOrDefault(name, 0),
+            jobs.add(new Job(name, amount(properties.timeLimitOf(name)), scheduleKey(task), scheduleValue(task), run,
+                    run == null ? null : took(run.durationMillis()), failures.getOrDefault(name, 0),
                     failed.subList(0, Math.min(FAILURES_SHOWN, failed.size()))));
         });
         model.addAttribute("jobs", jobs);
@@ -115,8 +101,7 @@ class JobPages {
         if (d.toSeconds() >= 60 && d.toSeconds() % 60 == 0) {
             return new Amount("jobs.unit.min", String.valueOf(d.toMinutes()));
         }
-        return d.toMillis() % 1000 == 0
-                ? new Amount("jobs.unit.s", String.valueOf(d.toSeconds()))
+        return d.toMillis() % 1000 == 0 ? new Amount("jobs.unit.s", String.valueOf(d.toSeconds()))
                 : new Amount("jobs.unit.ms", String.valueOf(d.toMillis()));
     }
 

@@ -39,10 +39,7 @@ public record JobProperties(
     /** The job's own limit when one is set (names compared without case), else the built-in one, else the default. */
     Duration timeLimitOf(String job) {
         String key = job.toLowerCase(Locale.ROOT);
-        return timeLimits.entrySet().stream()
-                .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(BUILT_IN.getOrDefault(key, timeLimit));
+        return timeLimits.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(key))
+                .map(Map.Entry::getValue).findFirst().orElse(BUILT_IN.getOrDefault(key, timeLimit));
     }
 }

@@ -25,13 +25,10 @@ class JobRuns {
     static final int NODE_MAX = 100;
     static final int ERROR_MAX = 1000;
 
-    enum Outcome {
-        OK,
-        FAILED,
-        TIMED_OUT
-    }
+    enum Outcome { OK, FAILED, TIMED_OUT }
 
-    record Run(long id, String job, String node, Instant started, long durationMillis, Outcome outcome, String error) {}
+    record Run(long id, String job, String node, Instant started, long durationMillis, Outcome outcome, String error) {
+    }
 
     private final JdbcClient jdbc;
     private final JobProperties properties;
@@ -55,18 +52,11 @@ class JobRuns {
             jdbc.sql("""
                     INSERT INTO job_runs (job_name, node, started_at, finished_at, duration_ms, outcome, error)
                     VALUES (:job, :node, :started, :finished, :millis, :outcome, :error)""")
-                    .param("job", job)
-                    .param("node", node)
-                    .param("started", Timestamp.from(started))
-                    .param("finished", Timestamp.from(started.plus(took)))
-                    .param("millis", took.toMillis())
-                    .param("outcome", outcome.name())
-                    .param("error", error)
-                    .update();
-            jdbc.sql("DELETE FROM job_runs WHERE job_name = :job AND started_at < :before")
-                    .param("job", job)
-                    .param("before", Timestamp.from(clock.instant().minus(properties.keepRunsFor())))
-                    .update();
+                    .param("job", job).param("node", node).param("started", Timestamp.from(started))
+                    .param("finished", Timestamp.from(started.plus(took))).param("millis", took.toMillis())
+                    .param("outcome", outcome.name()).param("error", error).update();
+            jdbc.sql("DELETE FROM job_runs WHERE job_name = :job AND started_at < :before").param("job", job)
+                    .param("before", Timestamp.from(clock.instant().minus(properties.keepRunsFor()))).update();
         } catch (RuntimeException e) {
             log.warn("The run of job {} ({}) could not be recorded: {}", job, outcome, e.getMessage());
         }
@@ -84,33 +74,23 @@ class JobRuns {
         return jdbc.sql("""
                 SELECT id, job_name, node, started_at, duration_ms, outcome, error FROM job_runs
                 WHERE outcome <> 'OK' AND started_at >= :since ORDER BY started_at DESC, id DESC LIMIT :limit""")
-                .param("since", Timestamp.from(since))
-                .param("limit", limit)
-                .query(JobRuns::run)
-                .list();
+                .param("since", Timestamp.from(since)).param("limit", limit).query(JobRuns::run).list();
     }
 
     /** Runs that failed or timed out since the given time, per job. */
     java.util.Map<String, Integer> failureCounts(Instant since) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        jdbc.sql(
-                        "SELECT job_name, count(*) AS n FROM job_runs WHERE outcome <> 'OK' AND started_at >= :since GROUP BY job_name")
-                .param("since", Timestamp.from(since))
-                .query(rs -> {
+        jdbc.sql("SELECT job_name, count(*) AS n FROM job_runs WHERE outcome <> 'OK' AND started_at >= :since GROUP BY job_name")
+                .param("since", Timestamp.from(since)).query(rs -> {
                     counts.put(rs.getString("job_name"), rs.getInt("n"));
                 });
         return counts;
     }
 
     private static Run run(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Run(
-                rs.getLong("id"),
-                rs.getString("job_name"),
-                rs.getString("node"),
-                rs.getTimestamp("started_at").toInstant(),
-                rs.getLong("duration_ms"),
-                Outcome.valueOf(rs.getString("outcome")),
-                rs.getString("error"));
+        return new Run(rs.getLong("id"), rs.getString("job_name"), rs.getString("node"),
+                rs.getTimestamp("started_at").toInstant(), rs.getLong("duration_ms"),
+                Outcome.valueOf(rs.getString("outcome")), rs.getString("error"));
     }
 
     private static String nodeName() {

@@ -228,10 +228,8 @@ public final class LedgerWorkbook implements AutoCloseable {
         }
 
         @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
-                OutputStream stream) {
-            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
-                    super.createArchiveOutputStream(stream);
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
+            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
             zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
             return zip;
         }

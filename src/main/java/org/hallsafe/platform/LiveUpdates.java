@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
@@ -114,10 +115,7 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private void notify(String payload) {
-        jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :payload)")
-                .param("payload", payload)
-                .query(Object.class)
-                .list();
+        jdbc.sql("SELECT pg_notify('" + CHANNEL + "', :payload)").param("payload", payload).query(Object.class).list();
     }
 
     /** A browser of the signed-in account listens; the connection lasts until it drops, then the page reconnects. */
@@ -165,8 +163,7 @@ public class LiveUpdates implements SmartLifecycle {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -205,8 +202,7 @@ public class LiveUpdates implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        heartbeats.scheduleWithFixedDelay(
-                this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -42,9 +42,7 @@ class LogFiles {
         }
         Path file = !isBlank(name) ? Path.of(name) : Path.of(path, "spring.log");
         try {
-            restrict(
-                    file.toAbsolutePath().normalize(),
-                    properties.dataDir().toAbsolutePath().normalize());
+            restrict(file.toAbsolutePath().normalize(), properties.dataDir().toAbsolutePath().normalize());
         } catch (IOException | UnsupportedOperationException e) {
             log.warn("Could not make the log files {}* private to HallSafe's user: {}", file, e.getMessage());
         }

@@ -17,7 +17,8 @@ final class NamedStreams {
     /** The event that ends a stream; it is never sent to a browser. */
     static final String ENDED = "ended";
 
-    private record Stream(long siteId, Set<String> siteEvents) {}
+    private record Stream(long siteId, Set<String> siteEvents) {
+    }
 
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final Map<String, Stream> streamInfo = new ConcurrentHashMap<>();

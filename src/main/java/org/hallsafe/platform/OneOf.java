@@ -36,8 +36,8 @@ public @interface OneOf {
 
         @Override
         public boolean isValid(Number value, ConstraintValidatorContext context) {
-            return value == null
-                    || Arrays.stream(allowed).anyMatch(a -> a == value.longValue() && value.doubleValue() == a);
+            return value == null || Arrays.stream(allowed).anyMatch(a -> a == value.longValue()
+                    && value.doubleValue() == a);
         }
     }
 }

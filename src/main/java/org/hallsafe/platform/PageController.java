@@ -52,18 +52,13 @@ class PageController {
     }
 
     @PostMapping("/setup/{token}")
-    String completeSetup(
-            @PathVariable String token,
-            @RequestParam String username,
-            @RequestParam String displayName,
-            @RequestParam String password,
-            Model model) {
+    String completeSetup(@PathVariable String token, @RequestParam String username, @RequestParam String displayName,
+            @RequestParam String password, Model model) {
         model.addAttribute("username", username);
         model.addAttribute("displayName", displayName);
         model.addAttribute("valid", true);
         try {
-            return firstAdministrator
-                    .complete(token, username, displayName.isBlank() ? username : displayName, password)
+            return firstAdministrator.complete(token, username, displayName.isBlank() ? username : displayName, password)
                     .map(id -> "redirect:/login?setupDone")
                     .orElseGet(() -> {
                         model.addAttribute("valid", false);

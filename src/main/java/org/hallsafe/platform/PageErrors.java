@@ -50,16 +50,10 @@ class PageErrors {
      * 400 with the field named (issue 12, item 8). Forms that are saved through {@link FormSubmission} come back
      * with the message beside the field instead.
      */
-    @ExceptionHandler({
-        MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class,
-        MissingServletRequestPartException.class,
-        BindException.class,
-        HttpMessageNotReadableException.class
-    })
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, BindException.class, HttpMessageNotReadableException.class})
     String badRequest(Exception e, Model model, HttpServletResponse response) {
-        String field = e instanceof BindException b && b.getFieldError() != null
-                ? b.getFieldError().getField()
+        String field = e instanceof BindException b && b.getFieldError() != null ? b.getFieldError().getField()
                 : BadInput.field(e).orElse("");
         return badRequest(model, response, HttpStatus.BAD_REQUEST, field);
     }
@@ -68,20 +62,13 @@ class PageErrors {
      * Input the database refused (a NUL byte, a number out of range, an unknown or foreign id, a check) or a date
      * that does not exist: 400 (409 for a duplicate) with the field named. Any other failure stays a server error.
      */
-    @ExceptionHandler({
-        DataAccessException.class,
-        DateTimeException.class,
-        ConversionException.class,
-        NumberFormatException.class
-    })
+    @ExceptionHandler({DataAccessException.class, DateTimeException.class, ConversionException.class,
+            NumberFormatException.class})
     String badInput(Exception e, Model model, HttpServletResponse response) throws Exception {
         if (!BadInput.isBadInput(e)) {
             throw e;
         }
-        return badRequest(
-                model,
-                response,
-                BadInput.isConflict(e) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+        return badRequest(model, response, BadInput.isConflict(e) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 BadInput.field(e).orElse(""));
     }
 

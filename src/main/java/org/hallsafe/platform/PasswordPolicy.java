@@ -28,7 +28,8 @@ public final class PasswordPolicy {
     /** Passwords that guessing tools try first (lower case), from {@code platform/common-passwords.txt}. */
     private static final Set<String> COMMON = load("/platform/common-passwords.txt");
 
-    private PasswordPolicy() {}
+    private PasswordPolicy() {
+    }
 
     /** The message key of what is wrong, or empty when the password will do. */
     public static Optional<String> problem(String password, String username) {
@@ -41,8 +42,8 @@ public final class PasswordPolicy {
      * @param hallNames the hall's name and code, which the password must not contain
      * @param demoMode whether the demo password is still allowed (it is for demo accounts in demo mode only)
      */
-    public static Optional<String> problem(
-            String password, String username, Collection<String> hallNames, boolean demoMode) {
+    public static Optional<String> problem(String password, String username, Collection<String> hallNames,
+            boolean demoMode) {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("password.tooShort");
         }
@@ -58,9 +59,7 @@ public final class PasswordPolicy {
             return Optional.of("password.tooSimple");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (username != null
-                && !username.isBlank()
-                && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
+        if (username != null && !username.isBlank() && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
             return Optional.of("password.containsUsername");
         }
         if (COMMON.contains(lower)) {
@@ -70,9 +69,7 @@ public final class PasswordPolicy {
             return Optional.of("password.demo");
         }
         for (String name : hallNames) {
-            if (name != null
-                    && name.strip().length() >= 3
-                    && lower.contains(name.strip().toLowerCase(Locale.ROOT))) {
+            if (name != null && name.strip().length() >= 3 && lower.contains(name.strip().toLowerCase(Locale.ROOT))) {
                 return Optional.of("password.containsHallName");
             }
         }
@@ -89,12 +86,9 @@ public final class PasswordPolicy {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing");
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toUnmodifiableSet());
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

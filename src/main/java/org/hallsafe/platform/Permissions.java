@@ -17,7 +17,6 @@ public final class Permissions {
     public static final String METRICS_VIEW = "platform:metrics:view";
     /** The hall's display screens: make, name, list and revoke their keys (issue 15). The hall's administrator. */
     public static final String SCREEN_MANAGE = "display:screen:manage";
-
     public static final String AUDIT_VIEW = "audit:log:view";
     public static final String INCIDENT_VIEW = "incident:report:view";
     public static final String INCIDENT_HANDLE = "incident:report:handle";
@@ -31,7 +30,6 @@ public final class Permissions {
     public static final String HEALTH_BOARD = "staffhealth:board:view";
     /** Staff temperatures on the board: the leadership group, its office and section heads; others see only how checks stand. */
     public static final String HEALTH_READINGS = "staffhealth:readings:view";
-
     public static final String HEALTH_RECORD_FOR = "staffhealth:check:record-for";
     public static final String HEALTH_SETTINGS = "staffhealth:schedule:edit";
     public static final String HYGIENE_RECORD = "hygiene:record:create";
@@ -62,58 +60,20 @@ public final class Permissions {
     /** Each agency item's time limit and owning section. */
     public static final String AGENCY_EDIT = "agency:item:edit";
 
-    static final Set<String> ALL = Set.of(
-            AGENCY_VIEW,
-            AGENCY_HANDLE,
-            AGENCY_EDIT,
-            NOTICE_EDIT,
-            NOTICE_APPROVE,
-            NOTICE_VIEW,
-            BOOK_FOR,
-            WINDOW_CALL,
-            APPOINTMENTS_EDIT,
-            APPOINTMENTS_VIEW,
-            DUTY_LOG,
-            DUTY_ROSTER,
-            ORG_VIEW,
-            ORG_EDIT,
-            SITE_EDIT,
-            STAFF_REVEAL,
-            LEADERSHIP_VIEW,
-            LEADERSHIP_EDIT,
-            MEASURE_VIEW,
-            MEASURE_EDIT,
-            ACCOUNT_MANAGE,
-            METRICS_VIEW,
-            AUDIT_VIEW,
-            INCIDENT_VIEW,
-            INCIDENT_HANDLE,
-            GATE_RECORD,
-            GATE_BACKFILL,
-            GATE_TODAY,
-            LEDGER_VIEW,
-            PERSON_REVEAL,
-            SCREENING_SETTINGS,
-            HEALTH_SELF,
-            HEALTH_BOARD,
-            HEALTH_RECORD_FOR,
-            HEALTH_SETTINGS,
-            HYGIENE_RECORD,
-            HYGIENE_VIEW,
-            HYGIENE_ZONES,
-            CANTEEN_MANAGE,
-            CANTEEN_DOOR,
-            CANTEEN_VIEW,
-            HEALTH_READINGS,
-            SCREEN_MANAGE);
+    static final Set<String> ALL = Set.of(AGENCY_VIEW, AGENCY_HANDLE, AGENCY_EDIT, NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
+            ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
+            MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
+            GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
+            HEALTH_BOARD, HEALTH_RECORD_FOR, HEALTH_SETTINGS, HYGIENE_RECORD, HYGIENE_VIEW, HYGIENE_ZONES, CANTEEN_MANAGE, CANTEEN_DOOR, CANTEEN_VIEW,
+            HEALTH_READINGS, SCREEN_MANAGE);
 
     /**
      * A hall's administrator holds all but the halls themselves (another hall is not theirs to open or change) and
      * the metrics, which count every hall's traffic: those are the bureau administrator's alone.
      */
-    static final Set<String> HALL_ADMIN = ALL.stream()
-            .filter(p -> !p.equals(SITE_EDIT) && !p.equals(METRICS_VIEW))
+    static final Set<String> HALL_ADMIN = ALL.stream().filter(p -> !p.equals(SITE_EDIT) && !p.equals(METRICS_VIEW))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private Permissions() {}
+    private Permissions() {
+    }
 }

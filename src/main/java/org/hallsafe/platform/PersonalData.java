@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -137,11 +138,10 @@ public class PersonalData {
         }
         try {
             cipher.init(Cipher.DECRYPT_MODE, cipherKey, new GCMParameterSpec(128, cipherText, 1, IV_BYTES));
-            return new String(
-                    cipher.doFinal(cipherText, 1 + IV_BYTES, cipherText.length - 1 - IV_BYTES), StandardCharsets.UTF_8);
+            return new String(cipher.doFinal(cipherText, 1 + IV_BYTES, cipherText.length - 1 - IV_BYTES),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "personal data cannot be decrypted: is hallsafe.crypto.key the one it was sealed with?", e);
+            throw new IllegalStateException("personal data cannot be decrypted: is hallsafe.crypto.key the one it was sealed with?", e);
         }
     }
 
@@ -159,8 +159,7 @@ public class PersonalData {
         if (!properties.crypto().key().isBlank()) {
             return Base64.getDecoder().decode(properties.crypto().key().strip());
         }
-        Path file =
-                properties.dataDir().resolve("hallsafe.key").toAbsolutePath().normalize();
+        Path file = properties.dataDir().resolve("hallsafe.key").toAbsolutePath().normalize();
         try {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).strip());
@@ -174,10 +173,8 @@ public class PersonalData {
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system: the directory's own protection applies
             }
-            log.warn(
-                    "A new key for personal data was written to {}. Back it up: without it the stored ID and phone "
-                            + "numbers cannot be read. Several nodes must share one key through HALLSAFE_CRYPTO_KEY.",
-                    file);
+            log.warn("A new key for personal data was written to {}. Back it up: without it the stored ID and phone "
+                    + "numbers cannot be read. Several nodes must share one key through HALLSAFE_CRYPTO_KEY.", file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the personal-data key " + file, e);

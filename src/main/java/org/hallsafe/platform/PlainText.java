@@ -20,13 +20,7 @@ import jakarta.validation.Payload;
  * Bounds used across HallSafe: a code 20, a person's name 50, a phone 20, a short label 100, a title 100, a note or
  * notice 500, a questioning record 2000.
  */
-@Target({
-    ElementType.FIELD,
-    ElementType.PARAMETER,
-    ElementType.RECORD_COMPONENT,
-    ElementType.METHOD,
-    ElementType.TYPE_USE
-})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {
@@ -56,13 +50,13 @@ public @interface PlainText {
 
     /** Message keys without arguments, for forms that carry a field-to-key map ({@link InvalidInputException}). */
     String TOO_LONG = "validation.tooLong";
-
     String CONTROL = "validation.text.control";
 
     /** The rules as plain functions, for the binder, the JSON reader and rules checked in a service. */
     final class Rules {
 
-        private Rules() {}
+        private Rules() {
+        }
 
         /**
          * What is wrong with {@code value} as a text of at most {@code max} characters: a message key, or null when it is
@@ -97,15 +91,8 @@ public @interface PlainText {
          * the ideographic space U+3000) and zero-width characters (U+200B..U+200D, U+2060, U+FEFF).
          */
         public static boolean isBlank(String value) {
-            return value == null
-                    || value.codePoints()
-                            .allMatch(c -> Character.isWhitespace(c)
-                                    || Character.isSpaceChar(c)
-                                    || c == 0x200B
-                                    || c == 0x200C
-                                    || c == 0x200D
-                                    || c == 0x2060
-                                    || c == 0xFEFF);
+            return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF);
         }
 
         /**
@@ -145,8 +132,7 @@ public @interface PlainText {
             String text = value.toString();
             if (Rules.hasControl(text, multiline)) {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("{" + CONTROL + "}")
-                        .addConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{" + CONTROL + "}").addConstraintViolation();
                 return false;
             }
             return text.codePointCount(0, text.length()) <= max;

@@ -89,8 +89,7 @@ public @interface PlausibleDate {
 
         @Override
         public boolean isValid(Object value, ConstraintValidatorContext context) {
-            LocalDate day =
-                    value instanceof LocalDateTime t ? t.toLocalDate() : value instanceof LocalDate d ? d : null;
+            LocalDate day = value instanceof LocalDateTime t ? t.toLocalDate() : value instanceof LocalDate d ? d : null;
             if (day == null || horizon.allows(day, LocalDate.now(clock))) {
                 return true;
             }

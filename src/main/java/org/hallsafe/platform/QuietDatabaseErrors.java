@@ -83,9 +83,7 @@ class QuietDatabaseErrors implements BeanPostProcessor {
          */
         private boolean busy(SQLTransientConnectionException timedOut) {
             HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-            return timedOut.getCause() == null
-                    && bean != null
-                    && !pool.isClosed()
+            return timedOut.getCause() == null && bean != null && !pool.isClosed()
                     && bean.getTotalConnections() >= pool.getMaximumPoolSize();
         }
 

@@ -50,8 +50,7 @@ public record RateLimitProperties(
 
         public Limit {
             if (count < 1 || period == null || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException(
-                        "a rate limit is count/period, both above zero: " + count + "/" + period);
+                throw new IllegalArgumentException("a rate limit is count/period, both above zero: " + count + "/" + period);
             }
         }
 

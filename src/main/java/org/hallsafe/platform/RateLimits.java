@@ -3,6 +3,7 @@ package org.hallsafe.platform;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+
 import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -27,16 +28,8 @@ public class RateLimits {
 
     /** What is limited, and by which key; the values come from {@link RateLimitProperties}. */
     public enum Kind {
-        SIGN_IN_ACCOUNT,
-        SIGN_IN_ADDRESS,
-        BOOKING_PHONE,
-        BOOKING_DOCUMENT,
-        BOOKING_ADDRESS,
-        SMS_PHONE,
-        SMS_ADDRESS,
-        LOOKUP_ADDRESS,
-        LOOKUP_CODE,
-        CODE_FAILURES,
+        SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, BOOKING_PHONE, BOOKING_DOCUMENT, BOOKING_ADDRESS, SMS_PHONE, SMS_ADDRESS,
+        LOOKUP_ADDRESS, LOOKUP_CODE, CODE_FAILURES,
         /** Public notice pages, feed, fragment and pictures (issue 15), per client address. */
         PUBLIC_READ_ADDRESS;
 
@@ -55,8 +48,7 @@ public class RateLimits {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -125,8 +117,7 @@ public class RateLimits {
     }
 
     private boolean skipped(Kind kind, String key) {
-        return !properties.enabled()
-                || key == null
+        return !properties.enabled() || key == null
                 || kind.byAddress() && properties.exemptAddresses().contains(key);
     }
 
@@ -134,12 +125,10 @@ public class RateLimits {
         RateLimitProperties.Limit limit = limit(kind);
         // the limit is part of the id: a changed setting starts fresh buckets instead of keeping the old ones' shape
         String id = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + limit + ":"
-                + Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(Arrays.copyOf(personalData.lookupHash("rate-limit:" + kind + ":" + key), 16));
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        Arrays.copyOf(personalData.lookupHash("rate-limit:" + kind + ":" + key), 16));
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.period()))
-                .build();
+                .addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.period())).build();
         return buckets.builder().build(id, () -> configuration);
     }
 }

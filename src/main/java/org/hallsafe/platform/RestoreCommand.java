@@ -26,9 +26,7 @@ class RestoreCommand implements ApplicationRunner {
     private final PersonalData personalData;
     private final ConfigurableApplicationContext context;
 
-    RestoreCommand(
-            ObjectProvider<EmbeddedDatabase> embedded,
-            PersonalData personalData,
+    RestoreCommand(ObjectProvider<EmbeddedDatabase> embedded, PersonalData personalData,
             ConfigurableApplicationContext context) {
         this.embedded = embedded;
         this.personalData = personalData;
@@ -38,10 +36,7 @@ class RestoreCommand implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (args.containsOption(OPTION)) {
-            int status = restore(
-                    args.getOptionValues(OPTION).isEmpty()
-                            ? ""
-                            : args.getOptionValues(OPTION).get(0));
+            int status = restore(args.getOptionValues(OPTION).isEmpty() ? "" : args.getOptionValues(OPTION).get(0));
             System.exit(SpringApplication.exit(context, () -> status));
         }
     }
@@ -57,12 +52,11 @@ class RestoreCommand implements ApplicationRunner {
             System.out.println("--hallsafe.restore needs the backup file: --hallsafe.restore=/backups/hallsafe.zip");
             return 1;
         }
-        try (Connection c = DriverManager.getConnection(
-                db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.passwords().superuser())) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER,
+                db.passwords().superuser())) {
             DatabaseBackup.Summary s = DatabaseBackup.restore(c, Path.of(file), personalData::opens);
-            System.out.printf(
-                    "restored %s into %s: %d tables, %d rows (audit log: %d rows)%n",
-                    file, db.directory(), s.tables(), s.rows(), s.auditRows());
+            System.out.printf("restored %s into %s: %d tables, %d rows (audit log: %d rows)%n", file, db.directory(),
+                    s.tables(), s.rows(), s.auditRows());
             System.out.println("Check the audit log with --hallsafe.audit.verify, then start HallSafe on this data "
                     + "directory as usual.");
             return 0;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -45,14 +46,8 @@ public class RetentionJob {
     private final Clock clock;
     private final ActivityLog activity;
 
-    RetentionJob(
-            List<RetentionRule> rules,
-            RetentionProperties properties,
-            DataSource dataSource,
-            JdbcClient jdbc,
-            PlatformTransactionManager transactions,
-            Clock clock,
-            ActivityLog activity) {
+    RetentionJob(List<RetentionRule> rules, RetentionProperties properties, DataSource dataSource, JdbcClient jdbc,
+            PlatformTransactionManager transactions, Clock clock, ActivityLog activity) {
         this.rules = rules;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -89,8 +84,7 @@ public class RetentionJob {
 
     private Map<String, Integer> purge() {
         Instant now = clock.instant();
-        Map<RetentionProperties.DataClass, Map<String, Integer>> counts =
-                new EnumMap<>(RetentionProperties.DataClass.class);
+        Map<RetentionProperties.DataClass, Map<String, Integer>> counts = new EnumMap<>(RetentionProperties.DataClass.class);
         Map<String, Integer> byRule = new LinkedHashMap<>();
         for (RetentionRule rule : rules) {
             Instant before = now.minus(properties.period(rule.dataClass()));
@@ -101,16 +95,13 @@ public class RetentionJob {
                 total += changed;
             } while (changed >= properties.batchSize());
             byRule.merge(rule.name(), total, Integer::sum);
-            counts.computeIfAbsent(rule.dataClass(), c -> new LinkedHashMap<>())
-                    .merge(rule.name(), total, Integer::sum);
+            counts.computeIfAbsent(rule.dataClass(), c -> new LinkedHashMap<>()).merge(rule.name(), total, Integer::sum);
         }
         int total = byRule.values().stream().mapToInt(Integer::intValue).sum();
         if (total > 0) {
             String summary = counts.entrySet().stream()
-                    .map(e -> e.getKey() + " " + properties.period(e.getKey()).toDays() + "d: "
-                            + e.getValue().entrySet().stream()
-                                    .map(r -> r.getKey() + " " + r.getValue())
-                                    .collect(Collectors.joining(", ")))
+                    .map(e -> e.getKey() + " " + properties.period(e.getKey()).toDays() + "d: " + e.getValue().entrySet()
+                            .stream().map(r -> r.getKey() + " " + r.getValue()).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; "));
             activity.record(null, "system", "RETENTION_PURGE", "retention", null, summary);
         }
@@ -121,10 +112,8 @@ public class RetentionJob {
     /** One batch of a rule, in a transaction of its own: rows changed. */
     private int batch(RetentionRule rule, Instant before, int limit) {
         return transaction.execute(status -> jdbc.sql(rule.sql())
-                .param("before", Timestamp.from(before))
-                .param("limit", limit)
-                .param("marker", RetentionProperties.ANONYMISED)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .param("marker", RetentionProperties.ANONYMISED).param("now", Timestamp.from(clock.instant()))
                 .update());
     }
 

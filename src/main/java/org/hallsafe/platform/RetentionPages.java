@@ -16,16 +16,14 @@ class RetentionPages {
         this.properties = properties;
     }
 
-    record Period(RetentionProperties.DataClass dataClass, long days) {}
+    record Period(RetentionProperties.DataClass dataClass, long days) {
+    }
 
     @GetMapping("/admin/retention")
     @RequiresPermission(Permissions.ACCOUNT_MANAGE)
     String periods(Model model) {
-        model.addAttribute(
-                "periods",
-                Arrays.stream(RetentionProperties.DataClass.values())
-                        .map(c -> new Period(c, properties.period(c).toDays()))
-                        .toList());
+        model.addAttribute("periods", Arrays.stream(RetentionProperties.DataClass.values())
+                .map(c -> new Period(c, properties.period(c).toDays())).toList());
         model.addAttribute("enabled", properties.enabled());
         return "admin/retention";
     }

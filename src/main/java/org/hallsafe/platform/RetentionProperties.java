@@ -43,28 +43,16 @@ public record RetentionProperties(
     public static final String ANONYMISED = "已匿名";
 
     /** The kinds of personal data, each with its own period. */
-    public enum DataClass {
-        CITIZENS,
-        BOOKINGS,
-        CONSULTATIONS,
-        SMS_CHALLENGES,
-        INCIDENTS,
-        STAFF_HEALTH,
-        RETIRED_STAFF,
-        AGENCY_CASES
-    }
+    public enum DataClass { CITIZENS, BOOKINGS, CONSULTATIONS, SMS_CHALLENGES, INCIDENTS, STAFF_HEALTH, RETIRED_STAFF, AGENCY_CASES }
 
     public RetentionProperties {
-        for (Duration d : new Duration[] {
-            citizens, bookings, consultations, smsChallenges, incidents, staffHealth, retiredStaff, agencyCases
-        }) {
+        for (Duration d : new Duration[] {citizens, bookings, consultations, smsChallenges, incidents, staffHealth, retiredStaff, agencyCases}) {
             if (d.compareTo(Duration.ofDays(1)) < 0) {
                 throw new IllegalArgumentException("hallsafe.retention.*: a retention period is at least 1d, not " + d);
             }
         }
         if (batchSize < 1 || batchSize > 100_000) {
-            throw new IllegalArgumentException(
-                    "hallsafe.retention.batch-size is between 1 and 100000, not " + batchSize);
+            throw new IllegalArgumentException("hallsafe.retention.batch-size is between 1 and 100000, not " + batchSize);
         }
     }
 

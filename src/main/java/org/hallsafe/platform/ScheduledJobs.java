@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,8 +24,8 @@ import org.springframework.scheduling.SchedulingAwareRunnable;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Every {@code @Scheduled} method runs through here (issue 19, item 4), with nothing to add on the method: Spring's
@@ -46,9 +46,8 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
     private final MeterRegistry meters;
     private final Clock clock;
     /** Daemon threads: a run that ignores its interrupt must not keep a stopping JVM alive. */
-    private final ExecutorService workers = new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("job-run-"));
-
+    private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("job-run-"));
     private volatile TaskScheduler scheduler;
 
     ScheduledJobs(JobProperties properties, JobRuns runs, MeterRegistry meters, Clock clock) {
@@ -141,12 +140,8 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
                 error = "interrupted: the node is stopping";
             }
             long nanos = System.nanoTime() - start;
-            Timer.builder(METRIC)
-                    .description("Runs of the scheduled jobs, by job and how they ended")
-                    .tag("job", job)
-                    .tag("outcome", outcome.name())
-                    .register(meters)
-                    .record(nanos, TimeUnit.NANOSECONDS);
+            Timer.builder(METRIC).description("Runs of the scheduled jobs, by job and how they ended")
+                    .tag("job", job).tag("outcome", outcome.name()).register(meters).record(nanos, TimeUnit.NANOSECONDS);
             runs.record(job, started, Duration.ofNanos(nanos), outcome, error);
         }
 
@@ -169,8 +164,7 @@ class ScheduledJobs implements SchedulingConfigurer, DisposableBean {
     /** The exception and its root cause, one line each; a database's "Detail:" (it may quote a row's values) left out. */
     static String describe(Throwable failure) {
         Throwable top = failure instanceof UndeclaredThrowableException u && u.getUndeclaredThrowable() != null
-                ? u.getUndeclaredThrowable()
-                : failure;
+                ? u.getUndeclaredThrowable() : failure;
         Throwable root = top;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -33,24 +33,16 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // citizens book without an account (R-SVC-3)
-                        .requestMatchers("/api/v1/appointments/public/**")
-                        .permitAll()
+                        .requestMatchers("/api/v1/appointments/public/**").permitAll()
                         // citizens apply for agency service and follow it with code and phone (issue 14)
-                        .requestMatchers("/api/v1/agency/public/**")
-                        .permitAll()
+                        .requestMatchers("/api/v1/agency/public/**").permitAll()
                         // published notices, read by anyone (issue 15)
-                        .requestMatchers(
-                                org.springframework.http.HttpMethod.GET,
-                                "/api/v1/notices/public",
-                                "/api/v1/notices/public/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasAuthority(Permissions.METRICS_VIEW)
-                        .anyRequest()
-                        .authenticated())
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/notices/public", "/api/v1/notices/public/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Permissions.METRICS_VIEW)
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
                     // issue 19: the account could not be read (database down): DatabaseOutage answers 503, not 401
                     if (e instanceof org.springframework.security.authentication.AuthenticationServiceException) {
@@ -58,7 +50,8 @@ class SecurityConfiguration {
                     }
                     problem(response, 401);
                 }))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problem(response, 401))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(response, 401))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityHeaders::apply)
@@ -69,32 +62,24 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/error")
                         .permitAll()
                         // the citizens' booking pages: no account, a phone and the confirmation code are the key
-                        .requestMatchers(
-                                "/appointments/book",
-                                "/appointments/book/**",
-                                "/appointments/booked",
-                                "/appointments/qr/**",
-                                "/appointments/manage",
-                                "/appointments/manage/**")
+                        .requestMatchers("/appointments/book", "/appointments/book/**", "/appointments/booked",
+                                "/appointments/qr/**", "/appointments/manage", "/appointments/manage/**")
                         .permitAll()
                         // the hall's display screens open with their key, a citizen's call stream with its signed token
-                        .requestMatchers("/screen/**", "/audio/**", "/appointments/live/**")
-                        .permitAll()
+                        .requestMatchers("/screen/**", "/audio/**", "/appointments/live/**").permitAll()
                         // the citizens' agency pages (issue 14): apply, the code once, the look-up by code and phone
-                        .requestMatchers("/agency/apply", "/agency/applied", "/agency/status")
-                        .permitAll()
+                        .requestMatchers("/agency/apply", "/agency/applied", "/agency/status").permitAll()
                         // the public notice page, feed, fragment and pictures (issue 15)
-                        .requestMatchers(
-                                org.springframework.http.HttpMethod.GET, "/public/notices", "/public/notices/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
-                .formLogin(
-                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler()))
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/notices", "/public/notices/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(failureHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(signInOrLiveRefused()))
                 .headers(SecurityHeaders::apply);
@@ -125,10 +110,8 @@ class SecurityConfiguration {
     private static SimpleUrlAuthenticationFailureHandler failureHandler() {
         return new SimpleUrlAuthenticationFailureHandler() {
             @Override
-            public void onAuthenticationFailure(
-                    jakarta.servlet.http.HttpServletRequest request,
-                    HttpServletResponse response,
-                    org.springframework.security.core.AuthenticationException e)
+            public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                    HttpServletResponse response, org.springframework.security.core.AuthenticationException e)
                     throws IOException {
                 // issue 19: the account could not be read (database down): DatabaseOutage answers 503, not "wrong
                 // password" (the session that would keep the user name is in the database as well)
@@ -142,12 +125,8 @@ class SecurityConfiguration {
     }
 
     private static void problem(HttpServletResponse response, int status) throws IOException {
-        problem(
-                response,
-                status,
-                status == 401 ? "Unauthorized" : "Forbidden",
-                status == 401
-                        ? "Sign in with HTTP Basic: user name and password of a HallSafe account."
+        problem(response, status, status == 401 ? "Unauthorized" : "Forbidden",
+                status == 401 ? "Sign in with HTTP Basic: user name and password of a HallSafe account."
                         : "Your role does not have the permission this operation needs.");
     }
 
@@ -159,9 +138,8 @@ class SecurityConfiguration {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"HallSafe\"");
         }
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
-                        + ",\"detail\":\"" + json(detail) + "\"}");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\"}");
     }
 
     private static String json(String text) {
@@ -184,8 +162,7 @@ class SecurityConfiguration {
      */
     @Bean
     VerifiedPasswords passwordEncoder(HallSafeProperties properties) {
-        return new VerifiedPasswords(
-                bcrypt(properties.security().passwordStrength()), java.time.Duration.ofMinutes(5), 10_000);
+        return new VerifiedPasswords(bcrypt(properties.security().passwordStrength()), java.time.Duration.ofMinutes(5), 10_000);
     }
 
     static PasswordEncoder bcrypt(int strength) {

@@ -32,28 +32,26 @@ final class SecurityHeaders {
 
     static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(), microphone=(), payment=(), usb=()";
 
-    private SecurityHeaders() {}
+    private SecurityHeaders() {
+    }
 
     /**
      * Swagger UI (the API documentation, for signed-in users only) sets inline styles from its own script; its pages
      * alone may, and still run no inline script.
      */
-    static final String API_DOCS_CONTENT_SECURITY_POLICY =
-            CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
-    private static final RequestMatcher API_DOCS =
-            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    private static final RequestMatcher API_DOCS = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     static void apply(HeadersConfigurer<HttpSecurity> headers) {
         headers.frameOptions(frame -> frame.deny())
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(API_DOCS),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_DOCS),
                         new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        API_DOCS, new StaticHeadersWriter("Content-Security-Policy", API_DOCS_CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_DOCS,
+                        new StaticHeadersWriter("Content-Security-Policy", API_DOCS_CONTENT_SECURITY_POLICY)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                .httpStrictTransportSecurity(
-                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 }

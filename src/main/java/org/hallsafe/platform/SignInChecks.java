@@ -42,15 +42,12 @@ class SignInChecks extends DaoAuthenticationProvider {
     }
 
     @Override
-    protected void additionalAuthenticationChecks(
-            UserDetails details, UsernamePasswordAuthenticationToken authentication) {
+    protected void additionalAuthenticationChecks(UserDetails details, UsernamePasswordAuthenticationToken authentication) {
         if (!(details instanceof CurrentUser user)) {
             super.additionalAuthenticationChecks(details, authentication);
             return;
         }
-        String presented = authentication.getCredentials() == null
-                ? null
-                : authentication.getCredentials().toString();
+        String presented = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
         if (presented == null) {
             throw new BadCredentialsException("no password");
         }
@@ -60,8 +57,7 @@ class SignInChecks extends DaoAuthenticationProvider {
         }
         Accounts.Attempt attempt = reserved.orElseThrow(() -> new LockedException("locked"));
         // a check beside this one may have verified the same password (and lifted its lock) since this one asked
-        if (!verified.remembers(presented, user.getPassword())
-                && !getPasswordEncoder().matches(presented, user.getPassword())) {
+        if (!verified.remembers(presented, user.getPassword()) && !getPasswordEncoder().matches(presented, user.getPassword())) {
             throw new BadCredentialsException("wrong password");
         }
         accounts.signInSucceeded(user.accountId(), attempt);

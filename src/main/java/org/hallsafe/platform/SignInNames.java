@@ -12,13 +12,12 @@ final class SignInNames {
     /** Ends a name that was cut, so the audit log shows it was longer. */
     static final String CUT_MARKER = "…";
 
-    private SignInNames() {}
+    private SignInNames() {
+    }
 
     /** Whether the typed name could be an account's at all; if not, it is not even looked up. */
     static boolean possible(String typed) {
-        return typed != null
-                && !typed.isEmpty()
-                && typed.length() <= MAX_LENGTH
+        return typed != null && !typed.isEmpty() && typed.length() <= MAX_LENGTH
                 && typed.chars().noneMatch(Character::isISOControl);
     }
 

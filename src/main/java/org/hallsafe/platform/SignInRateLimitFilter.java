@@ -33,8 +33,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final org.springframework.web.servlet.LocaleResolver locales;
 
-    SignInRateLimitFilter(
-            RateLimits limits, MessageSource messages, org.springframework.web.servlet.LocaleResolver locales) {
+    SignInRateLimitFilter(RateLimits limits, MessageSource messages, org.springframework.web.servlet.LocaleResolver locales) {
         this.limits = limits;
         this.messages = messages;
         this.locales = locales;
@@ -51,15 +50,12 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
             } catch (TooManyRequestsException e) {
                 e.applyTo(response);
                 request.setAttribute(WAIT_MINUTES, e.minutes());
-                request.getRequestDispatcher("/login")
-                        .forward(
-                                new HttpServletRequestWrapper(request) {
-                                    @Override
-                                    public String getMethod() {
-                                        return "GET";
-                                    }
-                                },
-                                response);
+                request.getRequestDispatcher("/login").forward(new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getMethod() {
+                        return "GET";
+                    }
+                }, response);
                 return;
             }
             chain.doFilter(request, response);
@@ -77,14 +73,8 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
             limits.checkNotExhausted(RateLimits.Kind.SIGN_IN_ACCOUNT, account);
         } catch (TooManyRequestsException e) {
             e.applyTo(response);
-            SecurityConfiguration.problem(
-                    response,
-                    429,
-                    "Too Many Requests",
-                    messages.getMessage(
-                            TooManyRequestsException.MESSAGE_KEY,
-                            new Object[] {e.minutes()},
-                            locales.resolveLocale(request)));
+            SecurityConfiguration.problem(response, 429, "Too Many Requests", messages.getMessage(
+                    TooManyRequestsException.MESSAGE_KEY, new Object[] {e.minutes()}, locales.resolveLocale(request)));
             return;
         }
         chain.doFilter(request, response);
@@ -104,8 +94,7 @@ class SignInRateLimitFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(
-                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? decoded : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param role the account's role
  * @param permissions what the person may do (the same strings as {@link Permissions})
  */
-public record SignedIn(
-        long accountId, long siteId, String username, String displayName, Role role, Set<String> permissions) {
+public record SignedIn(long accountId, long siteId, String username, String displayName, Role role,
+        Set<String> permissions) {
 
     /** Whoever writes when no person is signed in: a scheduled job, an event listener. */
     public static final String SYSTEM = "system";
@@ -36,7 +36,7 @@ public record SignedIn(
     static SignedIn of(CurrentUser user) {
         Set<String> held = new java.util.HashSet<>();
         user.getAuthorities().forEach(a -> held.add(a.getAuthority()));
-        return new SignedIn(
-                user.accountId(), user.siteId(), user.getUsername(), user.displayName(), user.role(), Set.copyOf(held));
+        return new SignedIn(user.accountId(), user.siteId(), user.getUsername(), user.displayName(), user.role(),
+                Set.copyOf(held));
     }
 }

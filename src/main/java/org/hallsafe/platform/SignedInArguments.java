@@ -16,13 +16,9 @@ final class SignedInArguments implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public SignedIn resolveArgument(
-            MethodParameter parameter,
-            ModelAndViewContainer mav,
-            NativeWebRequest request,
+    public SignedIn resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return CurrentUser.find()
-                .map(SignedIn::of)
+        return CurrentUser.find().map(SignedIn::of)
                 .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("no signed-in person"));
     }
 }

@@ -21,8 +21,7 @@ public class SmsGateway {
     private static final Logger log = LoggerFactory.getLogger(SmsGateway.class);
 
     private final String gatewayUrl;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SmsGateway(@Value("${hallsafe.sms.gateway-url:}") String gatewayUrl) {
         this.gatewayUrl = gatewayUrl;
@@ -67,12 +66,9 @@ public class SmsGateway {
      */
     public void deliver(String phone, String text, String messageId) {
         try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(phone, text, messageId)))
-                            .build(),
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(phone, text, messageId))).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 throw new SmsNotSentException("SMS gateway answered " + response.statusCode());
@@ -96,8 +92,7 @@ public class SmsGateway {
         return JSON.writeValueAsString(body);
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** The gateway did not take a message. */
     public static class SmsNotSentException extends RuntimeException {

@@ -45,7 +45,8 @@ public class Spreadsheets {
         private static Path dir;
         private static TempFileCreationStrategy strategy;
 
-        private PoiTemp() {}
+        private PoiTemp() {
+        }
 
         static synchronized Path ensure() {
             if (dir == null) {

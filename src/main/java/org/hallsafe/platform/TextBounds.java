@@ -23,8 +23,7 @@ public class TextBounds {
             return null;
         }
         Class<?> type = form.getClass();
-        return known.computeIfAbsent(type.getName() + "#" + field, k -> Optional.ofNullable(find(type, field)))
-                .orElse(null);
+        return known.computeIfAbsent(type.getName() + "#" + field, k -> Optional.ofNullable(find(type, field))).orElse(null);
     }
 
     private static Integer find(Class<?> type, String field) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -50,8 +51,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** A handler's {@link SignedIn} argument: the signed-in person and hall (issue 13, item 5). */
     @Override
-    public void addArgumentResolvers(
-            List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+    public void addArgumentResolvers(List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new SignedInArguments());
     }
 

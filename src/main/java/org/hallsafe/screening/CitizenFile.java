@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.screening.GateDesk.KnownCitizen;
 import org.hallsafe.shared.DocumentType;
+import org.hallsafe.screening.GateDesk.KnownCitizen;
 import org.hallsafe.shared.PhoneNumber;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +32,8 @@ class CitizenFile {
     }
 
     /** A citizen written at the gate: their masked numbers, and their document's look-up hash. */
-    record Written(long id, String docMasked, String phoneMasked, byte[] docHash) {}
+    record Written(long id, String docMasked, String phoneMasked, byte[] docHash) {
+    }
 
     /** The gate's look-up of a returning citizen by the full document number: each one is audited. */
     @Transactional
@@ -41,16 +42,15 @@ class CitizenFile {
             return Optional.empty();
         }
         Optional<KnownCitizen> found = find(siteId, type, docNo);
-        personalData.recordLookUp("citizen", type.name(), type.mask(type.normalise(docNo)), found.isPresent() ? 1 : 0);
+        personalData.recordLookUp("citizen", type.name(),
+                type.mask(type.normalise(docNo)), found.isPresent() ? 1 : 0);
         return found;
     }
 
     /** Whether the gate has seen this document before (the form then needs less); not a look-up a person sees. */
     @Transactional(readOnly = true)
     boolean known(long siteId, DocumentType type, String docNo) {
-        return type != null
-                && DocumentType.problem(type, docNo) == null
-                && find(siteId, type, docNo).isPresent();
+        return type != null && DocumentType.problem(type, docNo) == null && find(siteId, type, docNo).isPresent();
     }
 
     private Optional<KnownCitizen> find(long siteId, DocumentType type, String docNo) {
@@ -58,20 +58,17 @@ class CitizenFile {
         return jdbc.sql("""
                 SELECT id, name, doc_masked, phone_masked FROM citizens
                 WHERE site_id = :site AND doc_type = :type AND doc_hash = :hash""")
-                .param("site", siteId)
-                .param("type", type.name())
-                .param("hash", personalData.lookupHash(normalised))
-                .query(KnownCitizen.class)
-                .optional();
+                .param("site", siteId).param("type", type.name()).param("hash", personalData.lookupHash(normalised))
+                .query(KnownCitizen.class).optional();
     }
 
     /** Writes this visit of a citizen: new, or the one on file with this document, their name and phone updated. */
     Written write(long siteId, String name, DocumentType type, String docNo, String phoneNumber) {
         SealedValue doc = personalData.seal(docNo, type.mask(docNo));
-        SealedValue phone = phoneNumber == null || phoneNumber.isBlank()
-                ? new SealedValue(null, null, null)
+        SealedValue phone = phoneNumber == null || phoneNumber.isBlank() ? new SealedValue(null, null, null)
                 : personalData.seal(new PhoneNumber(phoneNumber).value(), new PhoneNumber(phoneNumber).masked());
-        record Upserted(long id, String phoneMasked) {}
+        record Upserted(long id, String phoneMasked) {
+        }
         Upserted citizen = jdbc.sql("""
                 INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash,
                     phone_masked, created_at, updated_at)
@@ -81,27 +78,17 @@ class CitizenFile {
                     phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
                     phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = excluded.updated_at
                 RETURNING id, phone_masked""")
-                .param("site", siteId)
-                .param("name", name)
-                .param("type", type.name())
-                .param("dc", doc.cipherText())
-                .param("dh", doc.lookupHash())
-                .param("dm", doc.masked())
-                .param("pc", phone.cipherText())
-                .param("ph", phone.lookupHash())
-                .param("pm", phone.masked())
+                .param("site", siteId).param("name", name).param("type", type.name())
+                .param("dc", doc.cipherText()).param("dh", doc.lookupHash()).param("dm", doc.masked())
+                .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
                 .param("now", Timestamp.from(clock.instant())) // the last visit, which the retention period counts from
-                .query(Upserted.class)
-                .single();
+                .query(Upserted.class).single();
         return new Written(citizen.id(), doc.masked(), citizen.phoneMasked(), doc.lookupHash());
     }
 
     /** The look-up hash of a citizen's document, for the event of a re-measure. */
     byte[] docHash(long citizenId) {
-        return jdbc.sql("SELECT doc_hash FROM citizens WHERE id = :id")
-                .param("id", citizenId)
-                .query(byte[].class)
-                .single();
+        return jdbc.sql("SELECT doc_hash FROM citizens WHERE id = :id").param("id", citizenId).query(byte[].class).single();
     }
 
     /** A citizen's full phone or document number; the read is written to the audit log. */
@@ -111,11 +98,8 @@ class CitizenFile {
             case "doc" -> "doc_cipher";
             default -> throw NotFoundException.of("field", field);
         };
-        byte[] cipher = jdbc.sql("SELECT " + column + " FROM citizens WHERE id = :id")
-                .param("id", citizenId)
-                .query(byte[].class)
-                .optional()
-                .orElse(null);
+        byte[] cipher = jdbc.sql("SELECT " + column + " FROM citizens WHERE id = :id").param("id", citizenId)
+                .query(byte[].class).optional().orElse(null);
         return personalData.reveal(cipher, "citizen", citizenId, field);
     }
 }

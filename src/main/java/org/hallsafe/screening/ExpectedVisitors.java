@@ -1,7 +1,6 @@
 package org.hallsafe.screening;
 
 import java.util.Optional;
-
 import org.hallsafe.shared.DocumentType;
 
 /**
@@ -17,8 +16,10 @@ public interface ExpectedVisitors {
     Optional<Visitor> byCode(long siteId, String code);
 
     /** What the screener is shown: masked name and document, and the item, time and window. */
-    record Preview(String code, String name, String docMasked, String summary) {}
+    record Preview(String code, String name, String docMasked, String summary) {
+    }
 
     /** The booked person as the gate stores them. */
-    record Visitor(String code, String name, DocumentType docType, String docNo, String phone, String summary) {}
+    record Visitor(String code, String name, DocumentType docType, String docNo, String phone, String summary) {
+    }
 }

@@ -16,53 +16,28 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+
 import org.hallsafe.shared.BodyTemperature;
 import org.hallsafe.shared.DocumentType;
 
 /** The words of the gate and its rules: who, what was seen, and what follows. */
 public final class Gate {
 
-    private Gate() {}
-
-    public enum PersonType {
-        CITIZEN,
-        STAFF
+    private Gate() {
     }
 
-    public enum Mask {
-        NONE,
-        DISPOSABLE_MEDICAL,
-        N95_KN95,
-        OTHER
-    }
+    public enum PersonType { CITIZEN, STAFF }
 
-    public enum Symptom {
-        FEVER,
-        COLD,
-        COUGH,
-        RESPIRATORY,
-        OTHER
-    }
+    public enum Mask { NONE, DISPOSABLE_MEDICAL, N95_KN95, OTHER }
+
+    public enum Symptom { FEVER, COLD, COUGH, RESPIRATORY, OTHER }
 
     /** {@code RECHECK}: over the threshold at a first reading; the re-measure decides. */
-    public enum Decision {
-        ADMITTED,
-        REFUSED,
-        RECHECK
-    }
+    public enum Decision { ADMITTED, REFUSED, RECHECK }
 
-    public enum Handling {
-        SENT_HOME,
-        FEVER_CLINIC,
-        OTHER
-    }
+    public enum Handling { SENT_HOME, FEVER_CLINIC, OTHER }
 
-    public enum Contact {
-        NONE,
-        CONFIRMED,
-        SUSPECTED,
-        UNKNOWN
-    }
+    public enum Contact { NONE, CONFIRMED, SUSPECTED, UNKNOWN }
 
     /** A person's document on a form: its type and number. */
     public interface Document {
@@ -94,8 +69,7 @@ public final class Gate {
                     return true;
                 }
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("{" + key + "}")
-                        .addPropertyNode("docNo")
+                context.buildConstraintViolationWithTemplate("{" + key + "}").addPropertyNode("docNo")
                         .addConstraintViolation();
                 return false;
             }
@@ -105,12 +79,8 @@ public final class Gate {
     /** {@link DocumentType#problem}, unless the number's text bound speaks first (too long, control characters). */
     static String documentShape(DocumentType type, String docNo) {
         String problem = DocumentType.problem(type, docNo);
-        return problem != null
-                        && org.hallsafe.platform.PlainText.Rules.problem(
-                                        docNo, org.hallsafe.platform.PlainText.CODE, false)
-                                == null
-                ? problem
-                : null;
+        return problem != null && org.hallsafe.platform.PlainText.Rules.problem(docNo,
+                org.hallsafe.platform.PlainText.CODE, false) == null ? problem : null;
     }
 
     /** A temperature reading as the gate, a staff member's phone and a head's desk send it. */
@@ -176,8 +146,7 @@ public final class Gate {
                     return true;
                 }
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("{" + key + "}")
-                        .addPropertyNode("symptoms")
+                context.buildConstraintViolationWithTemplate("{" + key + "}").addPropertyNode("symptoms")
                         .addConstraintViolation();
                 return false;
             }
@@ -196,8 +165,7 @@ public final class Gate {
         }
         if (!asked.containsAll(chosen)) {
             problems.put("symptoms", "gate.symptoms.notAsked");
-        } else if (chosen.contains(Symptom.OTHER)
-                && (r.symptomNote() == null || r.symptomNote().isBlank())) {
+        } else if (chosen.contains(Symptom.OTHER) && (r.symptomNote() == null || r.symptomNote().isBlank())) {
             problems.put("symptomNote", "gate.symptoms.otherNote");
         }
         return problems;
@@ -209,14 +177,15 @@ public final class Gate {
     }
 
     /** What the rules decided and why; reasons are {@code NO_MASK}, {@code FEVER} and {@code SYMPTOM_<name>}. */
-    public record Outcome(Decision decision, List<String> reasons) {}
+    public record Outcome(Decision decision, List<String> reasons) {
+    }
 
     /**
      * The rules of the plan: no mask or any symptom refuses entry; a temperature at or over the threshold asks for a
      * re-measure after a wait, and at the re-measure it refuses.
      */
-    public static Outcome decide(
-            Mask mask, BigDecimal temperature, Set<Symptom> symptoms, BigDecimal threshold, boolean recheck) {
+    public static Outcome decide(Mask mask, BigDecimal temperature, Set<Symptom> symptoms, BigDecimal threshold,
+            boolean recheck) {
         List<String> reasons = new ArrayList<>();
         if (mask == Mask.NONE) {
             reasons.add("NO_MASK");

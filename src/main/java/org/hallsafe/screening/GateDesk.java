@@ -19,16 +19,16 @@ import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -57,19 +57,9 @@ public class GateDesk {
     private final GateSettings settings;
     private final CitizenFile citizens;
 
-    GateDesk(
-            JdbcClient jdbc,
-            Clock clock,
-            PersonalData personalData,
-            Incidents incidents,
-            StaffDirectory staff,
-            LiveUpdates live,
-            MessageSource messages,
-            ApplicationEventPublisher events,
-            ObjectProvider<ExpectedVisitors> visitors,
-            FormShape shape,
-            GateSettings settings,
-            CitizenFile citizens) {
+    GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
+            LiveUpdates live, MessageSource messages, ApplicationEventPublisher events,
+            ObjectProvider<ExpectedVisitors> visitors, FormShape shape, GateSettings settings, CitizenFile citizens) {
         this.visitors = visitors;
         this.shape = shape;
         this.words = new RefusalWords(messages, clock);
@@ -92,33 +82,21 @@ public class GateDesk {
     }
 
     /** A citizen on file, found by document: what the form may fill in. */
-    public record KnownCitizen(long id, String name, String docMasked, String phoneMasked) {}
+    public record KnownCitizen(long id, String name, String docMasked, String phoneMasked) {
+    }
 
     /** What the screener sees after a reading. */
-    public record Result(
-            long id,
-            String name,
-            Decision decision,
-            List<String> reasons,
-            Instant screenedAt,
-            Instant recheckFrom,
-            Long incidentId,
-            boolean questioned,
-            boolean backfilled) {}
+    public record Result(long id, String name, Decision decision, List<String> reasons, Instant screenedAt, Instant recheckFrom, Long incidentId, boolean questioned, boolean backfilled) {
+    }
 
     /** A first reading over the threshold, waiting for its re-measure. */
-    public record PendingRecheck(long id, String name, Instant screenedAt, Instant availableAt) {}
+    public record PendingRecheck(long id, String name, Instant screenedAt, Instant availableAt) {
+    }
 
     /** The questioning of a refused person (询问核实). */
-    public record Questioning(
-            @PlainText(max = PlainText.NOTE, multiline = true)
-            String places,
-
-            Gate.Contact contact,
-            Gate.Handling handling,
-
-            @PlainText(max = PlainText.RECORD, multiline = true)
-            String note) {}
+    public record Questioning(@PlainText(max = PlainText.NOTE, multiline = true) String places, Gate.Contact contact,
+            Gate.Handling handling, @PlainText(max = PlainText.RECORD, multiline = true) String note) {
+    }
 
     /** The hall's gate settings (also for staff health's own checks, which use the same threshold). */
     public Settings settings(long siteId) {
@@ -162,12 +140,9 @@ public class GateDesk {
     private Result record(long siteId, GateForm form, boolean checkShape) {
         if (form.submissionId() != null) {
             // copies of one submission sent at once (on any node) wait here for the first to commit, then answer as it
-            // did: checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue
-            // 19)
+            // did: checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue 19)
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .param("key", "screening:" + siteId + ":" + form.submissionId())
-                    .query((rs, n) -> 1)
-                    .list();
+                    .param("key", "screening:" + siteId + ":" + form.submissionId()).query((rs, n) -> 1).list();
         }
         // one read of the hall's settings for the whole request (issue 13, item 4)
         Settings settings = settings(siteId);
@@ -175,38 +150,26 @@ public class GateDesk {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        if (form.backfilled()
-                && CurrentUser.find()
-                        .map(u -> u.getAuthorities().stream()
-                                .noneMatch(a -> a.getAuthority().equals(Permissions.GATE_BACKFILL)))
-                        .orElse(true)) {
+        if (form.backfilled() && CurrentUser.find().map(u -> u.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals(Permissions.GATE_BACKFILL))).orElse(true)) {
             // a paper-ledger catch-up is the office's to enter, on the page and through the API alike (R-REQ-3)
             throw new AccessDeniedException("back-fill needs " + Permissions.GATE_BACKFILL);
         }
         form = checked(siteId, form, settings, checkShape);
-        Person person =
-                form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
-        Gate.Outcome outcome = Gate.decide(
-                form.mask(),
-                form.temperature(),
-                form.symptomSet(),
-                settings.feverThreshold(),
+        Person person = form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
+        Gate.Outcome outcome = Gate.decide(form.mask(), form.temperature(), form.symptomSet(), settings.feverThreshold(),
                 form.recheckOf() != null);
         Instant now = clock.instant();
-        Instant screenedAt =
-                form.backfilled() ? form.screenedAt().atZone(clock.getZone()).toInstant() : now;
+        Instant screenedAt = form.backfilled() ? form.screenedAt().atZone(clock.getZone()).toInstant() : now;
         if (screenedAt.isAfter(now)) {
             throw new InvalidInputException("screenedAt", "gate.backfill.future");
         }
         if (form.backfilled()) {
-            org.hallsafe.platform.PlausibleDate.Horizon.TODAY
-                    .problem(form.screenedAt().toLocalDate(), clock)
-                    .ifPresent(key -> {
-                        throw new InvalidInputException("screenedAt", key);
-                    });
+            org.hallsafe.platform.PlausibleDate.Horizon.TODAY.problem(form.screenedAt().toLocalDate(), clock).ifPresent(key -> {
+                throw new InvalidInputException("screenedAt", key);
+            });
         }
-        SealedValue health =
-                personalData.seal(new Health(form.temperature(), form.symptomSet(), form.symptomNote()).seal(), "");
+        SealedValue health = personalData.seal(new Health(form.temperature(), form.symptomSet(), form.symptomNote()).seal(), "");
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO screenings (site_id, submission_id, person_type, staff_id, citizen_id, person_name, doc_masked,
                     phone_masked, mask, health_cipher, decision, reasons, recheck_of, screened_at, recorded_at, backfilled,
@@ -214,56 +177,34 @@ public class GateDesk {
                 VALUES (:site, :submission, :type, :staff, :citizen, :name, :doc, :phone, :mask, :health, :decision,
                     string_to_array(:reasons, ','), :recheckOf, :screenedAt, :now, :backfilled, :reason, :screener)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("submission", form.submissionId())
-                .param("type", person.type().name())
-                .param("staff", person.staffId())
-                .param("citizen", person.citizenId())
-                .param("name", person.name())
-                .param("doc", person.docMasked())
-                .param("phone", person.phoneMasked())
-                .param("mask", form.mask().name())
-                .param("health", health.cipherText())
-                .param("decision", outcome.decision().name())
-                .param("reasons", String.join(",", outcome.reasons()))
-                .param("recheckOf", form.recheckOf())
-                .param("screenedAt", Timestamp.from(screenedAt))
-                .param("now", Timestamp.from(now))
-                .param("backfilled", form.backfilled())
-                .param("reason", form.backfilled() ? form.backfillReason().strip() : null)
-                .param("screener", SignedIn.actor())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("submission", form.submissionId()).param("type", person.type().name())
+                .param("staff", person.staffId()).param("citizen", person.citizenId()).param("name", person.name())
+                .param("doc", person.docMasked()).param("phone", person.phoneMasked()).param("mask", form.mask().name())
+                .param("health", health.cipherText()).param("decision", outcome.decision().name())
+                .param("reasons", String.join(",", outcome.reasons())).param("recheckOf", form.recheckOf())
+                .param("screenedAt", Timestamp.from(screenedAt)).param("now", Timestamp.from(now))
+                .param("backfilled", form.backfilled()).param("reason", form.backfilled() ? form.backfillReason().strip() : null)
+                .param("screener", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             // a parallel copy of the same submission won the insert: answer as it did
             return result(siteId, form.submissionId(), settings).orElseThrow();
         }
         if (outcome.decision() == Decision.REFUSED) {
-            long incident = incidents.report(
-                    siteId,
-                    "screening",
-                    String.valueOf(id.get()),
+            long incident = incidents.report(siteId, "screening", String.valueOf(id.get()),
                     words.title(person.name(), person.type()),
-                    words.details(
-                            person.name(),
-                            person.type(),
-                            person.phoneMasked(),
-                            outcome,
-                            form.temperature(),
+                    words.details(person.name(), person.type(), person.phoneMasked(), outcome, form.temperature(),
                             screenedAt));
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
-                    .param("incident", incident)
-                    .param("id", id.get())
-                    .update();
+                    .param("incident", incident).param("id", id.get()).update();
         }
         if (person.type() == PersonType.CITIZEN) {
             byte[] docHash = person.docHash() != null ? person.docHash() : citizens.docHash(person.citizenId());
-            events.publishEvent(
-                    new CitizenScreened(siteId, id.get(), docHash, form.bookingCode(), outcome.decision(), screenedAt));
+            events.publishEvent(new CitizenScreened(siteId, id.get(), docHash, form.bookingCode(), outcome.decision(),
+                    screenedAt));
         }
         if (person.type() == PersonType.STAFF && !form.backfilled()) {
-            events.publishEvent(new StaffScreened(
-                    siteId, person.staffId(), id.get(), screenedAt, outcome.decision() == Decision.REFUSED));
+            events.publishEvent(new StaffScreened(siteId, person.staffId(), id.get(), screenedAt,
+                    outcome.decision() == Decision.REFUSED));
         }
         live.publishToSite(siteId, "screening");
         return result(siteId, form.submissionId(), settings).orElseThrow();
@@ -285,11 +226,8 @@ public class GateDesk {
             }
         }
         // the rules ask whether the citizen is on file only to spare them the phone: looked up then, and once
-        boolean known = form.personType() == PersonType.CITIZEN
-                && form.recheckOf() == null
-                && !form.booked()
-                && (form.phone() == null || form.phone().isBlank())
-                && citizens.known(siteId, form.docType(), form.docNo());
+        boolean known = form.personType() == PersonType.CITIZEN && form.recheckOf() == null && !form.booked()
+                && (form.phone() == null || form.phone().isBlank()) && citizens.known(siteId, form.docType(), form.docNo());
         form.ruleProblems(settings.symptoms(), known).forEach(problems::putIfAbsent);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -302,31 +240,21 @@ public class GateDesk {
         if (form.recheckOf() != null || form.personType() != PersonType.CITIZEN || !form.booked()) {
             return Optional.of(form);
         }
-        return visitors.orderedStream()
-                .map(v -> v.byCode(siteId, form.bookingCode()))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .map(form::withVisitor);
+        return visitors.orderedStream().map(v -> v.byCode(siteId, form.bookingCode())).flatMap(Optional::stream)
+                .findFirst().map(form::withVisitor);
     }
 
     /** Today's booking with this code, masked, for the gate page to show. */
     @Transactional(readOnly = true)
     public Optional<ExpectedVisitors.Preview> booking(long siteId, String code) {
-        return visitors.orderedStream()
-                .map(v -> v.preview(siteId, code))
-                .flatMap(Optional::stream)
-                .findFirst();
+        return visitors.orderedStream().map(v -> v.preview(siteId, code)).flatMap(Optional::stream).findFirst();
     }
 
     @Transactional(readOnly = true)
     public Result get(long siteId, long id) {
         int wait = settings.of(siteId).recheckWaitMinutes();
-        return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.id = :id")
-                .param("site", siteId)
-                .param("id", id)
-                .query((rs, n) -> mapResult(rs, wait))
-                .optional()
-                .orElseThrow(() -> NotFoundException.of("screening", id));
+        return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.id = :id").param("site", siteId).param("id", id)
+                .query((rs, n) -> mapResult(rs, wait)).optional().orElseThrow(() -> NotFoundException.of("screening", id));
     }
 
     /** First readings over the threshold that still wait for their re-measure, oldest first. */
@@ -344,14 +272,9 @@ public class GateDesk {
                 WHERE s.site_id = :site AND s.decision = 'RECHECK' AND s.screened_at > :since
                   AND NOT EXISTS (SELECT 1 FROM screenings r WHERE r.recheck_of = s.id)
                 ORDER BY s.screened_at""")
-                .param("site", siteId)
-                .param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(2))))
-                .query((rs, n) -> new PendingRecheck(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(3).toInstant().plus(Duration.ofMinutes(wait))))
-                .list();
+                .param("site", siteId).param("since", Timestamp.from(clock.instant().minus(Duration.ofHours(2))))
+                .query((rs, n) -> new PendingRecheck(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(3).toInstant().plus(Duration.ofMinutes(wait)))).list();
     }
 
     private static final String RESULT = """
@@ -365,37 +288,23 @@ public class GateDesk {
         }
         int wait = settings.recheckWaitMinutes();
         return jdbc.sql(RESULT + " WHERE s.site_id = :site AND s.submission_id = :submission")
-                .param("site", siteId)
-                .param("submission", submissionId)
-                .query((rs, n) -> mapResult(rs, wait))
-                .optional();
+                .param("site", siteId).param("submission", submissionId).query((rs, n) -> mapResult(rs, wait)).optional();
     }
 
     private Result mapResult(java.sql.ResultSet rs, int waitMinutes) throws java.sql.SQLException {
         Decision decision = Decision.valueOf(rs.getString("decision"));
         Instant at = rs.getTimestamp("screened_at").toInstant();
         long incident = rs.getLong("incident_id");
-        return new Result(
-                rs.getLong("id"),
-                rs.getString("person_name"),
-                decision,
-                Arrays.asList((String[]) rs.getArray("reasons").getArray()),
-                at,
+        return new Result(rs.getLong("id"), rs.getString("person_name"), decision,
+                Arrays.asList((String[]) rs.getArray("reasons").getArray()), at,
                 decision == Decision.RECHECK ? at.plus(Duration.ofMinutes(waitMinutes)) : null,
-                rs.wasNull() ? null : incident,
-                rs.getBoolean("questioned"),
-                rs.getBoolean("backfilled"));
+                rs.wasNull() ? null : incident, rs.getBoolean("questioned"), rs.getBoolean("backfilled"));
     }
 
     /** Who was screened; {@code docHash} is known when the citizen's document was just typed or scanned. */
-    private record Person(
-            PersonType type,
-            Long staffId,
-            Long citizenId,
-            String name,
-            String docMasked,
-            String phoneMasked,
-            byte[] docHash) {}
+    private record Person(PersonType type, Long staffId, Long citizenId, String name, String docMasked,
+            String phoneMasked, byte[] docHash) {
+    }
 
     private Person person(long siteId, GateForm form) {
         if (form.personType() == PersonType.STAFF) {
@@ -405,35 +314,20 @@ public class GateDesk {
             }
             return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked(), null);
         }
-        CitizenFile.Written citizen =
-                citizens.write(siteId, form.name().strip(), form.docType(), form.normalisedDocNo(), form.phone());
-        return new Person(
-                PersonType.CITIZEN,
-                null,
-                citizen.id(),
-                form.name().strip(),
-                citizen.docMasked(),
-                citizen.phoneMasked(),
-                citizen.docHash());
+        CitizenFile.Written citizen = citizens.write(siteId, form.name().strip(), form.docType(), form.normalisedDocNo(),
+                form.phone());
+        return new Person(PersonType.CITIZEN, null, citizen.id(), form.name().strip(), citizen.docMasked(),
+                citizen.phoneMasked(), citizen.docHash());
     }
 
     private Person recheckPerson(long siteId, long firstId, Settings settings) {
-        record First(
-                String decision,
-                String personType,
-                Long staffId,
-                Long citizenId,
-                String personName,
-                String docMasked,
-                String phoneMasked,
-                Timestamp screenedAt) {}
+        record First(String decision, String personType, Long staffId, Long citizenId, String personName,
+                String docMasked, String phoneMasked, Timestamp screenedAt) {
+        }
         First first = jdbc.sql("""
                 SELECT decision, person_type, staff_id, citizen_id, person_name, doc_masked, phone_masked, screened_at
                 FROM screenings WHERE site_id = :site AND id = :id""")
-                .param("site", siteId)
-                .param("id", firstId)
-                .query(First.class)
-                .optional()
+                .param("site", siteId).param("id", firstId).query(First.class).optional()
                 .orElseThrow(() -> new InvalidInputException("recheckOf", "gate.recheck.unknown"));
         if (!"RECHECK".equals(first.decision())) {
             throw new InvalidInputException("recheckOf", "gate.recheck.unknown");
@@ -442,20 +336,11 @@ public class GateDesk {
         if (clock.instant().isBefore(from)) {
             throw new InvalidInputException("temperature", "gate.recheck.tooEarly");
         }
-        if (jdbc.sql("SELECT count(*) FROM screenings WHERE recheck_of = :id")
-                        .param("id", firstId)
-                        .query(Integer.class)
-                        .single()
-                > 0) {
+        if (jdbc.sql("SELECT count(*) FROM screenings WHERE recheck_of = :id").param("id", firstId).query(Integer.class).single() > 0) {
             throw new InvalidInputException("recheckOf", "gate.recheck.done");
         }
-        return new Person(
-                PersonType.valueOf(first.personType()),
-                first.staffId(),
-                first.citizenId(),
-                first.personName(),
-                first.docMasked(),
-                first.phoneMasked(),
-                null);
+        return new Person(PersonType.valueOf(first.personType()), first.staffId(), first.citizenId(), first.personName(),
+                first.docMasked(), first.phoneMasked(), null);
     }
+
 }

@@ -17,11 +17,12 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
-import org.hallsafe.platform.PlainText;
+
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.shared.PhoneNumber;
 
 /**
@@ -31,72 +32,27 @@ import org.hallsafe.shared.PhoneNumber;
  */
 @GateForm.PersonGiven
 @Gate.SymptomsAnswered
-public record GateForm(
-        @NotNull(message = "{validation.required}") UUID submissionId,
-        PersonType personType,
-        Long staffId,
+public record GateForm(@NotNull(message = "{validation.required}") UUID submissionId, PersonType personType, Long staffId,
         @PlainText(max = PlainText.NAME) String name,
-        DocumentType docType,
-        @PlainText(max = PlainText.CODE) String docNo,
-        @PlainText(max = PlainText.PHONE) String phone,
+        DocumentType docType, @PlainText(max = PlainText.CODE) String docNo, @PlainText(max = PlainText.PHONE) String phone,
         @NotNull(message = "{gate.mask.required}") Mask mask,
-
-        @NotNull(message = "{gate.temperature.required}") @Gate.Temperature
-        BigDecimal temperature,
-
-        List<Symptom> symptoms,
+        @NotNull(message = "{gate.temperature.required}") @Gate.Temperature BigDecimal temperature, List<Symptom> symptoms,
         Boolean noSymptoms,
-        @PlainText(max = PlainText.NOTE) String symptomNote,
-        Long recheckOf,
-
-        @org.springframework.format.annotation.DateTimeFormat(
-                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-        LocalDateTime screenedAt,
-
-        @PlainText(max = PlainText.NOTE) String backfillReason,
-        @PlainText(max = 16) String bookingCode)
-        implements Gate.Reading {
+        @PlainText(max = PlainText.NOTE) String symptomNote, Long recheckOf,
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+        LocalDateTime screenedAt, @PlainText(max = PlainText.NOTE) String backfillReason,
+        @PlainText(max = 16) String bookingCode) implements Gate.Reading {
 
     /** A fresh form for the next person, with a new submission id. */
     public static GateForm empty() {
-        return new GateForm(
-                UUID.randomUUID(),
-                PersonType.CITIZEN,
-                null,
-                "",
-                DocumentType.ID_CARD,
-                "",
-                "",
-                null,
-                null,
-                List.of(),
-                false,
-                "",
-                null,
-                null,
-                "",
-                "");
+        return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "", DocumentType.ID_CARD, "", "", null, null,
+                List.of(), false, "", null, null, "", "");
     }
 
     /** A fresh form that re-measures the reading {@code firstId}. */
     public static GateForm recheck(long firstId) {
-        return new GateForm(
-                UUID.randomUUID(),
-                null,
-                null,
-                "",
-                null,
-                "",
-                "",
-                null,
-                null,
-                List.of(),
-                false,
-                "",
-                firstId,
-                null,
-                "",
-                "");
+        return new GateForm(UUID.randomUUID(), null, null, "", null, "", "", null, null, List.of(), false, "", firstId,
+                null, "", "");
     }
 
     /** True when the citizen came with a booking code: the booking says who they are. */
@@ -106,23 +62,9 @@ public record GateForm(
 
     /** This form with the booked person's details where the screener left them empty. */
     GateForm withVisitor(ExpectedVisitors.Visitor v) {
-        return new GateForm(
-                submissionId,
-                PersonType.CITIZEN,
-                null,
-                blank(name) ? v.name() : name,
-                blank(docNo) ? v.docType() : docType,
-                blank(docNo) ? v.docNo() : docNo,
-                blank(phone) ? v.phone() : phone,
-                mask,
-                temperature,
-                symptoms,
-                noSymptoms,
-                symptomNote,
-                recheckOf,
-                screenedAt,
-                backfillReason,
-                v.code());
+        return new GateForm(submissionId, PersonType.CITIZEN, null, blank(name) ? v.name() : name,
+                blank(docNo) ? v.docType() : docType, blank(docNo) ? v.docNo() : docNo, blank(phone) ? v.phone() : phone,
+                mask, temperature, symptoms, noSymptoms, symptomNote, recheckOf, screenedAt, backfillReason, v.code());
     }
 
     private static boolean blank(String s) {
@@ -159,8 +101,7 @@ public record GateForm(
                 }
                 context.disableDefaultConstraintViolation();
                 problems.forEach((field, key) -> context.buildConstraintViolationWithTemplate("{" + key + "}")
-                        .addPropertyNode(field)
-                        .addConstraintViolation());
+                        .addPropertyNode(field).addConstraintViolation());
                 return false;
             }
         }
@@ -187,9 +128,7 @@ public record GateForm(
             if (docProblem != null) {
                 problems.put("docNo", docProblem);
             }
-            if (!blank(phone)
-                    && !PhoneNumber.isValid(phone)
-                    && PlainText.Rules.problem(phone, PlainText.PHONE, false) == null) {
+            if (!blank(phone) && !PhoneNumber.isValid(phone) && PlainText.Rules.problem(phone, PlainText.PHONE, false) == null) {
                 problems.put("phone", "phone.invalid");
             }
         }

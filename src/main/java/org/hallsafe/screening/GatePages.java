@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,11 +65,7 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate")
-    String record(
-            SignedIn who,
-            @Valid @ModelAttribute("form") GateForm form,
-            BindingResult binding,
-            Model model,
+    String record(SignedIn who, @Valid @ModelAttribute("form") GateForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         long site = who.siteId();
         // a back-fill needs its own permission; a reading at the door needs the screener's
@@ -78,9 +75,7 @@ class GatePages {
         }
         // @Valid checked the shape; the desk checks the hall's rules once, reading the settings and looking the citizen
         // up once (issue 13, item 4); a form of the wrong shape hears of the rules too, and nothing is stored
-        var result = FormSubmission.save(
-                binding,
-                binding.hasErrors() ? desk.ruleProblems(site, form) : Map.of(),
+        var result = FormSubmission.save(binding, binding.hasErrors() ? desk.ruleProblems(site, form) : Map.of(),
                 () -> desk.recordShaped(site, form));
         if (result.isPresent()) {
             redirect.addFlashAttribute("lastTemperature", form.temperature());
@@ -93,11 +88,7 @@ class GatePages {
     /** Staff found by name or card number, as choices for the form (htmx). */
     @GetMapping("/screening/gate/staff")
     String findStaff(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute(
-                "found",
-                q.isBlank()
-                        ? List.of()
-                        : staff.search(site(), q, null, false).stream().limit(8).toList());
+        model.addAttribute("found", q.isBlank() ? List.of() : staff.search(site(), q, null, false).stream().limit(8).toList());
         return "screening/gate :: staffChoices";
     }
 
@@ -106,12 +97,8 @@ class GatePages {
      * nothing the screener is typing meanwhile is replaced.
      */
     @GetMapping("/screening/gate/citizen")
-    String findCitizen(
-            @RequestParam(required = false) DocumentType docType,
-            @RequestParam(defaultValue = "") String docNo,
-            @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String phone,
-            Model model,
+    String findCitizen(@RequestParam(required = false) DocumentType docType, @RequestParam(defaultValue = "") String docNo,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         var known = desk.findCitizen(site(), docType, docNo);
         if (known.isEmpty()) {
@@ -119,25 +106,9 @@ class GatePages {
             return null;
         }
         model.addAttribute("known", known.get());
-        model.addAttribute(
-                "form",
-                new GateForm(
-                        null,
-                        Gate.PersonType.CITIZEN,
-                        null,
-                        known.get().name(),
-                        docType,
-                        docNo,
-                        phone,
-                        null,
-                        null,
-                        List.of(),
-                        false,
-                        "",
-                        null,
-                        null,
-                        "",
-                        ""));
+        model.addAttribute("form", new GateForm(null, Gate.PersonType.CITIZEN, null,
+                known.get().name(), docType, docNo, phone, null, null, List.of(), false,
+                "", null, null, "", ""));
         return "screening/gate :: citizenFields";
     }
 
@@ -156,12 +127,8 @@ class GatePages {
     }
 
     @PostMapping("/screening/gate/{id}/questioning")
-    String question(
-            @PathVariable long id,
-            @Valid @ModelAttribute("q") GateDesk.Questioning q,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String question(@PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
         if (FormSubmission.done(binding, () -> questionings.question(site(), id, q))) {
             redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
             return "redirect:/screening/gate";

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.screening.Gate.Symptom;
 import org.hallsafe.screening.GateDesk.Settings;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,19 +35,14 @@ class GateSettings {
 
     @Transactional(readOnly = true)
     Settings of(long siteId) {
-        return jdbc.sql(
-                        "SELECT fever_threshold, recheck_wait_minutes, symptoms FROM screening_settings WHERE site_id = :site")
-                .param("site", siteId)
-                .query((rs, n) -> new Settings(rs.getBigDecimal(1), rs.getInt(2), symptoms(rs.getArray(3))))
-                .optional()
-                .orElse(Settings.DEFAULT);
+        return jdbc.sql("SELECT fever_threshold, recheck_wait_minutes, symptoms FROM screening_settings WHERE site_id = :site")
+                .param("site", siteId).query((rs, n) -> new Settings(rs.getBigDecimal(1), rs.getInt(2),
+                        symptoms(rs.getArray(3)))).optional().orElse(Settings.DEFAULT);
     }
 
     @Transactional
     void save(long siteId, BigDecimal threshold, int waitMinutes, Set<Symptom> symptoms) {
-        if (threshold == null
-                || threshold.compareTo(new BigDecimal("36.0")) < 0
-                || threshold.compareTo(new BigDecimal("39.0")) > 0) {
+        if (threshold == null || threshold.compareTo(new BigDecimal("36.0")) < 0 || threshold.compareTo(new BigDecimal("39.0")) > 0) {
             throw new InvalidInputException("feverThreshold", "gate.settings.threshold");
         }
         if (waitMinutes < 0 || waitMinutes > 60) {
@@ -59,19 +54,16 @@ class GateSettings {
                 ON CONFLICT (site_id) DO UPDATE SET fever_threshold = excluded.fever_threshold,
                     recheck_wait_minutes = excluded.recheck_wait_minutes, symptoms = excluded.symptoms,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .param("t", threshold)
-                .param("w", waitMinutes)
+                .param("t", threshold).param("w", waitMinutes)
                 .param("s", symptoms.stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .param("site", siteId)
+                .param("by", SignedIn.actor()).param("site", siteId)
                 .update();
         activity.record("UPDATED", "screening-settings", siteId, threshold + " / " + waitMinutes + " / " + symptoms);
     }
 
     private static Set<Symptom> symptoms(Array array) throws SQLException {
-        return Arrays.stream((String[]) array.getArray())
-                .map(Symptom::valueOf)
+        return Arrays.stream((String[]) array.getArray()).map(Symptom::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Symptom.class)));
     }
 }

@@ -22,10 +22,8 @@ record Health(BigDecimal temperature, Set<Symptom> symptoms, String note) {
             return new Health(null, EnumSet.noneOf(Symptom.class), "");
         }
         String[] parts = sealed.split("\\|", 3);
-        Set<Symptom> symptoms = parts[1].isEmpty()
-                ? EnumSet.noneOf(Symptom.class)
-                : Arrays.stream(parts[1].split(","))
-                        .map(Symptom::valueOf)
+        Set<Symptom> symptoms = parts[1].isEmpty() ? EnumSet.noneOf(Symptom.class)
+                : Arrays.stream(parts[1].split(",")).map(Symptom::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Symptom.class)));
         return new Health(new BigDecimal(parts[0]), symptoms, parts.length > 2 ? parts[2] : "");
     }

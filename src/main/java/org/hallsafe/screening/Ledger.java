@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.LedgerLines.Sealed;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,29 +41,15 @@ public class Ledger {
     }
 
     /** The ledger's filters; dates are days in the hall's zone, both included. */
-    public record Filter(
-            LocalDate from, LocalDate to, PersonType personType, Decision decision, String screener, String before) {}
+    public record Filter(LocalDate from, LocalDate to, PersonType personType, Decision decision, String screener,
+            String before) {
+    }
 
     /** One ledger line: masked identity, opened health data. */
-    public record Line(
-            long id,
-            Instant screenedAt,
-            Instant recordedAt,
-            PersonType personType,
-            String name,
-            String docMasked,
-            String phoneMasked,
-            BigDecimal temperature,
-            Gate.Mask mask,
-            List<String> symptoms,
-            Decision decision,
-            List<String> reasons,
-            Gate.Handling handling,
-            String screener,
-            boolean backfilled,
-            String backfillReason,
-            Long recheckOf,
-            Long incidentId) {
+    public record Line(long id, Instant screenedAt, Instant recordedAt, PersonType personType, String name,
+            String docMasked, String phoneMasked, BigDecimal temperature, Gate.Mask mask, List<String> symptoms,
+            Decision decision, List<String> reasons, Gate.Handling handling, String screener, boolean backfilled,
+            String backfillReason, Long recheckOf, Long incidentId) {
 
         /** The cursor of the next page: this line's time and id. */
         public String cursor() {
@@ -82,13 +68,10 @@ public class Ledger {
     @Transactional
     public Line line(long siteId, long id) {
         List<Sealed> found = new ArrayList<>();
-        lines.streaming()
-                .query(
-                        LedgerLines.SELECT + " WHERE s.site_id = :site AND s.id = :id",
-                        Map.of("site", siteId, "id", id),
-                        rs -> {
-                            found.add(lines.map(rs));
-                        });
+        lines.streaming().query(LedgerLines.SELECT + " WHERE s.site_id = :site AND s.id = :id",
+                Map.of("site", siteId, "id", id), rs -> {
+                    found.add(lines.map(rs));
+                });
         if (found.isEmpty()) {
             throw NotFoundException.of("screening", id);
         }
@@ -98,11 +81,9 @@ public class Ledger {
     /** The questioning record of a refused person, opened for one reader; the read is logged. */
     @Transactional
     public List<String> questioning(long siteId, long id) {
-        List<byte[]> rows = lines.streaming()
-                .query(
-                        "SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
-                        Map.of("site", siteId, "id", id),
-                        (rs, n) -> rs.getBytes(1));
+        List<byte[]> rows = lines.streaming().query(
+                "SELECT questioning_cipher FROM screenings WHERE site_id = :site AND id = :id",
+                Map.of("site", siteId, "id", id), (rs, n) -> rs.getBytes(1));
         if (rows.isEmpty()) {
             throw NotFoundException.of("screening", id);
         }
@@ -110,10 +91,7 @@ public class Ledger {
         if (sealed == null) {
             return List.of();
         }
-        return Arrays.asList(personalData
-                .revealAll(List.of(sealed), "screening", "questioning " + id)
-                .get(0)
-                .split("\u001f", -1));
+        return Arrays.asList(personalData.revealAll(List.of(sealed), "screening", "questioning " + id).get(0).split("\u001f", -1));
     }
 
     /** Writes the filtered ledger as XLSX, in bounded memory however long it is; answers the number of lines. */

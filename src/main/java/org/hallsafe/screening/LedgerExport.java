@@ -28,20 +28,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerExport {
 
-    private static final List<String> HEADINGS = List.of(
-            "ledger.col.date",
-            "ledger.col.time",
-            "ledger.col.name",
-            "ledger.col.type",
-            "ledger.col.doc",
-            "ledger.col.phone",
-            "ledger.col.temperature",
-            "ledger.col.mask",
-            "ledger.col.symptoms",
-            "ledger.col.result",
-            "ledger.col.handling",
-            "ledger.col.screener",
-            "ledger.col.note");
+    private static final List<String> HEADINGS = List.of("ledger.col.date", "ledger.col.time", "ledger.col.name",
+            "ledger.col.type", "ledger.col.doc", "ledger.col.phone", "ledger.col.temperature", "ledger.col.mask",
+            "ledger.col.symptoms", "ledger.col.result", "ledger.col.handling", "ledger.col.screener", "ledger.col.note");
 
     private final LedgerLines lines;
     private final Spreadsheets spreadsheets;
@@ -71,27 +60,15 @@ class LedgerExport {
                 book.rowsPerSheet(rowsPerSheet);
             }
             Labels labels = new Labels(locale);
-            LedgerWorkbook.Sheet sheet = book.sheet(
-                    labels.get("ledger.title"),
-                    hallName,
-                    book.period(filter.from(), filter.to()),
-                    HEADINGS.stream().map(labels::get).toList());
+            LedgerWorkbook.Sheet sheet = book.sheet(labels.get("ledger.title"), hallName,
+                    book.period(filter.from(), filter.to()), HEADINGS.stream().map(labels::get).toList());
             // Two cores at work: this thread reads, maps and opens the rows (and logs the reads, in this transaction);
             // a writer thread lays them out in the workbook. A short queue keeps memory bounded.
             SheetWriter writer = new SheetWriter(batch -> batch.forEach(l -> sheet.row(values(l, date, time, labels))));
             try {
                 List<Sealed> batch = new ArrayList<>(500);
-                lines.query(
-                        siteId,
-                        new Filter(
-                                filter.from(),
-                                filter.to(),
-                                filter.personType(),
-                                filter.decision(),
-                                filter.screener(),
-                                null),
-                        Integer.MAX_VALUE,
-                        line -> {
+                lines.query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(),
+                        filter.screener(), null), Integer.MAX_VALUE, line -> {
                             batch.add(line);
                             if (batch.size() == 500) {
                                 writer.put(lines.open(batch, "ledger export"));
@@ -112,27 +89,15 @@ class LedgerExport {
 
     /** One line's cells, in the order of the headings; the temperature a number, or a word once anonymised. */
     private static List<Object> values(Line l, DateTimeFormatter date, DateTimeFormatter time, Labels labels) {
-        return Arrays.asList(
-                date.format(l.screenedAt()),
-                time.format(l.screenedAt()),
-                l.name(),
-                labels.get("gate.personType." + l.personType()),
-                l.docMasked(),
-                l.phoneMasked(),
+        return Arrays.asList(date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
+                labels.get("gate.personType." + l.personType()), l.docMasked(), l.phoneMasked(),
                 l.temperature() == null ? labels.get("retention.anonymised") : l.temperature(),
                 labels.get("gate.mask." + l.mask()),
-                l.temperature() == null
-                        ? labels.get("retention.anonymised")
-                        : l.symptoms().isEmpty()
-                                ? labels.get("gate.symptoms.none")
-                                : String.join(
-                                        "、",
-                                        l.symptoms().stream()
-                                                .map(s -> labels.get("gate.symptom." + s))
-                                                .toList()),
+                l.temperature() == null ? labels.get("retention.anonymised")
+                        : l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
+                        : String.join("、", l.symptoms().stream().map(s -> labels.get("gate.symptom." + s)).toList()),
                 labels.get("gate.decision." + l.decision()),
-                l.handling() == null ? "" : labels.get("gate.handling." + l.handling()),
-                l.screener(),
+                l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), l.screener(),
                 l.backfilled() ? labels.get("ledger.backfilled") + "：" + l.backfillReason() : "");
     }
 
@@ -153,26 +118,22 @@ class LedgerExport {
     /** The export's writer thread: takes batches of opened lines from a short queue and writes them to the sheet. */
     private static final class SheetWriter {
         private static final List<Line> END = new ArrayList<>();
-        private final java.util.concurrent.BlockingQueue<List<Line>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(4);
-        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.BlockingQueue<List<Line>> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         private final Thread thread;
 
         SheetWriter(Consumer<List<Line>> write) {
-            thread = new Thread(
-                    () -> {
-                        try {
-                            for (List<Line> lines = queue.take(); lines != END; lines = queue.take()) {
-                                write.accept(lines);
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } catch (Throwable e) {
-                            failure.set(e);
-                        }
-                    },
-                    "ledger-export-writer");
+            thread = new Thread(() -> {
+                try {
+                    for (List<Line> lines = queue.take(); lines != END; lines = queue.take()) {
+                        write.accept(lines);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }, "ledger-export-writer");
             thread.setDaemon(true);
             thread.start();
         }
@@ -225,4 +186,5 @@ class LedgerExport {
             }
         }
     }
+
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
 import javax.sql.DataSource;
 
 import org.hallsafe.platform.PersonalData;
@@ -64,8 +65,7 @@ class LedgerLines {
         }
         if (f.to() != null) {
             sql.append(" AND s.screened_at < :to");
-            params.put(
-                    "to", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            params.put("to", Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (f.personType() != null) {
             sql.append(" AND s.person_type = :type");
@@ -83,8 +83,7 @@ class LedgerLines {
             String[] cursor = f.before().split("_");
             long micros = Long.parseLong(cursor[0]);
             sql.append(" AND (s.screened_at, s.id) < (:beforeAt, :beforeId)");
-            params.put(
-                    "beforeAt", Timestamp.from(Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000)));
+            params.put("beforeAt", Timestamp.from(Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000)));
             params.put("beforeId", Long.parseLong(cursor[1]));
         }
         sql.append(" ORDER BY s.screened_at DESC, s.id DESC");
@@ -97,7 +96,8 @@ class LedgerLines {
     }
 
     /** A ledger line as read, its health data still sealed. */
-    record Sealed(Line line, byte[] health) {}
+    record Sealed(Line line, byte[] health) {
+    }
 
     /** Reads a row with its health data still sealed; {@link #open} opens a batch with one audit entry. */
     Sealed map(ResultSet rs) throws SQLException {
@@ -107,24 +107,13 @@ class LedgerLines {
         long incident = rs.getLong(17);
         boolean noIncident = rs.wasNull();
         String handling = rs.getString(12);
-        Line line = new Line(
-                rs.getLong(1),
-                rs.getTimestamp(2).toInstant(),
-                rs.getTimestamp(3).toInstant(),
-                PersonType.valueOf(rs.getString(4)),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                null,
-                Gate.Mask.valueOf(rs.getString(8)),
-                List.of(),
-                Decision.valueOf(rs.getString(10)),
-                Arrays.asList((String[]) rs.getArray(11).getArray()),
-                handling == null ? null : Gate.Handling.valueOf(handling),
-                rs.getString(13),
-                rs.getBoolean(14),
-                rs.getString(15),
-                noRecheck ? null : recheckOf,
+        Line line = new Line(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                rs.getTimestamp(3).toInstant(), PersonType.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7),
+                null, Gate.Mask.valueOf(rs.getString(8)), List.of(),
+                Decision.valueOf(rs.getString(10)), Arrays.asList((String[]) rs.getArray(11).getArray()),
+                handling == null ? null : Gate.Handling.valueOf(handling), rs.getString(13),
+                rs.getBoolean(14), rs.getString(15), noRecheck ? null : recheckOf,
                 noIncident ? null : incident);
         return new Sealed(line, rs.getBytes(9));
     }
@@ -133,32 +122,17 @@ class LedgerLines {
         if (lines.isEmpty()) {
             return List.of();
         }
-        List<String> plain =
-                personalData.revealAll(lines.stream().map(Sealed::health).toList(), "screening", what);
+        List<String> plain = personalData.revealAll(lines.stream().map(Sealed::health).toList(), "screening", what);
         List<Line> opened = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i).line();
             Health h = Health.open(plain.get(i));
-            opened.add(new Line(
-                    l.id(),
-                    l.screenedAt(),
-                    l.recordedAt(),
-                    l.personType(),
-                    l.name(),
-                    l.docMasked(),
-                    l.phoneMasked(),
-                    h.temperature(),
-                    l.mask(),
-                    h.symptoms().stream().map(Enum::name).toList(),
-                    l.decision(),
-                    l.reasons(),
-                    l.handling(),
-                    l.screener(),
-                    l.backfilled(),
-                    l.backfillReason(),
-                    l.recheckOf(),
-                    l.incidentId()));
+            opened.add(new Line(l.id(), l.screenedAt(), l.recordedAt(), l.personType(), l.name(), l.docMasked(),
+                    l.phoneMasked(), h.temperature(), l.mask(), h.symptoms().stream().map(Enum::name).toList(),
+                    l.decision(), l.reasons(), l.handling(), l.screener(), l.backfilled(), l.backfillReason(),
+                    l.recheckOf(), l.incidentId()));
         }
         return opened;
     }
+
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +56,7 @@ class LedgerPages {
     String line(@PathVariable long id, Model model) {
         Ledger.Line line = ledger.line(site(), id);
         model.addAttribute("line", line);
-        model.addAttribute(
-                "questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(site(), id) : List.of());
+        model.addAttribute("questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(site(), id) : List.of());
         return "screening/ledger-line";
     }
 
@@ -81,31 +80,21 @@ class LedgerPages {
             if (next.size() <= Ledger.PAGE) {
                 break;
             }
-            page = new Ledger.Filter(
-                    f.from(),
-                    f.to(),
-                    f.personType(),
-                    f.decision(),
-                    f.screener(),
+            page = new Ledger.Filter(f.from(), f.to(), f.personType(), f.decision(), f.screener(),
                     next.get(Ledger.PAGE - 1).cursor());
         }
         model.addAttribute("lines", lines);
         model.addAttribute("filter", f);
         model.addAttribute("hall", directory.site(site()).name());
         model.addAttribute("truncated", lines.size() >= PRINT_LIMIT);
-        activity.record(
-                "LEDGER_PRINTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + lines.size() + ")");
+        activity.record("LEDGER_PRINTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + lines.size() + ")");
         return "screening/ledger-print";
     }
 
     @GetMapping("/screening/ledger/export.xlsx")
     void export(Ledger.Filter filter, HttpServletResponse response) throws IOException {
         Ledger.Filter f = withDefaults(filter);
-        int rows = ledger.export(
-                site(),
-                f,
-                directory.site(site()).name(),
-                LocaleContextHolder.getLocale(),
+        int rows = ledger.export(site(), f, directory.site(site()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "screening-ledger-" + f.from() + "_" + f.to()));
         activity.record("LEDGER_EXPORTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + rows + ")");
     }
@@ -113,12 +102,7 @@ class LedgerPages {
     /** Without dates the ledger shows the last seven days. */
     private Ledger.Filter withDefaults(Ledger.Filter f) {
         LocalDate today = LocalDate.now(clock);
-        return new Ledger.Filter(
-                f.from() == null ? today.minusDays(6) : f.from(),
-                f.to() == null ? today : f.to(),
-                f.personType(),
-                f.decision(),
-                f.screener(),
-                f.before());
+        return new Ledger.Filter(f.from() == null ? today.minusDays(6) : f.from(), f.to() == null ? today : f.to(),
+                f.personType(), f.decision(), f.screener(), f.before());
     }
 }

@@ -26,13 +26,10 @@ class LedgerPeople {
      */
     @Transactional
     String reveal(long siteId, long screeningId, String field) {
-        record Who(String personType, Long staffId, Long citizenId) {}
-        Who who = jdbc.sql(
-                        "SELECT person_type, staff_id, citizen_id FROM screenings WHERE site_id = :site AND id = :id")
-                .param("site", siteId)
-                .param("id", screeningId)
-                .query(Who.class)
-                .optional()
+        record Who(String personType, Long staffId, Long citizenId) {
+        }
+        Who who = jdbc.sql("SELECT person_type, staff_id, citizen_id FROM screenings WHERE site_id = :site AND id = :id")
+                .param("site", siteId).param("id", screeningId).query(Who.class).optional()
                 .orElseThrow(() -> NotFoundException.of("screening", screeningId));
         if ("STAFF".equals(who.personType())) {
             return "phone".equals(field) ? staff.reveal(siteId, who.staffId(), "phone") : "";

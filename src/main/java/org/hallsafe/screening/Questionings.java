@@ -26,12 +26,7 @@ class Questionings {
     private final MessageSource messages;
     private final GateDesk desk;
 
-    Questionings(
-            JdbcClient jdbc,
-            Clock clock,
-            PersonalData personalData,
-            Incidents incidents,
-            MessageSource messages,
+    Questionings(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, MessageSource messages,
             GateDesk desk) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -60,26 +55,15 @@ class Questionings {
         if (r.decision() != Decision.REFUSED) {
             throw new InvalidInputException("places", "gate.questioning.notRefused");
         }
-        String sealed = q.places().strip() + "\u001f" + q.contact().name() + "\u001f"
-                + (q.note() == null ? "" : q.note().strip());
+        String sealed = q.places().strip() + "\u001f" + q.contact().name() + "\u001f" + (q.note() == null ? "" : q.note().strip());
         jdbc.sql("""
                 UPDATE screenings SET questioning_cipher = :q, handling = :handling, questioned_at = :now
                 WHERE site_id = :site AND id = :id""")
-                .param("q", personalData.seal(sealed, "").cipherText())
-                .param("handling", q.handling().name())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("id", screeningId)
-                .update();
-        incidents.addDetails(
-                siteId,
-                r.incidentId(),
-                word(
-                        "gate.incident.questioning",
-                        q.places().strip(),
-                        word("gate.contact." + q.contact()),
-                        word("gate.handling." + q.handling()),
-                        q.note() == null ? "" : q.note().strip()));
+                .param("q", personalData.seal(sealed, "").cipherText()).param("handling", q.handling().name())
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("id", screeningId).update();
+        incidents.addDetails(siteId, r.incidentId(), word("gate.incident.questioning", q.places().strip(),
+                word("gate.contact." + q.contact()), word("gate.handling." + q.handling()),
+                q.note() == null ? "" : q.note().strip()));
     }
 
     /** Words stored in an incident are the hall's language, from the zh-CN bundle. */

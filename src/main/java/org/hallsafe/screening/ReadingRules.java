@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 public class ReadingRules {
 
     /** A hall's rules for a reading. */
-    public record HallRules(BigDecimal feverThreshold, Set<Symptom> symptoms) {}
+    public record HallRules(BigDecimal feverThreshold, Set<Symptom> symptoms) {
+    }
 
     private final GateDesk desk;
 

@@ -26,22 +26,13 @@ final class RefusalWords {
         return word("gate.incident.title", name, word("gate.personType." + type));
     }
 
-    String details(
-            String name,
-            PersonType type,
-            String phoneMasked,
-            Gate.Outcome outcome,
-            BigDecimal temperature,
+    String details(String name, PersonType type, String phoneMasked, Gate.Outcome outcome, BigDecimal temperature,
             Instant at) {
-        return word(
-                "gate.incident.details",
+        return word("gate.incident.details",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(clock.getZone())),
-                name,
-                word("gate.personType." + type),
-                phoneMasked == null ? "—" : phoneMasked,
+                name, word("gate.personType." + type), phoneMasked == null ? "—" : phoneMasked,
                 outcome.reasons().stream().map(r -> word("gate.reason." + r)).collect(Collectors.joining("、")),
-                temperature.toPlainString(),
-                SignedIn.actor());
+                temperature.toPlainString(), SignedIn.actor());
     }
 
     private String word(String key, Object... args) {

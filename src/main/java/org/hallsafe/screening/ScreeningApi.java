@@ -8,10 +8,11 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
+
 import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import static org.hallsafe.screening.GatePages.site;
 @Tag(name = "screening", description = "R-SCR-1..3: the first gate and its ledger")
 class ScreeningApi {
 
+
     private final GateDesk desk;
     private final Ledger ledger;
     private final Today today;
@@ -44,14 +46,11 @@ class ScreeningApi {
 
     @PostMapping("/screenings")
     @RequiresPermission(Permissions.GATE_RECORD)
-    @Operation(
-            summary =
-                    "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
+    @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
     ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
         // @Valid checked the shape; the desk checks the hall's rules, once (issue 13, item 4)
         GateDesk.Result result = desk.recordShaped(site(), form);
-        return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id()))
-                .body(result);
+        return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);
     }
 
     @PostMapping("/screenings/{id}/questioning")
@@ -72,9 +71,7 @@ class ScreeningApi {
 
     @GetMapping("/screenings")
     @RequiresPermission(Permissions.LEDGER_VIEW)
-    @Operation(
-            summary =
-                    "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
+    @Operation(summary = "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
     Map<String, Object> ledger(Ledger.Filter filter) {
         List<Ledger.Line> lines = ledger.page(site(), filter);
         boolean more = lines.size() > Ledger.PAGE;

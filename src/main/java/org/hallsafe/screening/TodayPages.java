@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.Permissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,29 +45,20 @@ class TodayPages {
 
     @PostMapping("/screening/settings")
     @RequiresPermission(Permissions.SCREENING_SETTINGS)
-    String saveSettings(
-            @RequestParam(required = false) BigDecimal feverThreshold,
+    String saveSettings(@RequestParam(required = false) BigDecimal feverThreshold,
             @RequestParam(defaultValue = "-1") int recheckWaitMinutes,
-            @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms,
-            Model model,
+            @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
             RedirectAttributes redirect) {
         try {
-            settings.save(
-                    site(),
-                    feverThreshold,
-                    recheckWaitMinutes,
+            settings.save(site(), feverThreshold, recheckWaitMinutes,
                     org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/screening/settings";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorField", e.field());
-            model.addAttribute(
-                    "settings",
-                    new GateDesk.Settings(
-                            feverThreshold,
-                            recheckWaitMinutes,
-                            org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms)));
+            model.addAttribute("settings", new GateDesk.Settings(feverThreshold, recheckWaitMinutes,
+                    org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms)));
             model.addAttribute("allSymptoms", Gate.Symptom.values());
             return "screening/settings";
         }

@@ -11,13 +11,12 @@ public final class BodyTemperature {
     public static final BigDecimal LOWEST = new BigDecimal("34.0");
     public static final BigDecimal HIGHEST = new BigDecimal("43.0");
 
-    private BodyTemperature() {}
+    private BodyTemperature() {
+    }
 
     /** Whether a thermometer can show this reading. */
     public static boolean plausible(BigDecimal celsius) {
-        return celsius != null
-                && celsius.compareTo(LOWEST) >= 0
-                && celsius.compareTo(HIGHEST) <= 0
+        return celsius != null && celsius.compareTo(LOWEST) >= 0 && celsius.compareTo(HIGHEST) <= 0
                 && celsius.stripTrailingZeros().scale() <= 1;
     }
 }

@@ -7,11 +7,7 @@ import java.util.Locale;
  * One vocabulary for every module that takes a document (issue 13, item 2).
  */
 public enum DocumentType {
-    ID_CARD,
-    PASSPORT,
-    HK_MACAU_PERMIT,
-    TAIWAN_PERMIT,
-    OTHER;
+    ID_CARD, PASSPORT, HK_MACAU_PERMIT, TAIWAN_PERMIT, OTHER;
 
     /**
      * What is wrong with a document number, as a message key, or null when it will do: an ID card by its GB 11643

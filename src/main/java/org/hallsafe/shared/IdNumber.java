@@ -26,14 +26,7 @@ public record IdNumber(String value) {
     }
 
     /** What is wrong with a typed number, so the form can say it in plain words. */
-    public enum Problem {
-        NONE,
-        EMPTY,
-        LENGTH,
-        CHARACTERS,
-        BIRTH_DATE,
-        CHECK_DIGIT
-    }
+    public enum Problem { NONE, EMPTY, LENGTH, CHARACTERS, BIRTH_DATE, CHECK_DIGIT }
 
     public static Problem check(String raw) {
         if (raw == null || raw.isBlank()) {

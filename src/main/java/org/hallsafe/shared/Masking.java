@@ -3,7 +3,8 @@ package org.hallsafe.shared;
 /** Masking for display: personal data on screens and in exports shows only what identification needs. */
 public final class Masking {
 
-    private Masking() {}
+    private Masking() {
+    }
 
     /** Keeps the first {@code head} and last {@code tail} characters and stars the rest; short values are starred whole. */
     public static String keep(String value, int head, int tail) {
@@ -13,8 +14,6 @@ public final class Masking {
         if (value.length() <= head + tail) {
             return "*".repeat(value.length());
         }
-        return value.substring(0, head)
-                + "*".repeat(value.length() - head - tail)
-                + value.substring(value.length() - tail);
+        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
     }
 }

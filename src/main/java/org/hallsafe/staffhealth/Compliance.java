@@ -33,15 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 class Compliance {
 
     /** One section's day. */
-    public record SectionDay(
-            Long departmentId,
-            String name,
-            int onTime,
-            int late,
-            int missed,
-            int due,
-            int masksOnTime,
-            int masksOverdue) {}
+    public record SectionDay(Long departmentId, String name, int onTime, int late, int missed, int due,
+            int masksOnTime, int masksOverdue) {
+    }
 
     /** One window's hand hygiene. */
     public record WindowDay(String window, int services, int sanitisations) {
@@ -60,14 +54,8 @@ class Compliance {
     private final Directory directory;
     private final Spreadsheets spreadsheets;
 
-    Compliance(
-            StaffHealth health,
-            JdbcClient jdbc,
-            Clock clock,
-            StaffHealthProperties properties,
-            MessageSource messages,
-            Directory directory,
-            Spreadsheets spreadsheets) {
+    Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages,
+            Directory directory, Spreadsheets spreadsheets) {
         this.directory = directory;
         this.spreadsheets = spreadsheets;
         this.health = health;
@@ -84,9 +72,7 @@ class Compliance {
         Map<String, Long> ids = new LinkedHashMap<>();
         Map<Long, int[]> masks = masksChanged(siteId, day);
         for (StaffHealth.Day d : health.board(siteId, null, day)) {
-            String name = d.staff().windowId() != null
-                    ? d.staff().windowName()
-                    : d.staff().departmentName();
+            String name = d.staff().windowId() != null ? d.staff().windowName() : d.staff().departmentName();
             String key = d.staff().departmentName() != null ? d.staff().departmentName() : name;
             ids.putIfAbsent(key, d.staff().departmentId());
             int[] c = bySection.computeIfAbsent(key, k -> new int[6]);
@@ -99,8 +85,7 @@ class Compliance {
             c[5] += m[1] + (d.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
         }
         List<SectionDay> out = new ArrayList<>();
-        bySection.forEach(
-                (name, c) -> out.add(new SectionDay(ids.get(name), name, c[0], c[1], c[2], c[3], c[4], c[5])));
+        bySection.forEach((name, c) -> out.add(new SectionDay(ids.get(name), name, c[0], c[1], c[2], c[3], c[4], c[5])));
         return out;
     }
 
@@ -112,8 +97,7 @@ class Compliance {
         jdbc.sql("""
                 SELECT staff_id, mask_type, at FROM mask_events WHERE site_id = :site AND kind = 'PUT_ON'
                   AND at >= :from AND at < :to ORDER BY staff_id, at""")
-                .param("site", siteId)
-                .param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
+                .param("site", siteId).param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
                 .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query((rs, n) -> {
                     long staffId = rs.getLong(1);
@@ -124,8 +108,7 @@ class Compliance {
                         counts.computeIfAbsent(staffId, k -> new int[2])[inTime ? 0 : 1]++;
                     }
                     return null;
-                })
-                .list();
+                }).list();
         return counts;
     }
 
@@ -133,27 +116,20 @@ class Compliance {
     @Transactional(readOnly = true)
     List<WindowDay> windows(long siteId, LocalDate today) {
         ZoneId zone = clock.getZone();
-        Map<Long, WindowView> windows =
-                directory.windows(siteId, "", true).stream().collect(Collectors.toMap(WindowView::id, w -> w));
-        record Counts(long windowId, int services, int sanitisations) {}
-        return jdbc
-                .sql("""
+        Map<Long, WindowView> windows = directory.windows(siteId, "", true).stream()
+                .collect(Collectors.toMap(WindowView::id, w -> w));
+        record Counts(long windowId, int services, int sanitisations) {
+        }
+        return jdbc.sql("""
                 SELECT window_id, count(*) FILTER (WHERE kind = 'SERVICE') AS services,
                        count(*) FILTER (WHERE kind = 'SANITISE') AS sanitisations
                 FROM hand_events WHERE site_id = :site AND at >= :from AND at < :to GROUP BY window_id""")
-                .param("site", siteId)
-                .param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
+                .param("site", siteId).param("from", Timestamp.from(today.atStartOfDay(zone).toInstant()))
                 .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query(Counts.class)
-                .list()
-                .stream()
-                .filter(c -> windows.containsKey(c.windowId()))
+                .query(Counts.class).list().stream().filter(c -> windows.containsKey(c.windowId()))
                 .sorted(Comparator.comparingInt(c -> windows.get(c.windowId()).number()))
-                .map(c -> new WindowDay(
-                        windows.get(c.windowId()).number() + " "
-                                + windows.get(c.windowId()).name(),
-                        c.services(),
-                        c.sanitisations()))
+                .map(c -> new WindowDay(windows.get(c.windowId()).number() + " " + windows.get(c.windowId()).name(),
+                        c.services(), c.sanitisations()))
                 .toList();
     }
 
@@ -162,32 +138,14 @@ class Compliance {
     void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
         try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
             String period = book.period(day, day);
-            LedgerWorkbook.Sheet sections = book.sheet(
-                    text("compliance.title", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "compliance.section",
-                            "compliance.onTime",
-                            "compliance.late",
-                            "compliance.missed",
-                            "compliance.due",
-                            "compliance.masksOnTime",
-                            "compliance.masksOverdue"));
+            LedgerWorkbook.Sheet sections = book.sheet(text("compliance.title", locale), hall, period, headings(locale,
+                    "compliance.section", "compliance.onTime", "compliance.late", "compliance.missed", "compliance.due",
+                    "compliance.masksOnTime", "compliance.masksOverdue"));
             for (SectionDay s : sections(siteId, day)) {
                 sections.row(s.name(), s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue());
             }
-            LedgerWorkbook.Sheet windows = book.sheet(
-                    text("compliance.window", locale),
-                    hall,
-                    period,
-                    headings(
-                            locale,
-                            "compliance.window",
-                            "compliance.services",
-                            "compliance.sanitisations",
-                            "compliance.ratio"));
+            LedgerWorkbook.Sheet windows = book.sheet(text("compliance.window", locale), hall, period, headings(locale,
+                    "compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"));
             for (WindowDay w : windows(siteId, day)) {
                 windows.row(w.window(), w.services(), w.sanitisations(), Math.round(w.ratio() * 100) / 100.0);
             }
@@ -219,11 +177,8 @@ class Compliance {
 
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
-            return compliance.sections(siteId, day).stream()
-                    .filter(s -> s.departmentId() != null)
-                    .collect(Collectors.toMap(
-                            SectionDay::departmentId,
-                            s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
+            return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
+                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
         }
     }
 
@@ -243,10 +198,8 @@ class Compliance {
 
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
-            return compliance.sections(siteId, day).stream()
-                    .filter(s -> s.departmentId() != null)
-                    .collect(Collectors.toMap(
-                            SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
+            return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
+                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.StaffScreened;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,14 +45,8 @@ class DayRecords {
 
     private void presence(long siteId, long staffId, String kind) {
         staff.get(siteId, staffId);
-        jdbc.sql(
-                        "INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, :kind, :now, :by)")
-                .param("site", siteId)
-                .param("staff", staffId)
-                .param("kind", kind)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .update();
+        jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, :kind, :now, :by)")
+                .param("site", siteId).param("staff", staffId).param("kind", kind).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         live.publishToSite(siteId, "staffhealth");
     }
 
@@ -66,15 +60,9 @@ class DayRecords {
             throw new InvalidInputException("maskType", "staffhealth.mask.disinfectN95");
         }
         staff.get(siteId, staffId);
-        jdbc.sql(
-                        "INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (:site, :staff, :kind, :type, :now, :by)")
-                .param("site", siteId)
-                .param("staff", staffId)
-                .param("kind", kind)
-                .param("type", type.name())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .update();
+        jdbc.sql("INSERT INTO mask_events (site_id, staff_id, kind, mask_type, at, recorded_by) VALUES (:site, :staff, :kind, :type, :now, :by)")
+                .param("site", siteId).param("staff", staffId).param("kind", kind).param("type", type.name())
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         live.publishToSite(siteId, "staffhealth");
     }
 
@@ -85,14 +73,9 @@ class DayRecords {
         if (person.windowId() == null) {
             throw new InvalidInputException("kind", "staffhealth.hand.windowOnly");
         }
-        jdbc.sql(
-                        "INSERT INTO hand_events (site_id, staff_id, window_id, kind, at) VALUES (:site, :staff, :window, :kind, :now)")
-                .param("site", siteId)
-                .param("staff", staffId)
-                .param("window", person.windowId())
-                .param("kind", kind)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        jdbc.sql("INSERT INTO hand_events (site_id, staff_id, window_id, kind, at) VALUES (:site, :staff, :window, :kind, :now)")
+                .param("site", siteId).param("staff", staffId).param("window", person.windowId()).param("kind", kind)
+                .param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** A staff member passing the gate: the screening counts as a check, and as their return if they were out. */
@@ -104,27 +87,17 @@ class DayRecords {
                 ON CONFLICT (site_id, submission_id) DO NOTHING""")
                 .param("site", screened.siteId())
                 .param("s", UUID.nameUUIDFromBytes(("screening-" + screened.screeningId()).getBytes()))
-                .param("staff", screened.staffId())
-                .param("at", Timestamp.from(screened.screenedAt()))
-                .param("screening", screened.screeningId())
-                .param("abnormal", screened.refused())
-                .update();
+                .param("staff", screened.staffId()).param("at", Timestamp.from(screened.screenedAt()))
+                .param("screening", screened.screeningId()).param("abnormal", screened.refused()).update();
         String last = jdbc.sql("""
                 SELECT kind FROM staff_presence WHERE site_id = :site AND staff_id = :staff AND at <= :at
                 ORDER BY at DESC, id DESC LIMIT 1""")
-                .param("site", screened.siteId())
-                .param("staff", screened.staffId())
-                .param("at", Timestamp.from(screened.screenedAt()))
-                .query(String.class)
-                .optional()
-                .orElse("");
+                .param("site", screened.siteId()).param("staff", screened.staffId())
+                .param("at", Timestamp.from(screened.screenedAt())).query(String.class).optional().orElse("");
         if ("LEFT".equals(last)) {
-            jdbc.sql(
-                            "INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, 'RETURNED', :at, 'gate')")
-                    .param("site", screened.siteId())
-                    .param("staff", screened.staffId())
-                    .param("at", Timestamp.from(screened.screenedAt().minusSeconds(1)))
-                    .update();
+            jdbc.sql("INSERT INTO staff_presence (site_id, staff_id, kind, at, recorded_by) VALUES (:site, :staff, 'RETURNED', :at, 'gate')")
+                    .param("site", screened.siteId()).param("staff", screened.staffId())
+                    .param("at", Timestamp.from(screened.screenedAt().minusSeconds(1))).update();
         }
         live.publishToSite(screened.siteId(), "staffhealth");
     }

@@ -30,21 +30,14 @@ class ReminderInbox {
         return jdbc.sql("""
                 SELECT slot_key, kind, created_at FROM staffhealth_reminders
                 WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL ORDER BY created_at DESC LIMIT 10""")
-                .param("site", siteId)
-                .param("staff", staffId)
-                .query((rs, n) -> new Reminder(
-                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .list();
+                .param("site", siteId).param("staff", staffId)
+                .query((rs, n) -> new Reminder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
     }
 
     @Transactional
     void readReminders(long siteId, long staffId) {
-        jdbc.sql(
-                        "UPDATE staffhealth_reminders SET read_at = :now WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("site", siteId)
-                .param("staff", staffId)
-                .update();
+        jdbc.sql("UPDATE staffhealth_reminders SET read_at = :now WHERE site_id = :site AND staff_id = :staff AND read_at IS NULL")
+                .param("now", Timestamp.from(clock.instant())).param("site", siteId).param("staff", staffId).update();
     }
 
     /**
@@ -54,13 +47,8 @@ class ReminderInbox {
         return jdbc.sql("""
                 INSERT INTO staffhealth_reminders (site_id, staff_id, slot_key, kind, created_at)
                 VALUES (:site, :staff, :key, :kind, :now) ON CONFLICT DO NOTHING""")
-                        .param("site", siteId)
-                        .param("staff", staffId)
-                        .param("key", key)
-                        .param("kind", kind)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update()
-                == 1;
+                .param("site", siteId).param("staff", staffId).param("key", key).param("kind", kind).param("now", Timestamp.from(clock.instant()))
+                .update() == 1;
     }
 
     /** The open halls, from organization's facade. */

@@ -3,8 +3,8 @@ package org.hallsafe.staffhealth;
 import java.time.Clock;
 
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.Deliveries;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +23,7 @@ class Reminders {
     private final Deliveries sms;
     private final Clock clock;
 
-    Reminders(
-            StaffHealth health,
-            ReminderInbox inbox,
-            StaffDirectory staff,
-            LiveUpdates live,
-            Deliveries sms,
-            Clock clock) {
+    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock) {
         this.health = health;
         this.inbox = inbox;
         this.staff = staff;
@@ -38,9 +32,7 @@ class Reminders {
         this.clock = clock;
     }
 
-    @Scheduled(
-            fixedDelayString = "${hallsafe.staffhealth.reminder-check:60s}",
-            initialDelayString = "${hallsafe.staffhealth.reminder-check:60s}")
+    @Scheduled(fixedDelayString = "${hallsafe.staffhealth.reminder-check:60s}", initialDelayString = "${hallsafe.staffhealth.reminder-check:60s}")
     public int remind() {
         int sent = 0;
         for (long site : inbox.sites()) {
@@ -79,17 +71,8 @@ class Reminders {
         }
         if (day.staff().phoneMasked() != null) {
             long staffId = day.staff().id();
-            sms.enqueueSms(
-                    new Deliveries.Sms(
-                            site,
-                            "staffhealth",
-                            staffId + "/" + key,
-                            purpose,
-                            "staff:" + staffId,
-                            day.staff().name(),
-                            day.staff().phoneMasked(),
-                            text),
-                    () -> staff.reveal(site, staffId, "phone"));
+            sms.enqueueSms(new Deliveries.Sms(site, "staffhealth", staffId + "/" + key, purpose, "staff:" + staffId,
+                    day.staff().name(), day.staff().phoneMasked(), text), () -> staff.reveal(site, staffId, "phone"));
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,31 +40,20 @@ class Schedules {
         }
         jdbc.sql("""
                 SELECT staff_group, morning_start, morning_end, afternoon_start, afternoon_end, working_days
-                FROM staffhealth_schedules WHERE site_id = :site""")
-                .param("site", siteId)
-                .query((rs, n) -> all.put(
-                        Group.valueOf(rs.getString(1)),
-                        new Schedule(
-                                rs.getTime(2).toLocalTime(),
-                                rs.getTime(3).toLocalTime(),
-                                rs.getTime(4).toLocalTime(),
-                                rs.getTime(5).toLocalTime(),
-                                Arrays.stream(rs.getString(6).split(","))
-                                        .filter(d -> !d.isBlank())
-                                        .map(d -> DayOfWeek.of(Integer.parseInt(d)))
-                                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))))))
+                FROM staffhealth_schedules WHERE site_id = :site""").param("site", siteId)
+                .query((rs, n) -> all.put(Group.valueOf(rs.getString(1)), new Schedule(rs.getTime(2).toLocalTime(),
+                        rs.getTime(3).toLocalTime(), rs.getTime(4).toLocalTime(), rs.getTime(5).toLocalTime(),
+                        Arrays.stream(rs.getString(6).split(",")).filter(d -> !d.isBlank())
+                                .map(d -> DayOfWeek.of(Integer.parseInt(d)))
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))))))
                 .list();
         return all;
     }
 
     @Transactional
     void saveSchedule(long siteId, Group group, Schedule s) {
-        if (s.morningStart() == null
-                || s.morningEnd() == null
-                || s.afternoonStart() == null
-                || s.afternoonEnd() == null
-                || !s.morningStart().isBefore(s.morningEnd())
-                || s.morningEnd().isAfter(s.afternoonStart())
+        if (s.morningStart() == null || s.morningEnd() == null || s.afternoonStart() == null || s.afternoonEnd() == null
+                || !s.morningStart().isBefore(s.morningEnd()) || s.morningEnd().isAfter(s.afternoonStart())
                 || !s.afternoonStart().isBefore(s.afternoonEnd())) {
             throw new InvalidInputException("morningStart", "staffhealth.schedule.order");
         }
@@ -76,21 +65,10 @@ class Schedules {
                     morning_end = excluded.morning_end, afternoon_start = excluded.afternoon_start,
                     afternoon_end = excluded.afternoon_end, working_days = excluded.working_days,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .param("site", siteId)
-                .param("group", group.name())
-                .param("ms", s.morningStart())
-                .param("me", s.morningEnd())
-                .param("as", s.afternoonStart())
-                .param("ae", s.afternoonEnd())
-                .param(
-                        "days",
-                        s.workingDays().stream()
-                                .map(d -> String.valueOf(d.getValue()))
-                                .sorted()
-                                .collect(Collectors.joining(",")))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor())
-                .update();
+                .param("site", siteId).param("group", group.name()).param("ms", s.morningStart())
+                .param("me", s.morningEnd()).param("as", s.afternoonStart()).param("ae", s.afternoonEnd())
+                .param("days", s.workingDays().stream().map(d -> String.valueOf(d.getValue())).sorted().collect(Collectors.joining(",")))
+                .param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor()).update();
         activity.record("UPDATED", "staffhealth-schedule", group, s.morningStart() + "-" + s.afternoonEnd());
     }
 }

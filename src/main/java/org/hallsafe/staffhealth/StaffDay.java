@@ -20,46 +20,22 @@ import java.util.Set;
  */
 public final class StaffDay {
 
-    private StaffDay() {}
-
-    public enum Group {
-        BUREAU,
-        WINDOW,
-        CANTEEN
+    private StaffDay() {
     }
 
-    public enum Kind {
-        BEFORE_WORK,
-        PERIODIC,
-        AFTER_WORK,
-        RETURN
-    }
+    public enum Group { BUREAU, WINDOW, CANTEEN }
 
-    public enum Status {
-        UPCOMING,
-        OPEN,
-        DUE,
-        LATE,
-        MISSED,
-        DONE_ON_TIME,
-        DONE_LATE
-    }
+    public enum Kind { BEFORE_WORK, PERIODIC, AFTER_WORK, RETURN }
+
+    public enum Status { UPCOMING, OPEN, DUE, LATE, MISSED, DONE_ON_TIME, DONE_LATE }
 
     /** A working day with its lunch break, and the weekdays it applies to. */
-    public record Schedule(
-            LocalTime morningStart,
-            LocalTime morningEnd,
-            LocalTime afternoonStart,
-            LocalTime afternoonEnd,
-            Set<DayOfWeek> workingDays) {
+    public record Schedule(LocalTime morningStart, LocalTime morningEnd, LocalTime afternoonStart,
+            LocalTime afternoonEnd, Set<DayOfWeek> workingDays) {
 
         /** The plan's hall: 08:30–12:00 and 14:30–17:30, Monday to Friday. */
-        public static final Schedule DEFAULT = new Schedule(
-                LocalTime.of(8, 30),
-                LocalTime.of(12, 0),
-                LocalTime.of(14, 30),
-                LocalTime.of(17, 30),
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        public static final Schedule DEFAULT = new Schedule(LocalTime.of(8, 30), LocalTime.of(12, 0),
+                LocalTime.of(14, 30), LocalTime.of(17, 30), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
 
         boolean works(LocalDate day) {
             return workingDays.contains(day.getDayOfWeek());
@@ -67,7 +43,8 @@ public final class StaffDay {
     }
 
     /** The rules' durations: checks every {@code interval} of working time, {@code grace} before a check is late. */
-    record Rules(Duration interval, Duration grace) {}
+    record Rules(Duration interval, Duration grace) {
+    }
 
     /** One check the day asks for, and how it stands. */
     public record Slot(Kind kind, Instant dueAt, Instant opensAt, Instant closesAt, Status status, Instant checkedAt) {
@@ -92,14 +69,8 @@ public final class StaffDay {
      * @param checks when the staff member's checks were taken that day
      * @param returns when they came back to the hall that day
      */
-    static List<Slot> compute(
-            Schedule schedule,
-            Rules rules,
-            LocalDate day,
-            ZoneId zone,
-            List<Instant> checks,
-            List<Instant> returns,
-            Instant now) {
+    static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
+            List<Instant> returns, Instant now) {
         return schedule.works(day) ? computeWorking(schedule, rules, day, zone, checks, returns, now) : List.of();
     }
 
@@ -110,42 +81,26 @@ public final class StaffDay {
      * @param hallOpen whether the hall opens that day
      * @param exception whether the calendar's exception (holiday or 调休) made it so
      */
-    static List<Slot> compute(
-            Schedule schedule,
-            Rules rules,
-            LocalDate day,
-            ZoneId zone,
-            List<Instant> checks,
-            List<Instant> returns,
-            Instant now,
-            boolean hallOpen,
-            boolean exception) {
+    static List<Slot> compute(Schedule schedule, Rules rules, LocalDate day, ZoneId zone, List<Instant> checks,
+            List<Instant> returns, Instant now, boolean hallOpen, boolean exception) {
         if (!hallOpen || !exception && !schedule.works(day)) {
             return List.of();
         }
         return computeWorking(schedule, rules, day, zone, checks, returns, now);
     }
 
-    private static List<Slot> computeWorking(
-            Schedule schedule,
-            Rules rules,
-            LocalDate day,
-            ZoneId zone,
-            List<Instant> checks,
-            List<Instant> returns,
-            Instant now) {
-        record Due(Kind kind, Instant at, Duration early) {}
+    private static List<Slot> computeWorking(Schedule schedule, Rules rules, LocalDate day, ZoneId zone,
+            List<Instant> checks, List<Instant> returns, Instant now) {
+        record Due(Kind kind, Instant at, Duration early) {
+        }
         List<Due> dues = new ArrayList<>();
         Instant start = day.atTime(schedule.morningStart()).atZone(zone).toInstant();
         Instant end = day.atTime(schedule.afternoonEnd()).atZone(zone).toInstant();
         dues.add(new Due(Kind.BEFORE_WORK, start, BEFORE_WORK_EARLY));
         Duration morning = Duration.between(schedule.morningStart(), schedule.morningEnd());
         Duration afternoon = Duration.between(schedule.afternoonStart(), schedule.afternoonEnd());
-        for (Duration worked = rules.interval();
-                worked.compareTo(morning.plus(afternoon)) < 0;
-                worked = worked.plus(rules.interval())) {
-            LocalTime at = worked.compareTo(morning) <= 0
-                    ? schedule.morningStart().plus(worked)
+        for (Duration worked = rules.interval(); worked.compareTo(morning.plus(afternoon)) < 0; worked = worked.plus(rules.interval())) {
+            LocalTime at = worked.compareTo(morning) <= 0 ? schedule.morningStart().plus(worked)
                     : schedule.afternoonStart().plus(worked.minus(morning));
             dues.add(new Due(Kind.PERIODIC, day.atTime(at).atZone(zone).toInstant(), EARLY));
         }
@@ -160,10 +115,8 @@ public final class StaffDay {
         for (Due due : dues) {
             Instant opens = due.at().minus(due.early());
             Instant closes = due.at().plus(CLOSES_AFTER);
-            Instant checked = unused.stream()
-                    .filter(c -> !c.isBefore(opens) && !c.isAfter(closes) && !c.isAfter(now))
-                    .findFirst()
-                    .orElse(null);
+            Instant checked = unused.stream().filter(c -> !c.isBefore(opens) && !c.isAfter(closes) && !c.isAfter(now))
+                    .findFirst().orElse(null);
             Status status;
             if (checked != null) {
                 unused.remove(checked);

@@ -18,9 +18,9 @@ import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.FormShape;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.ReadingRules;
 import org.hallsafe.staffhealth.StaffDay.Group;
@@ -40,25 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffHealth {
 
-    public enum MaskState {
-        NONE,
-        WORN,
-        CHANGE_DUE,
-        OVERDUE
-    }
+    public enum MaskState { NONE, WORN, CHANGE_DUE, OVERDUE }
 
     /** What a staff member's day looks like now. */
-    public record Day(
-            StaffView staff,
-            Group group,
-            List<Slot> slots,
-            MaskState mask,
-            Instant maskOn,
-            String maskType,
-            boolean abnormalToday,
-            boolean out,
-            int services,
-            int sanitisations) {
+    public record Day(StaffView staff, Group group, List<Slot> slots, MaskState mask, Instant maskOn, String maskType,
+            boolean abnormalToday, boolean out, int services, int sanitisations) {
 
         public long count(StaffDay.Status status) {
             return slots.stream().filter(s -> s.status() == status).count();
@@ -66,20 +52,18 @@ public class StaffHealth {
 
         /** The next check to do: the first that needs attention or is open, else the next upcoming. */
         public Optional<Slot> next() {
-            return slots.stream()
-                    .filter(s -> s.needsAttention() || s.status() == StaffDay.Status.OPEN)
-                    .findFirst()
-                    .or(() -> slots.stream()
-                            .filter(s -> s.status() == StaffDay.Status.UPCOMING)
-                            .findFirst());
+            return slots.stream().filter(s -> s.needsAttention() || s.status() == StaffDay.Status.OPEN).findFirst()
+                    .or(() -> slots.stream().filter(s -> s.status() == StaffDay.Status.UPCOMING).findFirst());
         }
     }
 
     /** A reminder a staff member has not read yet. */
-    public record Reminder(String slotKey, String kind, Instant createdAt) {}
+    public record Reminder(String slotKey, String kind, Instant createdAt) {
+    }
 
     /** The outcome of a check, as the person sees it. */
-    public record Recorded(long id, boolean abnormal) {}
+    public record Recorded(long id, boolean abnormal) {
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -94,19 +78,9 @@ public class StaffHealth {
     private final HallCalendar calendar;
     private final Schedules schedules;
 
-    StaffHealth(
-            JdbcClient jdbc,
-            Clock clock,
-            StaffHealthProperties properties,
-            StaffDirectory staff,
-            ReadingRules gate,
-            PersonalData personalData,
-            Incidents incidents,
-            LiveUpdates live,
-            MessageSource messages,
-            FormShape shape,
-            HallCalendar calendar,
-            Schedules schedules) {
+    StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, ReadingRules gate,
+            PersonalData personalData, Incidents incidents, LiveUpdates live, MessageSource messages, FormShape shape,
+            HallCalendar calendar, Schedules schedules) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -143,11 +117,7 @@ public class StaffHealth {
     public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
         Optional<Recorded> earlier = jdbc.sql("""
                 SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s AND staff_id = :staff""")
-                .param("site", siteId)
-                .param("s", form.submissionId())
-                .param("staff", staffId)
-                .query(Recorded.class)
-                .optional();
+                .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).query(Recorded.class).optional();
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -163,44 +133,22 @@ public class StaffHealth {
                 INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, health_cipher, abnormal, measured_by)
                 VALUES (:site, :s, :staff, :now, :source, :health, :abnormal, :by)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
-                .param("site", siteId)
-                .param("s", form.submissionId())
-                .param("staff", staffId)
-                .param("now", now())
-                .param("source", self ? "SELF" : "OTHER")
-                .param("health", personalData.seal(sealed, "").cipherText())
-                .param("abnormal", abnormal)
-                .param("by", SignedIn.actor())
-                .query(Long.class)
-                .optional();
+                .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).param("now", now())
+                .param("source", self ? "SELF" : "OTHER").param("health", personalData.seal(sealed, "").cipherText())
+                .param("abnormal", abnormal).param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s")
-                    .param("site", siteId)
-                    .param("s", form.submissionId())
-                    .query(Recorded.class)
-                    .single();
+                    .param("site", siteId).param("s", form.submissionId()).query(Recorded.class).single();
         }
         if (abnormal) {
-            long incident = incidents.report(
-                    siteId,
-                    "staffhealth",
-                    String.valueOf(id.get()),
+            long incident = incidents.report(siteId, "staffhealth", String.valueOf(id.get()),
                     word("staffhealth.incident.title", person.name(), placement(person)),
-                    word(
-                            "staffhealth.incident.details",
-                            person.name(),
-                            placement(person),
+                    word("staffhealth.incident.details", person.name(), placement(person),
                             form.temperature().toPlainString(),
-                            form.symptomSet().isEmpty()
-                                    ? "—"
-                                    : form.symptomSet().stream()
-                                            .map(sym -> word("gate.symptom." + sym))
-                                            .collect(Collectors.joining("、")),
+                            form.symptomSet().isEmpty() ? "—" : form.symptomSet().stream()
+                                    .map(sym -> word("gate.symptom." + sym)).collect(Collectors.joining("、")),
                             SignedIn.actor()));
-            jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id")
-                    .param("i", incident)
-                    .param("id", id.get())
-                    .update();
+            jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id").param("i", incident).param("id", id.get()).update();
         }
         live.publishToSite(siteId, "staffhealth");
         return new Recorded(id.get(), abnormal);
@@ -210,8 +158,7 @@ public class StaffHealth {
 
     @Transactional(readOnly = true)
     public Day day(long siteId, long staffId) {
-        return days(siteId, List.of(staff.get(siteId, staffId)), LocalDate.now(clock))
-                .get(0);
+        return days(siteId, List.of(staff.get(siteId, staffId)), LocalDate.now(clock)).get(0);
     }
 
     /**
@@ -231,21 +178,19 @@ public class StaffHealth {
     @Transactional
     public Map<Long, String> readings(long siteId, LocalDate day) {
         ZoneId zone = clock.getZone();
-        record Sealed(long staffId, byte[] health) {}
+        record Sealed(long staffId, byte[] health) {
+        }
         List<Sealed> sealed = jdbc.sql("""
                 SELECT DISTINCT ON (staff_id) staff_id, health_cipher AS health FROM staff_checks
                 WHERE site_id = :site AND checked_at >= :from AND checked_at < :to AND health_cipher IS NOT NULL
                 ORDER BY staff_id, checked_at DESC""")
-                .param("site", siteId)
-                .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query(Sealed.class)
-                .list();
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant())).query(Sealed.class).list();
         if (sealed.isEmpty()) {
             return Map.of();
         }
-        List<String> plain = personalData.revealAll(
-                sealed.stream().map(Sealed::health).toList(), "staffhealth", "board readings " + day);
+        List<String> plain = personalData.revealAll(sealed.stream().map(Sealed::health).toList(), "staffhealth",
+                "board readings " + day);
         Map<Long, String> readings = new HashMap<>();
         for (int i = 0; i < sealed.size(); i++) {
             readings.put(sealed.get(i).staffId(), plain.get(i).split("\\|", 2)[0]);
@@ -258,8 +203,7 @@ public class StaffHealth {
     public List<Day> board(long siteId, Long departmentId, LocalDate date) {
         List<Day> days = new ArrayList<>(days(siteId, staff.search(siteId, "", departmentId, false), date));
         days.sort(java.util.Comparator.comparing((Day d) -> !d.abnormalToday())
-                .thenComparing(d -> -(d.count(StaffDay.Status.LATE)
-                        + d.count(StaffDay.Status.MISSED)
+                .thenComparing(d -> -(d.count(StaffDay.Status.LATE) + d.count(StaffDay.Status.MISSED)
                         + (d.mask() == MaskState.OVERDUE ? 1 : 0))));
         return days;
     }
@@ -272,90 +216,52 @@ public class StaffHealth {
         Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant());
         Map<Long, List<Instant>> checks = new HashMap<>();
         Map<Long, Boolean> abnormal = new HashMap<>();
-        jdbc.sql(
-                        "SELECT staff_id, checked_at, abnormal FROM staff_checks WHERE site_id = :site AND checked_at >= :from AND checked_at < :to")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, n) -> {
-                    checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(rs.getTimestamp(2).toInstant());
+        jdbc.sql("SELECT staff_id, checked_at, abnormal FROM staff_checks WHERE site_id = :site AND checked_at >= :from AND checked_at < :to")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
+                    checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
                     if (rs.getBoolean(3)) {
                         abnormal.put(rs.getLong(1), true);
                     }
                     return null;
-                })
-                .list();
+                }).list();
         Map<Long, List<Instant>> returns = new HashMap<>();
         Map<Long, String> lastPresence = new HashMap<>();
-        jdbc.sql(
-                        "SELECT staff_id, kind, at FROM staff_presence WHERE site_id = :site AND at >= :from AND at < :to ORDER BY at, id")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, n) -> {
+        jdbc.sql("SELECT staff_id, kind, at FROM staff_presence WHERE site_id = :site AND at >= :from AND at < :to ORDER BY at, id")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
                     if ("RETURNED".equals(rs.getString(2))) {
-                        returns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(rs.getTimestamp(3).toInstant());
+                        returns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(3).toInstant());
                     }
                     lastPresence.put(rs.getLong(1), rs.getString(2));
                     return null;
-                })
-                .list();
-        record Mask(String type, Instant on) {}
+                }).list();
+        record Mask(String type, Instant on) {
+        }
         Map<Long, Mask> masks = new HashMap<>();
         jdbc.sql("""
                 SELECT DISTINCT ON (staff_id) staff_id, mask_type, at FROM mask_events
                 WHERE site_id = :site AND kind = 'PUT_ON' AND at >= :from AND at < :to ORDER BY staff_id, at DESC""")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, n) -> masks.put(
-                        rs.getLong(1),
-                        new Mask(rs.getString(2), rs.getTimestamp(3).toInstant())))
-                .list();
+                .param("site", siteId).param("from", from).param("to", to)
+                .query((rs, n) -> masks.put(rs.getLong(1), new Mask(rs.getString(2), rs.getTimestamp(3).toInstant()))).list();
         Map<Long, int[]> hands = new HashMap<>();
-        jdbc.sql(
-                        "SELECT staff_id, kind, count(*) FROM hand_events WHERE site_id = :site AND at >= :from AND at < :to GROUP BY 1, 2")
-                .param("site", siteId)
-                .param("from", from)
-                .param("to", to)
-                .query((rs, n) -> {
+        jdbc.sql("SELECT staff_id, kind, count(*) FROM hand_events WHERE site_id = :site AND at >= :from AND at < :to GROUP BY 1, 2")
+                .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
                     int[] c = hands.computeIfAbsent(rs.getLong(1), k -> new int[2]);
                     c["SERVICE".equals(rs.getString(2)) ? 0 : 1] = rs.getInt(3);
                     return null;
-                })
-                .list();
+                }).list();
         Map<Group, Schedule> schedules = this.schedules.schedules(siteId);
         HallCalendar.DayHours hall = calendar.hours(siteId, today);
         List<Day> days = new ArrayList<>();
         for (StaffView p : people) {
             Group group = groupOf(p);
-            List<Slot> slots = StaffDay.compute(
-                    schedules.get(group),
-                    properties.rules(),
-                    today,
-                    zone,
-                    checks.getOrDefault(p.id(), List.of()),
-                    returns.getOrDefault(p.id(), List.of()),
-                    now,
-                    hall.open(),
-                    hall.exception());
+            List<Slot> slots = StaffDay.compute(schedules.get(group), properties.rules(), today, zone,
+                    checks.getOrDefault(p.id(), List.of()), returns.getOrDefault(p.id(), List.of()), now,
+                    hall.open(), hall.exception());
             Mask mask = masks.get(p.id());
-            MaskState state =
-                    mask == null ? MaskState.NONE : properties.maskWear().state(mask.type(), mask.on(), now);
+            MaskState state = mask == null ? MaskState.NONE : properties.maskWear().state(mask.type(), mask.on(), now);
             int[] h = hands.getOrDefault(p.id(), new int[2]);
-            days.add(new Day(
-                    p,
-                    group,
-                    slots,
-                    state,
-                    mask == null ? null : mask.on(),
-                    mask == null ? null : mask.type(),
-                    abnormal.getOrDefault(p.id(), false),
-                    "LEFT".equals(lastPresence.get(p.id())),
-                    h[0],
-                    h[1]));
+            days.add(new Day(p, group, slots, state, mask == null ? null : mask.on(), mask == null ? null : mask.type(),
+                    abnormal.getOrDefault(p.id(), false), "LEFT".equals(lastPresence.get(p.id())), h[0], h[1]));
         }
         return days;
     }

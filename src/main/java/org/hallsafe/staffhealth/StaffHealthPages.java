@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.hallsafe.organization.Directory;
+import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.ReadingRules;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,16 +48,8 @@ class StaffHealthPages {
     private final ReminderInbox inbox;
     private final java.time.Clock clock;
 
-    StaffHealthPages(
-            StaffHealth health,
-            Compliance compliance,
-            StaffDirectory staff,
-            Directory directory,
-            ReadingRules gate,
-            Schedules schedules,
-            DayRecords records,
-            ReminderInbox inbox,
-            java.time.Clock clock) {
+    StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, ReadingRules gate,
+            Schedules schedules, DayRecords records, ReminderInbox inbox, java.time.Clock clock) {
         this.schedules = schedules;
         this.records = records;
         this.inbox = inbox;
@@ -79,12 +72,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/me/check")
     @RequiresPermission(Permissions.HEALTH_SELF)
-    String recordMine(
-            SignedIn who,
-            @ModelAttribute("form") CheckForm form,
-            BindingResult binding,
-            Model model,
-            RedirectAttributes redirect) {
+    String recordMine(SignedIn who, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         Optional<StaffView> me = myself(who);
         if (me.isEmpty()) {
             return "redirect:/staffhealth/me";
@@ -95,14 +83,8 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/me/{action}")
     @RequiresPermission(Permissions.HEALTH_SELF)
-    String act(
-            SignedIn who,
-            @PathVariable String action,
-            @RequestParam(required = false) Gate.Mask maskType,
-            RedirectAttributes redirect) {
-        long me = myself(who)
-                .orElseThrow(() -> NotFoundException.of("staff member"))
-                .id();
+    String act(SignedIn who, @PathVariable String action, @RequestParam(required = false) Gate.Mask maskType, RedirectAttributes redirect) {
+        long me = myself(who).orElseThrow(() -> NotFoundException.of("staff member")).id();
         try {
             switch (action) {
                 case "left" -> records.left(who.siteId(), me);
@@ -124,8 +106,7 @@ class StaffHealthPages {
         Optional<StaffView> me = myself(who);
         if (me.isPresent()) {
             model.addAttribute("day", health.day(who.siteId(), me.get().id()));
-            model.addAttribute(
-                    "reminders", inbox.unreadReminders(who.siteId(), me.get().id()));
+            model.addAttribute("reminders", inbox.unreadReminders(who.siteId(), me.get().id()));
             inbox.readReminders(who.siteId(), me.get().id());
         }
         model.addAttribute("symptoms", gate.of(who.siteId()).symptoms());
@@ -137,21 +118,13 @@ class StaffHealthPages {
 
     @GetMapping("/staffhealth")
     @RequiresPermission(Permissions.HEALTH_BOARD)
-    String board(
-            SignedIn who,
-            @RequestParam(required = false) Long dept,
-            Model model,
+    String board(SignedIn who, @RequestParam(required = false) Long dept, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        Long department = dept != null
-                ? (dept == 0 ? null : dept)
-                : myself(who).map(StaffView::departmentId).orElse(null);
+        Long department = dept != null ? (dept == 0 ? null : dept) : myself(who).map(StaffView::departmentId).orElse(null);
         model.addAttribute("days", health.board(who.siteId(), department));
         // the numbers only for those who need them; everyone else on the board sees how each check stands
-        model.addAttribute(
-                "readings",
-                who.may(Permissions.HEALTH_READINGS)
-                        ? health.readings(who.siteId(), java.time.LocalDate.now(clock))
-                        : java.util.Map.of());
+        model.addAttribute("readings", who.may(Permissions.HEALTH_READINGS)
+                ? health.readings(who.siteId(), java.time.LocalDate.now(clock)) : java.util.Map.of());
         model.addAttribute("dept", department);
         model.addAttribute("departments", directory.departments(who.siteId(), null, "", false));
         return htmx != null ? "staffhealth/board :: rows" : "staffhealth/board";
@@ -166,15 +139,9 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/staff/{id}/check")
     @RequiresPermission(Permissions.HEALTH_RECORD_FOR)
-    String saveFor(
-            SignedIn who,
-            @PathVariable long id,
-            @ModelAttribute("form") CheckForm form,
-            BindingResult binding,
-            Model model,
+    String saveFor(SignedIn who, @PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        return record(who, id, form, binding, false, redirect, "redirect:/staffhealth")
-                .orElseGet(() -> checkPage(who, id, model));
+        return record(who, id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(who, id, model));
     }
 
     private String checkPage(SignedIn who, long id, Model model) {
@@ -188,14 +155,8 @@ class StaffHealthPages {
      * problem goes beside its field; a form that could not be bound (letters for a temperature) is not sent, but its
      * other problems are named with it.
      */
-    private Optional<String> record(
-            SignedIn who,
-            long staffId,
-            CheckForm form,
-            BindingResult binding,
-            boolean self,
-            RedirectAttributes redirect,
-            String next) {
+    private Optional<String> record(SignedIn who, long staffId, CheckForm form, BindingResult binding, boolean self,
+            RedirectAttributes redirect, String next) {
         if (binding.hasErrors()) {
             health.problems(who.siteId(), form).forEach((field, key) -> {
                 if (!binding.hasFieldErrors(field)) {
@@ -204,14 +165,11 @@ class StaffHealthPages {
             });
             return Optional.empty();
         }
-        return FormSubmission.save(binding, () -> health.recordCheck(who.siteId(), staffId, form, self))
-                .map(r -> {
-                    redirect.addFlashAttribute(
-                            r.abnormal() ? "abnormal" : "recorded",
-                            staff.get(who.siteId(), staffId).name());
-                    redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
-                    return next;
-                });
+        return FormSubmission.save(binding, () -> health.recordCheck(who.siteId(), staffId, form, self)).map(r -> {
+            redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(who.siteId(), staffId).name());
+            redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
+            return next;
+        });
     }
 
     // ---- compliance and schedules
@@ -228,14 +186,9 @@ class StaffHealthPages {
 
     @GetMapping("/staffhealth/compliance/export.xlsx")
     @RequiresPermission(Permissions.HEALTH_BOARD)
-    void export(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response)
-            throws IOException {
+    void export(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException  {
         java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
-        compliance.export(
-                who.siteId(),
-                d,
-                directory.site(who.siteId()).name(),
-                LocaleContextHolder.getLocale(),
+        compliance.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "staff-health-compliance-" + d));
     }
 
@@ -250,25 +203,12 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/schedules/{group}")
     @RequiresPermission(Permissions.HEALTH_SETTINGS)
-    String saveSchedule(
-            SignedIn who,
-            @PathVariable StaffDay.Group group,
-            @RequestParam LocalTime morningStart,
-            @RequestParam LocalTime morningEnd,
-            @RequestParam LocalTime afternoonStart,
-            @RequestParam LocalTime afternoonEnd,
-            @RequestParam(name = "day", required = false) List<DayOfWeek> days,
-            RedirectAttributes redirect) {
+    String saveSchedule(SignedIn who, @PathVariable StaffDay.Group group, @RequestParam LocalTime morningStart,
+            @RequestParam LocalTime morningEnd, @RequestParam LocalTime afternoonStart, @RequestParam LocalTime afternoonEnd,
+            @RequestParam(name = "day", required = false) List<DayOfWeek> days, RedirectAttributes redirect) {
         try {
-            schedules.saveSchedule(
-                    who.siteId(),
-                    group,
-                    new StaffDay.Schedule(
-                            morningStart,
-                            morningEnd,
-                            afternoonStart,
-                            afternoonEnd,
-                            org.hallsafe.platform.Choices.of(DayOfWeek.class, days)));
+            schedules.saveSchedule(who.siteId(), group, new StaffDay.Schedule(morningStart, morningEnd, afternoonStart, afternoonEnd,
+                    org.hallsafe.platform.Choices.of(DayOfWeek.class, days)));
             redirect.addFlashAttribute("savedGroup", group);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.messageKey());

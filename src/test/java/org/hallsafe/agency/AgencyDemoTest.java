@@ -23,23 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class AgencyDemoTest {
 
-    @Autowired
-    DemoAgency demo;
-
-    @Autowired
-    AgencyCases cases;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired DemoAgency demo;
+    @Autowired AgencyCases cases;
+    @Autowired TestHall halls;
+    @Autowired Directory directory;
+    @Autowired Catalogue catalogue;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -58,8 +47,7 @@ class AgencyDemoTest {
 
         demo.seed(hall.siteId());
 
-        assertThat(cases.agencyItems(hall.siteId()))
-                .extracting(AgencyCases.ItemTerms::timeLimitDays)
+        assertThat(cases.agencyItems(hall.siteId())).extracting(AgencyCases.ItemTerms::timeLimitDays)
                 .containsExactly(3, 3, 5, 10, 5);
         assertThat(cases.agencyItems(hall.siteId())).allMatch(t -> t.departmentId() != null);
         List<CaseSummary> all = cases.cases(hall.siteId(), null, 100);
@@ -68,29 +56,14 @@ class AgencyDemoTest {
         all.forEach(c -> states.add(c.state()));
         assertThat(states).containsExactlyInAnyOrder(State.values());
         assertThat(all).filteredOn(CaseSummary::overdue).hasSize(1);
-        assertThat(all)
-                .filteredOn(c -> c.state() == State.ACCEPTED)
-                .allMatch(c -> c.dueOn() != null && c.holderStation() != null);
-        assertThat(all)
-                .filteredOn(c -> c.onTime() != null)
-                .extracting(CaseSummary::onTime)
-                .contains(true, false);
-        assertThat(jdbc.sql("SELECT count(*) FROM agency_mail WHERE site_id = :s AND direction = 'OUT'")
-                        .param("s", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(all).filteredOn(c -> c.state() == State.ACCEPTED).allMatch(c -> c.dueOn() != null && c.holderStation() != null);
+        assertThat(all).filteredOn(c -> c.onTime() != null).extracting(CaseSummary::onTime).contains(true, false);
+        assertThat(jdbc.sql("SELECT count(*) FROM agency_mail WHERE site_id = :s AND direction = 'OUT'").param("s", hall.siteId())
+                .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM agency_handovers WHERE site_id = :s AND confirmed_by = handed_by")
-                        .param("s", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .as("two names on every handover")
-                .isZero();
-        assertThat(jdbc.sql("SELECT tracking_no FROM agency_mail WHERE site_id = :s AND direction = 'IN'")
-                        .param("s", hall.siteId())
-                        .query(String.class)
-                        .list())
-                .allMatch(t -> t.matches("EA\\d{9}CN"));
+                .param("s", hall.siteId()).query(Integer.class).single()).as("two names on every handover").isZero();
+        assertThat(jdbc.sql("SELECT tracking_no FROM agency_mail WHERE site_id = :s AND direction = 'IN'").param("s", hall.siteId())
+                .query(String.class).list()).allMatch(t -> t.matches("EA\\d{9}CN"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.hallsafe.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -18,8 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue #14's browser test: a citizen applies on a 390 px phone, the mail room logs the envelope and checks the
  * materials, the file goes along the chain, a section hands the result back, the mail room posts it, and the citizen
@@ -29,26 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class AgencyEndToEndBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    Custody custody;
-
-    @Autowired
-    JdbcClient jdbc;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired TestAccounts accounts;
+    @Autowired Directory directory;
+    @Autowired Catalogue catalogue;
+    @Autowired Custody custody;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -59,20 +46,14 @@ class AgencyEndToEndBrowserTest {
     void r14_4_r14_5_r14_6_aCitizenAppliesOnAPhoneAndSeesTheTrackingNumberOfTheResultSentByPost() throws Exception {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.officeDirector());
-        long w = directory.saveWindow(
-                hall.siteId(), null, new org.hallsafe.organization.Forms.WindowForm(1, "代办窗口", "一楼", hall.sectionId()));
-        long item = catalogue.saveItem(
-                hall.siteId(),
-                null,
-                new org.hallsafe.appointments.AppointmentForms.ItemForm(
-                        "食品经营许可（新办）", 20, String.join("\n", AgencyFixture.MATERIALS), "", true, java.util.List.of(w)));
+        long w = directory.saveWindow(hall.siteId(), null,
+                new org.hallsafe.organization.Forms.WindowForm(1, "代办窗口", "一楼", hall.sectionId()));
+        long item = catalogue.saveItem(hall.siteId(), null, new org.hallsafe.appointments.AppointmentForms.ItemForm(
+                "食品经营许可（新办）", 20, String.join("\n", AgencyFixture.MATERIALS), "", true, java.util.List.of(w)));
         jdbc.sql("""
                 INSERT INTO agency_items (site_id, item_id, time_limit_days, department_id, updated_at, updated_by)
                 VALUES (:site, :item, 5, :dept, now(), 'test')""")
-                .param("site", hall.siteId())
-                .param("item", item)
-                .param("dept", hall.sectionId())
-                .update();
+                .param("site", hall.siteId()).param("item", item).param("dept", hall.sectionId()).update();
         String hallCode = directory.site(hall.siteId()).code();
         String mailRoom = accounts.create(Role.STAFF, hall.siteId());
         String window = accounts.create(Role.STAFF, hall.siteId());
@@ -80,9 +61,7 @@ class AgencyEndToEndBrowserTest {
         String approver = hall.officeDirector();
         SecurityContextHolder.clearContext();
 
-        try (Browser citizen = new Browser(port);
-                Browser mail = new Browser(port);
-                Browser sectionDesk = new Browser(port)) {
+        try (Browser citizen = new Browser(port); Browser mail = new Browser(port); Browser sectionDesk = new Browser(port)) {
             // 1. the citizen applies on a phone
             citizen.asPhone();
             citizen.open("/agency/apply?hall=" + hallCode);
@@ -95,10 +74,7 @@ class AgencyEndToEndBrowserTest {
             String code = CaseCodes.normalise(citizen.text(By.id("agency-code")));
             assertThat(code).hasSize(CaseCodes.LENGTH);
             citizen.screenshot("agency-e2e-applied-phone");
-            long caseId = jdbc.sql("SELECT id FROM agency_cases WHERE code = :c")
-                    .param("c", code)
-                    .query(Long.class)
-                    .single();
+            long caseId = jdbc.sql("SELECT id FROM agency_cases WHERE code = :c").param("c", code).query(Long.class).single();
 
             // 2. the mail room logs the envelope with the code written on it, and checks the materials: accepted
             mail.signIn(mailRoom, TestAccounts.PASSWORD);
@@ -110,10 +86,8 @@ class AgencyEndToEndBrowserTest {
             mail.click(By.id("log-mail"));
             assertThat(mail.text(By.id("mail-logged"))).contains(CaseCodes.display(code));
             mail.open("/agency/cases/" + caseId);
-            jdbc.sql("SELECT id FROM agency_materials WHERE case_id = :c ORDER BY position")
-                    .param("c", caseId)
-                    .query(Long.class)
-                    .list()
+            jdbc.sql("SELECT id FROM agency_materials WHERE case_id = :c ORDER BY position").param("c", caseId)
+                    .query(Long.class).list()
                     .forEach(m -> mail.click(By.cssSelector("label[for=finding-" + m + "-RECEIVED]")));
             mail.click(By.id("save-materials"));
             assertThat(mail.text(By.id("case-clock"))).contains("还剩 5 个工作日");
@@ -124,30 +98,12 @@ class AgencyEndToEndBrowserTest {
             mail.click(By.id("hand-over"));
             assertThat(mail.text(By.id("chain-holder"))).contains("交接中");
             step(hall, caseId, 1, window);
-            custody.confirm(
-                    hall.siteId(),
-                    custody.handOver(
-                            hall.siteId(),
-                            caseId,
-                            new Custody.HandoverForm(Station.WINDOW, Station.SECTION, null, 6, section),
-                            window),
-                    section);
-            custody.confirm(
-                    hall.siteId(),
-                    custody.handOver(
-                            hall.siteId(),
-                            caseId,
-                            new Custody.HandoverForm(Station.SECTION, Station.APPROVAL, null, 6, approver),
-                            section),
-                    approver);
-            custody.confirm(
-                    hall.siteId(),
-                    custody.handOver(
-                            hall.siteId(),
-                            caseId,
-                            new Custody.HandoverForm(Station.APPROVAL, Station.RESULT, null, 2, section),
-                            approver),
-                    section);
+            custody.confirm(hall.siteId(), custody.handOver(hall.siteId(), caseId,
+                    new Custody.HandoverForm(Station.WINDOW, Station.SECTION, null, 6, section), window), section);
+            custody.confirm(hall.siteId(), custody.handOver(hall.siteId(), caseId,
+                    new Custody.HandoverForm(Station.SECTION, Station.APPROVAL, null, 6, approver), section), approver);
+            custody.confirm(hall.siteId(), custody.handOver(hall.siteId(), caseId,
+                    new Custody.HandoverForm(Station.APPROVAL, Station.RESULT, null, 2, section), approver), section);
 
             // 4. the section finishes the case and hands the result back to the mail room
             sectionDesk.signIn(section, TestAccounts.PASSWORD);
@@ -180,18 +136,12 @@ class AgencyEndToEndBrowserTest {
             assertThat(citizen.console()).noneMatch(l -> l.contains("Content Security Policy"));
         }
         assertThat(jdbc.sql("SELECT count(*) FROM agency_handovers WHERE case_id = :c AND confirmed_by IS NOT NULL"
-                                + " AND confirmed_by <> handed_by")
-                        .param("c", jdbcId(hall))
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(5);
+                + " AND confirmed_by <> handed_by").param("c", jdbcId(hall)).query(Integer.class).single()).isEqualTo(5);
     }
 
     private long jdbcId(TestHall.Hall hall) {
-        return jdbc.sql("SELECT max(id) FROM agency_cases WHERE site_id = :s")
-                .param("s", hall.siteId())
-                .query(Long.class)
-                .single();
+        return jdbc.sql("SELECT max(id) FROM agency_cases WHERE site_id = :s").param("s", hall.siteId())
+                .query(Long.class).single();
     }
 
     /** The receiver of the step confirms it. */

@@ -1,5 +1,7 @@
 package org.hallsafe.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import org.hallsafe.Browser;
@@ -19,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 14, item 2 as the mail room does it, on a phone and at a desk: log an envelope by the code written on it,
  * check the materials, send the one-time notice; log one without a code and match it by a search; the last material
@@ -30,23 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class AgencyMailBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    AgencyCases cases;
-
-    @Autowired
-    MaterialChecks checks;
-
-    @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    JdbcClient jdbc;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired AgencyCases cases;
+    @Autowired MaterialChecks checks;
+    @Autowired Catalogue catalogue;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void tearDown() {
@@ -63,17 +52,12 @@ class AgencyMailBrowserTest {
         SecurityContextHolder.clearContext();
         List<MaterialChecks.Material> m = checks.of(hall.siteId(), first.id());
 
-        try (Browser phone = new Browser(port);
-                Browser desk = new Browser(port)) {
+        try (Browser phone = new Browser(port); Browser desk = new Browser(port)) {
             phone.asPhone();
             phone.signIn(hall.officeDirector(), TestAccounts.PASSWORD);
             phone.open("/agency/mail");
             phone.click(By.cssSelector("label[for=carrier-EMS]"));
-            phone.type(
-                    By.id("trackingNo"),
-                    String.format(
-                            "1%012d",
-                            java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+            phone.type(By.id("trackingNo"), String.format("1%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
             phone.type(By.id("caseCode"), CaseCodes.display(first.code()));
             phone.type(By.id("sheets"), "5");
             phone.click(By.id("log-mail"));
@@ -98,18 +82,13 @@ class AgencyMailBrowserTest {
             desk.signIn(hall.officeDirector(), TestAccounts.PASSWORD);
             desk.open("/agency/mail");
             desk.click(By.cssSelector("label[for=carrier-SF]"));
-            desk.type(
-                    By.id("trackingNo"),
-                    String.format(
-                            "%012d",
-                            java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+            desk.type(By.id("trackingNo"), String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
             desk.click(By.id("log-mail"));
             assertThat(desk.text(By.id("mail-logged"))).contains("待匹配");
             WebElement search = desk.driver().findElement(By.cssSelector("#unmatched input[name=q]"));
             search.sendKeys("星河餐饮");
             search.submit();
-            desk.waitFor(
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unmatched form[method=post] button")));
+            desk.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unmatched form[method=post] button")));
             assertThat(desk.text(By.id("unmatched"))).contains(CaseCodes.display(second.code()));
             desk.screenshot("agency-mail-desk");
             desk.click(By.cssSelector("#unmatched form[method=post] button"));
@@ -128,7 +107,6 @@ class AgencyMailBrowserTest {
     }
 
     private static void scrollTo(Browser b, By by) {
-        ((JavascriptExecutor) b.driver())
-                .executeScript("arguments[0].scrollIntoView()", b.driver().findElement(by));
+        ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView()", b.driver().findElement(by));
     }
 }

@@ -18,8 +18,7 @@ class CaseFixture {
 
     private static final AtomicInteger PHONES = new AtomicInteger();
 
-    record Ready(
-            TestHall.Hall hall, String code, long business, long card, long notAgency, String office, String staff) {
+    record Ready(TestHall.Hall hall, String code, long business, long card, long notAgency, String office, String staff) {
 
         long site() {
             return hall.siteId();
@@ -42,20 +41,12 @@ class CaseFixture {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
         long w1 = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(1, "综合受理", "一楼", hall.sectionId()));
-        long business = catalogue.saveItem(
-                hall.siteId(),
-                null,
-                new ItemForm("企业开办（设立登记）", 30, "1. 营业执照申请书\n全体股东身份证\n\n- 公司章程\n", "", true, List.of(w1)));
+        long business = catalogue.saveItem(hall.siteId(), null, new ItemForm("企业开办（设立登记）", 30,
+                "1. 营业执照申请书\n全体股东身份证\n\n- 公司章程\n", "", true, List.of(w1)));
         long card = catalogue.saveItem(hall.siteId(), null, new ItemForm("社保卡补换", 15, "", "", true, List.of(w1)));
         long other = catalogue.saveItem(hall.siteId(), null, new ItemForm("发票代开", 15, "身份证", "", false, List.of(w1)));
         String code = directory.site(hall.siteId()).code();
-        return new Ready(
-                hall,
-                code,
-                business,
-                card,
-                other,
-                accounts.create(Role.OFFICE, hall.siteId()),
+        return new Ready(hall, code, business, card, other, accounts.create(Role.OFFICE, hall.siteId()),
                 accounts.create(Role.STAFF, hall.siteId()));
     }
 

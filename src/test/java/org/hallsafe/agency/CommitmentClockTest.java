@@ -1,5 +1,8 @@
 package org.hallsafe.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,15 +11,11 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The service commitment (承诺时限) counted in working days, with weekends, a public holiday, 调休 and 补正 pauses. */
 class CommitmentClockTest {
 
     /** National Day 2026: closed 1–7 October, Saturday 10 October a 调休 working day. */
     static final Set<LocalDate> HOLIDAY = Set.of(d(10, 1), d(10, 2), d(10, 5), d(10, 6), d(10, 7));
-
     static final Set<LocalDate> MAKE_UP = Set.of(d(10, 10));
     static final Predicate<LocalDate> HALL = day -> MAKE_UP.contains(day)
             || !HOLIDAY.contains(day) && day.getDayOfWeek().compareTo(DayOfWeek.SATURDAY) < 0;
@@ -31,12 +30,8 @@ class CommitmentClockTest {
     void r14_3_rSvc4_fiveWorkingDaysFromAFridayAcceptanceSkipTheWeekendAndTheNationalHoliday() {
         // accepted Friday 25 September: Mon 28, Tue 29, Wed 30, then closed until Thursday 8, Friday 9
         assertThat(clock.dueOn(d(9, 25), 5, 0)).isEqualTo(d(10, 9));
-        assertThat(clock.dueOn(d(9, 25), 3, 0))
-                .as("the acceptance day itself is not counted")
-                .isEqualTo(d(9, 30));
-        assertThat(clock.dueOn(d(9, 25), 4, 0))
-                .as("a week of holiday is not counted")
-                .isEqualTo(d(10, 8));
+        assertThat(clock.dueOn(d(9, 25), 3, 0)).as("the acceptance day itself is not counted").isEqualTo(d(9, 30));
+        assertThat(clock.dueOn(d(9, 25), 4, 0)).as("a week of holiday is not counted").isEqualTo(d(10, 8));
         assertThat(clock.dueOn(d(10, 8), 2, 0)).as("the 调休 Saturday counts").isEqualTo(d(10, 10));
     }
 
@@ -46,14 +41,11 @@ class CommitmentClockTest {
         CommitmentClock.Pause pause = new CommitmentClock.Pause(d(9, 29), d(10, 8));
         assertThat(clock.pausedDays(pause, d(10, 20))).isEqualTo(2);
         // seven working days after 25 September: 28, 29, 30, 8, 9, 10 (调休), 12
-        assertThat(clock.dueOn(d(9, 25), 5, clock.pausedDays(List.of(pause), d(10, 20))))
-                .isEqualTo(d(10, 12));
+        assertThat(clock.dueOn(d(9, 25), 5, clock.pausedDays(List.of(pause), d(10, 20)))).isEqualTo(d(10, 12));
         assertThat(clock.pausedDays(new CommitmentClock.Pause(d(9, 29), d(9, 29)), d(10, 20)))
-                .as("paused and resumed on one day costs nothing")
-                .isZero();
+                .as("paused and resumed on one day costs nothing").isZero();
         assertThat(clock.pausedDays(new CommitmentClock.Pause(d(10, 2), d(10, 4)), d(10, 20)))
-                .as("a pause over closed days only costs nothing")
-                .isZero();
+                .as("a pause over closed days only costs nothing").isZero();
     }
 
     @Test
@@ -63,12 +55,9 @@ class CommitmentClockTest {
                 .isEqualTo(new CommitmentClock.Standing(d(10, 12), 2, false));
         CommitmentClock.Standing saturday = clock.standing(d(9, 25), 5, pauses, d(10, 10));
         assertThat(saturday.workingDaysLeft()).isEqualTo(1);
-        assertThat(saturday.dueTomorrow())
-                .as("the 调休 Saturday is the last working day before the limit")
-                .isTrue();
+        assertThat(saturday.dueTomorrow()).as("the 调休 Saturday is the last working day before the limit").isTrue();
         assertThat(clock.standing(d(9, 25), 5, pauses, d(10, 11)).workingDaysLeft())
-                .as("Sunday: still one working day, the due Monday")
-                .isEqualTo(1);
+                .as("Sunday: still one working day, the due Monday").isEqualTo(1);
         CommitmentClock.Standing due = clock.standing(d(9, 25), 5, pauses, d(10, 12));
         assertThat(due.workingDaysLeft()).isZero();
         assertThat(due.overdue()).isFalse();
@@ -76,14 +65,10 @@ class CommitmentClockTest {
         assertThat(late.workingDaysLeft()).isEqualTo(-1);
         assertThat(late.overdue()).isTrue();
         assertThat(clock.standing(d(9, 25), 5, pauses, d(10, 17)).workingDaysLeft())
-                .as("overdue by working days, the weekend not counted")
-                .isEqualTo(-4);
+                .as("overdue by working days, the weekend not counted").isEqualTo(-4);
         assertThat(clock.standing(d(9, 14), 5, List.of(), d(9, 26)).overdue())
-                .as("due Monday 21: the Saturday after is overdue too")
-                .isTrue();
-        assertThat(clock.workingDaysLeft(d(9, 19), d(9, 18)))
-                .as("due Friday, seen on Saturday")
-                .isEqualTo(-1);
+                .as("due Monday 21: the Saturday after is overdue too").isTrue();
+        assertThat(clock.workingDaysLeft(d(9, 19), d(9, 18))).as("due Friday, seen on Saturday").isEqualTo(-1);
     }
 
     @Test
@@ -93,9 +78,7 @@ class CommitmentClockTest {
         CommitmentClock.Standing onThe16th = clock.standing(d(9, 14), 5, open, d(9, 16));
         assertThat(onThe16th).isEqualTo(new CommitmentClock.Standing(d(9, 21), 3, true));
         CommitmentClock.Standing aWeekLater = clock.standing(d(9, 14), 5, open, d(9, 23));
-        assertThat(aWeekLater.workingDaysLeft())
-                .as("a week waiting on the citizen costs the case nothing")
-                .isEqualTo(3);
+        assertThat(aWeekLater.workingDaysLeft()).as("a week waiting on the citizen costs the case nothing").isEqualTo(3);
         assertThat(aWeekLater.dueOn()).isEqualTo(d(9, 28));
         assertThat(aWeekLater.paused()).isTrue();
         assertThat(aWeekLater.overdue()).isFalse();
@@ -111,8 +94,7 @@ class CommitmentClockTest {
     @Test
     void r14_3_nonsenseIsRefused() {
         assertThatThrownBy(() -> clock.dueOn(d(9, 25), 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CommitmentClock.Pause(d(9, 25), d(9, 24)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommitmentClock.Pause(d(9, 25), d(9, 24))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CommitmentClock(day -> false).dueOn(d(9, 25), 1, 0))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -1,9 +1,9 @@
 package org.hallsafe.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue #14 item 5: tracking numbers by their carrier's format. */
 class TrackingNumbersTest {
@@ -36,10 +36,8 @@ class TrackingNumbersTest {
         assertThat(TrackingNumbers.checkDigit("10001000")).isEqualTo(5); // 8 + 3 = 11 → 0 → 11 → 5
         // 1·9 + 2·7 = 23 → 23 mod 11 = 1 → 10 → 0
         assertThat(TrackingNumbers.checkDigit("00000012")).isEqualTo(0);
-        assertThat(TrackingNumbers.check(Carrier.CHINA_POST, "RA000000120CN").ok())
-                .isTrue();
-        assertThat(TrackingNumbers.check(Carrier.CHINA_POST, "RA000000125CN").ok())
-                .isFalse();
+        assertThat(TrackingNumbers.check(Carrier.CHINA_POST, "RA000000120CN").ok()).isTrue();
+        assertThat(TrackingNumbers.check(Carrier.CHINA_POST, "RA000000125CN").ok()).isFalse();
     }
 
     @Test
@@ -47,8 +45,7 @@ class TrackingNumbersTest {
         assertThat(TrackingNumbers.check(Carrier.EMS, "1100123456789").ok()).isTrue();
         assertThat(TrackingNumbers.check(Carrier.EMS, "110012345678").problem()).isEqualTo("agency.tracking.s10");
         assertThat(TrackingNumbers.check(Carrier.SF, "123456789012").ok()).isTrue();
-        assertThat(TrackingNumbers.check(Carrier.SF, "sf1234567890123").number())
-                .isEqualTo("SF1234567890123");
+        assertThat(TrackingNumbers.check(Carrier.SF, "sf1234567890123").number()).isEqualTo("SF1234567890123");
         assertThat(TrackingNumbers.check(Carrier.SF, "SF1234567890123").ok()).isTrue();
         assertThat(TrackingNumbers.check(Carrier.SF, "12345678901").problem()).isEqualTo("agency.tracking.sf");
     }
@@ -61,7 +58,6 @@ class TrackingNumbersTest {
         assertThat(checked.number()).isEqualTo("YT-22880001");
         assertThat(TrackingNumbers.check(Carrier.OTHER, "<script>").ok()).isFalse();
         assertThat(TrackingNumbers.check(Carrier.OTHER, "").problem()).isEqualTo("validation.required");
-        assertThat(TrackingNumbers.check(Carrier.OTHER, "A".repeat(41)).problem())
-                .isEqualTo("agency.tracking.tooLong");
+        assertThat(TrackingNumbers.check(Carrier.OTHER, "A".repeat(41)).problem()).isEqualTo("agency.tracking.tooLong");
     }
 }

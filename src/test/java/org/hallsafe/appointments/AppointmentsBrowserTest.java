@@ -29,20 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class AppointmentsBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Fixture fixture;
-
-    @Autowired
-    Bookings bookings;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Bookings bookings;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -66,11 +57,8 @@ class AppointmentsBrowserTest {
             phone.type(By.id("docNo"), "43090219900101002");
             phone.type(By.id("phone"), "13807370088");
             phone.click(By.id("book-confirm"));
-            assertThat(phone.text(By.cssSelector(".invalid-feedback")))
-                    .as("a wrong ID number is said beside it")
-                    .contains("位");
-            assertThat(phone.driver().findElement(By.id("name")).getAttribute("value"))
-                    .isEqualTo("黄丽");
+            assertThat(phone.text(By.cssSelector(".invalid-feedback"))).as("a wrong ID number is said beside it").contains("位");
+            assertThat(phone.driver().findElement(By.id("name")).getAttribute("value")).isEqualTo("黄丽");
             phone.screenshot("appointments-book-error");
             phone.type(By.id("docNo"), "430902199001010028");
             phone.click(By.id("book-confirm"));
@@ -79,15 +67,10 @@ class AppointmentsBrowserTest {
             assertThat(shown).as("8 characters in two groups, issue 12").matches("[2-9A-Z]{4} [2-9A-Z]{4}");
             String code = shown.replace(" ", "");
             assertThat(took).as("booked in under a minute").isLessThan(Duration.ofMinutes(1));
-            assertThat(phone.text(By.tagName("main")))
-                    .contains("企业开办（设立登记）")
-                    .contains("1号窗口")
-                    .contains("09:00")
-                    .contains("营业执照申请书")
-                    .contains("黄*");
-            phone.waitFor(d -> (Boolean) ((JavascriptExecutor) d)
-                    .executeScript(
-                            "var i = document.querySelector('main img'); return i.complete && i.naturalWidth > 0;"));
+            assertThat(phone.text(By.tagName("main"))).contains("企业开办（设立登记）").contains("1号窗口").contains("09:00")
+                    .contains("营业执照申请书").contains("黄*");
+            phone.waitFor(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "var i = document.querySelector('main img'); return i.complete && i.naturalWidth > 0;"));
             phone.screenshot("appointments-booked");
             phone.click(By.linkText("查询、取消或改约"));
             phone.type(By.id("manage-phone"), "13807370088");
@@ -128,10 +111,7 @@ class AppointmentsBrowserTest {
             assertThat(desk.text(By.id("calls"))).contains("杨秀英").contains("当场预约");
             desk.screenshot("duty-calls");
         }
-        String code = jdbc.sql("SELECT code FROM bookings WHERE site_id = :s")
-                .param("s", r.site())
-                .query(String.class)
-                .single();
+        String code = jdbc.sql("SELECT code FROM bookings WHERE site_id = :s").param("s", r.site()).query(String.class).single();
         Bookings.Booking b = bookings.find(r.site(), code).orElseThrow();
         assertThat(b.channel()).isEqualTo(Channel.PHONE);
 
@@ -142,10 +122,7 @@ class AppointmentsBrowserTest {
             gate.open("/screening/gate");
             gate.driver().findElement(By.id("bookingCode")).sendKeys(code.toLowerCase() + Keys.ENTER);
             gate.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("booking-card"), "杨*"));
-            assertThat(gate.text(By.id("booking-card")))
-                    .contains("社保卡补换")
-                    .contains("10:00")
-                    .contains("5号窗口");
+            assertThat(gate.text(By.id("booking-card"))).contains("社保卡补换").contains("10:00").contains("5号窗口");
             gate.click(By.cssSelector("label[for=mask-DISPOSABLE_MEDICAL]"));
             gate.type(By.id("temperature"), "36.6");
             gate.click(By.cssSelector("label[for=noSymptoms]"));
@@ -161,29 +138,13 @@ class AppointmentsBrowserTest {
     @Test
     void theOfficeSeesTheSlotGridTheRulesAndTheFiguresAndTheWindowCallsTheNextPerson() throws Exception {
         Fixture.Ready r = fixture.create(4, 40);
-        Bookings.Booking b = bookings.book(
-                r.site(),
-                Fixture.form(
-                        r.business(),
-                        fixture.slot(r, r.window1(), "09:00"),
-                        "何建华",
-                        Fixture.idNumber(),
-                        "13807370123",
-                        Channel.WEB));
-        bookings.book(
-                r.site(),
-                Fixture.form(
-                        r.socialCard(),
-                        fixture.slot(r, r.window5(), "09:00"),
-                        "罗芳",
-                        Fixture.idNumber(),
-                        "13807370124",
-                        Channel.WECHAT));
+        Bookings.Booking b = bookings.book(r.site(), Fixture.form(r.business(), fixture.slot(r, r.window1(), "09:00"), "何建华",
+                Fixture.idNumber(), "13807370123", Channel.WEB));
+        bookings.book(r.site(), Fixture.form(r.socialCard(), fixture.slot(r, r.window5(), "09:00"), "罗芳",
+                Fixture.idNumber(), "13807370124", Channel.WECHAT));
         SecurityContextHolder.clearContext();
         fixture.at(r.monday(), "08:55");
-        jdbc.sql("UPDATE bookings SET status = 'ARRIVED', arrived_at = now() WHERE id = :id")
-                .param("id", b.id())
-                .update();
+        jdbc.sql("UPDATE bookings SET status = 'ARRIVED', arrived_at = now() WHERE id = :id").param("id", b.id()).update();
         try (Browser office = new Browser(port)) {
             office.signIn(r.hall().officeDirector(), TestAccounts.PASSWORD);
             office.open("/appointments/slots?day=" + r.monday());
@@ -191,8 +152,7 @@ class AppointmentsBrowserTest {
             office.screenshot("appointments-slots");
             office.open("/appointments/calendar");
             office.screenshot("appointments-calendar");
-            office.open("/appointments/figures?from=" + r.monday() + "&to="
-                    + r.monday().plusDays(1));
+            office.open("/appointments/figures?from=" + r.monday() + "&to=" + r.monday().plusDays(1));
             office.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-channels canvas")));
             assertThat(office.text(By.id("total-bookings"))).isEqualTo("2");
             office.screenshot("appointments-figures");

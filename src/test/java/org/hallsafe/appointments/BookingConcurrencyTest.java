@@ -34,17 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class BookingConcurrencyTest {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired JdbcClient jdbc;
 
-    @Autowired
-    Fixture fixture;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void signOut() {
@@ -55,12 +49,8 @@ class BookingConcurrencyTest {
     @RepeatedTest(3)
     void twoHundredPeopleBookingTenSlotsOfFivePlacesGetExactlyFifty() throws Exception {
         Fixture.Ready r = fixture.create(5, 1000);
-        List<Long> ten = jdbc.sql(
-                        "SELECT id FROM slots WHERE site_id = :site AND window_id = :w ORDER BY starts_at LIMIT 10")
-                .param("site", r.site())
-                .param("w", r.window1())
-                .query(Long.class)
-                .list();
+        List<Long> ten = jdbc.sql("SELECT id FROM slots WHERE site_id = :site AND window_id = :w ORDER BY starts_at LIMIT 10")
+                .param("site", r.site()).param("w", r.window1()).query(Long.class).list();
         assertThat(ten).hasSize(10);
         Map<Integer, AtomicInteger> statuses = burst(r, 200, i -> ten.get(i % 10), r.business());
 
@@ -68,20 +58,13 @@ class BookingConcurrencyTest {
         assertThat(statuses.get(201)).as("booked").hasValue(50);
         assertThat(statuses.get(409)).as("told full").hasValue(150);
         assertThat(jdbc.sql("SELECT count(*) FROM bookings WHERE site_id = :site AND status = 'BOOKED'")
-                        .param("site", r.site())
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(50);
-        assertThat(jdbc.sql("SELECT booked FROM slots WHERE id IN (:ids)")
-                        .param("ids", ten)
-                        .query(Integer.class)
-                        .list())
+                .param("site", r.site()).query(Integer.class).single()).isEqualTo(50);
+        assertThat(jdbc.sql("SELECT booked FROM slots WHERE id IN (:ids)").param("ids", ten).query(Integer.class).list())
                 .containsOnly(5);
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM slots s WHERE s.id IN (:ids)
-                  AND s.booked <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.status = 'BOOKED')""").param("ids", ten).query(Integer.class).single())
-                .as("counters match the bookings")
-                .isZero();
+                  AND s.booked <> (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.status = 'BOOKED')""")
+                .param("ids", ten).query(Integer.class).single()).as("counters match the bookings").isZero();
     }
 
     /** Two windows of 5 places at the same time under a hall cap of 6: the hall never holds more than 6. */
@@ -90,15 +73,12 @@ class BookingConcurrencyTest {
         Fixture.Ready r = fixture.create(5, 6);
         long a = fixture.slot(r, r.window1(), "09:00");
         long b = fixture.slot(r, r.window5(), "09:00");
-        Map<Integer, AtomicInteger> statuses = burst(r, 40, i -> i % 2 == 0 ? a : b, -1);
+        Map<Integer, AtomicInteger> statuses = burst(r, 40, i -> i % 2 == 0 ? a : b,
+                -1);
         assertThat(statuses.get(201)).hasValue(6);
         assertThat(statuses.get(409)).hasValue(34);
-        assertThat(jdbc.sql("SELECT booked FROM hall_slots WHERE site_id = :site AND starts_at = :t")
-                        .param("site", r.site())
-                        .param("t", java.sql.Timestamp.from(fixture.time(r.monday(), "09:00")))
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(6);
+        assertThat(jdbc.sql("SELECT booked FROM hall_slots WHERE site_id = :site AND starts_at = :t").param("site", r.site())
+                .param("t", java.sql.Timestamp.from(fixture.time(r.monday(), "09:00"))).query(Integer.class).single()).isEqualTo(6);
     }
 
     /** The same person pressing "book" on ten phones at once holds one booking of the item. */
@@ -106,12 +86,8 @@ class BookingConcurrencyTest {
     void onePersonAtOnceOnTenPhonesGetsOneBooking() throws Exception {
         Fixture.Ready r = fixture.create(5, 100);
         String id = Fixture.idNumber();
-        List<Long> slotIds = jdbc.sql(
-                        "SELECT id FROM slots WHERE site_id = :site AND window_id = :w ORDER BY starts_at LIMIT 10")
-                .param("site", r.site())
-                .param("w", r.window1())
-                .query(Long.class)
-                .list();
+        List<Long> slotIds = jdbc.sql("SELECT id FROM slots WHERE site_id = :site AND window_id = :w ORDER BY starts_at LIMIT 10")
+                .param("site", r.site()).param("w", r.window1()).query(Long.class).list();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
@@ -119,8 +95,7 @@ class BookingConcurrencyTest {
             long slot = slotIds.get(i);
             answers.add(pool.submit(() -> {
                 go.await();
-                return post(r, body(UUID.randomUUID(), r.business(), slot, "孙立新", id, "13807371234"))
-                        .statusCode();
+                return post(r, body(UUID.randomUUID(), r.business(), slot, "孙立新", id, "13807371234")).statusCode();
             }));
         }
         go.countDown();
@@ -131,31 +106,25 @@ class BookingConcurrencyTest {
         pool.shutdown();
         assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c == 400).count()).isEqualTo(9);
-        assertThat(jdbc.sql("SELECT sum(booked) FROM slots WHERE site_id = :site")
-                        .param("site", r.site())
-                        .query(Integer.class)
-                        .single())
-                .as("no place held by a refused request")
-                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT sum(booked) FROM slots WHERE site_id = :site").param("site", r.site())
+                .query(Integer.class).single()).as("no place held by a refused request").isEqualTo(1);
     }
 
-    private Map<Integer, AtomicInteger> burst(
-            Fixture.Ready r, int people, java.util.function.IntFunction<Long> slotOf, long item) throws Exception {
+    private Map<Integer, AtomicInteger> burst(Fixture.Ready r, int people, java.util.function.IntFunction<Long> slotOf,
+            long item) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(people);
         CountDownLatch go = new CountDownLatch(1);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             long slot = slotOf.apply(i);
-            long itemId =
-                    item > 0 ? item : slot == fixture.slot(r, r.window1(), "09:00") ? r.business() : r.socialCard();
-            String body = body(
-                    UUID.randomUUID(), itemId, slot, "测试" + i, Fixture.idNumber(), "139" + String.format("%08d", i));
+            long itemId = item > 0 ? item : slot == fixture.slot(r, r.window1(), "09:00") ? r.business() : r.socialCard();
+            String body = body(UUID.randomUUID(), itemId, slot, "测试" + i, Fixture.idNumber(),
+                    "139" + String.format("%08d", i));
             done.add(pool.submit(() -> {
                 go.await();
                 HttpResponse<String> response = post(r, body);
-                statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger())
-                        .incrementAndGet();
+                statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
                 if (response.statusCode() == 409) {
                     assertThat(response.body()).contains("\"title\":\"full\"");
                 }
@@ -172,17 +141,14 @@ class BookingConcurrencyTest {
 
     private static String body(UUID submission, long item, long slot, String name, String id, String phone) {
         return """
-                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s"}""".formatted(submission, item, slot, name, id, phone);
+                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s"}"""
+                .formatted(submission, item, slot, name, id, phone);
     }
 
     private HttpResponse<String> post(Fixture.Ready r, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + port + "/api/v1/appointments/public/bookings?hall=" + r.code()))
-                        .header("Content-Type", "application/json")
-                        .timeout(java.time.Duration.ofSeconds(90))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/appointments/public/bookings?hall=" + r.code()))
+                .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

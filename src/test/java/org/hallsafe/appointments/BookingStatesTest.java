@@ -28,12 +28,8 @@ class BookingStatesTest {
         for (Status to : new Status[] {Status.CANCELLED, Status.BOOKED, Status.REFUSED, Status.NO_SHOW}) {
             assertThat(BookingStates.sources(to)).as(to.name()).containsExactly(Status.BOOKED);
         }
-        assertThat(BookingStates.allows(Status.ARRIVED, Status.CANCELLED))
-                .as("someone in the hall cancels nothing")
-                .isFalse();
-        assertThat(BookingStates.allows(Status.NO_SHOW, Status.BOOKED))
-                .as("a missed booking is not moved")
-                .isFalse();
+        assertThat(BookingStates.allows(Status.ARRIVED, Status.CANCELLED)).as("someone in the hall cancels nothing").isFalse();
+        assertThat(BookingStates.allows(Status.NO_SHOW, Status.BOOKED)).as("a missed booking is not moved").isFalse();
     }
 
     @Test

@@ -39,13 +39,8 @@ class Fixture {
     private final JdbcClient jdbc;
 
     /** The clock is looked up when used: a context without the test clock (ExternalPostgresTest) still starts. */
-    Fixture(
-            TestHall halls,
-            Directory directory,
-            Catalogue catalogue,
-            Slots slots,
-            org.springframework.beans.factory.ObjectProvider<MutableClock> clocks,
-            JdbcClient jdbc) {
+    Fixture(TestHall halls, Directory directory, Catalogue catalogue, Slots slots,
+            org.springframework.beans.factory.ObjectProvider<MutableClock> clocks, JdbcClient jdbc) {
         this.halls = halls;
         this.directory = directory;
         this.catalogue = catalogue;
@@ -54,13 +49,7 @@ class Fixture {
         this.jdbc = jdbc;
     }
 
-    record Ready(
-            TestHall.Hall hall,
-            String code,
-            LocalDate monday,
-            long window1,
-            long window5,
-            long business,
+    record Ready(TestHall.Hall hall, String code, LocalDate monday, long window1, long window5, long business,
             long socialCard) {
 
         long site() {
@@ -76,11 +65,8 @@ class Fixture {
         halls.signIn(hall.admin());
         long w1 = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(1, "综合受理", "一楼", hall.sectionId()));
         long w5 = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(5, "社保", "一楼", hall.sectionId()));
-        long business = catalogue.saveItem(
-                hall.siteId(),
-                null,
-                new ItemForm(
-                        "企业开办（设立登记）", 30, "营业执照申请书\n法定代表人身份证", "https://zwfw.example.gov.cn/qykb", false, List.of(w1)));
+        long business = catalogue.saveItem(hall.siteId(), null, new ItemForm("企业开办（设立登记）", 30,
+                "营业执照申请书\n法定代表人身份证", "https://zwfw.example.gov.cn/qykb", false, List.of(w1)));
         long card = catalogue.saveItem(hall.siteId(), null, new ItemForm("社保卡补换", 15, "身份证", "", true, List.of(w5)));
         slots.generate(hall.siteId(), new GenerateForm(monday, monday, List.of(w1, w5), capacity, hallCap, null));
         String code = directory.site(hall.siteId()).code();
@@ -102,11 +88,8 @@ class Fixture {
     /** The slot of a window at a time of the ready Monday. */
     long slot(Ready r, long window, String time) {
         return jdbc.sql("SELECT id FROM slots WHERE site_id = :site AND window_id = :w AND starts_at = :t")
-                .param("site", r.site())
-                .param("w", window)
-                .param("t", java.sql.Timestamp.from(time(r.monday(), time)))
-                .query(Long.class)
-                .single();
+                .param("site", r.site()).param("w", window).param("t", java.sql.Timestamp.from(time(r.monday(), time)))
+                .query(Long.class).single();
     }
 
     /** A new invented person's ID number (赫山区, valid check digit), different at every call. */
@@ -124,7 +107,6 @@ class Fixture {
     }
 
     static BookingForm form(long item, long slot, String name, String idNumber, String phone, Channel channel) {
-        return new BookingForm(
-                UUID.randomUUID(), item, slot, name, DocumentType.ID_CARD, idNumber, phone, null, channel);
+        return new BookingForm(UUID.randomUUID(), item, slot, name, DocumentType.ID_CARD, idNumber, phone, null, channel);
     }
 }

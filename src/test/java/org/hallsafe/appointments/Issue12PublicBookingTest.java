@@ -39,20 +39,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ExtendWith(OutputCaptureExtension.class)
 class Issue12PublicBookingTest {
 
-    @Autowired
-    Fixture fixture;
-
-    @Autowired
-    Bookings bookings;
-
-    @Autowired
-    Catalogue catalogue;
-
-    @Autowired
-    SmsChallenges challenges;
-
-    @Autowired
-    MockMvc mvc;
+    @Autowired Fixture fixture;
+    @Autowired Bookings bookings;
+    @Autowired Catalogue catalogue;
+    @Autowired SmsChallenges challenges;
+    @Autowired MockMvc mvc;
 
     private Fixture.Ready r;
 
@@ -79,16 +70,8 @@ class Issue12PublicBookingTest {
     }
 
     private BookingForm web(String phone, String smsCode) {
-        return new BookingForm(
-                UUID.randomUUID(),
-                r.business(),
-                slot("09:00"),
-                "陈静",
-                DocumentType.ID_CARD,
-                Fixture.idNumber(),
-                phone,
-                smsCode,
-                Channel.WEB);
+        return new BookingForm(UUID.randomUUID(), r.business(), slot("09:00"), "陈静", DocumentType.ID_CARD,
+                Fixture.idNumber(), phone, smsCode, Channel.WEB);
     }
 
     // ---- item 3: rate limits
@@ -97,40 +80,18 @@ class Issue12PublicBookingTest {
     void r12_3_signInPerAddressAnswers429WithRetryAfter() throws Exception {
         // default: 30 sign-ins per 15 minutes from one address
         for (int i = 0; i < 30; i++) {
-            MockHttpServletResponse answer = mvc.perform(post("/login")
-                            .with(csrf())
-                            .with(from("10.12.3.1"))
-                            .param("username", "nobody-" + i)
-                            .param("password", "wrong"))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse answer = mvc.perform(post("/login").with(csrf()).with(from("10.12.3.1"))
+                    .param("username", "nobody-" + i).param("password", "wrong")).andReturn().getResponse();
             assertThat(answer.getStatus()).isEqualTo(302);
         }
-        MockHttpServletResponse refused = mvc.perform(post("/login")
-                        .with(csrf())
-                        .with(from("10.12.3.1"))
-                        .param("username", "nobody-x")
-                        .param("password", "wrong"))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse refused = mvc.perform(post("/login").with(csrf()).with(from("10.12.3.1"))
+                .param("username", "nobody-x").param("password", "wrong")).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
-        assertThat(refused.getForwardedUrl())
-                .as("the sign-in page again, with the wait")
-                .isEqualTo("/login");
-        assertThat(mvc.perform(post("/login")
-                                .with(csrf())
-                                .with(from("10.12.3.2"))
-                                .param("username", "nobody-x")
-                                .param("password", "wrong"))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .as("another address")
-                .isEqualTo(302);
-        String page = mvc.perform(get("/login").requestAttr("rateLimitMinutes", 7L))
-                .andReturn()
-                .getResponse()
+        assertThat(refused.getForwardedUrl()).as("the sign-in page again, with the wait").isEqualTo("/login");
+        assertThat(mvc.perform(post("/login").with(csrf()).with(from("10.12.3.2")).param("username", "nobody-x")
+                .param("password", "wrong")).andReturn().getResponse().getStatus()).as("another address").isEqualTo(302);
+        String page = mvc.perform(get("/login").requestAttr("rateLimitMinutes", 7L)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("操作太频繁，请 7 分钟后再试");
     }
@@ -138,21 +99,13 @@ class Issue12PublicBookingTest {
     @Test
     void r12_3_apiSignInFailuresPerAddressAnswer429ProblemDetail() throws Exception {
         for (int i = 0; i < 30; i++) {
-            assertThat(mvc.perform(get("/api/v1/appointments/bookings")
-                                    .param("day", r.monday().toString())
-                                    .with(httpBasic("nobody-api-" + i, "wrong"))
-                                    .with(from("10.12.3.9")))
-                            .andReturn()
-                            .getResponse()
-                            .getStatus())
-                    .isEqualTo(401);
+            assertThat(mvc.perform(get("/api/v1/appointments/bookings").param("day", r.monday().toString())
+                    .with(httpBasic("nobody-api-" + i, "wrong")).with(from("10.12.3.9"))).andReturn().getResponse()
+                    .getStatus()).isEqualTo(401);
         }
         MockHttpServletResponse refused = mvc.perform(get("/api/v1/appointments/bookings")
-                        .param("day", r.monday().toString())
-                        .with(httpBasic("nobody-api-x", "wrong"))
-                        .with(from("10.12.3.9")))
-                .andReturn()
-                .getResponse();
+                .param("day", r.monday().toString()).with(httpBasic("nobody-api-x", "wrong")).with(from("10.12.3.9")))
+                .andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeader("Retry-After")).isNotBlank();
         assertThat(refused.getContentType()).startsWith("application/problem+json");
@@ -168,26 +121,15 @@ class Issue12PublicBookingTest {
         MockHttpServletResponse refused = bookPage("10.12.4.1", "");
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
-        assertThat(refused.getContentAsString())
-                .contains("操作太频繁，请")
-                .contains("分钟后再试")
+        assertThat(refused.getContentAsString()).contains("操作太频繁，请").contains("分钟后再试")
                 .contains("value=\"陈静\"");
     }
 
     private MockHttpServletResponse bookPage(String address, String phone) throws Exception {
-        return mvc.perform(post("/appointments/book")
-                        .param("hall", r.code())
-                        .with(csrf())
-                        .with(from(address))
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("itemId", String.valueOf(r.business()))
-                        .param("slotId", String.valueOf(slot("09:00")))
-                        .param("name", "陈静")
-                        .param("docType", "ID_CARD")
-                        .param("docNo", "")
-                        .param("phone", phone))
-                .andReturn()
-                .getResponse();
+        return mvc.perform(post("/appointments/book").param("hall", r.code()).with(csrf()).with(from(address))
+                .param("submissionId", UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
+                .param("slotId", String.valueOf(slot("09:00"))).param("name", "陈静").param("docType", "ID_CARD")
+                .param("docNo", "").param("phone", phone)).andReturn().getResponse();
     }
 
     @Test
@@ -202,20 +144,15 @@ class Issue12PublicBookingTest {
         assertThat(refused.getHeader("Retry-After")).isNotBlank();
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString()).contains("操作太频繁");
-        assertThat(apiBook(Fixture.phone(), "430902197603042").getStatus())
-                .as("another phone")
-                .isEqualTo(400);
+        assertThat(apiBook(Fixture.phone(), "430902197603042").getStatus()).as("another phone").isEqualTo(400);
     }
 
     private MockHttpServletResponse apiBook(String phone, String docNo) throws Exception {
-        return mvc.perform(post("/api/v1/appointments/public/bookings")
-                        .param("hall", r.code())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("Accept-Language", "zh-CN")
-                        .content("""
-                        {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"陈静","docType":"ID_CARD","docNo":"%s","phone":"%s"}""".formatted(UUID.randomUUID(), r.business(), slot("09:00"), docNo, phone)))
-                .andReturn()
-                .getResponse();
+        return mvc.perform(post("/api/v1/appointments/public/bookings").param("hall", r.code())
+                .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "zh-CN").content("""
+                        {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"陈静","docType":"ID_CARD","docNo":"%s","phone":"%s"}"""
+                        .formatted(UUID.randomUUID(), r.business(), slot("09:00"), docNo, phone)))
+                .andReturn().getResponse();
     }
 
     @Test
@@ -232,15 +169,9 @@ class Issue12PublicBookingTest {
     }
 
     private MockHttpServletResponse sms(String phone, String address) throws Exception {
-        return mvc.perform(post("/appointments/book/sms")
-                        .param("hall", r.code())
-                        .with(csrf())
-                        .with(from(address))
-                        .header("HX-Request", "true")
-                        .param("phone", phone)
-                        .param("itemId", String.valueOf(r.business())))
-                .andReturn()
-                .getResponse();
+        return mvc.perform(post("/appointments/book/sms").param("hall", r.code()).with(csrf()).with(from(address))
+                .header("HX-Request", "true").param("phone", phone).param("itemId", String.valueOf(r.business())))
+                .andReturn().getResponse();
     }
 
     // ---- item 4: one phone, one SMS code
@@ -263,23 +194,18 @@ class Issue12PublicBookingTest {
     @Test
     void r12_4_oneSmsCodeBooksOnceAndOnlyTheItemItWasSentFor() {
         fixture.halls().signIn(r.hall().admin());
-        catalogue.saveSettings(
-                r.site(), new SettingsForm(30, 10, 100, 2, 14, 30, true, false, "", "", "{code}", "{code}"));
+        catalogue.saveSettings(r.site(), new SettingsForm(30, 10, 100, 2, 14, 30, true, false, "", "", "{code}", "{code}"));
         SecurityContextHolder.clearContext();
         String phone = Fixture.phone();
         String code = challenges.send(r.site(), phone, r.socialCard());
         assertThatThrownBy(() -> bookings.book(r.site(), web(phone, code)))
-                .as("sent for another item")
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
+                .as("sent for another item").isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsKey("smsCode"));
         fixture.at(r.monday().minusDays(3), "10:02");
         String second = challenges.send(r.site(), phone, r.business());
         assertThat(bookings.book(r.site(), web(phone, second)).status()).isEqualTo(Status.BOOKED);
         assertThatThrownBy(() -> bookings.book(r.site(), web(phone, second)))
-                .as("the same code for a second person")
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
+                .as("the same code for a second person").isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems()).containsKey("smsCode"));
     }
 
@@ -290,70 +216,41 @@ class Issue12PublicBookingTest {
         String phone = Fixture.phone();
         Bookings.Booking b = bookings.book(r.site(), web(phone, null));
         assertThat(b.code()).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
-        assertThat(b.displayCode())
-                .isEqualTo(b.code().substring(0, 4) + " " + b.code().substring(4));
+        assertThat(b.displayCode()).isEqualTo(b.code().substring(0, 4) + " " + b.code().substring(4));
         assertThat(bookings.mine(r.site(), b.displayCode().toLowerCase(), phone).id())
-                .as("typed with the space and in small letters")
-                .isEqualTo(b.id());
+                .as("typed with the space and in small letters").isEqualTo(b.id());
     }
 
     @Test
     void r12_5_bookedPageNeedsCodeAndPhone() throws Exception {
         String phone = Fixture.phone();
         Bookings.Booking b = bookings.book(r.site(), web(phone, null));
-        MockHttpServletResponse guessed = mvc.perform(
-                        get("/appointments/booked").param("hall", r.code()).param("code", b.code()))
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse guessed = mvc.perform(get("/appointments/booked").param("hall", r.code())
+                .param("code", b.code())).andReturn().getResponse();
         assertThat(guessed.getStatus()).isEqualTo(302);
         assertThat(guessed.getRedirectedUrl()).contains("/appointments/manage").doesNotContain(b.code());
         assertThat(guessed.getContentAsString()).doesNotContain("企业开办");
 
         // right after booking on the page, the confirmation shows the code once, carried in the flash
-        var result = mvc.perform(post("/appointments/book")
-                        .param("hall", r.code())
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("itemId", String.valueOf(r.business()))
-                        .param("slotId", String.valueOf(slot("10:00")))
-                        .param("name", "黄丽")
-                        .param("docType", "ID_CARD")
-                        .param("docNo", Fixture.idNumber())
-                        .param("phone", Fixture.phone()))
-                .andReturn();
+        var result = mvc.perform(post("/appointments/book").param("hall", r.code()).with(csrf())
+                .param("submissionId", UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
+                .param("slotId", String.valueOf(slot("10:00"))).param("name", "黄丽").param("docType", "ID_CARD")
+                .param("docNo", Fixture.idNumber()).param("phone", Fixture.phone())).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("code=");
         String code = (String) result.getFlashMap().get(PublicBookingPages.BOOKED);
         assertThat(code).hasSize(8);
         jakarta.servlet.http.Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session)
-                .as("the flash lives in the session the booking form already has")
-                .isNotNull();
-        MockHttpServletResponse confirmation = mvc.perform(
-                        get(result.getResponse().getRedirectedUrl()).cookie(session))
-                .andReturn()
-                .getResponse();
-        assertThat(confirmation.getStatus())
-                .as(String.valueOf(confirmation.getRedirectedUrl()))
-                .isEqualTo(200);
+        assertThat(session).as("the flash lives in the session the booking form already has").isNotNull();
+        MockHttpServletResponse confirmation = mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(session))
+                .andReturn().getResponse();
+        assertThat(confirmation.getStatus()).as(String.valueOf(confirmation.getRedirectedUrl())).isEqualTo(200);
         String page = confirmation.getContentAsString();
-        assertThat(page)
-                .contains(code.substring(0, 4) + " " + code.substring(4))
-                .contains("企业开办");
-        assertThat(mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .as("shown once: opened again it asks for code and phone")
-                .isEqualTo(302);
+        assertThat(page).contains(code.substring(0, 4) + " " + code.substring(4)).contains("企业开办");
+        assertThat(mvc.perform(get(result.getResponse().getRedirectedUrl()).cookie(session)).andReturn().getResponse()
+                .getStatus()).as("shown once: opened again it asks for code and phone").isEqualTo(302);
 
-        String manage = mvc.perform(post("/appointments/manage")
-                        .param("hall", r.code())
-                        .with(csrf())
-                        .param("code", b.code())
-                        .param("phone", ""))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String manage = mvc.perform(post("/appointments/manage").param("hall", r.code()).with(csrf())
+                .param("code", b.code()).param("phone", "")).andReturn().getResponse().getContentAsString();
         assertThat(manage).as("the code alone finds nothing").doesNotContain("id=\"my-booking\"");
     }
 
@@ -363,36 +260,28 @@ class Issue12PublicBookingTest {
         Bookings.Booking b = bookings.book(r.site(), web(phone, null));
         // default: 5 wrong phones per code in 24 hours, from any address
         for (int i = 0; i < 5; i++) {
-            assertThat(apiCancel(b.code(), "1390737" + String.format("%04d", i), "10.12.7." + i)
-                            .getStatus())
-                    .isEqualTo(400);
+            assertThat(apiCancel(b.code(), "1390737" + String.format("%04d", i), "10.12.7." + i).getStatus()).isEqualTo(400);
         }
         MockHttpServletResponse locked = apiCancel(b.code(), phone, "10.12.7.9");
         assertThat(locked.getStatus()).as("even with the right phone now").isEqualTo(429);
         assertThat(locked.getHeader("Retry-After")).isNotBlank();
         assertThat(bookings.find(r.site(), b.code()).orElseThrow().status()).isEqualTo(Status.BOOKED);
         Bookings.Booking other = bookings.book(r.site(), web(Fixture.phone(), null));
-        assertThat(apiCancel(other.code(), "13907370000", "10.12.7.9").getStatus())
-                .as("other codes are not locked")
+        assertThat(apiCancel(other.code(), "13907370000", "10.12.7.9").getStatus()).as("other codes are not locked")
                 .isEqualTo(400);
     }
 
     private MockHttpServletResponse apiCancel(String code, String phone, String address) throws Exception {
-        return mvc.perform(post("/api/v1/appointments/public/bookings/{code}/cancel", code)
-                        .param("hall", r.code())
-                        .with(from(address))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"phone\":\"" + phone + "\"}"))
-                .andReturn()
-                .getResponse();
+        return mvc.perform(post("/api/v1/appointments/public/bookings/{code}/cancel", code).param("hall", r.code())
+                .with(from(address)).contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + phone + "\"}"))
+                .andReturn().getResponse();
     }
 
     @Test
     void r12_5_lookUpsPerAddressAnswer429OnThePage() throws Exception {
         // default: 30 look-ups an hour from one address
         for (int i = 0; i < 30; i++) {
-            assertThat(manage("10.12.8.1", "ZZZZ" + String.format("%04d", i)).getStatus())
-                    .isEqualTo(200);
+            assertThat(manage("10.12.8.1", "ZZZZ" + String.format("%04d", i)).getStatus()).isEqualTo(200);
         }
         MockHttpServletResponse refused = manage("10.12.8.1", "ZZZZYYYY");
         assertThat(refused.getStatus()).isEqualTo(429);
@@ -401,14 +290,8 @@ class Issue12PublicBookingTest {
     }
 
     private MockHttpServletResponse manage(String address, String code) throws Exception {
-        return mvc.perform(post("/appointments/manage")
-                        .param("hall", r.code())
-                        .with(csrf())
-                        .with(from(address))
-                        .param("code", code)
-                        .param("phone", "13907370001"))
-                .andReturn()
-                .getResponse();
+        return mvc.perform(post("/appointments/manage").param("hall", r.code()).with(csrf()).with(from(address))
+                .param("code", code).param("phone", "13907370001")).andReturn().getResponse();
     }
 
     // ---- item 14: no codes in the log
@@ -418,9 +301,6 @@ class Issue12PublicBookingTest {
         String phone = Fixture.phone();
         String sms = challenges.send(r.site(), phone, r.business());
         Bookings.Booking b = bookings.book(r.site(), web(Fixture.phone(), null));
-        assertThat(output.getAll())
-                .contains("SMS (no gateway configured)")
-                .doesNotContain(sms)
-                .doesNotContain(b.code());
+        assertThat(output.getAll()).contains("SMS (no gateway configured)").doesNotContain(sms).doesNotContain(b.code());
     }
 }

@@ -43,23 +43,13 @@ class Issue19GateReplayTest {
 
     private static final int COPIES = 20;
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Bookings bookings;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
-    @Autowired
-    Fixture fixture;
-
-    @Autowired
-    Bookings bookings;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
-
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void signOut() {
@@ -80,26 +70,16 @@ class Issue19GateReplayTest {
         String body = """
                 {"submissionId":"%s","personType":"CITIZEN","mask":"DISPOSABLE_MEDICAL","temperature":36.4,
                  "noSymptoms":true,"bookingCode":"%s"}""".formatted(UUID.randomUUID(), b.code());
-        String auth = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (r.hall().screener() + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/screening/screenings"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", auth)
-                .timeout(java.time.Duration.ofSeconds(90))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((r.hall().screener() + ":" + TestAccounts.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screening/screenings"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .timeout(java.time.Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
 
         // one call first: parallel first sign-ins of an account count against its allowance of unchecked passwords
         HttpRequest warmUp = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screening/today"))
-                .header("Authorization", auth)
-                .timeout(java.time.Duration.ofSeconds(90))
-                .GET()
-                .build();
-        assertThat(http.send(warmUp, HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(200);
+                .header("Authorization", auth).timeout(java.time.Duration.ofSeconds(90)).GET().build();
+        assertThat(http.send(warmUp, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
         List<String> answers = atOnce(() -> {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -119,17 +99,10 @@ class Issue19GateReplayTest {
         String submission = UUID.randomUUID().toString();
 
         List<String> answers = atOnce(() -> {
-            var response = mvc.perform(post("/screening/gate")
-                            .with(user(screener))
-                            .with(csrf())
-                            .param("submissionId", submission)
-                            .param("personType", "CITIZEN")
-                            .param("mask", "DISPOSABLE_MEDICAL")
-                            .param("temperature", "36.4")
-                            .param("noSymptoms", "true")
-                            .param("bookingCode", b.code()))
-                    .andReturn()
-                    .getResponse();
+            var response = mvc.perform(post("/screening/gate").with(user(screener)).with(csrf())
+                    .param("submissionId", submission).param("personType", "CITIZEN").param("mask", "DISPOSABLE_MEDICAL")
+                    .param("temperature", "36.4").param("noSymptoms", "true").param("bookingCode", b.code()))
+                    .andReturn().getResponse();
             return response.getStatus() + " " + response.getRedirectedUrl();
         });
 
@@ -139,40 +112,24 @@ class Issue19GateReplayTest {
     }
 
     private Bookings.Booking booked(Fixture.Ready r, String time) {
-        Bookings.Booking b = bookings.book(
-                r.site(),
-                Fixture.form(
-                        r.business(),
-                        fixture.slot(r, r.window1(), time),
-                        "陈静",
-                        Fixture.idNumber(),
-                        Fixture.phone(),
-                        Channel.WEB));
+        Bookings.Booking b = bookings.book(r.site(), Fixture.form(r.business(), fixture.slot(r, r.window1(), time), "陈静",
+                Fixture.idNumber(), Fixture.phone(), Channel.WEB));
         fixture.at(r.monday(), "08:50");
         return b;
     }
 
-    private void assertCheckedInOnce(
-            Fixture.Ready r, Bookings.Booking b, java.util.function.LongPredicate answerNames) {
+    private void assertCheckedInOnce(Fixture.Ready r, Bookings.Booking b, java.util.function.LongPredicate answerNames) {
         Bookings.Booking arrived = bookings.byId(r.site(), b.id());
         assertThat(arrived.status()).isEqualTo(Status.ARRIVED);
-        assertThat(answerNames.test(arrived.screeningId()))
-                .as("the answer names the stored screening")
-                .isTrue();
+        assertThat(answerNames.test(arrived.screeningId())).as("the answer names the stored screening").isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = :site AND screened_at >= :at")
-                        .param("site", r.site())
-                        .param("at", java.sql.Timestamp.from(fixture.time(r.monday(), "08:50")))
-                        .query(Integer.class)
-                        .single())
-                .as("one screening stored per booking")
-                .isEqualTo(checkedIn(r));
+                .param("site", r.site()).param("at", java.sql.Timestamp.from(fixture.time(r.monday(), "08:50")))
+                .query(Integer.class).single()).as("one screening stored per booking").isEqualTo(checkedIn(r));
     }
 
     private int checkedIn(Fixture.Ready r) {
-        return jdbc.sql("SELECT count(*) FROM bookings WHERE site_id = :site AND status = 'ARRIVED'")
-                .param("site", r.site())
-                .query(Integer.class)
-                .single();
+        return jdbc.sql("SELECT count(*) FROM bookings WHERE site_id = :site AND status = 'ARRIVED'").param("site", r.site())
+                .query(Integer.class).single();
     }
 
     private static List<String> atOnce(Callable<String> send) throws Exception {

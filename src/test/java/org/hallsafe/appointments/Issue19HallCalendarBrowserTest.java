@@ -25,17 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class Issue19HallCalendarBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Fixture fixture;
-
-    @Autowired
-    Slots slots;
-
-    @Autowired
-    HallCalendar calendar;
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Slots slots;
+    @Autowired HallCalendar calendar;
 
     @AfterEach
     void signOut() {
@@ -43,9 +36,8 @@ class Issue19HallCalendarBrowserTest {
     }
 
     private static void day(Browser b, LocalDate day) {
-        ((JavascriptExecutor) b.driver())
-                .executeScript(
-                        "document.querySelector('#day-form input[name=day]').value = arguments[0];", day.toString());
+        ((JavascriptExecutor) b.driver()).executeScript(
+                "document.querySelector('#day-form input[name=day]').value = arguments[0];", day.toString());
     }
 
     @Test
@@ -59,8 +51,7 @@ class Issue19HallCalendarBrowserTest {
             phone.signIn(r.hall().officeDirector(), TestAccounts.PASSWORD);
             phone.open("/appointments/calendar");
             day(phone, tuesday);
-            new Select(phone.driver().findElement(By.cssSelector("#day-form select[name=open]")))
-                    .selectByValue("false");
+            new Select(phone.driver().findElement(By.cssSelector("#day-form select[name=open]"))).selectByValue("false");
             phone.type(By.cssSelector("#day-form input[name=note]"), "元旦");
             phone.click(By.cssSelector("#day-form button[type=submit]"));
             assertThat(phone.text(By.id("day-saved"))).contains("已保存");
@@ -70,9 +61,7 @@ class Issue19HallCalendarBrowserTest {
             phone.click(By.cssSelector("#day-form button[type=submit]"));
             String list = phone.text(By.cssSelector("#day-form + ul"));
             assertThat(list).contains("元旦", "休息", "元旦调休上班", "调休上班");
-            ((JavascriptExecutor) phone.driver())
-                    .executeScript(
-                            "document.getElementById('days').scrollIntoView({block: 'start', behavior: 'instant'});");
+            ((JavascriptExecutor) phone.driver()).executeScript("document.getElementById('days').scrollIntoView({block: 'start', behavior: 'instant'});");
             phone.screenshot("r19-7-calendar-phone");
         }
         assertThat(calendar.isWorkingDay(r.site(), tuesday)).isFalse();
@@ -88,26 +77,19 @@ class Issue19HallCalendarBrowserTest {
             day(desk, r.monday().plusDays(4));
             new Select(desk.driver().findElement(By.cssSelector("#day-form select[name=open]"))).selectByValue("true");
             desk.type(By.cssSelector("#day-form input[name=note]"), "下午停电检修");
-            ((JavascriptExecutor) desk.driver())
-                    .executeScript(
-                            "document.getElementById('day-opens').value = '12:00'; document.getElementById('day-closes').value = '08:30';");
+            ((JavascriptExecutor) desk.driver()).executeScript(
+                    "document.getElementById('day-opens').value = '12:00'; document.getElementById('day-closes').value = '08:30';");
             desk.click(By.cssSelector("#day-form button[type=submit]"));
             assertThat(desk.text(By.id("day-problem"))).contains("关门晚于开门");
-            assertThat(desk.driver()
-                            .findElement(By.cssSelector("#day-form input[name=note]"))
-                            .getAttribute("value"))
-                    .as("what was typed is kept")
-                    .isEqualTo("下午停电检修");
+            assertThat(desk.driver().findElement(By.cssSelector("#day-form input[name=note]")).getAttribute("value"))
+                    .as("what was typed is kept").isEqualTo("下午停电检修");
             desk.screenshot("r19-7-calendar-desk-refused");
-            ((JavascriptExecutor) desk.driver())
-                    .executeScript(
-                            "document.getElementById('day-opens').value = '08:30'; document.getElementById('day-closes').value = '12:00';");
+            ((JavascriptExecutor) desk.driver()).executeScript(
+                    "document.getElementById('day-opens').value = '08:30'; document.getElementById('day-closes').value = '12:00';");
             desk.click(By.cssSelector("#day-form button[type=submit]"));
             assertThat(desk.text(By.id("day-saved"))).contains("已保存");
             assertThat(desk.text(By.cssSelector("#day-form + ul"))).contains("特殊时间", "下午停电检修", "08:30–12:00");
-            ((JavascriptExecutor) desk.driver())
-                    .executeScript(
-                            "document.getElementById('days').scrollIntoView({block: 'start', behavior: 'instant'});");
+            ((JavascriptExecutor) desk.driver()).executeScript("document.getElementById('days').scrollIntoView({block: 'start', behavior: 'instant'});");
             desk.screenshot("r19-7-calendar-desk");
         }
         assertThat(calendar.hours(r.site(), r.monday().plusDays(4)).closes()).hasToString("12:00");

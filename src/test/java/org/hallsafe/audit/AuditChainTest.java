@@ -34,32 +34,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class AuditChainTest {
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    AuditChain chain;
-
-    @Autowired
-    AuditChainCommand command;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuditChain chain;
+    @Autowired AuditChainCommand command;
+    @Autowired TestHall halls;
+    @Autowired TestAccounts accounts;
+    @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
 
     @Test
     void r12_10_appRoleCannotSwitchTheAuditLogOff() {
         long id = insert(null, "r12-10-off");
-        for (String sql : List.of(
-                "SET session_replication_role = replica",
+        for (String sql : List.of("SET session_replication_role = replica",
                 "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete",
                 "ALTER TABLE audit_log DISABLE TRIGGER ALL",
                 "UPDATE audit_log SET summary = 'x' WHERE id = " + id,
@@ -68,17 +54,10 @@ class AuditChainTest {
                 "DROP TRIGGER audit_log_zz_chain ON audit_log",
                 "SELECT setval('audit_log_id_seq', 1)",
                 "CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$")) {
-            assertThatThrownBy(() -> jdbc.sql(sql).update())
-                    .as(sql)
-                    .isInstanceOf(DataAccessException.class)
-                    .rootCause()
-                    .message()
-                    .containsAnyOf("permission denied", "must be owner");
+            assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).isInstanceOf(DataAccessException.class)
+                    .rootCause().message().containsAnyOf("permission denied", "must be owner");
         }
-        assertThat(jdbc.sql("SELECT summary FROM audit_log WHERE id = :id")
-                        .param("id", id)
-                        .query(String.class)
-                        .single())
+        assertThat(jdbc.sql("SELECT summary FROM audit_log WHERE id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("r12-10-off");
     }
 
@@ -93,8 +72,7 @@ class AuditChainTest {
         assertThat(result.breaks()).isEmpty();
         assertThat(result.chains()).anyMatch(c -> c.siteId() != null && c.siteId() == site && c.rows() >= 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8)))
-                .isZero();
+        assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit log intact");
     }
 
@@ -106,61 +84,36 @@ class AuditChainTest {
             ids.add(insert(site, "row " + i));
         }
         long changed = ids.get(2);
-        try (Connection owner = TestDatabase.owner(context);
-                Statement s = owner.createStatement()) {
+        try (Connection owner = TestDatabase.owner(context); Statement s = owner.createStatement()) {
             // the owner can get past the append-only trigger; the chain still shows what it did
-            withoutTrigger(
-                    owner,
-                    "audit_log_no_update_or_delete",
+            withoutTrigger(owner, "audit_log_no_update_or_delete",
                     "UPDATE audit_log SET summary = 'rewritten' WHERE id = " + changed,
                     "UPDATE audit_log SET summary = 'rewritten too' WHERE id = " + ids.get(3));
             try {
                 assertThat(breakOf(site)).isEqualTo(changed);
 
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8)))
-                        .isEqualTo(1);
-                assertThat(out.toString(StandardCharsets.UTF_8))
-                        .contains("row " + changed + " of")
-                        .contains("CHANGED");
+                assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+                assertThat(out.toString(StandardCharsets.UTF_8)).contains("row " + changed + " of").contains("CHANGED");
 
                 String page = mvc.perform(get("/audit/verify").with(user(accounts.signedIn(Role.BUREAU_ADMIN))))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 assertThat(page).contains("第 " + changed + " 条记录被改动");
             } finally {
-                withoutTrigger(
-                        owner,
-                        "audit_log_no_update_or_delete",
+                withoutTrigger(owner, "audit_log_no_update_or_delete",
                         "UPDATE audit_log SET summary = 'row 2' WHERE id = " + changed,
                         "UPDATE audit_log SET summary = 'row 3' WHERE id = " + ids.get(3));
             }
             assertThat(breakOf(site)).isNull();
 
             // a removed row: the one after it is named
-            var removed = jdbc.sql("SELECT * FROM audit_log WHERE id = :id")
-                    .param("id", ids.get(1))
-                    .query()
-                    .singleRow();
+            var removed = jdbc.sql("SELECT * FROM audit_log WHERE id = :id").param("id", ids.get(1)).query().singleRow();
             withoutTrigger(owner, "audit_log_no_update_or_delete", "DELETE FROM audit_log WHERE id = " + ids.get(1));
             try {
                 assertThat(breakOf(site)).isEqualTo(ids.get(2));
             } finally {
-                List<String> columns = List.of(
-                        "id",
-                        "site_id",
-                        "occurred_at",
-                        "actor",
-                        "action",
-                        "target_type",
-                        "target_id",
-                        "summary",
-                        "address",
-                        "recorded_at",
-                        "prev_hash",
-                        "hash");
+                List<String> columns = List.of("id", "site_id", "occurred_at", "actor", "action", "target_type",
+                        "target_id", "summary", "address", "recorded_at", "prev_hash", "hash");
                 owner.setAutoCommit(false);
                 try (var insert = owner.prepareStatement("INSERT INTO audit_log (" + String.join(", ", columns)
                         + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
@@ -181,13 +134,9 @@ class AuditChainTest {
 
     @Test
     void r12_10_verifyPageIsTheBureauAdministratorsOnly() throws Exception {
-        mvc.perform(get("/audit/verify").with(user(accounts.signedIn(Role.ADMIN))))
-                .andExpect(status().isForbidden());
+        mvc.perform(get("/audit/verify").with(user(accounts.signedIn(Role.ADMIN)))).andExpect(status().isForbidden());
         String page = mvc.perform(get("/audit/verify").with(user(accounts.signedIn(Role.BUREAU_ADMIN))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("审计日志完整");
     }
 
@@ -211,36 +160,24 @@ class AuditChainTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE site_id = :site")
-                        .param("site", site)
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(12 * 15);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE site_id = :site").param("site", site)
+                .query(Integer.class).single()).isEqualTo(12 * 15);
         assertThat(chain.verify().breaks()).isEmpty();
         // one line: every row but the first names a different predecessor
-        assertThat(jdbc.sql("SELECT count(DISTINCT prev_hash) FROM audit_log WHERE site_id = :site")
-                        .param("site", site)
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(12 * 15 - 1);
+        assertThat(jdbc.sql("SELECT count(DISTINCT prev_hash) FROM audit_log WHERE site_id = :site").param("site", site)
+                .query(Integer.class).single()).isEqualTo(12 * 15 - 1);
     }
 
     private long insert(Long site, String summary) {
         return jdbc.sql("""
                 INSERT INTO audit_log (site_id, occurred_at, actor, action, summary) VALUES (:site, now(), 'r12-10', 'TEST', :summary)
-                RETURNING id""")
-                .param("site", site, java.sql.Types.BIGINT)
-                .param("summary", summary)
-                .query(Long.class)
-                .single();
+                RETURNING id""").param("site", site, java.sql.Types.BIGINT).param("summary", summary)
+                .query(Long.class).single();
     }
 
     private Long breakOf(long site) {
-        return chain.verify().breaks().stream()
-                .filter(b -> b.siteId() != null && b.siteId() == site)
-                .map(AuditChain.Break::id)
-                .findFirst()
-                .orElse(null);
+        return chain.verify().breaks().stream().filter(b -> b.siteId() != null && b.siteId() == site)
+                .map(AuditChain.Break::id).findFirst().orElse(null);
     }
 
     /** Runs the statements as the owner with one trigger off, in one transaction: no one else sees it off. */

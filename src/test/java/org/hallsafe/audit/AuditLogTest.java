@@ -26,42 +26,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @HallSafeTest
 class AuditLogTest {
 
-    @Autowired
-    MockMvc mvc;
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
 
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    record Row(String actor, String action, String targetType, String summary, String address, Instant occurredAt) {}
+    record Row(String actor, String action, String targetType, String summary, String address, Instant occurredAt) {
+    }
 
     @Test
     void writesWhoWhatWhenAndFromWhereForAnEdit() throws Exception {
         UserDetails admin = accounts.signedIn(Role.ADMIN);
         String name = "审计测试科" + System.nanoTime();
         Instant now = clock.instant();
-        mvc.perform(post("/org/departments")
-                .with(user(admin))
-                .with(csrf())
-                .param("kind", "SECTION")
-                .param("name", name)
+        mvc.perform(post("/org/departments").with(user(admin)).with(csrf()).param("kind", "SECTION").param("name", name)
                 .with(request -> {
                     request.setRemoteAddr("10.20.30.40");
                     return request;
                 }));
 
-        Row row = await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> jdbc.sql("""
+        Row row = await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                         SELECT actor, action, target_type, summary, address, occurred_at FROM audit_log
                         WHERE summary = :name""").param("name", name).query(Row.class).optional(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+                java.util.Optional::isPresent).orElseThrow();
         assertThat(row.actor()).isEqualTo(admin.getUsername());
         assertThat(row.action()).isEqualTo("CREATED");
         assertThat(row.targetType()).isEqualTo("department");
@@ -69,31 +56,20 @@ class AuditLogTest {
         assertThat(row.occurredAt()).isEqualTo(now);
 
         String page = mvc.perform(get("/audit").with(user(admin)).param("actor", admin.getUsername()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(name).contains("10.20.30.40");
     }
 
     @Test
     void refusesToChangeOrDeleteAuditRows() {
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action) VALUES (now(), 'test', 'TEST')")
-                .update();
+        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action) VALUES (now(), 'test', 'TEST')").update();
 
         // the application's role may not (issue 12, item 10); the owner is stopped by the triggers (AuditChainTest)
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'someone else' WHERE actor = 'test'")
-                        .update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("permission denied");
-        assertThatThrownBy(() ->
-                        jdbc.sql("DELETE FROM audit_log WHERE actor = 'test'").update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'someone else' WHERE actor = 'test'").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE actor = 'test'").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("permission denied");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
     }
 }

@@ -25,20 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class CanteenBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Canteen canteen;
-
-    @Autowired
-    java.time.Clock clock;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired TestAccounts accounts;
+    @Autowired Canteen canteen;
+    @Autowired java.time.Clock clock;
 
     @Test
     void theManagerEntersADeliveryAndChecksPeopleAtTheDoorOnAPhone() throws Exception {
@@ -47,16 +38,12 @@ class CanteenBrowserTest {
         long supplier = canteen.saveSupplier(hall.siteId(), new SupplierForm("赫山区鲜蔬配送中心", "刘经理"));
         // valid for three years from the application's (the tests' movable) clock, which other tests may have moved on
         LocalDate later = LocalDate.now(clock).plusYears(3);
-        canteen.addCertificate(
-                hall.siteId(), supplier, new CertificateForm(CertificateKind.BUSINESS_LICENCE, "91430903X", later));
-        canteen.addCertificate(
-                hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "JY143090300", later));
-        canteen.addCertificate(
-                hall.siteId(), supplier, new CertificateForm(CertificateKind.QUARANTINE, "43001", later));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.BUSINESS_LICENCE, "91430903X", later));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.FOOD_LICENCE, "JY143090300", later));
+        canteen.addCertificate(hall.siteId(), supplier, new CertificateForm(CertificateKind.QUARANTINE, "43001", later));
         SecurityContextHolder.clearContext();
         String manager = accounts.create(Role.CANTEEN, hall.siteId());
-        try (Browser desk = new Browser(port);
-                Browser phone = new Browser(port)) {
+        try (Browser desk = new Browser(port); Browser phone = new Browser(port)) {
             desk.signIn(manager, TestAccounts.PASSWORD);
             desk.open("/canteen/purchases/new");
             new Select(desk.driver().findElement(By.id("supplierId"))).selectByVisibleText("赫山区鲜蔬配送中心");
@@ -76,13 +63,7 @@ class CanteenBrowserTest {
             desk.click(By.id("save-purchase"));
             assertThat(desk.text(By.cssSelector(".alert-success"))).contains("赫山区鲜蔬配送中心");
             String items = desk.text(By.cssSelector(".purchase-items"));
-            assertThat(items)
-                    .contains("冷鲜鸡")
-                    .contains("合格收货")
-                    .contains("4300987")
-                    .contains("西红柿")
-                    .contains("拒收")
-                    .contains("有腐烂");
+            assertThat(items).contains("冷鲜鸡").contains("合格收货").contains("4300987").contains("西红柿").contains("拒收").contains("有腐烂");
             desk.screenshot("canteen-ledger");
 
             phone.asPhone();
@@ -91,10 +72,7 @@ class CanteenBrowserTest {
             phone.type(By.id("typed"), "路人甲");
             phone.click(By.cssSelector("label[for=handsWashed]"));
             phone.click(By.id("check"));
-            assertThat(phone.text(By.id("door-result")))
-                    .contains("禁止进入")
-                    .contains("路人甲")
-                    .contains("非工作人员");
+            assertThat(phone.text(By.id("door-result"))).contains("禁止进入").contains("路人甲").contains("非工作人员");
             phone.screenshot("canteen-door-refused");
             phone.type(By.id("typed"), "周明");
             phone.click(By.cssSelector("label[for=handsWashed]"));

@@ -24,14 +24,11 @@ class DeliveryRulesTest {
     }
 
     private static List<String> keys(Item item) {
-        return DeliveryRules.check(item, valid()).stream()
-                .map(p -> p.field() + ":" + p.key())
-                .toList();
+        return DeliveryRules.check(item, valid()).stream().map(p -> p.field() + ":" + p.key()).toList();
     }
 
     private static List<Certificate> valid() {
-        return List.of(
-                new Certificate(CertificateKind.BUSINESS_LICENCE, "B", TODAY.plusYears(1), CertificateState.VALID),
+        return List.of(new Certificate(CertificateKind.BUSINESS_LICENCE, "B", TODAY.plusYears(1), CertificateState.VALID),
                 new Certificate(CertificateKind.FOOD_LICENCE, "F", TODAY.plusYears(1), CertificateState.VALID),
                 new Certificate(CertificateKind.QUARANTINE, "Q", TODAY.plusYears(1), CertificateState.VALID));
     }
@@ -85,8 +82,7 @@ class DeliveryRulesTest {
                 new Certificate(CertificateKind.BUSINESS_LICENCE, "B", TODAY.plusYears(1), CertificateState.VALID),
                 new Certificate(CertificateKind.FOOD_LICENCE, "F", TODAY.plusYears(1), CertificateState.VALID),
                 new Certificate(CertificateKind.QUARANTINE, "Q", TODAY.minusDays(1), CertificateState.EXPIRED));
-        assertThat(DeliveryRules.blocked(quarantineExpired, Category.MEAT))
-                .contains("canteen.blocked.QUARANTINE.expired");
+        assertThat(DeliveryRules.blocked(quarantineExpired, Category.MEAT)).contains("canteen.blocked.QUARANTINE.expired");
         assertThat(DeliveryRules.blocked(quarantineExpired, Category.VEGETABLE)).isEmpty();
         Item rejected = new Item("猪肉", Category.MEAT, BigDecimal.ONE, "kg", "", null, "", "", Result.REJECTED, "证照过期");
         assertThat(DeliveryRules.check(rejected, quarantineExpired)).isEmpty();

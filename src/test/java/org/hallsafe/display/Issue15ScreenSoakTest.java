@@ -34,34 +34,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "hallsafe.soak.minutes", matches = "\\d+")
 class Issue15ScreenSoakTest {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
+    @Autowired DisplayHall halls;
+    @Autowired LiveUpdates live;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
 
-    @Autowired
-    DisplayHall halls;
-
-    @Autowired
-    LiveUpdates live;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    record Sample(int minute, long heap, long nodes, long listeners) {}
+    record Sample(int minute, long heap, long nodes, long listeners) {
+    }
 
     static Sample sample(Browser b, int minute) {
         ChromeDriver chrome = (ChromeDriver) b.driver();
         chrome.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> metrics = (List<Map<String, Object>>)
-                chrome.executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
-        java.util.function.Function<String, Long> m = name -> metrics.stream()
-                .filter(x -> name.equals(x.get("name")))
-                .map(x -> ((Number) x.get("value")).longValue())
-                .findFirst()
-                .orElse(-1L);
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) chrome.executeCdpCommand("Performance.getMetrics", Map.of())
+                .get("metrics");
+        java.util.function.Function<String, Long> m = name -> metrics.stream().filter(x -> name.equals(x.get("name")))
+                .map(x -> ((Number) x.get("value")).longValue()).findFirst().orElse(-1L);
         return new Sample(minute, m.apply("JSHeapUsedSize"), m.apply("Nodes"), m.apply("JSEventListeners"));
     }
 
@@ -76,8 +65,7 @@ class Issue15ScreenSoakTest {
         List<Sample> calls = new ArrayList<>();
         long events = 0;
         long called = 0;
-        try (Browser tv = new Browser(port);
-                Browser caller = new Browser(port)) {
+        try (Browser tv = new Browser(port); Browser caller = new Browser(port)) {
             for (Browser b : List.of(tv, caller)) {
                 ((ChromeDriver) b.driver()).executeCdpCommand("Performance.enable", Map.of());
                 b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
@@ -98,9 +86,7 @@ class Issue15ScreenSoakTest {
                     if (events % 10 == 0) {
                         long id = called % 2 == 0 ? r.first().id() : r.second().id();
                         jdbc.sql("UPDATE bookings SET called_at = :at WHERE id = :id")
-                                .param("at", Timestamp.from(clock.instant().plusSeconds(called)))
-                                .param("id", id)
-                                .update();
+                                .param("at", Timestamp.from(clock.instant().plusSeconds(called))).param("id", id).update();
                         live.publishToSite(r.site(), "called");
                         called++;
                     }
@@ -108,15 +94,9 @@ class Issue15ScreenSoakTest {
                 }
                 screen.add(sample(tv, minute));
                 calls.add(sample(caller, minute));
-                System.out.printf(
-                        "soak minute %d: screen heap %d B, nodes %d, listeners %d | calls heap %d B, nodes %d, listeners %d%n",
-                        minute,
-                        screen.get(minute).heap(),
-                        screen.get(minute).nodes(),
-                        screen.get(minute).listeners(),
-                        calls.get(minute).heap(),
-                        calls.get(minute).nodes(),
-                        calls.get(minute).listeners());
+                System.out.printf("soak minute %d: screen heap %d B, nodes %d, listeners %d | calls heap %d B, nodes %d, listeners %d%n",
+                        minute, screen.get(minute).heap(), screen.get(minute).nodes(), screen.get(minute).listeners(),
+                        calls.get(minute).heap(), calls.get(minute).nodes(), calls.get(minute).listeners());
             }
             assertThat(tv.text(By.id("link-state"))).isEqualTo("实时更新中");
             assertThat(caller.text(By.id("call-code"))).isNotBlank();

@@ -30,8 +30,7 @@ class Issue13DutyModuleTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/hallsafe");
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.hallsafe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.hallsafe");
 
     @Test
     void r13_1_dutyIsItsOwnModuleAndAppointmentsDoesNotDependOnIt() {
@@ -39,13 +38,8 @@ class Issue13DutyModuleTest {
         ApplicationModule duty = modules.getModuleByName("duty").orElseThrow();
         assertThat(duty.contains(Duty.class)).isTrue();
         assertThat(duty.contains(DutyPages.class)).isTrue();
-        noClasses()
-                .that()
-                .resideInAPackage("org.hallsafe.appointments..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.hallsafe.duty..")
-                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.hallsafe.appointments..").should().dependOnClassesThat()
+                .resideInAPackage("org.hallsafe.duty..").check(CLASSES);
     }
 
     @Test
@@ -70,26 +64,16 @@ class Issue13DutyModuleTest {
     @Test
     void r13_4_onlyFacadesTheirRecordsEventsAndPlugInsArePublic() {
         List<String> publicTypes = new ArrayList<>();
-        CLASSES.stream()
-                .filter(c -> c.getPackageName().equals("org.hallsafe.appointments")
+        CLASSES.stream().filter(c -> c.getPackageName().equals("org.hallsafe.appointments")
                         || c.getPackageName().equals("org.hallsafe.duty"))
                 .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                 .filter(c -> c.getEnclosingClass().isEmpty())
                 .forEach(c -> publicTypes.add(c.getSimpleName()));
-        assertThat(publicTypes)
-                .containsExactlyInAnyOrder(
-                        // facades
-                        "Bookings",
-                        "Catalogue",
-                        "Slots",
-                        "QueueBoard",
-                        "SlotPicker",
-                        "Duty",
-                        // their forms and records, an event, a plug-in
-                        "AppointmentForms",
-                        "DutyForms",
-                        "CitizenCalled",
-                        "CallOutcomes");
+        assertThat(publicTypes).containsExactlyInAnyOrder(
+                // facades
+                "Bookings", "Catalogue", "Slots", "QueueBoard", "SlotPicker", "Duty",
+                // their forms and records, an event, a plug-in
+                "AppointmentForms", "DutyForms", "CitizenCalled", "CallOutcomes");
     }
 
     /**
@@ -106,9 +90,7 @@ class Issue13DutyModuleTest {
                     for (Path sql : sqls.toList()) {
                         Matcher m = create.matcher(Files.readString(sql));
                         while (m.find()) {
-                            owner.putIfAbsent(
-                                    m.group(1).toLowerCase(),
-                                    folder.getFileName().toString());
+                            owner.putIfAbsent(m.group(1).toLowerCase(), folder.getFileName().toString());
                         }
                     }
                 }
@@ -121,8 +103,7 @@ class Issue13DutyModuleTest {
         for (String module : List.of("appointments", "duty")) {
             try (Stream<Path> files = Files.list(MAIN.resolve(module))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Matcher m = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)")
-                            .matcher(Files.readString(f));
+                    Matcher m = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)").matcher(Files.readString(f));
                     while (m.find()) {
                         String table = m.group(1).toLowerCase();
                         String of = owner.get(table);

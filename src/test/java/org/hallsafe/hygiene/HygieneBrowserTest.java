@@ -26,37 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class HygieneBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Hygiene hygiene;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired TestAccounts accounts;
+    @Autowired Hygiene hygiene;
 
     @Test
     void aCleanerRecordsOnAPhoneAndTheCoverageTurnsTheZoneFromRedToGreen() throws Exception {
         TestHall.Hall hall = halls.create();
         halls.signIn(hall.admin());
-        long zone = hygiene.saveZone(
-                hall.siteId(),
-                null,
-                new ZoneForm(
-                        "卫生间（一楼）",
-                        ZoneType.TOILET,
-                        hall.sectionId(),
-                        List.of(Method.MOP_84, Method.SPRAY),
-                        500,
-                        120,
-                        60));
+        long zone = hygiene.saveZone(hall.siteId(), null, new ZoneForm("卫生间（一楼）", ZoneType.TOILET, hall.sectionId(),
+                List.of(Method.MOP_84, Method.SPRAY), 500, 120, 60));
         SecurityContextHolder.clearContext();
         String cleaner = accounts.create(Role.STAFF, hall.siteId());
-        try (Browser office = new Browser(port);
-                Browser phone = new Browser(port)) {
+        try (Browser office = new Browser(port); Browser phone = new Browser(port)) {
             office.signIn(hall.leader(), TestAccounts.PASSWORD);
             office.open("/hygiene/coverage");
             By card = By.id("zone-" + zone);
@@ -70,16 +53,14 @@ class HygieneBrowserTest {
             phone.open("/hygiene");
             phone.screenshot("hygiene-due-phone");
             phone.click(By.id("due-" + zone));
-            assertThat(phone.driver().findElement(By.id("concentration")).getAttribute("value"))
-                    .isEqualTo("500");
+            assertThat(phone.driver().findElement(By.id("concentration")).getAttribute("value")).isEqualTo("500");
             phone.click(By.id("save"));
             assertThat(phone.text(By.id("recorded"))).isEqualTo("已记录：卫生间（一楼） 已消毒");
             phone.screenshot("hygiene-recorded-phone");
 
             office.waitFor(ExpectedConditions.attributeContains(card, "class", "border-success"));
             assertThat(((JavascriptExecutor) office.driver()).executeScript("return window.notReloaded === true;"))
-                    .as("turned green without a reload")
-                    .isEqualTo(true);
+                    .as("turned green without a reload").isEqualTo(true);
             assertThat(office.text(card)).contains("已消毒").contains("84消毒液拖地");
             office.screenshot("hygiene-coverage-green");
         }

@@ -3,6 +3,7 @@ package org.hallsafe.hygiene;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,29 +45,14 @@ class HygieneTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    Hygiene hygiene;
-
-    @Autowired
-    Coverage coverage;
-
-    @Autowired
-    AiringAndWaste airingAndWaste;
-
-    @Autowired
-    BlindSpots blindSpots;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
+    @Autowired Hygiene hygiene;
+    @Autowired Coverage coverage;
+    @Autowired AiringAndWaste airingAndWaste;
+    @Autowired BlindSpots blindSpots;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     private TestHall.Hall hall;
     private LocalDate monday;
@@ -79,28 +65,10 @@ class HygieneTest {
         at(monday, "07:30");
         hall = halls.create();
         halls.signIn(hall.screener());
-        waiting = hygiene.saveZone(
-                hall.siteId(),
-                null,
-                new ZoneForm(
-                        "一楼等候区",
-                        ZoneType.WAITING,
-                        hall.sectionId(),
-                        List.of(Method.MOP_84, Method.SPRAY),
-                        500,
-                        240,
-                        120));
-        office = hygiene.saveZone(
-                hall.siteId(),
-                null,
-                new ZoneForm(
-                        "局办公室",
-                        ZoneType.OFFICE,
-                        hall.sectionId(),
-                        List.of(Method.MOP_84, Method.MOXA),
-                        500,
-                        360,
-                        null));
+        waiting = hygiene.saveZone(hall.siteId(), null, new ZoneForm("一楼等候区", ZoneType.WAITING, hall.sectionId(),
+                List.of(Method.MOP_84, Method.SPRAY), 500, 240, 120));
+        office = hygiene.saveZone(hall.siteId(), null, new ZoneForm("局办公室", ZoneType.OFFICE, hall.sectionId(),
+                List.of(Method.MOP_84, Method.MOXA), 500, 360, null));
     }
 
     @AfterEach
@@ -113,19 +81,12 @@ class HygieneTest {
     }
 
     private long disinfect(long zone) {
-        return hygiene.disinfect(
-                hall.siteId(),
-                new DisinfectionForm(UUID.randomUUID(), zone, Method.MOP_84, 500, "陈保洁", null),
-                null,
-                null);
+        return hygiene.disinfect(hall.siteId(), new DisinfectionForm(UUID.randomUUID(), zone, Method.MOP_84, 500, "陈保洁", null),
+                null, null);
     }
 
     private Hygiene.State state(long zone) {
-        return coverage.now(hall.siteId()).stream()
-                .filter(z -> z.zone().id() == zone)
-                .findFirst()
-                .orElseThrow()
-                .state();
+        return coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().state();
     }
 
     @Test
@@ -139,40 +100,26 @@ class HygieneTest {
         assertThat(state(waiting)).isEqualTo(Hygiene.State.DUE);
         at(monday, "12:31");
         assertThat(state(waiting)).isEqualTo(Hygiene.State.OVERDUE);
-        assertThat(coverage.now(hall.siteId()).get(0).zone().id())
-                .as("the most urgent first")
-                .isIn(waiting, office);
+        assertThat(coverage.now(hall.siteId()).get(0).zone().id()).as("the most urgent first").isIn(waiting, office);
     }
 
     @Test
     void rDis3_aZoneThatShouldBeAiredTurnsDueWhenItsWindowsStayedShutAndOkAfterAnAiring() {
         at(monday, "08:00");
         assertThat(airing(waiting)).as("never aired").isEqualTo(Hygiene.State.OVERDUE);
-        assertThat(airing(office))
-                .as("a zone without an airing plan is never due")
-                .isEqualTo(Hygiene.State.OK);
+        assertThat(airing(office)).as("a zone without an airing plan is never due").isEqualTo(Hygiene.State.OK);
         airingAndWaste.ventilate(hall.siteId(), new HygieneForms.VentilationForm(waiting, 30, "陈保洁"));
         at(monday, "09:59");
         assertThat(airing(waiting)).isEqualTo(Hygiene.State.OK);
         at(monday, "10:01");
-        assertThat(airing(waiting))
-                .as("120 minutes after the windows were opened")
-                .isEqualTo(Hygiene.State.DUE);
-        ZonedDateTime aired = coverage.now(hall.siteId()).stream()
-                .filter(z -> z.zone().id() == waiting)
-                .findFirst()
-                .orElseThrow()
-                .lastAired()
-                .atZone(ZONE);
+        assertThat(airing(waiting)).as("120 minutes after the windows were opened").isEqualTo(Hygiene.State.DUE);
+        ZonedDateTime aired = coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == waiting).findFirst()
+                .orElseThrow().lastAired().atZone(ZONE);
         assertThat(aired.toLocalTime()).isEqualTo(LocalTime.of(8, 0));
     }
 
     private Hygiene.State airing(long zone) {
-        return coverage.now(hall.siteId()).stream()
-                .filter(z -> z.zone().id() == zone)
-                .findFirst()
-                .orElseThrow()
-                .airing();
+        return coverage.now(hall.siteId()).stream().filter(z -> z.zone().id() == zone).findFirst().orElseThrow().airing();
     }
 
     @Test
@@ -181,91 +128,50 @@ class HygieneTest {
         disinfect(waiting);
         at(monday.plusDays(1), "00:10");
         assertThat(blindSpots.flag(hall.siteId(), monday)).isEqualTo(1);
-        assertThat(blindSpots.flag(hall.siteId(), monday))
-                .as("each blind spot is flagged once")
-                .isZero();
-        assertThat(coverage.flags(hall.siteId(), 10))
-                .extracting(Hygiene.Flag::zone)
-                .containsExactly("局办公室");
+        assertThat(blindSpots.flag(hall.siteId(), monday)).as("each blind spot is flagged once").isZero();
+        assertThat(coverage.flags(hall.siteId(), 10)).extracting(Hygiene.Flag::zone).containsExactly("局办公室");
         assertThat(coverage.flags(hall.siteId(), 10).get(0).department()).isEqualTo("局办公室");
-        assertThat(blindSpots.flag(hall.siteId(), monday.with(DayOfWeek.SATURDAY)))
-                .as("no working day")
-                .isZero();
+        assertThat(blindSpots.flag(hall.siteId(), monday.with(DayOfWeek.SATURDAY))).as("no working day").isZero();
     }
 
     @Test
     void rDis2_refusesAMedicalWasteHandoverWithoutItsReceiver() throws Exception {
-        assertThatThrownBy(() -> airingAndWaste.handOver(
-                        hall.siteId(), new HandoverForm(2, new BigDecimal("1.5"), "陈保洁", "", "")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("hygiene.receiver.required");
+        assertThatThrownBy(() -> airingAndWaste.handOver(hall.siteId(), new HandoverForm(2, new BigDecimal("1.5"), "陈保洁", "", "")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hygiene.receiver.required");
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO medical_waste_handovers (site_id, containers, handed_by, receiver_name, receiver_unit, handed_at, recorded_by)
                 VALUES (:site, 1, 'x', ' ', 'y', now(), 'x')""").param("site", hall.siteId()).update())
-                .as("the table refuses it too")
-                .isInstanceOf(DataIntegrityViolationException.class);
+                .as("the table refuses it too").isInstanceOf(DataIntegrityViolationException.class);
 
         UserDetails me = halls.signIn(hall.leader());
-        String html = mvc.perform(post("/hygiene/handovers")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("containers", "3")
-                        .param("weightKg", "2.4")
-                        .param("handedBy", "陈保洁")
-                        .param("receiverName", "")
-                        .param("receiverUnit", "益阳市医疗废物处置中心"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(html)
-                .contains("请填写接收人和接收单位")
-                .contains("value=\"益阳市医疗废物处置中心\"")
-                .contains("value=\"2.4\"");
-        assertThat(jdbc.sql("SELECT count(*) FROM medical_waste_handovers WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        String html = mvc.perform(post("/hygiene/handovers").with(user(me)).with(csrf()).param("containers", "3")
+                        .param("weightKg", "2.4").param("handedBy", "陈保洁").param("receiverName", "").param("receiverUnit", "益阳市医疗废物处置中心"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("请填写接收人和接收单位").contains("value=\"益阳市医疗废物处置中心\"").contains("value=\"2.4\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM medical_waste_handovers WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
 
         airingAndWaste.handOver(hall.siteId(), new HandoverForm(3, new BigDecimal("2.4"), "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
-        assertThat(airingAndWaste.handovers(hall.siteId(), monday))
-                .extracting(Hygiene.Handover::receiverName)
-                .containsExactly("刘师傅");
+        assertThat(airingAndWaste.handovers(hall.siteId(), monday)).extracting(Hygiene.Handover::receiverName).containsExactly("刘师傅");
     }
 
     @Test
     void keepsWhatWasTypedWhenADisinfectionIsIncompleteAndStoresItOnce() throws Exception {
         UserDetails me = halls.signIn(hall.leader());
-        String html = mvc.perform(post("/hygiene/disinfections")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("zoneId", String.valueOf(waiting))
-                        .param("method", "MOP_84")
-                        .param("doneBy", "陈保洁"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = mvc.perform(post("/hygiene/disinfections").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("zoneId", String.valueOf(waiting))
+                        .param("method", "MOP_84").param("doneBy", "陈保洁"))
+                .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("用84消毒液时请填写浓度").contains("value=\"陈保洁\"");
-        String noZone = mvc.perform(post("/hygiene/disinfections")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("method", "SPRAY")
-                        .param("doneBy", "陈保洁"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String noZone = mvc.perform(post("/hygiene/disinfections").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("method", "SPRAY").param("doneBy", "陈保洁"))
+                .andReturn().getResponse().getContentAsString();
         assertThat(noZone).contains("请选择区域");
-        assertThat(jdbc.sql("SELECT count(*) FROM disinfections WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM disinfections WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
 
         DisinfectionForm form = new DisinfectionForm(UUID.randomUUID(), waiting, Method.SPRAY, null, "陈保洁", null);
-        assertThat(hygiene.disinfect(hall.siteId(), form, null, null))
-                .isEqualTo(hygiene.disinfect(hall.siteId(), form, null, null));
+        assertThat(hygiene.disinfect(hall.siteId(), form, null, null)).isEqualTo(hygiene.disinfect(hall.siteId(), form, null, null));
     }
 
     @Test
@@ -274,35 +180,18 @@ class HygieneTest {
         disinfect(waiting);
         airingAndWaste.handOver(hall.siteId(), new HandoverForm(2, null, "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
         UserDetails leader = halls.signIn(hall.leader());
-        String html = mvc.perform(
-                        get("/hygiene/report").param("day", monday.toString()).with(user(leader)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(html)
-                .contains("未消毒的区域")
-                .contains("局办公室")
-                .contains("09:00 84消毒液拖地 500 mg/L · 陈保洁")
-                .contains("刘师傅");
+        String html = mvc.perform(get("/hygiene/report").param("day", monday.toString()).with(user(leader)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("未消毒的区域").contains("局办公室").contains("09:00 84消毒液拖地 500 mg/L · 陈保洁").contains("刘师傅");
 
-        byte[] xlsx = mvc.perform(get("/hygiene/report/export.xlsx")
-                        .param("day", monday.toString())
-                        .with(user(leader)))
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/hygiene/report/export.xlsx").param("day", monday.toString()).with(user(leader)))
+                .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
-            workbook.forEach(sheet ->
-                    sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
-            assertThat(workbook.getNumberOfSheets())
-                    .as("r13_6: disinfection, airing, medical waste")
-                    .isEqualTo(3);
-            assertThat(all)
-                    .contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁")
-                    .contains("制表人")
-                    .contains("局办公室|局办公室|未消毒")
-                    .contains("刘师傅|益阳市医疗废物处置中心");
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
+            assertThat(workbook.getNumberOfSheets()).as("r13_6: disinfection, airing, medical waste").isEqualTo(3);
+            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁").contains("制表人")
+                    .contains("局办公室|局办公室|未消毒").contains("刘师傅|益阳市医疗废物处置中心");
         }
     }
 
@@ -318,43 +207,22 @@ class HygieneTest {
     void refusesAPhotoThatIsNoJpegPngOrWebp() throws Exception {
         UserDetails me = halls.signIn(hall.leader());
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
-        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                                "/hygiene/disinfections")
-                        .file(new org.springframework.mock.web.MockMultipartFile(
-                                "photo", "x.svg", "image/svg+xml", svg))
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("zoneId", String.valueOf(waiting))
-                        .param("method", "SPRAY")
-                        .param("doneBy", "陈保洁"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hygiene/disinfections")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "x.svg", "image/svg+xml", svg))
+                        .with(user(me)).with(csrf()).param("submissionId", UUID.randomUUID().toString())
+                        .param("zoneId", String.valueOf(waiting)).param("method", "SPRAY").param("doneBy", "陈保洁"))
+                .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("照片需是JPEG、PNG或WebP图片");
-        assertThat(jdbc.sql("SELECT count(*) FROM disinfections WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM disinfections WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
-        mvc.perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hygiene/disinfections")
-                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "x.png", "image/png", png))
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("zoneId", String.valueOf(waiting))
-                        .param("method", "SPRAY")
-                        .param("doneBy", "陈保洁"));
-        long id = jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site")
-                .param("site", hall.siteId())
-                .query(Long.class)
-                .single();
-        var photo = mvc.perform(get("/hygiene/photos/{id}", id).with(user(me)))
-                .andReturn()
-                .getResponse();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hygiene/disinfections")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "x.png", "image/png", png))
+                .with(user(me)).with(csrf()).param("submissionId", UUID.randomUUID().toString())
+                .param("zoneId", String.valueOf(waiting)).param("method", "SPRAY").param("doneBy", "陈保洁"));
+        long id = jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site").param("site", hall.siteId()).query(Long.class).single();
+        var photo = mvc.perform(get("/hygiene/photos/{id}", id).with(user(me))).andReturn().getResponse();
         assertThat(photo.getContentType()).isEqualTo("image/png");
         assertThat(photo.getHeader("Content-Security-Policy")).contains("sandbox");
     }

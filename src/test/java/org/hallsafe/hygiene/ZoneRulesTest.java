@@ -51,19 +51,14 @@ class ZoneRulesTest {
     @Test
     void r13_2_rDis2_aClosedDayHasNoBlindSpotsAnOpenDayHasTheZonesLeftUndone() {
         List<Long> zones = List.of(1L, 2L, 3L);
-        assertThat(ZoneRules.blindSpots(true, zones, Long::longValue, Set.of(2L)))
-                .containsExactly(1L, 3L);
-        assertThat(ZoneRules.blindSpots(false, zones, Long::longValue, Set.of()))
-                .isEmpty();
+        assertThat(ZoneRules.blindSpots(true, zones, Long::longValue, Set.of(2L))).containsExactly(1L, 3L);
+        assertThat(ZoneRules.blindSpots(false, zones, Long::longValue, Set.of())).isEmpty();
     }
 
     @Test
     void r13_2_rDis1_theMostUrgentZoneComesFirst() {
-        List<ZoneNow> zones = new ArrayList<>(List.of(
-                now("ok", NINE, State.OK),
-                now("due", plus(-300), State.DUE),
-                now("never", null, State.OVERDUE),
-                now("overdue", plus(-400), State.OVERDUE)));
+        List<ZoneNow> zones = new ArrayList<>(List.of(now("ok", NINE, State.OK), now("due", plus(-300), State.DUE),
+                now("never", null, State.OVERDUE), now("overdue", plus(-400), State.OVERDUE)));
         zones.sort(ZoneRules.URGENT_FIRST);
         assertThat(zones).extracting(z -> z.zone().name()).containsExactly("never", "overdue", "due", "ok");
     }

@@ -25,26 +25,13 @@ import static org.awaitility.Awaitility.await;
 @BrowserTest
 class IncidentDeliveriesBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    Escalation escalation;
-
-    @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    TestSmsGateway gateway;
-
-    @Autowired
-    MutableClock clock;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired Incidents incidents;
+    @Autowired Escalation escalation;
+    @Autowired Deliveries deliveries;
+    @Autowired TestSmsGateway gateway;
+    @Autowired MutableClock clock;
 
     @AfterEach
     void tearDown() {
@@ -53,9 +40,7 @@ class IncidentDeliveriesBrowserTest {
     }
 
     private long count(TestHall.Hall hall, long id, Deliveries.State state) {
-        return deliveries.of(hall.siteId(), "incident", String.valueOf(id)).stream()
-                .filter(d -> d.state() == state)
-                .count();
+        return deliveries.of(hall.siteId(), "incident", String.valueOf(id)).stream().filter(d -> d.state() == state).count();
     }
 
     @Test
@@ -71,24 +56,15 @@ class IncidentDeliveriesBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> count(hall, id, Deliveries.State.RETRYING) == 1);
         SecurityContextHolder.clearContext();
 
-        try (Browser desk = new Browser(port);
-                Browser phone = new Browser(port)) {
+        try (Browser desk = new Browser(port); Browser phone = new Browser(port)) {
             desk.signIn(hall.leader(), TestAccounts.PASSWORD);
             desk.open("/incidents/" + id);
             String list = desk.text(By.id("deliveries"));
-            assertThat(list)
-                    .contains("张建国")
-                    .contains("李丽华")
-                    .contains("王海燕")
-                    .contains("已送出")
-                    .contains("升级至组长")
-                    .contains("未送出，稍后重发")
-                    .contains("已试 1 次");
+            assertThat(list).contains("张建国").contains("李丽华").contains("王海燕").contains("已送出")
+                    .contains("升级至组长").contains("未送出，稍后重发").contains("已试 1 次");
             assertThat(list).doesNotContainPattern("1[3-9]\\d{9}");
-            assertThat(desk.driver().findElements(By.cssSelector("#deliveries [data-state=SENT]")))
-                    .hasSize(3);
-            assertThat(desk.driver().findElements(By.cssSelector("#deliveries [data-state=RETRYING]")))
-                    .hasSize(1);
+            assertThat(desk.driver().findElements(By.cssSelector("#deliveries [data-state=SENT]"))).hasSize(3);
+            assertThat(desk.driver().findElements(By.cssSelector("#deliveries [data-state=RETRYING]"))).hasSize(1);
             desk.screenshot("incident-deliveries-desk");
 
             phone.asPhone();

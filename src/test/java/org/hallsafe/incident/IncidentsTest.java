@@ -22,20 +22,11 @@ import static org.awaitility.Awaitility.await;
 @HallSafeTest
 class IncidentsTest {
 
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    Escalation escalation;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
+    @Autowired Incidents incidents;
+    @Autowired Escalation escalation;
+    @Autowired TestHall halls;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
 
     private TestHall.Hall hall;
 
@@ -54,10 +45,7 @@ class IncidentsTest {
         return jdbc.sql("""
                 SELECT a.username FROM notifications n JOIN accounts a ON a.id = n.account_id
                 WHERE n.incident_id = :id AND n.kind = :kind ORDER BY a.username""")
-                .param("id", incident)
-                .param("kind", kind)
-                .query(String.class)
-                .list();
+                .param("id", incident).param("kind", kind).query(String.class).list();
     }
 
     @Test
@@ -66,10 +54,8 @@ class IncidentsTest {
         long again = incidents.report(hall.siteId(), "test", "1", "入口劝返：测试", "详情");
 
         assertThat(again).isEqualTo(id);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> notified(id, "REPORTED").size() == 3);
-        assertThat(notified(id, "REPORTED"))
-                .containsExactlyInAnyOrder(hall.leader(), hall.deputy(), hall.officeDirector());
+        await().atMost(Duration.ofSeconds(10)).until(() -> notified(id, "REPORTED").size() == 3);
+        assertThat(notified(id, "REPORTED")).containsExactlyInAnyOrder(hall.leader(), hall.deputy(), hall.officeDirector());
     }
 
     @Test
@@ -78,25 +64,21 @@ class IncidentsTest {
         halls.signIn(hall.deputy());
         incidents.acknowledge(hall.siteId(), id);
         halls.signIn(hall.leader());
-        assertThatThrownBy(() -> incidents.acknowledge(hall.siteId(), id))
-                .isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> incidents.acknowledge(hall.siteId(), id)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("incident.alreadyAcknowledged");
 
         incidents.note(hall.siteId(), id, "已电话联系本人");
-        assertThatThrownBy(() -> incidents.close(hall.siteId(), id, " "))
-                .hasMessageContaining("incident.close.required");
+        assertThatThrownBy(() -> incidents.close(hall.siteId(), id, " ")).hasMessageContaining("incident.close.required");
         incidents.close(hall.siteId(), id, "已到发热门诊就诊，排除");
 
         Incidents.Incident done = incidents.get(hall.siteId(), id);
         assertThat(done.status()).isEqualTo(Incidents.Status.CLOSED);
         assertThat(done.acknowledgedBy()).isEqualTo(hall.deputy());
         assertThat(done.closedBy()).isEqualTo(hall.leader());
-        assertThat(incidents.record(hall.siteId(), id).notes())
-                .extracting(Incidents.Note::kind, Incidents.Note::writtenBy)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("ACKNOWLEDGED", hall.deputy()),
-                        org.assertj.core.groups.Tuple.tuple("NOTE", hall.leader()),
-                        org.assertj.core.groups.Tuple.tuple("CLOSED", hall.leader()));
+        assertThat(incidents.record(hall.siteId(), id).notes()).extracting(Incidents.Note::kind, Incidents.Note::writtenBy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ACKNOWLEDGED", hall.deputy()),
+                org.assertj.core.groups.Tuple.tuple("NOTE", hall.leader()),
+                org.assertj.core.groups.Tuple.tuple("CLOSED", hall.leader()));
         assertThatThrownBy(() -> incidents.note(hall.siteId(), id, "太晚了")).hasMessageContaining("incident.closed");
     }
 
@@ -112,11 +94,8 @@ class IncidentsTest {
         escalation.escalateOverdue();
 
         assertThat(incidents.get(hall.siteId(), id).escalatedAt()).isNotNull();
-        assertThat(incidents.record(hall.siteId(), id).notes())
-                .extracting(Incidents.Note::kind)
-                .containsExactly("ESCALATED");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> notified(id, "ESCALATED").size() == 1);
+        assertThat(incidents.record(hall.siteId(), id).notes()).extracting(Incidents.Note::kind).containsExactly("ESCALATED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> notified(id, "ESCALATED").size() == 1);
         assertThat(notified(id, "ESCALATED")).containsExactly(hall.leader());
     }
 
@@ -134,27 +113,17 @@ class IncidentsTest {
     void keepsWhatIsKnownOfACaseSealedAndLogsEachReading() {
         long id = incidents.report(hall.siteId(), "test", "5", "入口劝返：测试五", "体温：37.9 °C，近14天去过武汉");
         incidents.addDetails(hall.siteId(), id, "密切接触者：李某");
-        String row = jdbc.sql("SELECT i::text FROM incidents i WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
-        String notes = jdbc.sql("SELECT string_agg(n::text, '|') FROM incident_notes n WHERE incident_id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
+        String row = jdbc.sql("SELECT i::text FROM incidents i WHERE id = :id").param("id", id).query(String.class).single();
+        String notes = jdbc.sql("SELECT string_agg(n::text, '|') FROM incident_notes n WHERE incident_id = :id").param("id", id)
+                .query(String.class).single();
         assertThat(row + notes).doesNotContain("37.9").doesNotContain("武汉").doesNotContain("李某");
 
         halls.signIn(hall.leader());
         Incidents.Record record = incidents.record(hall.siteId(), id);
         assertThat(record.details()).contains("37.9").contains("武汉");
         assertThat(record.notes()).extracting(Incidents.Note::body).containsExactly("密切接触者：李某");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                 SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor = :actor AND summary LIKE :what""")
-                                .param("actor", hall.leader())
-                                .param("what", "incident " + id + "%")
-                                .query(Integer.class)
-                                .single()
-                        == 1);
+                .param("actor", hall.leader()).param("what", "incident " + id + "%").query(Integer.class).single() == 1);
     }
 }

@@ -34,38 +34,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @HallSafeTest
 class NotificationDeliveryIssue19Test {
 
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    Escalation escalation;
-
-    @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    TestSmsGateway gateway;
-
-    @Autowired
-    PersonalData personalData;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    MockMvc mvc;
+    @Autowired Incidents incidents;
+    @Autowired Escalation escalation;
+    @Autowired Deliveries deliveries;
+    @Autowired TestSmsGateway gateway;
+    @Autowired PersonalData personalData;
+    @Autowired TestHall halls;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
+    @Autowired MockMvc mvc;
 
     private TestHall.Hall hall;
 
@@ -103,18 +82,13 @@ class NotificationDeliveryIssue19Test {
                     phone_masked, body_cipher, state, attempts, next_attempt_at, lease_owner, lease_until, created_at)
                 VALUES (:site, 'incident', '-1', 'REPORTED', 'SMS', 'staff:-1', '张建国', :phone, '138****0001', :body,
                     'SENDING', 1, :now, 'dead-node/1', :until, :now) RETURNING id""")
-                .param("site", hall.siteId())
-                .param("phone", personalData.seal("13800000001", "").cipherText())
+                .param("site", hall.siteId()).param("phone", personalData.seal("13800000001", "").cipherText())
                 .param("body", personalData.seal("【HallSafe】防控事件：测试", "").cipherText())
-                .param("now", Timestamp.from(now))
-                .param("until", Timestamp.from(now.plusSeconds(60)))
-                .query(Long.class)
-                .single();
+                .param("now", Timestamp.from(now)).param("until", Timestamp.from(now.plusSeconds(60)))
+                .query(Long.class).single();
 
         deliveries.sendDue();
-        assertThat(gateway.callsFor(id))
-                .as("a lease still running belongs to its node")
-                .isEmpty();
+        assertThat(gateway.callsFor(id)).as("a lease still running belongs to its node").isEmpty();
 
         clock.advance(Duration.ofSeconds(61));
         deliveries.sendDue();
@@ -128,17 +102,12 @@ class NotificationDeliveryIssue19Test {
             assertThat(call.text()).isEqualTo("【HallSafe】防控事件：测试");
         });
         assertThat(jdbc.sql("SELECT lease_owner IS NULL AND sent_at IS NOT NULL FROM deliveries WHERE id = :id")
-                        .param("id", id)
-                        .query(Boolean.class)
-                        .single())
-                .isTrue();
+                .param("id", id).query(Boolean.class).single()).isTrue();
     }
 
     private Deliveries.State state(long id) {
-        return Deliveries.State.valueOf(jdbc.sql("SELECT state FROM deliveries WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single());
+        return Deliveries.State.valueOf(jdbc.sql("SELECT state FROM deliveries WHERE id = :id").param("id", id)
+                .query(String.class).single());
     }
 
     @Test
@@ -150,9 +119,7 @@ class NotificationDeliveryIssue19Test {
         // the event handed to the listener again (a restart, a stale publication resubmitted on another node)
         resend(new IncidentReported(hall.siteId(), id, "入口劝返：测试", false));
         deliveries.sendDue();
-        assertThat(of(id, "REPORTED"))
-                .hasSize(3)
-                .allSatisfy(d -> assertThat(gateway.callsFor(d.id())).hasSize(1));
+        assertThat(of(id, "REPORTED")).hasSize(3).allSatisfy(d -> assertThat(gateway.callsFor(d.id())).hasSize(1));
 
         // nobody acknowledged: the leader is told once more, for another purpose, once
         clock.advance(Duration.ofMinutes(11));
@@ -164,12 +131,10 @@ class NotificationDeliveryIssue19Test {
 
         assertThat(of(id, "ESCALATED")).singleElement().satisfies(d -> {
             assertThat(d.recipientName()).isEqualTo("张建国");
-            assertThat(gateway.callsFor(d.id()))
-                    .singleElement()
+            assertThat(gateway.callsFor(d.id())).singleElement()
                     .satisfies(call -> assertThat(call.text()).contains("逾期未确认"));
         });
-        assertThat(of(id, "REPORTED"))
-                .allSatisfy(d -> assertThat(gateway.callsFor(d.id())).hasSize(1));
+        assertThat(of(id, "REPORTED")).allSatisfy(d -> assertThat(gateway.callsFor(d.id())).hasSize(1));
     }
 
     /** Publishes the event again and waits until its listeners are done (a completed publication is deleted). */
@@ -180,9 +145,7 @@ class NotificationDeliveryIssue19Test {
 
     private int publications(long incident) {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :p")
-                .param("p", "%\"incidentId\":" + incident + ",%")
-                .query(Integer.class)
-                .single();
+                .param("p", "%\"incidentId\":" + incident + ",%").query(Integer.class).single();
     }
 
     @Test
@@ -219,9 +182,7 @@ class NotificationDeliveryIssue19Test {
             assertThat(d.nextAttemptAt()).isEqualTo(failedAt.plusSeconds(30));
         });
         deliveries.sendDue();
-        assertThat(of(id))
-                .allSatisfy(d ->
-                        assertThat(d.attempts()).as("not due before its wait").isEqualTo(1));
+        assertThat(of(id)).allSatisfy(d -> assertThat(d.attempts()).as("not due before its wait").isEqualTo(1));
         String retrying = page(id);
         assertThat(retrying).contains("未送出，稍后重发").contains("已试 1 次");
 
@@ -232,9 +193,8 @@ class NotificationDeliveryIssue19Test {
             Instant at = clock.instant();
             deliveries.sendDue();
             int expected = attempt;
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> of(id).stream()
-                            .allMatch(d -> d.attempts() == expected && d.state() != Deliveries.State.SENDING));
+            await().atMost(Duration.ofSeconds(10)).until(() -> of(id).stream()
+                    .allMatch(d -> d.attempts() == expected && d.state() != Deliveries.State.SENDING));
             if (attempt < 6) {
                 assertThat(of(id)).allSatisfy(d -> {
                     assertThat(d.state()).isEqualTo(Deliveries.State.RETRYING);
@@ -249,37 +209,22 @@ class NotificationDeliveryIssue19Test {
             assertThat(d.state()).isEqualTo(Deliveries.State.FAILED);
             assertThat(gateway.callsFor(d.id())).hasSize(6);
         });
-        assertThat(page(id))
-                .contains("发送失败")
-                .contains("试了 6 次仍未送出")
-                .contains("张建国")
-                .contains("李丽华")
+        assertThat(page(id)).contains("发送失败").contains("试了 6 次仍未送出").contains("张建国").contains("李丽华")
                 .doesNotContain("13800");
     }
 
     private String page(long id) throws Exception {
         UserDetails leader = halls.signIn(hall.leader());
-        return mvc.perform(get("/incidents/{id}", id).with(user(leader)))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return mvc.perform(get("/incidents/{id}", id).with(user(leader))).andReturn().getResponse().getContentAsString();
     }
 
     @Test
     void r19_3_completedEventPublicationsAreDeletedNotKept() {
         long id = incidents.report(hall.siteId(), "test", "r19-3-registry", "入口劝返：登记表", "详情");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> of(id).size() == 3
-                        && jdbc.sql("SELECT count(*) FROM notifications WHERE incident_id = :id")
-                                        .param("id", id)
-                                        .query(Integer.class)
-                                        .single()
-                                == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> of(id).size() == 3
+                && jdbc.sql("SELECT count(*) FROM notifications WHERE incident_id = :id").param("id", id).query(Integer.class).single() == 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> publications(id) == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NOT NULL")
-                        .query(Integer.class)
-                        .single())
-                .as("no completed publication is kept")
-                .isZero();
+                .query(Integer.class).single()).as("no completed publication is kept").isZero();
     }
 }

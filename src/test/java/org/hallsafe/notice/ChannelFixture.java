@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
+
 import javax.imageio.ImageIO;
 
 import org.hallsafe.TestHall;
@@ -27,29 +28,19 @@ class ChannelFixture {
         this.clock = clock;
     }
 
-    static final List<Channel> ALL =
-            List.of(Channel.WEBSITE, Channel.WECHAT, Channel.MEDIA, Channel.BOARD, Channel.SCREEN);
+    static final List<Channel> ALL = List.of(Channel.WEBSITE, Channel.WECHAT, Channel.MEDIA, Channel.BOARD, Channel.SCREEN);
 
     /** A draft by the office; {@code picture} is put into the body as {@code {picture}}, when given. */
     long draft(TestHall.Hall hall, String title, String body, List<Channel> channels, byte[] picture) {
         halls.signIn(hall.officeDirector());
         try {
             LocalDateTime from = LocalDateTime.now(clock).minusHours(1).withNano(0);
-            long id = desk.create(
-                    hall.siteId(),
-                    new NoticeForm(Kind.KNOWLEDGE, title, body.replace("{picture}", ""), from, null, channels));
+            long id = desk.create(hall.siteId(), new NoticeForm(Kind.KNOWLEDGE, title, body.replace("{picture}", ""), from,
+                    null, channels));
             if (picture != null) {
                 long image = desk.addImage(hall.siteId(), id, "image/png", picture);
-                desk.update(
-                        hall.siteId(),
-                        id,
-                        new NoticeForm(
-                                Kind.KNOWLEDGE,
-                                title,
-                                body.replace("{picture}", "/public/notices/images/" + image),
-                                from,
-                                null,
-                                channels));
+                desk.update(hall.siteId(), id, new NoticeForm(Kind.KNOWLEDGE, title,
+                        body.replace("{picture}", "/public/notices/images/" + image), from, null, channels));
             }
             return id;
         } finally {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
@@ -55,67 +56,46 @@ class NoticeChannelsBrowserTest {
             ![戴口罩]({picture})
             """;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    ChannelFixture notices;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    Notices published;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired ChannelFixture notices;
+    @Autowired Directory directory;
+    @Autowired Notices published;
 
     @Test
     void r15_3_thePosterPrintsOnOneA4AndOneA3PageWithAQrCodeThatLeadsToTheNotice() throws Exception {
         TestHall.Hall hall = halls.create();
         long id = notices.published(hall, "关于调整大厅开放时间的通告", BODY, ChannelFixture.ALL, ChannelFixture.png());
-        String url = "http://localhost:" + port + "/public/notices/" + id + "?hall="
-                + directory.site(hall.siteId()).code();
+        String url = "http://localhost:" + port + "/public/notices/" + id + "?hall=" + directory.site(hall.siteId()).code();
 
         try (Browser b = new Browser(port)) {
             b.signIn(hall.officeDirector(), TestAccounts.PASSWORD);
             b.console();
             for (String size : List.of("A4", "A3")) {
-                b.driver()
-                        .manage()
-                        .window()
-                        .setSize(size.equals("A4") ? new Dimension(900, 1400) : new Dimension(1240, 1900));
+                b.driver().manage().window().setSize(size.equals("A4") ? new Dimension(900, 1400) : new Dimension(1240, 1900));
                 b.open("/notices/" + id + "/poster?size=" + size);
                 assertThat(b.text(By.id("title"))).isEqualTo("关于调整大厅开放时间的通告");
-                assertThat(b.text(By.cssSelector(".hall")))
-                        .isEqualTo(directory.site(hall.siteId()).name());
+                assertThat(b.text(By.cssSelector(".hall"))).isEqualTo(directory.site(hall.siteId()).name());
                 b.screenshot("notice-poster-" + size.toLowerCase());
 
                 // the QR code, as the page shows it, read back by a QR reader
                 var code = b.driver().findElement(By.id("qr"));
-                ((JavascriptExecutor) b.driver())
-                        .executeScript("arguments[0].scrollIntoView({block: 'center'});", code);
+                ((JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", code);
                 // the screen around the code, with white to spare, as a phone's camera sees the poster
                 @SuppressWarnings("unchecked")
-                Map<String, Number> box = (Map<String, Number>) ((JavascriptExecutor) b.driver())
-                        .executeScript(
-                                "var r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};",
-                                code);
+                Map<String, Number> box = (Map<String, Number>) ((JavascriptExecutor) b.driver()).executeScript(
+                        "var r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};", code);
                 BufferedImage screen = ImageIO.read(new ByteArrayInputStream(
                         ((org.openqa.selenium.TakesScreenshot) b.driver()).getScreenshotAs(OutputType.BYTES)));
                 int x = Math.max(0, box.get("x").intValue() - 16);
                 int y = Math.max(0, box.get("y").intValue() - 16);
-                BufferedImage qr = screen.getSubimage(
-                        x,
-                        y,
-                        Math.min(screen.getWidth() - x, box.get("w").intValue() + 32),
+                BufferedImage qr = screen.getSubimage(x, y, Math.min(screen.getWidth() - x, box.get("w").intValue() + 32),
                         Math.min(screen.getHeight() - y, box.get("h").intValue() + 32));
                 assertThat(decode(qr)).isEqualTo(url);
 
                 // printed as Chromium prints it (DevTools Page.printToPDF with the page's own @page size)
-                Map<String, Object> pdf = ((HasCdp) b.driver())
-                        .executeCdpCommand(
-                                "Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+                Map<String, Object> pdf = ((HasCdp) b.driver()).executeCdpCommand("Page.printToPDF",
+                        Map.of("preferCSSPageSize", true, "printBackground", true));
                 byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
                 Path file = Path.of("target/screenshots/notice-poster-" + size.toLowerCase() + ".pdf");
                 Files.createDirectories(file.getParent());
@@ -126,9 +106,7 @@ class NoticeChannelsBrowserTest {
                 double[] expected = size.equals("A4") ? new double[] {595.3, 841.9} : new double[] {841.9, 1190.6};
                 assertThat(pages.get(0)[0]).isCloseTo(expected[0], org.assertj.core.data.Offset.offset(2.0));
                 assertThat(pages.get(0)[1]).isCloseTo(expected[1], org.assertj.core.data.Offset.offset(2.0));
-                assertThat(b.driver().getPageSource())
-                        .as("every text from the bundles")
-                        .doesNotContain("??");
+                assertThat(b.driver().getPageSource()).as("every text from the bundles").doesNotContain("??");
             }
             assertThat(b.console()).noneMatch(line -> line.contains("Content Security Policy"));
         }
@@ -146,27 +124,19 @@ class NoticeChannelsBrowserTest {
             assertThat(b.text(By.id("title"))).isEqualTo("进入大厅须知");
             assertThat(b.text(By.id("body"))).contains("进入大厅请佩戴口罩");
             JavascriptExecutor js = (JavascriptExecutor) b.driver();
-            assertThat(js.executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-                    .as("no sideways scrolling on a 390 px phone")
-                    .isEqualTo(0L);
+            assertThat(js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                    .as("no sideways scrolling on a 390 px phone").isEqualTo(0L);
             assertThat(((Number) js.executeScript(
-                                    "return parseFloat(getComputedStyle(document.querySelector('#body p')).fontSize)"))
-                            .doubleValue())
-                    .as("body type in px")
-                    .isGreaterThanOrEqualTo(18.0);
+                    "return parseFloat(getComputedStyle(document.querySelector('#body p')).fontSize)")).doubleValue())
+                    .as("body type in px").isGreaterThanOrEqualTo(18.0);
             assertThat(js.executeScript("return document.scripts.length")).isEqualTo(0L);
             @SuppressWarnings("unchecked")
             List<String> loaded = (List<String>) js.executeScript(
                     "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
             assertThat(loaded).isNotEmpty().allMatch(u -> u.startsWith("http://localhost:" + port + "/"));
-            assertThat(b.driver().findElements(By.cssSelector("#body img")))
-                    .as("the notice's picture")
-                    .hasSize(1);
+            assertThat(b.driver().findElements(By.cssSelector("#body img"))).as("the notice's picture").hasSize(1);
             b.screenshot("notice-wechat-phone");
-            assertThat(b.driver().getPageSource())
-                    .as("every text from the bundles")
-                    .doesNotContain("??");
+            assertThat(b.driver().getPageSource()).as("every text from the bundles").doesNotContain("??");
             assertThat(b.console()).noneMatch(line -> line.contains("Content Security Policy"));
 
             // English, from the link at the bottom
@@ -178,16 +148,12 @@ class NoticeChannelsBrowserTest {
     /** The size in points of each page of a PDF as Chromium writes it. */
     static List<double[]> pages(byte[] pdf) {
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        Matcher m = Pattern.compile(
-                        "/Type\\s*/Page[^s].*?/MediaBox\\s*\\[\\s*([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)",
-                        Pattern.DOTALL)
-                .matcher(text);
+        Matcher m = Pattern.compile("/Type\\s*/Page[^s].*?/MediaBox\\s*\\[\\s*([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)",
+                Pattern.DOTALL).matcher(text);
         List<double[]> pages = new ArrayList<>();
         while (m.find()) {
-            pages.add(new double[] {
-                Double.parseDouble(m.group(3)) - Double.parseDouble(m.group(1)),
-                Double.parseDouble(m.group(4)) - Double.parseDouble(m.group(2))
-            });
+            pages.add(new double[] {Double.parseDouble(m.group(3)) - Double.parseDouble(m.group(1)),
+                    Double.parseDouble(m.group(4)) - Double.parseDouble(m.group(2))});
         }
         return pages;
     }
@@ -196,16 +162,12 @@ class NoticeChannelsBrowserTest {
     static String decode(BufferedImage shot) throws Exception {
         BufferedImage image = new BufferedImage(shot.getWidth() * 4, shot.getHeight() * 4, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setRenderingHint(
-                java.awt.RenderingHints.KEY_INTERPOLATION,
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
                 java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(shot, 0, 0, image.getWidth(), image.getHeight(), null);
         g.dispose();
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader()
-                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                .getText();
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 }

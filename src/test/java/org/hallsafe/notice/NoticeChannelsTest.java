@@ -66,20 +66,11 @@ class NoticeChannelsTest {
             ![外面的图](https://evil.example/x.png)
             """;
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    ChannelFixture notices;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    MutableClock clock;
+    @Autowired MockMvc mvc;
+    @Autowired TestHall halls;
+    @Autowired ChannelFixture notices;
+    @Autowired Directory directory;
+    @Autowired MutableClock clock;
 
     private TestHall.Hall hall;
     private UserDetails office;
@@ -115,14 +106,9 @@ class NoticeChannelsTest {
         byte[] png = ChannelFixture.png();
         long id = notices.published(hall, "口罩佩戴须知", BODY, ChannelFixture.ALL, png);
 
-        var response = as(office, "/notices/" + id + "/wechat.zip")
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse();
+        var response = as(office, "/notices/" + id + "/wechat.zip").andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getContentType()).isEqualTo("application/zip");
-        assertThat(response.getHeader("Content-Disposition"))
-                .contains("attachment")
-                .contains(".zip");
+        assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".zip");
         Map<String, byte[]> zip = unzip(response.getContentAsByteArray());
 
         assertThat(zip.keySet()).containsExactly("article.html", "images/1.png");
@@ -130,56 +116,37 @@ class NoticeChannelsTest {
         String html = new String(zip.get("article.html"), StandardCharsets.UTF_8);
         String body = html.substring(html.indexOf("<body>") + 6, html.indexOf("</body>"));
 
-        assertThat(html)
-                .doesNotContainIgnoringCase("<script")
-                .doesNotContainIgnoringCase("<style")
-                .doesNotContainIgnoringCase("<link")
-                .doesNotContainIgnoringCase("javascript:")
-                .doesNotContain("alert(")
-                .doesNotContain("evil.example")
-                .doesNotContain("原样HTML");
-        assertThat(Pattern.compile("(?i)\\son\\w+\\s*=").matcher(html).find())
-                .as("an on* handler")
-                .isFalse();
-        assertThat(Pattern.compile("(?i)\\sclass\\s*=").matcher(html).find())
-                .as("a class")
-                .isFalse();
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<style")
+                .doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("javascript:")
+                .doesNotContain("alert(").doesNotContain("evil.example").doesNotContain("原样HTML");
+        assertThat(Pattern.compile("(?i)\\son\\w+\\s*=").matcher(html).find()).as("an on* handler").isFalse();
+        assertThat(Pattern.compile("(?i)\\sclass\\s*=").matcher(html).find()).as("a class").isFalse();
         // every element of the article carries its own style, and only those of HallSafe
         Matcher tags = Pattern.compile("<([a-z0-9]+)(\\s[^>]*)?>").matcher(body);
         int elements = 0;
         while (tags.find()) {
             if (!tags.group(1).equals("br")) {
                 elements++;
-                assertThat(tags.group(2))
-                        .as("<%s> has an inline style", tags.group(1))
-                        .contains("style=\"");
+                assertThat(tags.group(2)).as("<%s> has an inline style", tags.group(1)).contains("style=\"");
                 assertThat(tags.group(2)).doesNotContain("color:red");
             }
         }
         assertThat(elements).isGreaterThan(12);
-        assertThat(body)
-                .contains("<img src=\"images/1.png\" alt=\"口罩示意图\"")
-                .contains("<strong style=")
-                .contains("佩戴口罩")
-                .contains("<h2 style=")
-                .contains("<li style=")
-                .contains("<blockquote style=")
-                .contains("href=\"https://www.gov.cn/\"")
+        assertThat(body).contains("<img src=\"images/1.png\" alt=\"口罩示意图\"")
+                .contains("<strong style=").contains("佩戴口罩").contains("<h2 style=").contains("<li style=")
+                .contains("<blockquote style=").contains("href=\"https://www.gov.cn/\"")
                 // the picture from another server could not go along: its description stays
                 .contains("外面的图")
-                .contains(directory.site(hall.siteId()).name())
-                .contains("/public/notices/" + id + "?hall=");
+                .contains(directory.site(hall.siteId()).name()).contains("/public/notices/" + id + "?hall=");
     }
 
     @Test
     void r15_3_thePressReleaseOpensWithPoiAndCarriesTitleHallDateContactAndTheBody() throws Exception {
-        directory.saveDepartment(
-                hall.siteId(), null, new Forms.DepartmentForm(DepartmentKind.SECTION, "领导小组办公室", "0571-87654321", ""));
+        directory.saveDepartment(hall.siteId(), null,
+                new Forms.DepartmentForm(DepartmentKind.SECTION, "领导小组办公室", "0571-87654321", ""));
         long id = notices.published(hall, "关于推迟开放的通告", BODY, List.of(Channel.MEDIA), ChannelFixture.png());
 
-        var response = as(office, "/notices/" + id + "/press-release.docx")
-                .andExpect(status().isOk())
-                .andReturn()
+        var response = as(office, "/notices/" + id + "/press-release.docx").andExpect(status().isOk()).andReturn()
                 .getResponse();
         assertThat(response.getContentType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -192,25 +159,12 @@ class NoticeChannelsTest {
         }
         String hallName = directory.site(hall.siteId()).name();
         String today = LocalDate.now(clock).toString();
-        assertThat(text)
-                .contains("新闻通稿")
-                .contains("关于推迟开放的通告")
-                .contains(hallName + "  " + today)
-                .contains("发布单位：" + hallName)
-                .contains("联系方式：领导小组办公室 0571-87654321")
-                .contains("防护要点")
-                .contains("• 入口测温")
-                .contains("1. 洗手")
-                .contains("2. 戴口罩")
-                .contains("发热请先就医")
-                .contains("（https://www.gov.cn/）")
-                .contains("［口罩示意图］")
-                .contains("网上全文：http")
-                .contains("/public/notices/" + id + "?hall=")
-                .doesNotContain("<script")
-                .doesNotContain("alert")
-                .doesNotContain("原样HTML")
-                .doesNotContain("**");
+        assertThat(text).contains("新闻通稿").contains("关于推迟开放的通告").contains(hallName + "  " + today)
+                .contains("发布单位：" + hallName).contains("联系方式：领导小组办公室 0571-87654321")
+                .contains("防护要点").contains("• 入口测温").contains("1. 洗手").contains("2. 戴口罩")
+                .contains("发热请先就医").contains("（https://www.gov.cn/）").contains("［口罩示意图］")
+                .contains("网上全文：http").contains("/public/notices/" + id + "?hall=")
+                .doesNotContain("<script").doesNotContain("alert").doesNotContain("原样HTML").doesNotContain("**");
         assertThat(today).matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
@@ -224,37 +178,22 @@ class NoticeChannelsTest {
         String code = directory.site(hall.siteId()).code();
 
         for (String path : channels(shown, code)) {
-            open(path)
-                    .andExpect(r ->
-                            assertThat(r.getResponse().getStatus()).as(path).isBetween(200, 399));
+            open(path).andExpect(r -> assertThat(r.getResponse().getStatus()).as(path).isBetween(200, 399));
         }
         // the office's page of the notice links its channels while it is published, and only then
-        String page = as(office, "/notices/" + shown)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
+        String page = as(office, "/notices/" + shown).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page)
-                .contains("id=\"notice-export\"")
-                .contains("/notices/" + shown + "/poster?size=A3")
-                .contains("/notices/" + shown + "/wechat.zip")
-                .contains("/notices/" + shown + "/press-release.docx")
+        assertThat(page).contains("id=\"notice-export\"").contains("/notices/" + shown + "/poster?size=A3")
+                .contains("/notices/" + shown + "/wechat.zip").contains("/notices/" + shown + "/press-release.docx")
                 .contains("/notices/" + shown + "/wechat/send");
         notices.withdraw(hall, withdrawn);
         for (long id : List.of(draft, approved, withdrawn)) {
-            assertThat(as(office, "/notices/" + id)
-                            .andExpect(status().isOk())
-                            .andReturn()
-                            .getResponse()
-                            .getContentAsString())
-                    .doesNotContain("notice-export")
-                    .doesNotContain("/wechat.zip");
+            assertThat(as(office, "/notices/" + id).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString()).doesNotContain("notice-export").doesNotContain("/wechat.zip");
             for (String path : channels(id, code)) {
                 open(path).andExpect(status().isNotFound());
             }
-            mvc.perform(post("/notices/" + id + "/wechat/send")
-                            .with(user(office))
-                            .with(csrf()))
+            mvc.perform(post("/notices/" + id + "/wechat/send").with(user(office)).with(csrf()))
                     .andExpect(status().isNotFound());
         }
     }
@@ -267,9 +206,7 @@ class NoticeChannelsTest {
         for (String path : channels(theirs, mine)) {
             open(path).andExpect(status().isNotFound());
         }
-        mvc.perform(post("/notices/" + theirs + "/wechat/send")
-                        .with(user(office))
-                        .with(csrf()))
+        mvc.perform(post("/notices/" + theirs + "/wechat/send").with(user(office)).with(csrf()))
                 .andExpect(status().isNotFound());
 
         long webOnly = notices.published(hall, "只在网站", "正文", List.of(Channel.WEBSITE), null);
@@ -284,9 +221,7 @@ class NoticeChannelsTest {
         UserDetails screener = halls.signIn(hall.screener());
         UserDetails leader = halls.signIn(hall.leader());
         SecurityContextHolder.clearContext();
-        for (String path : List.of(
-                "/notices/" + id + "/poster",
-                "/notices/" + id + "/wechat.zip",
+        for (String path : List.of("/notices/" + id + "/poster", "/notices/" + id + "/wechat.zip",
                 "/notices/" + id + "/press-release.docx")) {
             as(screener, path).andExpect(status().isForbidden());
             as(leader, path).andExpect(status().isOk());
@@ -297,11 +232,8 @@ class NoticeChannelsTest {
     void r15_3_sendingToWeChatHandsTheArticleToThePublisherWhichWritesTheExport() throws Exception {
         long id = notices.published(hall, "发送到公众号", BODY, ChannelFixture.ALL, ChannelFixture.png());
 
-        var result = mvc.perform(post("/notices/" + id + "/wechat/send")
-                        .with(user(office))
-                        .with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andReturn();
+        var result = mvc.perform(post("/notices/" + id + "/wechat/send").with(user(office)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/notices/" + id);
         Object where = result.getFlashMap().get("wechatSent");
         assertThat(where).as("the default publisher's file").isNotNull();
@@ -316,12 +248,8 @@ class NoticeChannelsTest {
     }
 
     private List<String> channels(long id, String hallCode) {
-        return List.of(
-                "/notices/" + id + "/poster",
-                "/notices/" + id + "/poster?size=A3",
-                "/notices/" + id + "/wechat.zip",
-                "/notices/" + id + "/press-release.docx",
-                "/notices/" + id + "/wechat",
+        return List.of("/notices/" + id + "/poster", "/notices/" + id + "/poster?size=A3",
+                "/notices/" + id + "/wechat.zip", "/notices/" + id + "/press-release.docx", "/notices/" + id + "/wechat",
                 "/public/notices/" + id + "/wechat?hall=" + hallCode);
     }
 

@@ -54,8 +54,6 @@ public class NoticeFixture {
     }
 
     LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
-                .withSecond(0)
-                .withNano(0);
+        return LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).withSecond(0).withNano(0);
     }
 }

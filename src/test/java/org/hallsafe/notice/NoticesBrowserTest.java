@@ -1,5 +1,7 @@
 package org.hallsafe.notice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -12,8 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 15, items 1 and 3 as people do it: the office writes a notice on a phone with the preview beside the text, a
  * leader approves it at a desk, the office publishes it, and a citizen reads it on the public page; then the office
@@ -23,23 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class NoticesBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    Directory directory;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired Directory directory;
 
     @Test
-    void rSvc1_r15_1_r15_3_theOfficeWritesALeaderApprovesTheOfficePublishesAndACitizenReadsItOnAPhone()
-            throws Exception {
+    void rSvc1_r15_1_r15_3_theOfficeWritesALeaderApprovesTheOfficePublishesAndACitizenReadsItOnAPhone() throws Exception {
         TestHall.Hall hall = halls.create();
         String code = directory.site(hall.siteId()).code();
-        try (Browser office = new Browser(port);
-                Browser leader = new Browser(port);
-                Browser citizen = new Browser(port)) {
+        try (Browser office = new Browser(port); Browser leader = new Browser(port); Browser citizen = new Browser(port)) {
             office.asPhone();
             office.signIn(hall.officeDirector(), TestAccounts.PASSWORD);
             office.open("/notices");
@@ -53,9 +45,7 @@ class NoticesBrowserTest {
             office.click(By.id("save"));
             assertThat(office.text(By.id("confirmation"))).contains("已保存");
             assertThat(office.text(By.id("status"))).isEqualTo("草稿");
-            assertThat(office.driver().findElements(By.id("approve")))
-                    .as("the author does not approve")
-                    .isEmpty();
+            assertThat(office.driver().findElements(By.id("approve"))).as("the author does not approve").isEmpty();
             String noticePage = office.driver().getCurrentUrl().replaceAll("^http://localhost:\\d+", "");
             office.screenshot("notice-draft-phone");
 
@@ -73,25 +63,19 @@ class NoticesBrowserTest {
 
             citizen.asPhone();
             citizen.open("/public/notices?hall=" + code);
-            assertThat(citizen.text(By.tagName("main")))
-                    .contains("大厅防控工作进展（第一周）")
-                    .contains("工作进展");
+            assertThat(citizen.text(By.tagName("main"))).contains("大厅防控工作进展（第一周）").contains("工作进展");
             citizen.screenshot("notice-public-list-phone");
             citizen.click(By.partialLinkText("大厅防控工作进展"));
             assertThat(citizen.text(By.id("notice-body"))).contains("全部到位").contains("预约已开通电话方式");
             citizen.screenshot("notice-public-show-phone");
             citizen.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             citizen.screenshot("notice-public-show-desk");
-            assertThat(citizen.console())
-                    .as("nothing refused by the Content-Security-Policy")
-                    .noneMatch(l -> l.contains("Content Security Policy"));
+            assertThat(citizen.console()).as("nothing refused by the Content-Security-Policy").noneMatch(l -> l.contains("Content Security Policy"));
 
             office.click(By.id("withdraw"));
             assertThat(office.text(By.id("status"))).isEqualTo("已撤回");
             citizen.open("/public/notices?hall=" + code);
-            assertThat(citizen.text(By.tagName("main")))
-                    .doesNotContain("大厅防控工作进展（第一周）")
-                    .contains("目前没有通告");
+            assertThat(citizen.text(By.tagName("main"))).doesNotContain("大厅防控工作进展（第一周）").contains("目前没有通告");
             office.open("/notices");
             office.screenshot("notice-list-phone");
         }

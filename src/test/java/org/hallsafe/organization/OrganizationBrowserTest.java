@@ -22,14 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class OrganizationBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
+    @LocalServerPort int port;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void rOrg1_rOrg2_adminAddsASectionAndAStaffMemberFindsThemSwitchesToEnglishAndOpensTheMatrix() throws Exception {
@@ -88,21 +83,14 @@ class OrganizationBrowserTest {
             browser.type(By.id("idNumber"), "430902199001011235");
             browser.click(By.cssSelector("button[type=submit].btn-primary"));
 
-            assertThat(browser.text(By.cssSelector("#name ~ .invalid-feedback")))
-                    .isEqualTo("此项必填");
-            assertThat(browser.text(By.cssSelector("#phone ~ .invalid-feedback")))
-                    .startsWith("电话号码格式不对");
-            assertThat(browser.text(By.cssSelector("#idNumber ~ .invalid-feedback")))
-                    .isEqualTo("身份证号校验位不对，请核对最后一位");
-            assertThat(browser.driver().findElement(By.id("phone")).getAttribute("value"))
-                    .isEqualTo("1391234");
-            assertThat(browser.driver().findElement(By.id("cardNo")).getAttribute("value"))
-                    .isEqualTo("PHONE-1");
-            assertThat(Files.size(browser.screenshot("staff-form-phone-errors")))
-                    .isPositive();
+            assertThat(browser.text(By.cssSelector("#name ~ .invalid-feedback"))).isEqualTo("此项必填");
+            assertThat(browser.text(By.cssSelector("#phone ~ .invalid-feedback"))).startsWith("电话号码格式不对");
+            assertThat(browser.text(By.cssSelector("#idNumber ~ .invalid-feedback"))).isEqualTo("身份证号校验位不对，请核对最后一位");
+            assertThat(browser.driver().findElement(By.id("phone")).getAttribute("value")).isEqualTo("1391234");
+            assertThat(browser.driver().findElement(By.id("cardNo")).getAttribute("value")).isEqualTo("PHONE-1");
+            assertThat(Files.size(browser.screenshot("staff-form-phone-errors"))).isPositive();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM staff").query(Integer.class).single())
-                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM staff").query(Integer.class).single()).isEqualTo(before);
     }
 
     @Test
@@ -114,14 +102,9 @@ class OrganizationBrowserTest {
             browser.screenshot("login");
             browser.signIn(admin, TestAccounts.PASSWORD);
             browser.screenshot("home-admin");
-            for (String[] page : new String[][] {
-                {"/org/leadership", "疫情防控工作领导小组"},
-                {"/org/departments", "科室与局属单位"},
-                {"/org/windows", "服务窗口"},
-                {"/admin/accounts", "账号管理"},
-                {"/audit", "审计日志"},
-                {"/org/sites", "政务大厅"}
-            }) {
+            for (String[] page : new String[][] {{"/org/leadership", "疫情防控工作领导小组"},
+                    {"/org/departments", "科室与局属单位"}, {"/org/windows", "服务窗口"},
+                    {"/admin/accounts", "账号管理"}, {"/audit", "审计日志"}, {"/org/sites", "政务大厅"}}) {
                 browser.open(page[0]);
                 assertThat(browser.text(By.tagName("h1"))).isEqualTo(page[1]);
                 browser.screenshot(page[0].substring(page[0].lastIndexOf('/') + 1));

@@ -25,29 +25,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class PersonalDataTest {
 
-    @Autowired
-    StaffDirectory staff;
-
-    @Autowired
-    Directory directory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestAccounts accounts;
+    @Autowired StaffDirectory staff;
+    @Autowired Directory directory;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
 
     private long newStaff(String phone, String idNumber) {
-        long section = directory.saveDepartment(
-                1L, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "隐私测试科" + System.nanoTime(), "", ""));
-        return staff.save(
-                1L,
-                null,
-                new Forms.StaffForm(
-                        "陈海燕", "PD" + System.nanoTime() % 1_000_000, section, null, "科员", phone, idNumber, ""));
+        long section = directory.saveDepartment(1L, null, new Forms.DepartmentForm(DepartmentKind.SECTION,
+                "隐私测试科" + System.nanoTime(), "", ""));
+        return staff.save(1L, null, new Forms.StaffForm("陈海燕", "PD" + System.nanoTime() % 1_000_000, section, null,
+                "科员", phone, idNumber, ""));
     }
 
     @Test
@@ -58,19 +46,11 @@ class PersonalDataTest {
             String id = DemoBureau.idNumber(random);
             long staffId = newStaff(phone, id);
 
-            String row = jdbc.sql("SELECT s::text FROM staff s WHERE id = :id")
-                    .param("id", staffId)
-                    .query(String.class)
-                    .single();
+            String row = jdbc.sql("SELECT s::text FROM staff s WHERE id = :id").param("id", staffId).query(String.class).single();
             assertThat(row).doesNotContain(phone).doesNotContain(id).doesNotContain(id.substring(6, 14));
             var view = staff.get(1L, staffId);
-            assertThat(view.phoneMasked())
-                    .isEqualTo(new PhoneNumber(phone).masked())
-                    .contains("****");
-            assertThat(view.idNumberMasked())
-                    .startsWith(id.substring(0, 6))
-                    .endsWith(id.substring(14))
-                    .contains("********");
+            assertThat(view.phoneMasked()).isEqualTo(new PhoneNumber(phone).masked()).contains("****");
+            assertThat(view.idNumberMasked()).startsWith(id.substring(0, 6)).endsWith(id.substring(14)).contains("********");
         }
     }
 
@@ -79,11 +59,8 @@ class PersonalDataTest {
         String phone = "186" + String.format("%08d", System.nanoTime() % 100_000_000);
         long staffId = newStaff(phone, "");
 
-        assertThat(staff.search(1L, phone, null, false))
-                .extracting(Views.StaffView::id)
-                .containsExactly(staffId);
-        assertThat(staff.search(1L, phone.substring(0, 10), null, false))
-                .extracting(Views.StaffView::id)
+        assertThat(staff.search(1L, phone, null, false)).extracting(Views.StaffView::id).containsExactly(staffId);
+        assertThat(staff.search(1L, phone.substring(0, 10), null, false)).extracting(Views.StaffView::id)
                 .doesNotContain(staffId);
     }
 
@@ -92,25 +69,15 @@ class PersonalDataTest {
         String phone = "158" + String.format("%08d", System.nanoTime() % 100_000_000);
         long staffId = newStaff(phone, "");
 
-        mvc.perform(post("/org/staff/{id}/reveal/phone", staffId)
-                        .with(user(accounts.signedIn(Role.SECTION_HEAD)))
-                        .with(csrf()))
+        mvc.perform(post("/org/staff/{id}/reveal/phone", staffId).with(user(accounts.signedIn(Role.SECTION_HEAD))).with(csrf()))
                 .andExpect(status().isForbidden());
         UserDetails leader = accounts.signedIn(Role.LEADER);
-        mvc.perform(post("/org/staff/{id}/reveal/phone", staffId)
-                        .with(user(leader))
-                        .with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(phone));
+        mvc.perform(post("/org/staff/{id}/reveal/phone", staffId).with(user(leader)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(phone));
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                 SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND actor = :actor
                   AND target_type = 'staff' AND target_id = :id AND summary = 'phone'""")
-                                .param("actor", leader.getUsername())
-                                .param("id", String.valueOf(staffId))
-                                .query(Integer.class)
-                                .single()
-                        == 1);
+                .param("actor", leader.getUsername()).param("id", String.valueOf(staffId)).query(Integer.class).single() == 1);
     }
 }

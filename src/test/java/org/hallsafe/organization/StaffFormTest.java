@@ -24,17 +24,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @HallSafeTest
 class StaffFormTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Directory directory;
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired Directory directory;
 
     private UserDetails admin;
     private long section;
@@ -42,21 +35,14 @@ class StaffFormTest {
     @BeforeEach
     void setUp() {
         admin = accounts.signedIn(Role.ADMIN);
-        section = directory.saveDepartment(
-                1L, null, new Forms.DepartmentForm(DepartmentKind.SECTION, "表单测试科" + System.nanoTime(), "", ""));
+        section = directory.saveDepartment(1L, null, new Forms.DepartmentForm(DepartmentKind.SECTION,
+                "表单测试科" + System.nanoTime(), "", ""));
     }
 
     private MockHttpServletRequestBuilder submit(String name, String cardNo, String phone, String idNumber) {
-        return post("/org/staff")
-                .with(user(admin))
-                .with(csrf())
-                .locale(java.util.Locale.SIMPLIFIED_CHINESE)
-                .param("name", name)
-                .param("cardNo", cardNo)
-                .param("departmentId", String.valueOf(section))
-                .param("phone", phone)
-                .param("idNumber", idNumber)
-                .param("jobTitle", "科员");
+        return post("/org/staff").with(user(admin)).with(csrf()).locale(java.util.Locale.SIMPLIFIED_CHINESE)
+                .param("name", name).param("cardNo", cardNo).param("departmentId", String.valueOf(section))
+                .param("phone", phone).param("idNumber", idNumber).param("jobTitle", "科员");
     }
 
     private int staffCount() {
@@ -67,15 +53,10 @@ class StaffFormTest {
     void keepsWhatWasTypedAndSaysWhatIsWrongBesideEachField() throws Exception {
         int before = staffCount();
         String html = mvc.perform(submit("", "CARD-KEPT-1", "123", "430902199001011235"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("此项必填").contains("电话号码格式不对").contains("身份证号校验位不对，请核对最后一位");
-        assertThat(html)
-                .contains("value=\"CARD-KEPT-1\"")
-                .contains("value=\"123\"")
-                .contains("value=\"430902199001011235\"");
+        assertThat(html).contains("value=\"CARD-KEPT-1\"").contains("value=\"123\"").contains("value=\"430902199001011235\"");
         assertThat(html).containsPattern("id=\"name\"[^>]*is-invalid|is-invalid[^>]*id=\"name\"");
         assertThat(staffCount()).isEqualTo(before);
     }
@@ -86,10 +67,7 @@ class StaffFormTest {
         mvc.perform(submit("周明", card, "13812345678", ""));
         int before = staffCount();
 
-        String html = mvc.perform(submit("吴静", card, "13912345678", ""))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = mvc.perform(submit("吴静", card, "13912345678", "")).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("此工作证号已被登记，请核对").contains("value=\"吴静\"");
         assertThat(staffCount()).isEqualTo(before);
@@ -105,9 +83,7 @@ class StaffFormTest {
         assertThat(result.getFlashMap().get("saved")).isEqualTo("黄丽华");
 
         String list = mvc.perform(get("/org/staff").with(user(admin)).param("q", card))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andReturn().getResponse().getContentAsString();
         assertThat(list).contains("黄丽华").contains("150****5678").doesNotContain("15012345678");
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -46,29 +47,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class BackupRestoreIssue19Test {
 
-    @Autowired
-    MockMvc mvc;
+    @Autowired MockMvc mvc;
+    @Autowired TestHall halls;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
+    @Autowired PersonalData personalData;
+    @Autowired HallSafeProperties properties;
+    @Autowired ActivityLog activity;
 
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    PersonalData personalData;
-
-    @Autowired
-    HallSafeProperties properties;
-
-    @Autowired
-    ActivityLog activity;
-
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final List<EmbeddedDatabase> started = new ArrayList<>();
 
@@ -81,20 +68,18 @@ class BackupRestoreIssue19Test {
     }
 
     @Test
-    void r19_8_aHallRestoredIntoAnEmptyDatabaseHasTheSameRowsAnIntactAuditChainAndReadableSealedNumbers()
-            throws Exception {
+    void r19_8_aHallRestoredIntoAnEmptyDatabaseHasTheSameRowsAnIntactAuditChainAndReadableSealedNumbers() throws Exception {
         TestHall.Hall hall = halls.create();
         Set<String> idNumbers = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             String first17 = "4309021985061210" + i;
             String idNumber = first17 + IdNumber.checkCharacter(first17);
             idNumbers.add(idNumber);
-            mvc.perform(post("/api/v1/screening/screenings")
-                            .with(httpBasic(hall.screener(), TestAccounts.PASSWORD))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("""
+            mvc.perform(post("/api/v1/screening/screenings").with(httpBasic(hall.screener(), TestAccounts.PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON).content("""
                             {"submissionId":"%s","personType":"CITIZEN","name":"备份%d","docType":"ID_CARD","docNo":"%s",
-                             "phone":"1391234567%d","mask":"N95_KN95","temperature":36.4,"noSymptoms":true}""".formatted(UUID.randomUUID(), i, idNumber, i)))
+                             "phone":"1391234567%d","mask":"N95_KN95","temperature":36.4,"noSymptoms":true}"""
+                            .formatted(UUID.randomUUID(), i, idNumber, i)))
                     .andExpect(status().isCreated());
         }
         halls.signIn(hall.screener());
@@ -126,29 +111,21 @@ class BackupRestoreIssue19Test {
         assertThat(after.get("screenings")).startsWith("3 ");
         assertThat(after.get("audit_log")).startsWith("3 ");
         // the chain checks out on the restored database and ends in the same hash
-        assertThat(AuditChains.intact(restoredDb).get(hall.siteId()))
-                .isEqualTo(chainsBefore.get(hall.siteId()))
+        assertThat(AuditChains.intact(restoredDb).get(hall.siteId())).isEqualTo(chainsBefore.get(hall.siteId()))
                 .isNotNull();
         // the sealed ID numbers open with the key kept apart
         halls.signIn(hall.screener());
         Set<String> opened = new HashSet<>();
         for (byte[] cipher : JdbcClient.create(restoredDb)
-                .sql("SELECT doc_cipher FROM citizens WHERE site_id = :site")
-                .param("site", hall.siteId())
-                .query(byte[].class)
-                .list()) {
+                .sql("SELECT doc_cipher FROM citizens WHERE site_id = :site").param("site", hall.siteId())
+                .query(byte[].class).list()) {
             opened.add(personalData.reveal(cipher, "citizen", null, "doc"));
         }
         assertThat(opened).isEqualTo(idNumbers);
         // the new database goes on numbering after the restored rows
-        long maxScreening = JdbcClient.create(restoredDb)
-                .sql("SELECT max(id) FROM screenings")
-                .query(Long.class)
-                .single();
-        long next = JdbcClient.create(restoredDb)
-                .sql("SELECT nextval(pg_get_serial_sequence('screenings', 'id'))")
-                .query(Long.class)
-                .single();
+        long maxScreening = JdbcClient.create(restoredDb).sql("SELECT max(id) FROM screenings").query(Long.class).single();
+        long next = JdbcClient.create(restoredDb).sql("SELECT nextval(pg_get_serial_sequence('screenings', 'id'))")
+                .query(Long.class).single();
         assertThat(next).isGreaterThan(maxScreening);
     }
 
@@ -160,13 +137,9 @@ class BackupRestoreIssue19Test {
             DatabaseBackup.backup(c, backup);
         }
         String everything = contents(backup);
-        assertThat(everything)
-                .contains("测试大厅")
-                .doesNotContain(properties.crypto().key())
-                .doesNotContain(
-                        context.getBean(EmbeddedDatabase.class).passwords().app())
-                .doesNotContain(
-                        context.getBean(EmbeddedDatabase.class).passwords().superuser());
+        assertThat(everything).contains("测试大厅").doesNotContain(properties.crypto().key())
+                .doesNotContain(context.getBean(EmbeddedDatabase.class).passwords().app())
+                .doesNotContain(context.getBean(EmbeddedDatabase.class).passwords().superuser());
         assertThat(Files.getPosixFilePermissions(backup)).hasSize(2);
 
         EmbeddedDatabase empty = emptyHallSafeDatabase();
@@ -175,35 +148,27 @@ class BackupRestoreIssue19Test {
                     .hasMessageContaining("key");
         }
         JdbcClient restored = JdbcClient.create(dataSource(empty));
-        assertThat(restored.sql("SELECT count(*) FROM staff").query(Long.class).single())
-                .isZero();
+        assertThat(restored.sql("SELECT count(*) FROM staff").query(Long.class).single()).isZero();
 
         try (Connection c = superuser(empty)) {
             DatabaseBackup.restore(c, backup, personalData::opens);
         }
-        long halls =
-                restored.sql("SELECT count(*) FROM sites").query(Long.class).single();
-        assertThat(restored.sql("SELECT count(*) FROM sites WHERE id = :id")
-                        .param("id", hall.siteId())
-                        .query(Long.class)
-                        .single())
-                .isOne();
+        long halls = restored.sql("SELECT count(*) FROM sites").query(Long.class).single();
+        assertThat(restored.sql("SELECT count(*) FROM sites WHERE id = :id").param("id", hall.siteId())
+                .query(Long.class).single()).isOne();
         try (Connection c = superuser(empty)) {
             assertThatThrownBy(() -> DatabaseBackup.restore(c, backup, personalData::opens))
                     .hasMessageContaining("in use");
         }
-        assertThat(restored.sql("SELECT count(*) FROM sites").query(Long.class).single())
-                .isEqualTo(halls);
+        assertThat(restored.sql("SELECT count(*) FROM sites").query(Long.class).single()).isEqualTo(halls);
     }
 
     /** The audit log is written after the request, from an event: waits until the hall's entries stop coming. */
     private void auditSettled(long siteId) throws InterruptedException {
         long last = -1;
         for (int i = 0; i < 50; i++) {
-            long now = jdbc.sql("SELECT count(*) FROM audit_log WHERE site_id = :site")
-                    .param("site", siteId)
-                    .query(Long.class)
-                    .single();
+            long now = jdbc.sql("SELECT count(*) FROM audit_log WHERE site_id = :site").param("site", siteId)
+                    .query(Long.class).single();
             if (now == last) {
                 return;
             }
@@ -216,23 +181,18 @@ class BackupRestoreIssue19Test {
     private EmbeddedDatabase emptyHallSafeDatabase() throws IOException {
         EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("new"), false, 0);
         started.add(db);
-        Flyway.configure()
-                .dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, db.passwords().owner())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", EmbeddedDatabase.APP))
-                .load()
-                .migrate();
+        Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, db.passwords().owner())
+                .locations("classpath:db/migration").placeholders(Map.of("app_role", EmbeddedDatabase.APP))
+                .load().migrate();
         return db;
     }
 
     private static Connection superuser(EmbeddedDatabase db) throws java.sql.SQLException {
-        return DriverManager.getConnection(
-                db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.passwords().superuser());
+        return DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.passwords().superuser());
     }
 
     private static DataSource dataSource(EmbeddedDatabase db) {
-        return new DriverManagerDataSource(
-                db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.passwords().superuser());
+        return new DriverManagerDataSource(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.passwords().superuser());
     }
 
     /** Per table with a site_id: the hall's row count and an md5 of its rows as text, in a fixed order. */
@@ -242,14 +202,10 @@ class BackupRestoreIssue19Test {
         for (String table : jdbc.sql("""
                 SELECT c.table_name FROM information_schema.columns c
                 JOIN information_schema.tables t USING (table_schema, table_name)
-                WHERE c.table_schema = 'public' AND c.column_name = 'site_id' AND t.table_type = 'BASE TABLE'""").query(String.class).list()) {
-            rows.put(
-                    table,
-                    jdbc.sql("SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') "
-                                    + "FROM \"" + table + "\" t WHERE site_id = :site")
-                            .param("site", siteId)
-                            .query(String.class)
-                            .single());
+                WHERE c.table_schema = 'public' AND c.column_name = 'site_id' AND t.table_type = 'BASE TABLE'""")
+                .query(String.class).list()) {
+            rows.put(table, jdbc.sql("SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') "
+                    + "FROM \"" + table + "\" t WHERE site_id = :site").param("site", siteId).query(String.class).single());
         }
         return rows;
     }

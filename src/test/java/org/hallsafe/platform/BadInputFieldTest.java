@@ -16,10 +16,8 @@ class BadInputFieldTest {
 
     @Test
     void r12_8_anUnknownOrForeignIdNamesItsFieldAndIsBadInput() {
-        var e = refused(
-                "23503",
-                "ERROR: insert or update on table \"consultations\" violates foreign key constraint "
-                        + "\"consultations_window_fk\"\n  Detail: Key (site_id, window_id)=(7, 999) is not present in table \"windows\".");
+        var e = refused("23503", "ERROR: insert or update on table \"consultations\" violates foreign key constraint "
+                + "\"consultations_window_fk\"\n  Detail: Key (site_id, window_id)=(7, 999) is not present in table \"windows\".");
         assertThat(BadInput.isBadInput(e)).isTrue();
         assertThat(BadInput.field(e)).contains("windowId");
         assertThat(BadInput.messageKey(e)).isEqualTo("input.unknownReference");
@@ -27,22 +25,17 @@ class BadInputFieldTest {
 
     @Test
     void r12_8_aCheckViolationNamesTheColumnOfItsConstraint() {
-        var e = refused(
-                "23514",
-                "ERROR: new row for relation \"suppliers\" violates check constraint \"suppliers_name_check\"");
+        var e = refused("23514", "ERROR: new row for relation \"suppliers\" violates check constraint \"suppliers_name_check\"");
         assertThat(BadInput.isBadInput(e)).isTrue();
         assertThat(BadInput.field(e)).contains("name");
-        assertThat(BadInput.isConflict(refused("23505", "duplicate key value violates unique constraint \"x\"")))
-                .isTrue();
+        assertThat(BadInput.isConflict(refused("23505", "duplicate key value violates unique constraint \"x\""))).isTrue();
     }
 
     @Test
     void r12_8_aNulByteIsBadInputButALostConnectionStaysAServerFault() {
-        assertThat(BadInput.isBadInput(refused("22021", "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00")))
-                .isTrue();
-        assertThat(BadInput.isBadInput(new org.springframework.dao.DataAccessResourceFailureException(
-                        "down", new SQLException("connection refused", "08001"))))
-                .isFalse();
+        assertThat(BadInput.isBadInput(refused("22021", "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00"))).isTrue();
+        assertThat(BadInput.isBadInput(new org.springframework.dao.DataAccessResourceFailureException("down",
+                new SQLException("connection refused", "08001")))).isFalse();
         assertThat(BadInput.isBadInput(new IllegalStateException("bug"))).isFalse();
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -23,15 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @HallSafeTest
 class BusyPoolIssue19Test {
 
-    @Autowired
-    DataSource dataSource;
+    @Autowired DataSource dataSource;
 
     @Test
     void r19_1_aRequestWaitsItsTurnWhileEveryConnectionIsBusy() throws Exception {
         HikariDataSource app = dataSource.unwrap(HikariDataSource.class);
         try (HikariDataSource one = pool(app.getJdbcUrl(), app.getUsername(), app.getPassword())) {
-            QuietDatabaseErrors.BusyPoolWaits waits =
-                    new QuietDatabaseErrors.BusyPoolWaits(one, Duration.ofSeconds(10));
+            QuietDatabaseErrors.BusyPoolWaits waits = new QuietDatabaseErrors.BusyPoolWaits(one, Duration.ofSeconds(10));
             CountDownLatch held = new CountDownLatch(1);
             CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
                 try (Connection c = waits.getConnection()) {
@@ -46,8 +45,7 @@ class BusyPoolIssue19Test {
             try (Connection c = waits.getConnection()) {
                 assertThat(c.isValid(1)).isTrue();
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .as("waited past one pool time-out")
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited past one pool time-out")
                     .isGreaterThan(Duration.ofMillis(300));
             holder.get(10, TimeUnit.SECONDS);
             // without the wait in line, the same pool refuses the second borrower after its 300 ms
@@ -60,8 +58,7 @@ class BusyPoolIssue19Test {
     @Test
     void r19_1_aDatabaseThatIsGoneIsToldAtOnce() throws Exception {
         try (HikariDataSource gone = pool("jdbc:postgresql://127.0.0.1:1/hallsafe", "nobody", "x")) {
-            QuietDatabaseErrors.BusyPoolWaits waits =
-                    new QuietDatabaseErrors.BusyPoolWaits(gone, Duration.ofSeconds(30));
+            QuietDatabaseErrors.BusyPoolWaits waits = new QuietDatabaseErrors.BusyPoolWaits(gone, Duration.ofSeconds(30));
             long start = System.nanoTime();
             assertThatThrownBy(waits::getConnection).isInstanceOf(SQLTransientConnectionException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -65,14 +66,10 @@ class DatabaseOutageIssue19Test {
         try (ServerSocket free = new ServerSocket(0)) {
             dbPort = free.getLocalPort();
         }
-        node = new SpringApplicationBuilder(HallSafeApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.profiles.active=test",
-                        "--hallsafe.db.persistent=true",
-                        "--hallsafe.data-dir=" + dataDir,
-                        "--hallsafe.db.port=" + dbPort,
-                        "--hallsafe.crypto.key=dGVzdC1rZXktZm9yLWhhbGxzYWZlLXRlc3RzLW9ubHk=");
+        node = new SpringApplicationBuilder(HallSafeApplication.class).run(
+                "--server.port=0", "--spring.profiles.active=test", "--hallsafe.db.persistent=true",
+                "--hallsafe.data-dir=" + dataDir, "--hallsafe.db.port=" + dbPort,
+                "--hallsafe.crypto.key=dGVzdC1rZXktZm9yLWhhbGxzYWZlLXRlc3RzLW9ubHk=");
         port = ((WebServerApplicationContext) node).getWebServer().getPort();
         databases.add(node.getBean(EmbeddedDatabase.class));
     }
@@ -99,8 +96,7 @@ class DatabaseOutageIssue19Test {
         HikariDataSource pool = node.getBean(DataSource.class).unwrap(HikariDataSource.class);
         assertThat(pool.getConnectionTimeout()).isEqualTo(1200);
         assertThat(pool.getValidationTimeout()).isEqualTo(1000);
-        try (Connection c = pool.getConnection();
-                Statement s = c.createStatement();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("30s");
@@ -115,8 +111,7 @@ class DatabaseOutageIssue19Test {
         HttpClient signedIn = signIn(hall.screener());
         HttpClient fresh = client();
         String csrf = csrf(fresh);
-        assertThat(send(client(), get("/actuator/health/readiness")).statusCode())
-                .isEqualTo(200);
+        assertThat(send(client(), get("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 
         stopDatabase();
         try {
@@ -126,11 +121,8 @@ class DatabaseOutageIssue19Test {
             assertThat(timed(client(), get("/actuator/health")).statusCode()).isEqualTo(503);
 
             // the staff API with the right password: 503, never 401 (a client that does not retry on 401 loses it)
-            HttpResponse<String> api = timed(
-                    client(),
-                    post("/api/v1/screening/screenings", reading())
-                            .header("Authorization", basic(hall.screener()))
-                            .header("Content-Type", "application/json"));
+            HttpResponse<String> api = timed(client(), post("/api/v1/screening/screenings", reading())
+                    .header("Authorization", basic(hall.screener())).header("Content-Type", "application/json"));
             assertProblem503(api);
             assertThat(api.headers().firstValue("WWW-Authenticate")).isEmpty();
             // the citizens' API
@@ -148,13 +140,9 @@ class DatabaseOutageIssue19Test {
             assertThat(english.body()).contains("The service is temporarily unavailable. Your entry was not saved");
 
             // the sign-in form with the right password: 503, not "wrong user name or password"
-            HttpResponse<String> form = timed(
-                    fresh,
-                    post(
-                                    "/login",
-                                    "username=" + enc(hall.screener()) + "&password=" + enc(TestAccounts.PASSWORD)
-                                            + "&_csrf=" + enc(csrf))
-                            .header("Content-Type", "application/x-www-form-urlencoded"));
+            HttpResponse<String> form = timed(fresh, post("/login", "username=" + enc(hall.screener()) + "&password="
+                    + enc(TestAccounts.PASSWORD) + "&_csrf=" + enc(csrf))
+                    .header("Content-Type", "application/x-www-form-urlencoded"));
             assertThat(form.statusCode()).isEqualTo(503);
             assertThat(form.headers().firstValue("Location")).isEmpty();
             assertThat(form.body()).contains(UNAVAILABLE_ZH);
@@ -165,11 +153,8 @@ class DatabaseOutageIssue19Test {
         // back by itself, without restarting the node: ready again, the same session and password work
         awaitReady();
         assertThat(send(signedIn, get("/screening/gate")).statusCode()).isEqualTo(200);
-        HttpResponse<String> api = send(
-                client(),
-                post("/api/v1/screening/screenings", reading())
-                        .header("Authorization", basic(hall.screener()))
-                        .header("Content-Type", "application/json"));
+        HttpResponse<String> api = send(client(), post("/api/v1/screening/screenings", reading())
+                .header("Authorization", basic(hall.screener())).header("Content-Type", "application/json"));
         assertThat(api.statusCode()).isEqualTo(201);
     }
 
@@ -196,14 +181,10 @@ class DatabaseOutageIssue19Test {
             try {
                 screener.click(By.id("record"));
                 assertThat(screener.text(By.id("unsaved"))).isEqualTo("服务暂时不可用，刚才的内容未保存，已保留在本页。请稍后再按一次提交。");
-                assertThat(screener.driver().findElement(By.id("docNo")).getAttribute("value"))
-                        .isEqualTo(docNo);
-                assertThat(screener.driver().findElement(By.id("name")).getAttribute("value"))
-                        .isEqualTo("郑秀英");
-                assertThat(screener.driver().findElement(By.id("phone")).getAttribute("value"))
-                        .isEqualTo("13712340001");
-                assertThat(screener.driver().findElement(By.id("temperature")).getAttribute("value"))
-                        .isEqualTo("36.5");
+                assertThat(screener.driver().findElement(By.id("docNo")).getAttribute("value")).isEqualTo(docNo);
+                assertThat(screener.driver().findElement(By.id("name")).getAttribute("value")).isEqualTo("郑秀英");
+                assertThat(screener.driver().findElement(By.id("phone")).getAttribute("value")).isEqualTo("13712340001");
+                assertThat(screener.driver().findElement(By.id("temperature")).getAttribute("value")).isEqualTo("36.5");
                 screener.screenshot("r19-1-gate-phone-unsaved");
             } finally {
                 startDatabase();
@@ -214,20 +195,14 @@ class DatabaseOutageIssue19Test {
             screener.click(By.id("record"));
             assertThat(screener.text(By.id("decision"))).isEqualTo("准入");
             screener.click(By.id("record")); // an empty form now: refused by the page, nothing stored
-            assertThat(jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = ?")
-                            .param(hall.siteId())
-                            .query(Long.class)
-                            .single())
-                    .isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = ?").param(hall.siteId())
+                    .query(Long.class).single()).isEqualTo(1L);
 
             // issue 19, item 5: the account switched off, the live stream's reconnect is refused: the sign-in page
             Accounts accounts = node.getBean(Accounts.class);
             screener.open("/screening/gate");
             Thread.sleep(500); // the live stream connects after the page has loaded
-            accounts.setEnabled(
-                    hall.siteId(),
-                    accounts.findByUsername(hall.screener()).orElseThrow().id(),
-                    false);
+            accounts.setEnabled(hall.siteId(), accounts.findByUsername(hall.screener()).orElseThrow().id(), false);
             screener.waitFor(ExpectedConditions.urlContains("/login"));
 
             // the page a citizen or the staff see while the database is away, on a phone and at a desk
@@ -235,11 +210,9 @@ class DatabaseOutageIssue19Test {
             try {
                 screener.open("/appointments/book");
                 assertThat(screener.text(By.cssSelector("#unavailable .alert"))).isEqualTo(UNAVAILABLE_ZH);
-                assertThat(((org.openqa.selenium.JavascriptExecutor) screener.driver())
-                                .executeScript(
-                                        "return getComputedStyle(document.querySelector('nav')).backgroundColor;"))
-                        .as("Bootstrap's style sheet loads while the database is away")
-                        .isNotEqualTo("rgba(0, 0, 0, 0)");
+                assertThat(((org.openqa.selenium.JavascriptExecutor) screener.driver()).executeScript(
+                        "return getComputedStyle(document.querySelector('nav')).backgroundColor;"))
+                        .as("Bootstrap's style sheet loads while the database is away").isNotEqualTo("rgba(0, 0, 0, 0)");
                 screener.screenshot("r19-1-unavailable-phone");
                 screener.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
                 screener.open("/appointments/book?lang=en");
@@ -253,8 +226,7 @@ class DatabaseOutageIssue19Test {
     }
 
     private void awaitReady() {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> send(client(), get("/actuator/health/readiness")).statusCode() == 200);
     }
 
@@ -266,16 +238,14 @@ class DatabaseOutageIssue19Test {
     }
 
     private static String reading() {
-        return "{\"submissionId\":\"" + java.util.UUID.randomUUID()
-                + "\",\"personType\":\"CITIZEN\",\"docType\":\"ID_CARD\","
+        return "{\"submissionId\":\"" + java.util.UUID.randomUUID() + "\",\"personType\":\"CITIZEN\",\"docType\":\"ID_CARD\","
                 + "\"docNo\":\"43090319820817003" + IdNumber.checkCharacter("43090319820817003") + "\",\"name\":\"钱伟\","
                 + "\"phone\":\"13712340002\",\"mask\":\"DISPOSABLE_MEDICAL\",\"temperature\":36.5,\"noSymptoms\":true}";
     }
 
     private static String basic(String username) {
-        return "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + TestAccounts.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends and checks the answer came within 3 s. */
@@ -283,8 +253,8 @@ class DatabaseOutageIssue19Test {
         long start = System.nanoTime();
         HttpResponse<String> response = send(client, request);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("r19_1: " + response.request().method() + " "
-                + response.request().uri().getPath() + " -> " + response.statusCode() + " in " + millis + " ms");
+        System.out.println("r19_1: " + response.request().method() + " " + response.request().uri().getPath() + " -> "
+                + response.statusCode() + " in " + millis + " ms");
         assertThat(millis).as(response.request().uri().getPath()).isLessThan(3000);
         return response;
     }
@@ -302,9 +272,7 @@ class DatabaseOutageIssue19Test {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -317,13 +285,9 @@ class DatabaseOutageIssue19Test {
     private HttpClient signIn(String username) throws Exception {
         HttpClient client = client();
         String csrf = csrf(client);
-        HttpResponse<String> signedIn = send(
-                client,
-                post(
-                                "/login",
-                                "username=" + enc(username) + "&password=" + enc(TestAccounts.PASSWORD) + "&_csrf="
-                                        + enc(csrf))
-                        .header("Content-Type", "application/x-www-form-urlencoded"));
+        HttpResponse<String> signedIn = send(client, post("/login", "username=" + enc(username) + "&password="
+                + enc(TestAccounts.PASSWORD) + "&_csrf=" + enc(csrf))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return client;
     }

@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,6 +14,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.TransactionSystemException;
 
+import jakarta.servlet.http.HttpServlet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,31 +24,21 @@ class DatabaseOutageTest {
 
     @Test
     void r19_1_connectionFailuresAndStatementTimeOutsAreOutagesBadInputAndBugsAreNot() {
-        assertThat(DatabaseOutage.isOutage(new CannotGetJdbcConnectionException("no connection")))
-                .isTrue();
-        assertThat(DatabaseOutage.isOutage(new QueryTimeoutException("statement timeout")))
-                .isTrue();
-        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException(
-                        "query",
-                        "SELECT 1",
-                        new SQLException("canceling statement due to statement timeout", "57014"))))
-                .isTrue();
-        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException(
-                        "query",
-                        "SELECT 1",
-                        new SQLException("terminating connection due to administrator command", "57P01"))))
-                .isTrue();
-        TransactionSystemException rollbackFailed =
-                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseOutage.isOutage(new CannotGetJdbcConnectionException("no connection"))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new QueryTimeoutException("statement timeout"))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException("query", "SELECT 1",
+                new SQLException("canceling statement due to statement timeout", "57014")))).isTrue();
+        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException("query", "SELECT 1",
+                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
         rollbackFailed.initApplicationException(new CannotGetJdbcConnectionException("broken pipe"));
         assertThat(DatabaseOutage.isOutage(rollbackFailed)).isTrue();
         // Bucket4j's rollback on the connection Hikari closed as broken (seen in DatabaseOutageIssue19Test)
-        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection is closed"))))
-                .isTrue();
+        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("Connection is closed")))).isTrue();
 
-        assertThat(DatabaseOutage.isOutage(
-                        new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"))))
-                .isFalse();
+        assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("duplicate",
+                new SQLException("duplicate key", "23505")))).isFalse();
         assertThat(DatabaseOutage.isOutage(new IllegalStateException("a bug"))).isFalse();
     }
 
@@ -58,8 +49,8 @@ class DatabaseOutageTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter().doFilter(request, response, new MockFilterChain(new HttpServlet() {
             @Override
-            protected void service(
-                    jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) {
+            protected void service(jakarta.servlet.http.HttpServletRequest req,
+                    jakarta.servlet.http.HttpServletResponse res) {
                 throw new QueryTimeoutException("canceling statement due to statement timeout");
             }
         }));
@@ -72,22 +63,19 @@ class DatabaseOutageTest {
     @Test
     void r19_1_anyOtherFailureStaysWhatItWas() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/screening/today");
-        assertThatThrownBy(() -> filter().doFilter(
-                                request, new MockHttpServletResponse(), new MockFilterChain(new HttpServlet() {
-                                    @Override
-                                    protected void service(
-                                            jakarta.servlet.http.HttpServletRequest req,
-                                            jakarta.servlet.http.HttpServletResponse res) {
-                                        throw new IllegalStateException("a bug");
-                                    }
-                                })))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> filter().doFilter(request, new MockHttpServletResponse(),
+                new MockFilterChain(new HttpServlet() {
+                    @Override
+                    protected void service(jakarta.servlet.http.HttpServletRequest req,
+                            jakarta.servlet.http.HttpServletResponse res) {
+                        throw new IllegalStateException("a bug");
+                    }
+                }))).isInstanceOf(IllegalStateException.class);
     }
 
     private static DatabaseOutage filter() {
         StaticMessageSource messages = new StaticMessageSource();
-        messages.addMessage(
-                "unavailable.api", Locale.ENGLISH, "The service is temporarily unavailable. Nothing was saved.");
+        messages.addMessage("unavailable.api", Locale.ENGLISH, "The service is temporarily unavailable. Nothing was saved.");
         return new DatabaseOutage(null, messages);
     }
 }

@@ -18,16 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Issue 12, item 6: a persistent data directory keeps its passwords private and an earlier open one is closed. */
 class EmbeddedDatabaseTest {
 
-    @TempDir
-    Path dataDir;
+    @TempDir Path dataDir;
 
     @Test
     void r12_6_dataDirectoryAndPasswordFileAreOnlyTheOwners() throws Exception {
         String url;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, true, 0)) {
             url = db.jdbcUrl();
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
-                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
         }
         assertThat(mode(dataDir)).isEqualTo("rwx------");
         assertThat(mode(dataDir.resolve("database.secret"))).isEqualTo("rw-------");
@@ -36,8 +34,7 @@ class EmbeddedDatabaseTest {
 
         // a second start finds its passwords again
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, true, 0);
-                Connection c = DriverManager.getConnection(
-                        db.jdbcUrl(), "hallsafe_app", db.passwords().app())) {
+                Connection c = DriverManager.getConnection(db.jdbcUrl(), "hallsafe_app", db.passwords().app())) {
             assertThat(c.isValid(2)).isTrue();
         }
     }
@@ -47,12 +44,8 @@ class EmbeddedDatabaseTest {
         Path pg = dataDir.resolve("postgres");
         Files.createDirectories(pg);
         // as HallSafe before issue 12 made it: trust, the superuser owns the tables
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
-                        .setDataDirectory(pg)
-                        .setCleanDataDirectory(false)
-                        .start();
-                Connection c = old.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(pg).setCleanDataDirectory(false).start();
+                Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE earlier (id bigserial PRIMARY KEY, what text)");
             s.execute("INSERT INTO earlier (what) VALUES ('kept')");
         }
@@ -61,11 +54,9 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, true, 0)) {
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "postgres", ""))
                     .isInstanceOf(SQLException.class);
-            try (Connection c = DriverManager.getConnection(
-                            db.jdbcUrl(), "hallsafe_owner", db.passwords().owner());
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "hallsafe_owner", db.passwords().owner());
                     Statement s = c.createStatement();
-                    var rs = s.executeQuery(
-                            "SELECT what, pg_get_userbyid(relowner) FROM earlier, pg_class WHERE relname = 'earlier'")) {
+                    var rs = s.executeQuery("SELECT what, pg_get_userbyid(relowner) FROM earlier, pg_class WHERE relname = 'earlier'")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("kept");
                 assertThat(rs.getString(2)).isEqualTo("hallsafe_owner");

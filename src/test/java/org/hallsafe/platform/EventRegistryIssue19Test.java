@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
-import org.hallsafe.incident.IncidentReported;
 import org.hallsafe.incident.Incidents;
+import org.hallsafe.incident.IncidentReported;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,35 +31,16 @@ import static org.awaitility.Awaitility.await;
 @HallSafeTest
 class EventRegistryIssue19Test {
 
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    EventPublicationRegistry registry;
-
-    @Autowired
-    Staleness staleness;
-
-    @Autowired
-    EventResubmission resubmission;
+    @Autowired TestHall halls;
+    @Autowired Incidents incidents;
+    @Autowired Deliveries deliveries;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
+    @Autowired EventPublicationRegistry registry;
+    @Autowired Staleness staleness;
+    @Autowired EventResubmission resubmission;
 
     @AfterEach
     void signOut() {
@@ -80,7 +61,8 @@ class EventRegistryIssue19Test {
             events.publishEvent(new IncidentReported(hall.siteId(), id, "入口劝返：节点宕机", false));
             Map<String, Object> written = jdbc.sql("""
                     SELECT listener_id, event_type, serialized_event FROM event_publication
-                    WHERE serialized_event LIKE :p AND listener_id LIKE '%IncidentNotifier%'""").param("p", like).query().singleRow();
+                    WHERE serialized_event LIKE :p AND listener_id LIKE '%IncidentNotifier%'""")
+                    .param("p", like).query().singleRow();
             status.setRollbackOnly();
             return written;
         });
@@ -88,22 +70,15 @@ class EventRegistryIssue19Test {
         jdbc.sql("""
                 INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts)
                 VALUES (:id, :listener, :type, :event, :at, 'PROCESSING', 1)""")
-                .param("id", dead)
-                .param("listener", row.get("listener_id"))
-                .param("type", row.get("event_type"))
+                .param("id", dead).param("listener", row.get("listener_id")).param("type", row.get("event_type"))
                 .param("event", row.get("serialized_event"))
-                .param("at", Timestamp.from(clock.instant().minus(Duration.ofMinutes(4))))
-                .update();
+                .param("at", Timestamp.from(clock.instant().minus(Duration.ofMinutes(4)))).update();
         // the leader was not told yet when that node died: the resubmitted listener tells the leader, nobody twice
-        jdbc.sql("DELETE FROM deliveries WHERE site_id = :site AND recipient_name = '张建国'")
-                .param("site", hall.siteId())
-                .update();
+        jdbc.sql("DELETE FROM deliveries WHERE site_id = :site AND recipient_name = '张建国'").param("site", hall.siteId()).update();
 
         registry.markStalePublicationsFailed(staleness);
         resubmission.resubmitFailed();
-        assertThat(status(dead))
-                .as("4 minutes of processing is not stale yet for another node")
-                .isEqualTo("PROCESSING");
+        assertThat(status(dead)).as("4 minutes of processing is not stale yet for another node").isEqualTo("PROCESSING");
 
         clock.advance(Duration.ofMinutes(2));
         registry.markStalePublicationsFailed(staleness);
@@ -112,22 +87,16 @@ class EventRegistryIssue19Test {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> count(like) == 0);
         assertThat(deliveries.of(hall.siteId(), "incident", String.valueOf(id)))
-                .extracting(Deliveries.Status::recipientName)
-                .containsExactlyInAnyOrder("张建国", "李丽华", "王海燕");
+                .extracting(Deliveries.Status::recipientName).containsExactlyInAnyOrder("张建国", "李丽华", "王海燕");
     }
 
     private String status(UUID id) {
-        return jdbc.sql("SELECT status FROM event_publication WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
+        return jdbc.sql("SELECT status FROM event_publication WHERE id = :id").param("id", id).query(String.class).single();
     }
 
     private int count(String like) {
-        return jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :p")
-                .param("p", like)
-                .query(Integer.class)
-                .single();
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :p").param("p", like)
+                .query(Integer.class).single();
     }
 
     private int sms(TestHall.Hall hall, long id) {

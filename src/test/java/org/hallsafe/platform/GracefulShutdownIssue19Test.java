@@ -80,32 +80,22 @@ class GracefulShutdownIssue19Test {
     }
 
     private static ConfigurableApplicationContext startNode() {
-        return new SpringApplicationBuilder(HallSafeApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--hallsafe.db.persistent=false",
-                        "--spring.profiles.active=test",
-                        "--hallsafe.crypto.key=dGVzdC1rZXktZm9yLWhhbGxzYWZlLXRlc3RzLW9ubHk=");
+        return new SpringApplicationBuilder(HallSafeApplication.class).run(
+                "--server.port=0", "--hallsafe.db.persistent=false", "--spring.profiles.active=test",
+                "--hallsafe.crypto.key=dGVzdC1rZXktZm9yLWhhbGxzYWZlLXRlc3RzLW9ubHk=");
     }
 
     private static HttpClient signIn(int port, String username) throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        String page = client.send(
-                        HttpRequest.newBuilder(url(port, "/login")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = client.send(HttpRequest.newBuilder(url(port, "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);
         assertThat(csrf.find()).as("the sign-in page's CSRF token").isTrue();
-        String form = "username=" + enc(username) + "&password=" + enc(TestAccounts.PASSWORD) + "&_csrf="
-                + enc(csrf.group(1));
-        HttpResponse<String> signedIn = client.send(
-                HttpRequest.newBuilder(url(port, "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String form = "username=" + enc(username) + "&password=" + enc(TestAccounts.PASSWORD) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(url(port, "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return client;
     }
@@ -121,4 +111,5 @@ class GracefulShutdownIssue19Test {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
 }

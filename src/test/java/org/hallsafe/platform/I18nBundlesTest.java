@@ -1,5 +1,7 @@
 package org.hallsafe.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +18,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Chinese first: every text in both bundles, none in templates. */
 class I18nBundlesTest {
 
@@ -27,16 +27,15 @@ class I18nBundlesTest {
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
     private static final Pattern CJK_RUN = Pattern.compile("\\p{IsHan}+");
     private static final Pattern LATIN = Pattern.compile("\\p{IsLatin}");
-    private static final Pattern SCRIPT_STYLE_COMMENT =
-            Pattern.compile("(?is)<script\\b.*?</script\\s*>|<style\\b.*?</style\\s*>|<!--.*?-->");
+    private static final Pattern SCRIPT_STYLE_COMMENT = Pattern.compile(
+            "(?is)<script\\b.*?</script\\s*>|<style\\b.*?</style\\s*>|<!--.*?-->");
     /** A tag, quotes respected, so {@code th:if="${a > b}"} does not end it early. */
     private static final Pattern TAG = Pattern.compile("<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>");
-
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<]+)<");
     private static final Pattern ENTITY = Pattern.compile("&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);");
     /** Literal attributes shown to people; whitespace before the name, so {@code th:placeholder} is not matched. */
-    private static final Pattern LITERAL_ATTRIBUTE =
-            Pattern.compile("(?i)\\s(placeholder|title|aria-label|alt)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile(
+            "(?i)\\s(placeholder|title|aria-label|alt)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     /** Symbols that may stand in a template as they are. */
     private static final List<String> ALLOWED_SYMBOLS = List.of("°C", "›", "·", "|", "—", "×");
 
@@ -60,9 +59,7 @@ class I18nBundlesTest {
         Set<String> missingInZh = new TreeSet<>(en.stringPropertyNames());
         missingInZh.removeAll(zh.stringPropertyNames());
         assertThat(missingInEn.isEmpty() && missingInZh.isEmpty())
-                .as(
-                        "missing in messages_en.properties: %s%nmissing in messages.properties: %s",
-                        missingInEn, missingInZh)
+                .as("missing in messages_en.properties: %s%nmissing in messages.properties: %s", missingInEn, missingInZh)
                 .isTrue();
 
         List<String> blank = new ArrayList<>();
@@ -78,9 +75,7 @@ class I18nBundlesTest {
         }
         assertThat(blank).as("blank values").isEmpty();
 
-        assertThat(zh.stringPropertyNames().stream()
-                        .map(zh::getProperty)
-                        .anyMatch(v -> CJK.matcher(v).find()))
+        assertThat(zh.stringPropertyNames().stream().map(zh::getProperty).anyMatch(v -> CJK.matcher(v).find()))
                 .as("messages.properties is the zh-CN default bundle and should hold Chinese text")
                 .isTrue();
     }
@@ -100,9 +95,7 @@ class I18nBundlesTest {
                     twice.add(key);
                 }
             }
-            assertThat(twice)
-                    .as("%s defines these keys twice; the later silently wins", bundle)
-                    .isEmpty();
+            assertThat(twice).as("%s defines these keys twice; the later silently wins", bundle).isEmpty();
         }
     }
 
@@ -111,8 +104,7 @@ class I18nBundlesTest {
         assertThat(TEMPLATES).as("templates directory").isDirectory();
         List<Path> templates;
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            templates =
-                    files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            templates = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
 
         List<String> offences = new ArrayList<>();
@@ -142,9 +134,7 @@ class I18nBundlesTest {
                 }
             }
         }
-        assertThat(offences)
-                .as("literal text in templates; use #{...} from the bundles")
-                .isEmpty();
+        assertThat(offences).as("literal text in templates; use #{...} from the bundles").isEmpty();
     }
 
     private static boolean isLiteralText(String node) {

@@ -19,17 +19,12 @@ class Issue12DownloadsTest {
     void r12_14_sheetWritesFormulaLikeCellsQuotePrefixedAndKeepsTheTextExact() throws Exception {
         List<String> risky = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1", "-1", "@SUM(1)", "\tx", "=1+1");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Downloads.sheet(
-                out,
-                "=title",
-                List.of("a", "b"),
-                List.of(
-                        List.of(risky.get(0), "plain"), List.of(risky.get(1), risky.get(2)),
+        Downloads.sheet(out, "=title", List.of("a", "b"),
+                List.of(List.of(risky.get(0), "plain"), List.of(risky.get(1), risky.get(2)),
                         List.of(risky.get(3), risky.get(4)), List.of(risky.get(5), "1=1")));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getQuotePrefixed())
-                    .isTrue();
+            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
             int seen = 0;
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 for (Cell cell : sheet.getRow(r)) {
@@ -41,9 +36,7 @@ class Issue12DownloadsTest {
                 }
             }
             assertThat(seen).isEqualTo(risky.size());
-            assertThat(workbook.getNumCellStyles())
-                    .as("one quoted style, not one per cell")
-                    .isLessThanOrEqualTo(3);
+            assertThat(workbook.getNumCellStyles()).as("one quoted style, not one per cell").isLessThanOrEqualTo(3);
         }
     }
 }

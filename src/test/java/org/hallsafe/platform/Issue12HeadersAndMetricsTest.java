@@ -21,76 +21,48 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class Issue12HeadersAndMetricsTest {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestAccounts accounts;
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
 
     @Test
     void r12_14_everyAnswerCarriesAContentSecurityPolicyWithoutInlineScriptAndTheOtherHeaders() throws Exception {
         for (String path : List.of("/login", "/appointments/book", "/api/v1/staff", "/actuator/health")) {
             MvcResult r = mvc.perform(get(path)).andReturn();
             String csp = r.getResponse().getHeader("Content-Security-Policy");
-            assertThat(csp)
-                    .as(path)
-                    .isNotNull()
-                    .contains(
-                            "default-src 'self'",
-                            "script-src 'self';",
-                            "style-src 'self';",
-                            "frame-ancestors 'none'",
-                            "form-action 'self'",
-                            "base-uri 'self'",
-                            "object-src 'none'")
+            assertThat(csp).as(path).isNotNull()
+                    .contains("default-src 'self'", "script-src 'self';", "style-src 'self';", "frame-ancestors 'none'",
+                            "form-action 'self'", "base-uri 'self'", "object-src 'none'")
                     .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(r.getResponse().getHeader("Referrer-Policy")).as(path).isEqualTo("same-origin");
-            assertThat(r.getResponse().getHeader("Permissions-Policy"))
-                    .as(path)
+            assertThat(r.getResponse().getHeader("Permissions-Policy")).as(path)
                     .contains("camera=(self)", "geolocation=()", "microphone=()", "payment=()");
             assertThat(r.getResponse().getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
         }
-        assertThat(mvc.perform(get("/swagger-ui/index.html"))
-                        .andReturn()
-                        .getResponse()
-                        .getHeader("Content-Security-Policy"))
-                .as("only the API documentation's styles may be inline")
-                .contains("style-src 'self' 'unsafe-inline';")
+        assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getHeader("Content-Security-Policy"))
+                .as("only the API documentation's styles may be inline").contains("style-src 'self' 'unsafe-inline';")
                 .contains("script-src 'self';");
     }
 
     @Test
     void r12_14_hstsAndSecureSessionCookieOnlyOverHttps() throws Exception {
         String user = accounts.create(Role.STAFF);
-        MvcResult plain = mvc.perform(post("/login")
-                        .param("username", user)
-                        .param("password", TestAccounts.PASSWORD)
-                        .with(csrf()))
-                .andReturn();
+        MvcResult plain = mvc.perform(post("/login").param("username", user).param("password", TestAccounts.PASSWORD)
+                .with(csrf())).andReturn();
         assertThat(plain.getResponse().getHeader("Strict-Transport-Security")).isNull();
-        assertThat(plain.getResponse().getHeaders("Set-Cookie"))
-                .isNotEmpty()
+        assertThat(plain.getResponse().getHeaders("Set-Cookie")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("secure"));
 
-        MvcResult secure = mvc.perform(post("/login")
-                        .param("username", user)
-                        .param("password", TestAccounts.PASSWORD)
-                        .with(csrf())
-                        .secure(true))
-                .andReturn();
+        MvcResult secure = mvc.perform(post("/login").param("username", user).param("password", TestAccounts.PASSWORD)
+                .with(csrf()).secure(true)).andReturn();
         assertThat(secure.getResponse().getHeader("Strict-Transport-Security"))
                 .isEqualTo("max-age=31536000 ; includeSubDomains");
-        assertThat(secure.getResponse().getHeaders("Set-Cookie"))
-                .isNotEmpty()
+        assertThat(secure.getResponse().getHeaders("Set-Cookie")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly"));
         mvc.perform(get("/login").secure(true))
                 .andExpect(header().string("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains"));
         // with the default forward-headers strategy (none) a client cannot claim HTTPS with a header of its own
-        assertThat(mvc.perform(get("/login").header("X-Forwarded-Proto", "https"))
-                        .andReturn()
-                        .getResponse()
-                        .getHeader("Strict-Transport-Security"))
-                .isNull();
+        assertThat(mvc.perform(get("/login").header("X-Forwarded-Proto", "https")).andReturn().getResponse()
+                .getHeader("Strict-Transport-Security")).isNull();
     }
 
     @Test
@@ -105,14 +77,10 @@ class Issue12HeadersAndMetricsTest {
                 }
             }
         }
-        mvc.perform(get("/actuator/prometheus").with(httpBasic(bureau, TestAccounts.PASSWORD)))
-                .andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(bureau, TestAccounts.PASSWORD))).andExpect(status().isOk());
         assertThat(Role.ADMIN.permissions()).doesNotContain(Permissions.METRICS_VIEW);
         assertThat(Role.BUREAU_ADMIN.permissions()).contains(Permissions.METRICS_VIEW);
-        String health = mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
+        String health = mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(health).contains("\"status\":\"UP\"").doesNotContain("components", "details", "db");
     }

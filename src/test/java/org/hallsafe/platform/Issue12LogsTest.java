@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @HallSafeTest
 class Issue12LogsTest {
 
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void r12_14_databaseErrorsLeaveTheRefusedValuesOutOfTheMessage() {
@@ -26,14 +25,15 @@ class Issue12LogsTest {
                 DO $$ BEGIN
                   RAISE unique_violation USING MESSAGE = 'duplicate key value violates unique constraint "bookings_code"',
                     DETAIL = 'Key (code)=(' || upper('k7q2xw9p') || ') already exists.';
-                END $$""").update()).satisfies(e -> {
-            StringBuilder all = new StringBuilder();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                all.append(t).append('\n');
-            }
-            // the refused value exists only in the server's detail: the SQL text holds it in lower case
-            assertThat(all).contains("bookings_code").doesNotContain("K7Q2XW9P");
-        });
+                END $$""").update())
+                .satisfies(e -> {
+                    StringBuilder all = new StringBuilder();
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        all.append(t).append('\n');
+                    }
+                    // the refused value exists only in the server's detail: the SQL text holds it in lower case
+                    assertThat(all).contains("bookings_code").doesNotContain("K7Q2XW9P");
+                });
     }
 
     @Test
@@ -47,26 +47,20 @@ class Issue12LogsTest {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
         }
         LogFiles.restrict(file, data);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs)))
-                .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rolled)))
-                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(rolled))).isEqualTo("rw-------");
     }
 
     @Test
-    void r12_14_aLogDirectoryOutsideTheDataDirectoryKeepsItsModeButTheFilesAreClosed(@TempDir Path tmp)
-            throws Exception {
+    void r12_14_aLogDirectoryOutsideTheDataDirectoryKeepsItsModeButTheFilesAreClosed(@TempDir Path tmp) throws Exception {
         Path shared = Files.createDirectories(tmp.resolve("var-log"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path file = shared.resolve("hallsafe.log");
         Files.writeString(file, "x");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         LogFiles.restrict(file, tmp.resolve("data"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
-                .isEqualTo("rwxr-xr-x");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,33 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @HallSafeTest
 class Issue12SignInRateLimitTest {
 
-    @Autowired
-    DataSource dataSource;
-
-    @Autowired
-    PersonalData personalData;
-
-    @Autowired
-    MessageSource messages;
-
-    @Autowired
-    LocaleResolver locales;
+    @Autowired DataSource dataSource;
+    @Autowired PersonalData personalData;
+    @Autowired MessageSource messages;
+    @Autowired LocaleResolver locales;
 
     private SignInRateLimitFilter filter(String perAccount) {
-        RateLimitProperties tight = new RateLimitProperties(
-                true,
-                List.of(),
-                Limit.valueOf(perAccount),
-                Limit.valueOf("1000/15m"),
-                Limit.valueOf("10/1h"),
-                Limit.valueOf("10/1h"),
-                Limit.valueOf("60/1h"),
-                Limit.valueOf("5/1h"),
-                Limit.valueOf("20/1h"),
-                Limit.valueOf("30/1h"),
-                Limit.valueOf("20/1h"),
-                Limit.valueOf("5/24h"),
-                Limit.valueOf("600/10m"));
+        RateLimitProperties tight = new RateLimitProperties(true, List.of(), Limit.valueOf(perAccount),
+                Limit.valueOf("1000/15m"), Limit.valueOf("10/1h"), Limit.valueOf("10/1h"), Limit.valueOf("60/1h"),
+                Limit.valueOf("5/1h"), Limit.valueOf("20/1h"), Limit.valueOf("30/1h"), Limit.valueOf("20/1h"),
+                Limit.valueOf("5/24h"), Limit.valueOf("600/10m"));
         return new SignInRateLimitFilter(new RateLimits(tight, personalData, dataSource), messages, locales);
     }
 
@@ -72,13 +56,9 @@ class Issue12SignInRateLimitTest {
         String name = "acct-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             MockFilterChain chain = new MockFilterChain();
-            filter.doFilter(
-                    formSignIn(i == 2 ? " " + name.toUpperCase() + " " : name, "10.13.0." + i),
-                    new MockHttpServletResponse(),
-                    chain);
-            assertThat(chain.getRequest())
-                    .as("attempt %d goes on to the password check", i)
-                    .isNotNull();
+            filter.doFilter(formSignIn(i == 2 ? " " + name.toUpperCase() + " " : name, "10.13.0." + i),
+                    new MockHttpServletResponse(), chain);
+            assertThat(chain.getRequest()).as("attempt %d goes on to the password check", i).isNotNull();
         }
         MockFilterChain chain = new MockFilterChain();
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -100,14 +80,10 @@ class Issue12SignInRateLimitTest {
         for (int i = 0; i < 5; i++) {
             MockFilterChain accepted = new MockFilterChain();
             filter.doFilter(basic(name, "10.13.1.1"), new MockHttpServletResponse(), accepted);
-            assertThat(accepted.getRequest())
-                    .as("a good password is not counted")
-                    .isNotNull();
+            assertThat(accepted.getRequest()).as("a good password is not counted").isNotNull();
         }
         for (int i = 0; i < 3; i++) {
-            filter.doFilter(
-                    basic(name, "10.13.1." + (i + 2)),
-                    new MockHttpServletResponse(),
+            filter.doFilter(basic(name, "10.13.1." + (i + 2)), new MockHttpServletResponse(),
                     (request, response) -> ((HttpServletResponse) response).setStatus(401));
         }
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -117,16 +93,13 @@ class Issue12SignInRateLimitTest {
         assertThat(refused.getStatus()).isEqualTo(429);
         assertThat(refused.getHeader("Retry-After")).isNotBlank();
         assertThat(refused.getContentType()).startsWith("application/problem+json");
-        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
-                .contains("\"status\":429")
-                .contains("分钟后再试");
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":429").contains("分钟后再试");
     }
 
     private static MockHttpServletRequest basic(String username, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/appointments/bookings");
-        request.addHeader(
-                "Authorization",
-                "Basic " + Base64.getEncoder().encodeToString((username + ":wrong").getBytes(StandardCharsets.UTF_8)));
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":wrong").getBytes(StandardCharsets.UTF_8)));
         request.setRemoteAddr(address);
         return request;
     }

@@ -38,16 +38,12 @@ class JobsIssue19Test {
 
     @Autowired
     ScheduledJobs jobs;
-
     @Autowired
     ThreadPoolTaskScheduler pool;
-
     @Autowired
     JdbcClient jdbc;
-
     @Autowired
     MockMvc mvc;
-
     @Autowired
     TestAccounts accounts;
 
@@ -71,9 +67,7 @@ class JobsIssue19Test {
 
         // like the escalation behind a slow SMS reminder: the other job keeps its time while the slow one still runs
         await().atMost(Duration.ofSeconds(5)).until(() -> target.ticks.get() >= before + 5);
-        assertThat(target.release.getCount())
-                .as("the slow job is still running")
-                .isOne();
+        assertThat(target.release.getCount()).as("the slow job is still running").isOne();
     }
 
     @Test
@@ -82,15 +76,10 @@ class JobsIssue19Test {
         schedule("stuck", Duration.ofMillis(100));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> target.stuckRuns.get() >= 2);
-        assertThat(target.interrupted.get())
-                .as("the first run was interrupted at its limit")
-                .isPositive();
+        assertThat(target.interrupted.get()).as("the first run was interrupted at its limit").isPositive();
         await().atMost(Duration.ofSeconds(5)).until(() -> count("R19Jobs.stuck", "TIMED_OUT") >= 1);
-        assertThat(jdbc.sql(
-                                "SELECT duration_ms FROM job_runs WHERE job_name = 'R19Jobs.stuck' AND outcome = 'TIMED_OUT' LIMIT 1")
-                        .query(Long.class)
-                        .single())
-                .isBetween(1000L, 5000L);
+        assertThat(jdbc.sql("SELECT duration_ms FROM job_runs WHERE job_name = 'R19Jobs.stuck' AND outcome = 'TIMED_OUT' LIMIT 1")
+                .query(Long.class).single()).isBetween(1000L, 5000L);
     }
 
     @Test
@@ -100,17 +89,11 @@ class JobsIssue19Test {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> count("R19Jobs.fails", "FAILED") >= 1);
         assertThat(jdbc.sql("SELECT error FROM job_runs WHERE job_name = 'R19Jobs.fails' ORDER BY id DESC LIMIT 1")
-                        .query(String.class)
-                        .single())
-                .isEqualTo("IllegalStateException: " + target.failure);
+                .query(String.class).single()).isEqualTo("IllegalStateException: " + target.failure);
 
         String page = mvc.perform(get("/admin/jobs").with(user(accounts.signedIn(Role.BUREAU_ADMIN))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(page)
-                .contains("R19Jobs.fails", "失败", target.failure, "24小时内失败")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("R19Jobs.fails", "失败", target.failure, "24小时内失败")
                 // the application's own jobs with their schedules, before they have run
                 .contains("Escalation.escalateOverdue", "上报超时未确认，提醒领导", "每隔 30 秒 一次")
                 .contains("RetentionJob.scheduled", "按时间表 0 30 2 * * *", "6 小时")
@@ -121,8 +104,7 @@ class JobsIssue19Test {
     void r19_4_theJobsPageIsForTheBureauAdministratorOnly() throws Exception {
         for (Role role : Role.values()) {
             if (role != Role.BUREAU_ADMIN) {
-                mvc.perform(get("/admin/jobs").with(user(accounts.signedIn(role))))
-                        .andExpect(status().isForbidden());
+                mvc.perform(get("/admin/jobs").with(user(accounts.signedIn(role)))).andExpect(status().isForbidden());
             }
         }
         mvc.perform(get("/admin/jobs")).andExpect(status().is3xxRedirection());
@@ -133,17 +115,12 @@ class JobsIssue19Test {
         target.failure = "no gateway";
         schedule("fails", Duration.ofSeconds(30));
         schedule("tick", Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> count("R19Jobs.fails", "FAILED") >= 1 && target.ticks.get() >= 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("R19Jobs.fails", "FAILED") >= 1 && target.ticks.get() >= 1);
 
         String metrics = mvc.perform(get("/actuator/prometheus")
                         .with(httpBasic(accounts.create(Role.BUREAU_ADMIN), TestAccounts.PASSWORD)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(metrics)
-                .contains("hallsafe_jobs_runs_seconds_count{job=\"R19Jobs.fails\",outcome=\"FAILED\"}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(metrics).contains("hallsafe_jobs_runs_seconds_count{job=\"R19Jobs.fails\",outcome=\"FAILED\"}")
                 .contains("hallsafe_jobs_runs_seconds_sum{job=\"R19Jobs.tick\",outcome=\"OK\"}");
 
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
@@ -153,26 +130,22 @@ class JobsIssue19Test {
 
     @Test
     void r19_4_jobNamesAndErrorsAsThePageShowsThem() {
-        assertThat(ScheduledJobs.jobName(new Task(runnable("tick")).getRunnable()))
-                .isEqualTo("R19Jobs.tick");
+        assertThat(ScheduledJobs.jobName(new Task(runnable("tick")).getRunnable())).isEqualTo("R19Jobs.tick");
         assertThat(ScheduledJobs.jobName(new Runnable() {
-                    @Override
-                    public void run() {}
+            @Override
+            public void run() {
+            }
 
-                    @Override
-                    public String toString() {
-                        return "org.hallsafe.incident.Escalation$$SpringCGLIB$$0.escalateOverdue";
-                    }
-                }))
-                .isEqualTo("Escalation.escalateOverdue");
-        String error = ScheduledJobs.describe(new IllegalStateException(
-                "insert failed",
+            @Override
+            public String toString() {
+                return "org.hallsafe.incident.Escalation$$SpringCGLIB$$0.escalateOverdue";
+            }
+        })).isEqualTo("Escalation.escalateOverdue");
+        String error = ScheduledJobs.describe(new IllegalStateException("insert failed",
                 new RuntimeException("ERROR: duplicate key\n  Detail: Key (phone)=(13800138000) already exists.")));
-        assertThat(error)
-                .isEqualTo("IllegalStateException: insert failed ← RuntimeException: ERROR: duplicate key")
+        assertThat(error).isEqualTo("IllegalStateException: insert failed ← RuntimeException: ERROR: duplicate key")
                 .doesNotContain("13800138000");
-        assertThat(ScheduledJobs.describe(new RuntimeException("x".repeat(5000))))
-                .hasSize(JobRuns.ERROR_MAX);
+        assertThat(ScheduledJobs.describe(new RuntimeException("x".repeat(5000)))).hasSize(JobRuns.ERROR_MAX);
     }
 
     private void schedule(String method, Duration delay) {
@@ -190,10 +163,7 @@ class JobsIssue19Test {
 
     private long count(String job, String outcome) {
         return jdbc.sql("SELECT count(*) FROM job_runs WHERE job_name = :job AND outcome = :outcome")
-                .param("job", job)
-                .param("outcome", outcome)
-                .query(Long.class)
-                .single();
+                .param("job", job).param("outcome", outcome).query(Long.class).single();
     }
 }
 

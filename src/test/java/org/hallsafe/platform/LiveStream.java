@@ -22,16 +22,12 @@ final class LiveStream {
 
     /** Opens the stream with the client's session and reads it on a thread of its own until the server ends it. */
     static LiveStream open(HttpClient client, URI live, boolean awaitConnected) throws Exception {
-        HttpResponse<java.io.InputStream> response = client.send(
-                HttpRequest.newBuilder(live)
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(live)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         LiveStream stream = new LiveStream();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     stream.lines.add(line);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,16 +33,12 @@ class LiveStreamsIssue19Test {
 
     @LocalServerPort
     int port;
-
     @Autowired
     TestAccounts testAccounts;
-
     @Autowired
     Accounts accounts;
-
     @Autowired
     LiveUpdates liveUpdates;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -63,8 +60,7 @@ class LiveStreamsIssue19Test {
         Browser browser = signIn(username);
         LiveStream stream = browser.openLive();
 
-        accounts.changePassword(
-                1L, accounts.findByUsername(username).orElseThrow().id(), "Another-Password-2027");
+        accounts.changePassword(1L, accounts.findByUsername(username).orElseThrow().id(), "Another-Password-2027");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.ended);
         assertThat(browser.liveStatus()).isEqualTo(401);
@@ -77,10 +73,7 @@ class LiveStreamsIssue19Test {
         long id = accounts.findByUsername(username).orElseThrow().id();
 
         // what another node's Accounts sends: the account's id only, through the channel every node listens on
-        jdbc.sql("SELECT pg_notify('hallsafe_live', :payload)")
-                .param("payload", "ended||" + id)
-                .query(Object.class)
-                .list();
+        jdbc.sql("SELECT pg_notify('hallsafe_live', :payload)").param("payload", "ended||" + id).query(Object.class).list();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.ended);
     }
@@ -100,23 +93,16 @@ class LiveStreamsIssue19Test {
     }
 
     private Browser signIn(String username) throws Exception {
-        Browser browser = new Browser(HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-        String page = browser.client
-                .send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        Browser browser = new Browser(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+        String page = browser.client.send(HttpRequest.newBuilder(url("/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF.matcher(page);
         assertThat(csrf.find()).as("the sign-in page's CSRF token").isTrue();
-        String form = "username=" + enc(username) + "&password=" + enc(TestAccounts.PASSWORD) + "&_csrf="
-                + enc(csrf.group(1));
-        HttpResponse<String> signedIn = browser.client.send(
-                HttpRequest.newBuilder(url("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String form = "username=" + enc(username) + "&password=" + enc(TestAccounts.PASSWORD) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> signedIn = browser.client.send(HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return browser;
     }
@@ -142,13 +128,11 @@ class LiveStreamsIssue19Test {
 
         /** What a reconnect gets: the status of a fresh request for the stream (closed at once if it opens). */
         int liveStatus() throws Exception {
-            HttpResponse<java.io.InputStream> response = client.send(
-                    HttpRequest.newBuilder(url("/live"))
-                            .header("Accept", "text/event-stream")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(url("/live"))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             return response.statusCode();
         }
     }
+
 }

@@ -15,25 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class MigrationTest {
 
-    @Autowired
-    Flyway flyway;
-
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired Flyway flyway;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void appliesEveryModulesMigrations() {
         var applied = Arrays.stream(flyway.info().all()).toList();
         assertThat(applied).isNotEmpty().allMatch(m -> m.getState() == MigrationState.SUCCESS);
-        assertThat(applied)
-                .extracting(m -> m.getScript())
-                .anyMatch(s -> s.contains("platform"))
-                .anyMatch(s -> s.contains("audit"))
-                .anyMatch(s -> s.contains("organization"));
+        assertThat(applied).extracting(m -> m.getScript())
+                .anyMatch(s -> s.contains("platform")).anyMatch(s -> s.contains("audit")).anyMatch(s -> s.contains("organization"));
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
-        assertThat(jdbc.sql("SELECT name FROM sites WHERE id = 1")
-                        .query(String.class)
-                        .single())
-                .isNotBlank();
+        assertThat(jdbc.sql("SELECT name FROM sites WHERE id = 1").query(String.class).single()).isNotBlank();
     }
 }

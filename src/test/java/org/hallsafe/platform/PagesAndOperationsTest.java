@@ -22,74 +22,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class PagesAndOperationsTest {
 
-    private static final List<String> PAGES = List.of(
-            "/",
-            "/org/staff",
-            "/org/staff/new",
-            "/org/departments",
-            "/org/departments/new",
-            "/org/windows",
-            "/org/windows/new",
-            "/org/leadership",
-            "/org/measures",
-            "/org/measures/R-CAN/owners",
-            "/org/sites",
-            "/org/sites/new",
-            "/admin/accounts",
-            "/audit",
-            "/screening/gate",
-            "/screening/gate/backfill",
-            "/screening/today",
-            "/screening/ledger",
-            "/screening/settings",
-            "/incidents",
-            "/staffhealth",
-            "/staffhealth/me",
-            "/staffhealth/compliance",
-            "/staffhealth/schedules",
-            "/hygiene",
-            "/hygiene/record",
-            "/hygiene/coverage",
-            "/hygiene/waste",
-            "/hygiene/report",
-            "/hygiene/zones",
-            "/hygiene/zones/new",
-            "/canteen",
-            "/canteen/suppliers",
-            "/canteen/purchases",
-            "/canteen/purchases/new",
-            "/canteen/records",
-            "/canteen/door",
-            "/appointments",
-            "/appointments/desk",
-            "/appointments/slots",
-            "/appointments/items",
-            "/appointments/items/new",
-            "/appointments/calendar",
-            "/appointments/figures",
-            "/duty",
-            "/duty/roster",
-            "/duty/calls",
-            "/duty/calls/new",
-            "/appointments/book",
-            "/appointments/manage",
-            "/agency",
-            "/agency/items",
-            "/agency/cases/new",
-            "/agency/apply",
-            "/agency/status");
+    private static final List<String> PAGES = List.of("/", "/org/staff", "/org/staff/new", "/org/departments",
+            "/org/departments/new", "/org/windows", "/org/windows/new", "/org/leadership", "/org/measures",
+            "/org/measures/R-CAN/owners", "/org/sites", "/org/sites/new", "/admin/accounts", "/audit",
+            "/screening/gate", "/screening/gate/backfill", "/screening/today", "/screening/ledger", "/screening/settings",
+            "/incidents", "/staffhealth", "/staffhealth/me", "/staffhealth/compliance", "/staffhealth/schedules",
+            "/hygiene", "/hygiene/record", "/hygiene/coverage", "/hygiene/waste", "/hygiene/report", "/hygiene/zones",
+            "/hygiene/zones/new", "/canteen", "/canteen/suppliers", "/canteen/purchases", "/canteen/purchases/new",
+            "/canteen/records", "/canteen/door", "/appointments", "/appointments/desk", "/appointments/slots",
+            "/appointments/items", "/appointments/items/new", "/appointments/calendar", "/appointments/figures", "/duty",
+            "/duty/roster", "/duty/calls", "/duty/calls/new", "/appointments/book", "/appointments/manage",
+            "/agency", "/agency/items", "/agency/cases/new", "/agency/apply", "/agency/status");
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    org.hallsafe.MutableClock clock;
+    @Autowired MockMvc mvc;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired org.hallsafe.MutableClock clock;
 
     @Test
     void rendersEveryPageInChineseAndEnglishWithoutAMissingText() throws Exception {
@@ -97,10 +45,7 @@ class PagesAndOperationsTest {
         for (String page : PAGES) {
             for (String lang : List.of("zh-CN", "en")) {
                 String html = mvc.perform(get(page).param("lang", lang).with(user(admin)))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString();
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 assertThat(html).as("%s in %s", page, lang).doesNotContain("??").contains("lang=\"" + lang + "\"");
             }
         }
@@ -108,18 +53,14 @@ class PagesAndOperationsTest {
 
     @Test
     void answersHealthAndReadinessOpenlyAndMetricsOnlyToPermittedAccounts() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(httpBasic(accounts.create(Role.LEADER), TestAccounts.PASSWORD)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus")
-                        .with(httpBasic(accounts.create(Role.BUREAU_ADMIN), TestAccounts.PASSWORD)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(accounts.create(Role.BUREAU_ADMIN), TestAccounts.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes")));
     }
 
     @Test
@@ -136,20 +77,13 @@ class PagesAndOperationsTest {
         String token = "test-token-" + System.nanoTime();
         jdbc.sql("INSERT INTO setup_tokens (token_hash, expires_at) VALUES (:hash, :expires)")
                 .param("hash", FirstAdministrator.hash(token))
-                .param("expires", java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofHours(1))))
-                .update();
+                .param("expires", java.sql.Timestamp.from(clock.instant().plus(java.time.Duration.ofHours(1)))).update();
 
-        String valid = mvc.perform(get("/setup/{token}", token))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String valid = mvc.perform(get("/setup/{token}", token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         assertThat(valid).contains("创建管理员").contains("name=\"password\"");
-        String invalid = mvc.perform(get("/setup/{token}", "not-a-token"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String invalid = mvc.perform(get("/setup/{token}", "not-a-token")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         assertThat(invalid).contains("此链接已失效").doesNotContain("name=\"password\"");
     }
 }

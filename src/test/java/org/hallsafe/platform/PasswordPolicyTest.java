@@ -1,10 +1,10 @@
 package org.hallsafe.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Passwords: at least 12 characters of at least 3 classes, and not containing the user name. */
 class PasswordPolicyTest {
@@ -48,29 +48,23 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {"Admin@123456", "P@ssw0rd1234", "1qaz@WSX3edc", "Password@123", "Qwer1234!@#$", "Woaini1314!@"})
+    @ValueSource(strings = {"Admin@123456", "P@ssw0rd1234", "1qaz@WSX3edc", "Password@123", "Qwer1234!@#$", "Woaini1314!@"})
     void r12_14_refusesCommonPasswordsThatPassTheOtherRules(String password) {
         assertThat(PasswordPolicy.problem(password, "warden")).contains("password.common");
     }
 
     @Test
     void r12_14_refusesTheDemoPasswordOutsideDemoMode() {
-        assertThat(PasswordPolicy.problem(PasswordPolicy.DEMO_PASSWORD, "warden", java.util.List.of(), false))
-                .contains("password.demo");
-        assertThat(PasswordPolicy.problem(PasswordPolicy.DEMO_PASSWORD, "warden", java.util.List.of(), true))
-                .isEmpty();
+        assertThat(PasswordPolicy.problem(PasswordPolicy.DEMO_PASSWORD, "warden", java.util.List.of(), false)).contains("password.demo");
+        assertThat(PasswordPolicy.problem(PasswordPolicy.DEMO_PASSWORD, "warden", java.util.List.of(), true)).isEmpty();
     }
 
     @Test
     void r12_14_refusesThePasswordContainingTheHallsNameOrCode() {
         var hall = java.util.List.of("赫山区政务服务中心", "HS01");
-        assertThat(PasswordPolicy.problem("赫山区政务服务中心-Ab1", "warden", hall, false))
-                .contains("password.containsHallName");
-        assertThat(PasswordPolicy.problem("Pass-hs01-2026x", "warden", hall, false))
-                .contains("password.containsHallName");
-        assertThat(PasswordPolicy.problem("Hall-Safe-2026x", "warden", hall, false))
-                .isEmpty();
+        assertThat(PasswordPolicy.problem("赫山区政务服务中心-Ab1", "warden", hall, false)).contains("password.containsHallName");
+        assertThat(PasswordPolicy.problem("Pass-hs01-2026x", "warden", hall, false)).contains("password.containsHallName");
+        assertThat(PasswordPolicy.problem("Hall-Safe-2026x", "warden", hall, false)).isEmpty();
     }
 
     @Test

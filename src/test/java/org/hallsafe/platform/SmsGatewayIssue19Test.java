@@ -58,8 +58,7 @@ class SmsGatewayIssue19Test {
     void r19_3_aGatewayThatRefusesIsAFailureTheOutboxRetriesNotASilentLoss() {
         answer.set(503);
         assertThatThrownBy(() -> gateway().deliver("13800001234", "x", "hallsafe-1"))
-                .isInstanceOf(SmsGateway.SmsNotSentException.class)
-                .hasMessageContaining("503");
+                .isInstanceOf(SmsGateway.SmsNotSentException.class).hasMessageContaining("503");
         // the old call still only logs: its callers keep their behaviour
         gateway().send("13800001234", "x");
     }

@@ -1,5 +1,7 @@
 package org.hallsafe.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -13,8 +15,6 @@ import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13, item 6: the one spreadsheet component, read back as the hall's staff would see the file. */
 class SpreadsheetIssue13Test {
@@ -36,11 +36,8 @@ class SpreadsheetIssue13Test {
         StringBuilder all = new StringBuilder();
         Row r = sheet.getRow(row);
         if (r != null) {
-            r.forEach(c -> all.append(
-                            c.getCellType() == CellType.NUMERIC
-                                    ? String.valueOf(c.getNumericCellValue())
-                                    : c.getStringCellValue())
-                    .append('|'));
+            r.forEach(c -> all.append(c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
+                    : c.getStringCellValue()).append('|'));
         }
         return all.toString();
     }
@@ -49,11 +46,8 @@ class SpreadsheetIssue13Test {
     void r13_6_aLedgerReadsBackWithTitleHallPeriodHeadingsRowsAndSignatureLines() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (LedgerWorkbook book = spreadsheets().workbook(Locale.SIMPLIFIED_CHINESE)) {
-            LedgerWorkbook.Sheet sheet = book.sheet(
-                    "入口体温监测台账",
-                    "城东政务服务大厅",
-                    book.period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 7)),
-                    List.of("日期", "姓名", "体温", "备注"));
+            LedgerWorkbook.Sheet sheet = book.sheet("入口体温监测台账", "城东政务服务大厅",
+                    book.period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 7)), List.of("日期", "姓名", "体温", "备注"));
             sheet.row("2026-12-01", "张建国", new java.math.BigDecimal("36.5"), "");
             sheet.row("2026-12-02", "=HYPERLINK(\"http://x\")", 37.4, "复测");
             book.write(out);
@@ -101,10 +95,7 @@ class SpreadsheetIssue13Test {
             assertThat(rowText(second, LedgerWorkbook.HEADING_ROW)).isEqualTo("Day|Who|");
             assertThat(rowText(second, 4)).isEqualTo("Wed|Wang|");
             assertThat(rowText(first, 7)).doesNotContain("Prepared by");
-            assertThat(rowText(second, 6))
-                    .contains("Prepared by:")
-                    .contains("Reviewed by:")
-                    .contains("Date:");
+            assertThat(rowText(second, 6)).contains("Prepared by:").contains("Reviewed by:").contains("Date:");
         }
     }
 

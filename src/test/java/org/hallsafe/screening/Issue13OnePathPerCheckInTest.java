@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
+
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestHall;
 import org.hallsafe.incident.Incidents;
@@ -19,9 +20,9 @@ import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.Role;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,53 +49,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HallSafeTest
 class Issue13OnePathPerCheckInTest {
 
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    ActivityLog activity;
-
-    @Autowired
-    PersonalData personalData;
-
-    @Autowired
-    Incidents incidents;
-
-    @Autowired
-    StaffDirectory staff;
-
-    @Autowired
-    LiveUpdates live;
-
-    @Autowired
-    MessageSource messages;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    ObjectProvider<ExpectedVisitors> visitors;
-
-    @Autowired
-    Validator validator;
-
-    @Autowired
-    GateDesk realDesk;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    Today today;
-
-    @Autowired
-    Questionings questionings;
+    @Autowired TestHall halls;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+    @Autowired ActivityLog activity;
+    @Autowired PersonalData personalData;
+    @Autowired Incidents incidents;
+    @Autowired StaffDirectory staff;
+    @Autowired LiveUpdates live;
+    @Autowired MessageSource messages;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired ObjectProvider<ExpectedVisitors> visitors;
+    @Autowired Validator validator;
+    @Autowired GateDesk realDesk;
+    @Autowired Ledger ledger;
+    @Autowired Today today;
+    @Autowired Questionings questionings;
 
     private TestHall.Hall hall;
     private int settingsReads;
@@ -127,19 +97,8 @@ class Issue13OnePathPerCheckInTest {
                 return super.problemsOf(form, ruleProblems);
             }
         };
-        desk = new GateDesk(
-                jdbc,
-                clock,
-                personalData,
-                incidents,
-                staff,
-                live,
-                messages,
-                events,
-                visitors,
-                shape,
-                settings,
-                citizens);
+        desk = new GateDesk(jdbc, clock, personalData, incidents, staff, live, messages, events, visitors, shape,
+                settings, citizens);
     }
 
     @AfterEach
@@ -149,23 +108,8 @@ class Issue13OnePathPerCheckInTest {
 
     /** A returning citizen without a phone: the one case where the rules ask whether the citizen is on file. */
     private GateForm returning(String idNumber) {
-        return new GateForm(
-                UUID.randomUUID(),
-                PersonType.CITIZEN,
-                null,
-                "郑凯",
-                DocumentType.ID_CARD,
-                idNumber,
-                "",
-                Mask.DISPOSABLE_MEDICAL,
-                new BigDecimal("36.5"),
-                List.of(),
-                true,
-                "",
-                null,
-                null,
-                "",
-                null);
+        return new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "郑凯", DocumentType.ID_CARD, idNumber, "",
+                Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.5"), List.of(), true, "", null, null, "", null);
     }
 
     private void counted(int settings, int lookUps, int checks) {
@@ -181,37 +125,16 @@ class Issue13OnePathPerCheckInTest {
     void r13_4_aCheckInReadsTheSettingsOnceLooksTheCitizenUpOnceAndChecksTheFormOnce() {
         String idNumber = "43090419880808" + "101";
         idNumber += IdNumber.checkCharacter(idNumber);
-        realDesk.record(
-                hall.siteId(),
-                new GateForm(
-                        UUID.randomUUID(),
-                        PersonType.CITIZEN,
-                        null,
-                        "郑凯",
-                        DocumentType.ID_CARD,
-                        idNumber,
-                        "13900001111",
-                        Mask.DISPOSABLE_MEDICAL,
-                        new BigDecimal("36.4"),
-                        List.of(),
-                        true,
-                        "",
-                        null,
-                        null,
-                        "",
-                        null)); // on file now, with a phone
+        realDesk.record(hall.siteId(), new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "郑凯",
+                DocumentType.ID_CARD, idNumber, "13900001111", Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.4"),
+                List.of(), true, "", null, null, "", null)); // on file now, with a phone
 
-        // the page and the API: their @Valid checked the shape (Spring MVC, before the handler); the desk does not
-        // again
+        // the page and the API: their @Valid checked the shape (Spring MVC, before the handler); the desk does not again
         GatePages page = new GatePages(desk, staff, questionings);
-        SignedIn who = new SignedIn(
-                1L, hall.siteId(), hall.screener(), "检测员", Role.values()[0], Set.of(Permissions.GATE_RECORD));
-        String next = page.record(
-                who,
-                returning(idNumber),
-                new BeanPropertyBindingResult(returning(idNumber), "form"),
-                new ExtendedModelMap(),
-                new RedirectAttributesModelMap());
+        SignedIn who = new SignedIn(1L, hall.siteId(), hall.screener(), "检测员", Role.values()[0],
+                Set.of(Permissions.GATE_RECORD));
+        String next = page.record(who, returning(idNumber), new BeanPropertyBindingResult(returning(idNumber), "form"),
+                new ExtendedModelMap(), new RedirectAttributesModelMap());
         assertThat(next).startsWith("redirect:/screening/gate?last=");
         counted(1, 1, 0);
 
@@ -225,10 +148,7 @@ class Issue13OnePathPerCheckInTest {
         counted(1, 1, 1);
         desk.record(hall.siteId(), sentAgain); // a retry answers as the first did: no check, no look-up
         counted(1, 0, 0);
-        assertThat(jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM screenings WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isEqualTo(4);
     }
 }

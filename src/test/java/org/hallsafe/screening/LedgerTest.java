@@ -19,9 +19,9 @@ import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
 import org.hallsafe.screening.Gate.Decision;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,23 +44,12 @@ class LedgerTest {
 
     private static final int READINGS = 120;
 
-    @Autowired
-    GateDesk desk;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
+    @Autowired GateDesk desk;
+    @Autowired Ledger ledger;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     private TestHall.Hall hall;
     private final List<String> phones = new ArrayList<>();
@@ -72,33 +61,17 @@ class LedgerTest {
         Random random = new Random(7);
         LocalDateTime start = LocalDateTime.now(clock).minusDays(2).withHour(8);
         for (int i = 0; i < READINGS; i++) {
-            String first17 = "430902" + (1960 + random.nextInt(40))
-                    + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
+            String first17 = "430902" + (1960 + random.nextInt(40)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
                     + String.format("%03d", random.nextInt(1000));
             String phone = "15" + (random.nextInt(10)) + String.format("%08d", random.nextInt(100_000_000));
             phones.add(phone);
             boolean refused = i % 10 == 0;
             // several readings share a minute: paging must neither skip nor repeat them
             LocalDateTime at = start.plusMinutes(i / 3);
-            desk.record(
-                    hall.siteId(),
-                    new GateForm(
-                            UUID.randomUUID(),
-                            PersonType.CITIZEN,
-                            null,
-                            "市民" + i,
-                            DocumentType.ID_CARD,
-                            first17 + IdNumber.checkCharacter(first17),
-                            phone,
-                            refused ? Mask.NONE : Mask.DISPOSABLE_MEDICAL,
-                            new BigDecimal("36." + i % 10),
-                            List.of(),
-                            true,
-                            "",
-                            null,
-                            at,
-                            "纸质台账补录",
-                            null));
+            desk.record(hall.siteId(), new GateForm(UUID.randomUUID(), PersonType.CITIZEN, null, "市民" + i,
+                    DocumentType.ID_CARD, first17 + IdNumber.checkCharacter(first17), phone,
+                    refused ? Mask.NONE : Mask.DISPOSABLE_MEDICAL, new BigDecimal("36." + i % 10), List.of(), true, "",
+                    null, at, "纸质台账补录", null));
         }
     }
 
@@ -127,8 +100,7 @@ class LedgerTest {
         seen.forEach(l -> ids.add(l.id()));
         assertThat(ids).hasSize(READINGS);
         for (int i = 1; i < seen.size(); i++) {
-            assertThat(seen.get(i).screenedAt())
-                    .isBeforeOrEqualTo(seen.get(i - 1).screenedAt());
+            assertThat(seen.get(i).screenedAt()).isBeforeOrEqualTo(seen.get(i - 1).screenedAt());
         }
         assertThat(seen).allMatch(Ledger.Line::backfilled);
     }
@@ -136,43 +108,27 @@ class LedgerTest {
     @Test
     void filtersByDecisionPersonTypeDateAndScreener() {
         Ledger.Filter week = all(null);
-        assertThat(ledger.page(
-                        hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, Decision.REFUSED, null, null)))
-                .hasSize(READINGS / 10)
-                .allMatch(l -> l.decision() == Decision.REFUSED && l.reasons().contains("NO_MASK"));
-        assertThat(ledger.page(
-                        hall.siteId(), new Ledger.Filter(week.from(), week.to(), PersonType.STAFF, null, null, null)))
-                .isEmpty();
-        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, "nobody", null)))
-                .isEmpty();
-        assertThat(ledger.page(
-                        hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, hall.admin(), null)))
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, Decision.REFUSED, null, null)))
+                .hasSize(READINGS / 10).allMatch(l -> l.decision() == Decision.REFUSED && l.reasons().contains("NO_MASK"));
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), PersonType.STAFF, null, null, null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, "nobody", null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, hall.admin(), null)))
                 .hasSize(Ledger.PAGE + 1);
         LocalDate dayBeforeYesterday = LocalDate.now(clock).minusDays(2);
-        assertThat(ledger.page(
-                        hall.siteId(),
-                        new Ledger.Filter(
-                                LocalDate.now(clock).minusDays(1), LocalDate.now(clock), null, null, null, null)))
-                .allMatch(l ->
-                        l.screenedAt().atZone(clock.getZone()).toLocalDate().isAfter(dayBeforeYesterday));
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(LocalDate.now(clock).minusDays(1), LocalDate.now(clock),
+                null, null, null, null))).allMatch(l -> l.screenedAt().atZone(clock.getZone()).toLocalDate().isAfter(dayBeforeYesterday));
     }
 
     @Test
     void rScr3_exportsAnXlsxLikeThePaperLedgerWithMaskedNumbersAndLogsIt() throws Exception {
         UserDetails admin = halls.signIn(hall.admin());
-        byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx")
-                        .with(user(admin))
-                        .param("from", LocalDate.now(clock).minusDays(7).toString())
-                        .param("to", LocalDate.now(clock).toString()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
+                        .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            // the signed paper ledger of platform's LedgerWorkbook (issue 13): title, hall and period, headings in row
-            // 4,
+            // the signed paper ledger of platform's LedgerWorkbook (issue 13): title, hall and period, headings in row 4,
             // the lines, a blank row and the signature lines
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("入口检测台账");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("测试大厅");
@@ -191,13 +147,9 @@ class LedgerTest {
             assertThat(newest.getCell(5).getStringCellValue()).matches("15\\d\\*{4}\\d{4}");
             assertThat(newest.getCell(12).getStringCellValue()).startsWith("补录");
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'LEDGER_EXPORTED' AND actor = :actor")
-                                        .param("actor", admin.getUsername())
-                                        .query(Integer.class)
-                                        .single()
-                                == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'LEDGER_EXPORTED' AND actor = :actor")
+                .param("actor", admin.getUsername()).query(Integer.class).single() == 1);
     }
 
     /** An XLSX sheet ends at 1,048,576 rows: a longer ledger goes on in further sheets, each with its headings. */
@@ -208,14 +160,9 @@ class LedgerTest {
         ledger.rowsPerSheet(perSheet);
         byte[] xlsx;
         try {
-            xlsx = mvc.perform(get("/screening/ledger/export.xlsx")
-                            .with(user(admin))
-                            .param("from", LocalDate.now(clock).minusDays(7).toString())
-                            .param("to", LocalDate.now(clock).toString()))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsByteArray();
+            xlsx = mvc.perform(get("/screening/ledger/export.xlsx").with(user(admin))
+                            .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         } finally {
             ledger.rowsPerSheet(1_000_000);
         }
@@ -235,29 +182,14 @@ class LedgerTest {
     @Test
     void rScr3_printsTheLedgerForA4WithTheHallDatesAndASignatureLine() throws Exception {
         UserDetails admin = halls.signIn(hall.admin());
-        String html = mvc.perform(get("/screening/ledger/print")
-                        .with(user(admin))
-                        .param("from", LocalDate.now(clock).minusDays(7).toString())
-                        .param("to", LocalDate.now(clock).toString()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(html)
-                .contains("/css/ledger-print.css")
-                .contains("测试大厅")
-                .contains("共 " + READINGS + " 条")
-                .contains("负责人签字")
-                .contains("市民0")
-                .doesNotContain(phones.get(0));
+        String html = mvc.perform(get("/screening/ledger/print").with(user(admin))
+                        .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/css/ledger-print.css").contains("测试大厅")
+                .contains("共 " + READINGS + " 条").contains("负责人签字").contains("市民0").doesNotContain(phones.get(0));
         // the print style sheet is a file of its own: the Content-Security-Policy allows no inline <style> (issue #12)
-        assertThat(mvc.perform(get("/css/ledger-print.css"))
-                        .andExpect(status().isOk())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .contains("size: A4 landscape")
-                .contains("counter(page)");
+        assertThat(mvc.perform(get("/css/ledger-print.css")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("size: A4 landscape").contains("counter(page)");
     }
 
     @Test
@@ -265,26 +197,18 @@ class LedgerTest {
         UserDetails admin = halls.signIn(hall.admin());
         long id = ledger.page(hall.siteId(), all(null)).get(0).id();
         String html = mvc.perform(get("/screening/ledger/{id}", id).with(user(admin)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("补录").contains("纸质台账补录").contains("430902********");
     }
 
     @Test
     void readsTemperaturesOnlyWithOneLoggedAccessPerPage() {
-        int before = jdbc.sql(
-                        "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
-                .query(Integer.class)
-                .single();
+        int before = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
+                .query(Integer.class).single();
         var page = ledger.page(hall.siteId(), all(null));
         assertThat(page.get(0).temperature()).isNotNull();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql(
-                                        "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
-                                .query(Integer.class)
-                                .single()
-                        == before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
+                .query(Integer.class).single() == before + 1);
     }
 }

@@ -1,5 +1,8 @@
 package org.hallsafe.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -9,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * R-ORG-1: resident identity card numbers (GB 11643-1999) are checked when typed and are only ever shown masked
@@ -147,22 +147,18 @@ class IdNumberTest {
     void toStringNeverShowsTheFullNumber() {
         String number = withCheck("43090219850612123");
         IdNumber id = new IdNumber(number);
-        assertThat(id.toString())
-                .doesNotContain(number)
-                .doesNotContain("19850612")
-                .isEqualTo(id.masked());
+        assertThat(id.toString()).doesNotContain(number).doesNotContain("19850612").isEqualTo(id.masked());
     }
 
     static Stream<String> randomValidNumbers() {
         Random random = new Random(20260101L);
         LocalDate start = LocalDate.of(1940, 1, 1);
         return Stream.generate(() -> {
-                    String area = AREAS.get(random.nextInt(AREAS.size()));
-                    LocalDate birth = start.plusDays(random.nextInt(70 * 365));
-                    String seq = String.format("%03d", random.nextInt(1000));
-                    return withCheck(area + birth.toString().replace("-", "") + seq);
-                })
-                .limit(200);
+            String area = AREAS.get(random.nextInt(AREAS.size()));
+            LocalDate birth = start.plusDays(random.nextInt(70 * 365));
+            String seq = String.format("%03d", random.nextInt(1000));
+            return withCheck(area + birth.toString().replace("-", "") + seq);
+        }).limit(200);
     }
 
     @ParameterizedTest

@@ -25,15 +25,11 @@ class Issue13SharedValueTypesTest {
         assertThat(DocumentType.problem(DocumentType.PASSPORT, " ")).isEqualTo("validation.required");
         assertThat(DocumentType.problem(DocumentType.PASSPORT, "E1234567")).isNull();
         assertThat(DocumentType.problem(DocumentType.PASSPORT, "E1<script>")).isEqualTo("gate.docNo.invalid");
-        assertThat(DocumentType.problem(null, "E1234567"))
-                .as("a number whose type is not chosen yet")
-                .isNull();
+        assertThat(DocumentType.problem(null, "E1234567")).as("a number whose type is not chosen yet").isNull();
 
         assertThat(DocumentType.PASSPORT.normalise(" e1234567 ")).isEqualTo("E1234567");
         assertThat(DocumentType.PASSPORT.mask("E1234567")).isEqualTo("E1****67");
-        assertThat(DocumentType.ID_CARD.mask(id))
-                .isEqualTo(new IdNumber(id).masked())
-                .doesNotContain(id.substring(6, 14));
+        assertThat(DocumentType.ID_CARD.mask(id)).isEqualTo(new IdNumber(id).masked()).doesNotContain(id.substring(6, 14));
     }
 
     @Test
@@ -43,9 +39,7 @@ class Issue13SharedValueTypesTest {
         assertThat(BodyTemperature.plausible(new BigDecimal("43.00"))).isTrue();
         assertThat(BodyTemperature.plausible(new BigDecimal("33.9"))).isFalse();
         assertThat(BodyTemperature.plausible(new BigDecimal("43.1"))).isFalse();
-        assertThat(BodyTemperature.plausible(new BigDecimal("36.55")))
-                .as("one decimal at most")
-                .isFalse();
+        assertThat(BodyTemperature.plausible(new BigDecimal("36.55"))).as("one decimal at most").isFalse();
         assertThat(BodyTemperature.plausible(null)).isFalse();
     }
 }

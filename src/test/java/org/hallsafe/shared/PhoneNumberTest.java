@@ -1,5 +1,8 @@
 package org.hallsafe.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -7,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Phone numbers are checked when typed and shown masked (PIPL masking: first three and last four of a mobile). */
 class PhoneNumberTest {
@@ -61,13 +61,12 @@ class PhoneNumberTest {
     static Stream<String> randomMobileNumbers() {
         Random random = new Random(20260101L);
         return Stream.generate(() -> {
-                    StringBuilder number = new StringBuilder("1").append(3 + random.nextInt(7));
-                    for (int i = 0; i < 9; i++) {
-                        number.append(random.nextInt(10));
-                    }
-                    return number.toString();
-                })
-                .limit(200);
+            StringBuilder number = new StringBuilder("1").append(3 + random.nextInt(7));
+            for (int i = 0; i < 9; i++) {
+                number.append(random.nextInt(10));
+            }
+            return number.toString();
+        }).limit(200);
     }
 
     @ParameterizedTest

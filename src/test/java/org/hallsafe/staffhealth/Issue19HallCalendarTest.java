@@ -27,26 +27,13 @@ class Issue19HallCalendarTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    StaffHealth health;
-
-    @Autowired
-    Reminders reminders;
-
-    @Autowired
-    Compliance compliance;
-
-    @Autowired
-    HallCalendar calendar;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired StaffHealth health;
+    @Autowired Reminders reminders;
+    @Autowired Compliance compliance;
+    @Autowired HallCalendar calendar;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
 
     private TestHall.Hall hall;
     private long person;
@@ -74,18 +61,13 @@ class Issue19HallCalendarTest {
 
     private List<String> reminderKeys() {
         return jdbc.sql("SELECT slot_key FROM staffhealth_reminders WHERE site_id = :site AND staff_id = :staff")
-                .param("site", hall.siteId())
-                .param("staff", person)
-                .query(String.class)
-                .list();
+                .param("site", hall.siteId()).param("staff", person).query(String.class).list();
     }
 
     @Test
     void r19_7_noChecksAreDueLateOrMissedAndNoneRemindedOnAPublicHoliday() {
         at(holiday, "10:31");
-        assertThat(health.day(hall.siteId(), person).slots())
-                .as("the hall is closed")
-                .isEmpty();
+        assertThat(health.day(hall.siteId(), person).slots()).as("the hall is closed").isEmpty();
         reminders.remind();
         assertThat(reminderKeys()).as("no reminder, so no SMS").isEmpty();
         at(holiday, "23:00");
@@ -95,10 +77,8 @@ class Issue19HallCalendarTest {
         });
 
         // the day before was an ordinary Wednesday: checks were expected and the missed ones count
-        assertThat(health.board(hall.siteId(), null, holiday.minusDays(1)))
-                .filteredOn(d -> d.staff().id() == person)
-                .singleElement()
-                .satisfies(d -> assertThat(d.count(Status.MISSED)).isPositive());
+        assertThat(health.board(hall.siteId(), null, holiday.minusDays(1))).filteredOn(d -> d.staff().id() == person)
+                .singleElement().satisfies(d -> assertThat(d.count(Status.MISSED)).isPositive());
     }
 
     @Test
@@ -106,20 +86,13 @@ class Issue19HallCalendarTest {
         LocalDate saturday = holiday.plusDays(2);
         at(saturday, "10:31");
         var day = health.day(hall.siteId(), person);
-        assertThat(day.slots())
-                .extracting(StaffDay.Slot::kind)
-                .contains(Kind.BEFORE_WORK, Kind.PERIODIC, Kind.AFTER_WORK);
-        assertThat(day.slots())
-                .filteredOn(s -> s.kind() == Kind.PERIODIC)
-                .first()
-                .extracting(StaffDay.Slot::status)
-                .isEqualTo(Status.DUE);
+        assertThat(day.slots()).extracting(StaffDay.Slot::kind).contains(Kind.BEFORE_WORK, Kind.PERIODIC, Kind.AFTER_WORK);
+        assertThat(day.slots()).filteredOn(s -> s.kind() == Kind.PERIODIC).first()
+                .extracting(StaffDay.Slot::status).isEqualTo(Status.DUE);
         reminders.remind();
         assertThat(reminderKeys()).anyMatch(k -> k.startsWith("PERIODIC"));
 
         at(saturday.plusDays(1), "10:31");
-        assertThat(health.day(hall.siteId(), person).slots())
-                .as("an ordinary Sunday")
-                .isEmpty();
+        assertThat(health.day(hall.siteId(), person).slots()).as("an ordinary Sunday").isEmpty();
     }
 }

@@ -16,14 +16,10 @@ class MaskWearTest {
 
     @Test
     void r13_2_rPpe1_aDisposableMaskIsWornForThreeHoursThenDueThenOverdue() {
-        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(179))))
-                .isEqualTo(MaskState.WORN);
-        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofHours(3))))
-                .isEqualTo(MaskState.CHANGE_DUE);
-        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(195))))
-                .isEqualTo(MaskState.CHANGE_DUE);
-        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(196))))
-                .isEqualTo(MaskState.OVERDUE);
+        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(179)))).isEqualTo(MaskState.WORN);
+        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofHours(3)))).isEqualTo(MaskState.CHANGE_DUE);
+        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(195)))).isEqualTo(MaskState.CHANGE_DUE);
+        assertThat(PLAN.state("DISPOSABLE_MEDICAL", ON, ON.plus(Duration.ofMinutes(196)))).isEqualTo(MaskState.OVERDUE);
     }
 
     @Test

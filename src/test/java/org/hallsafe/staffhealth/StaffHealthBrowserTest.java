@@ -24,17 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class StaffHealthBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Reminders reminders;
+    @LocalServerPort int port;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired Reminders reminders;
 
     @Test
     void rMon3_aStaffMemberRecordsOnAPhoneAndTheHeadSeesALateCheckAppearWithoutReloading() throws Exception {
@@ -43,8 +36,7 @@ class StaffHealthBrowserTest {
         clock.set(monday.atTime(LocalTime.of(10, 20)).atZone(zone).toInstant());
         TestHall.Hall hall = halls.create();
         long late = hall.staffIds().get(4);
-        try (Browser head = new Browser(port);
-                Browser phone = new Browser(port)) {
+        try (Browser head = new Browser(port); Browser phone = new Browser(port)) {
             head.signIn(hall.leader(), TestAccounts.PASSWORD);
             head.open("/staffhealth");
             assertThat(head.text(By.id("board-table"))).contains("周明").contains("赵志强");
@@ -66,8 +58,7 @@ class StaffHealthBrowserTest {
             head.waitFor(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#staff-" + late + " .slot[data-status=LATE]")));
             assertThat(((JavascriptExecutor) head.driver()).executeScript("return window.notReloaded === true;"))
-                    .as("the late check arrived without a reload")
-                    .isEqualTo(true);
+                    .as("the late check arrived without a reload").isEqualTo(true);
             assertThat(head.text(By.id("staff-" + late))).contains("10:30 工作中 超时");
             assertThat(head.text(By.id("staff-" + hall.staffIds().get(3)))).contains("10:30 工作中 按时");
             head.screenshot("staffhealth-board");

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
-import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Forms;
+import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.GateDesk;
@@ -41,38 +41,17 @@ class StaffHealthTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @Autowired
-    StaffHealth health;
-
-    @Autowired
-    DayRecords records;
-
-    @Autowired
-    Reminders reminders;
-
-    @Autowired
-    Compliance compliance;
-
-    @Autowired
-    GateDesk gate;
-
-    @Autowired
-    TestHall halls;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    StaffDirectory staff;
-
-    @Autowired
-    Directory directory;
+    @Autowired StaffHealth health;
+    @Autowired DayRecords records;
+    @Autowired Reminders reminders;
+    @Autowired Compliance compliance;
+    @Autowired GateDesk gate;
+    @Autowired TestHall halls;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired StaffDirectory staff;
+    @Autowired Directory directory;
 
     private TestHall.Hall hall;
     private long person;
@@ -98,49 +77,25 @@ class StaffHealthTest {
 
     private Slot slot(Kind kind, String due) {
         return health.day(hall.siteId(), person).slots().stream()
-                .filter(s ->
-                        s.kind() == kind && s.dueAt().atZone(ZONE).toLocalTime().equals(LocalTime.parse(due)))
-                .findFirst()
-                .orElseThrow();
+                .filter(s -> s.kind() == kind && s.dueAt().atZone(ZONE).toLocalTime().equals(LocalTime.parse(due)))
+                .findFirst().orElseThrow();
     }
 
     private void screenAtTheGate() {
-        gate.record(
-                hall.siteId(),
-                new GateForm(
-                        UUID.randomUUID(),
-                        Gate.PersonType.STAFF,
-                        person,
-                        "",
-                        null,
-                        "",
-                        "",
-                        Gate.Mask.DISPOSABLE_MEDICAL,
-                        new BigDecimal("36.4"),
-                        List.of(),
-                        true,
-                        "",
-                        null,
-                        null,
-                        "",
-                        null));
+        gate.record(hall.siteId(), new GateForm(UUID.randomUUID(), Gate.PersonType.STAFF, person, "", null, "", "",
+                Gate.Mask.DISPOSABLE_MEDICAL, new BigDecimal("36.4"), List.of(), true, "", null, null, "", null));
     }
 
     private StaffHealth.Recorded check(String temperature, Gate.Symptom... symptoms) {
-        return health.recordCheck(
-                hall.siteId(),
-                person,
-                new CheckForm(
-                        UUID.randomUUID(), new BigDecimal(temperature), List.of(symptoms), symptoms.length == 0, ""),
-                true);
+        return health.recordCheck(hall.siteId(), person, new CheckForm(UUID.randomUUID(), new BigDecimal(temperature),
+                List.of(symptoms), symptoms.length == 0, ""), true);
     }
 
     @Test
     void rMon1_rMon2_followsAWholeWorkingDayWithLunchALeaveAndReturnAndTheGate() {
         at("08:20");
         screenAtTheGate();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> slot(Kind.BEFORE_WORK, "08:30").status() == Status.DONE_ON_TIME);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slot(Kind.BEFORE_WORK, "08:30").status() == Status.DONE_ON_TIME);
 
         at("10:35");
         check("36.5");
@@ -150,16 +105,13 @@ class StaffHealthTest {
         records.left(hall.siteId(), person);
         assertThat(health.day(hall.siteId(), person).out()).isTrue();
         at("13:00");
-        assertThat(health.day(hall.siteId(), person).slots())
-                .as("no check is due over lunch")
-                .noneMatch(s -> s.needsAttention()
-                        && s.dueAt().atZone(ZONE).toLocalTime().isAfter(LocalTime.of(12, 0)));
+        assertThat(health.day(hall.siteId(), person).slots()).as("no check is due over lunch")
+                .noneMatch(s -> s.needsAttention() && s.dueAt().atZone(ZONE).toLocalTime().isAfter(LocalTime.of(12, 0)));
 
         at("14:40");
         screenAtTheGate();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> health.day(hall.siteId(), person).slots().stream()
-                        .anyMatch(s -> s.kind() == Kind.RETURN && s.status() == Status.DONE_ON_TIME));
+        await().atMost(Duration.ofSeconds(10)).until(() -> health.day(hall.siteId(), person).slots().stream()
+                .anyMatch(s -> s.kind() == Kind.RETURN && s.status() == Status.DONE_ON_TIME));
         assertThat(health.day(hall.siteId(), person).out()).isFalse();
 
         at("15:10");
@@ -178,10 +130,7 @@ class StaffHealthTest {
         assertThat(day.count(Status.DONE_ON_TIME)).isEqualTo(5);
         assertThat(day.count(Status.MISSED)).isEqualTo(1);
 
-        var section = compliance.sections(hall.siteId(), monday).stream()
-                .filter(s -> s.name().equals("局办公室"))
-                .findFirst()
-                .orElseThrow();
+        var section = compliance.sections(hall.siteId(), monday).stream().filter(s -> s.name().equals("局办公室")).findFirst().orElseThrow();
         assertThat(section.onTime()).isEqualTo(5);
         assertThat(section.missed()).isGreaterThanOrEqualTo(1);
     }
@@ -192,21 +141,11 @@ class StaffHealthTest {
         StaffHealth.Recorded r = check("37.8");
         assertThat(r.abnormal()).isTrue();
         assertThat(health.day(hall.siteId(), person).abnormalToday()).isTrue();
-        long incident = jdbc.sql(
-                        "SELECT id FROM incidents WHERE site_id = :site AND source = 'staffhealth' AND source_id = :id")
-                .param("site", hall.siteId())
-                .param("id", String.valueOf(r.id()))
-                .query(Long.class)
-                .single();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.sql("SELECT count(*) FROM notifications WHERE incident_id = :i")
-                                .param("i", incident)
-                                .query(Integer.class)
-                                .single()
-                        == 3);
-        assertThat(check("36.5", Gate.Symptom.COUGH).abnormal())
-                .as("a symptom alone is abnormal")
-                .isTrue();
+        long incident = jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = 'staffhealth' AND source_id = :id")
+                .param("site", hall.siteId()).param("id", String.valueOf(r.id())).query(Long.class).single();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM notifications WHERE incident_id = :i")
+                .param("i", incident).query(Integer.class).single() == 3);
+        assertThat(check("36.5", Gate.Symptom.COUGH).abnormal()).as("a symptom alone is abnormal").isTrue();
     }
 
     @Test
@@ -234,20 +173,14 @@ class StaffHealthTest {
 
     private List<String> reminderKeys() {
         return jdbc.sql("SELECT slot_key FROM staffhealth_reminders WHERE site_id = :site AND staff_id = :staff")
-                .param("site", hall.siteId())
-                .param("staff", person)
-                .query(String.class)
-                .list();
+                .param("site", hall.siteId()).param("staff", person).query(String.class).list();
     }
 
     @Test
     void rPpe2_showsTheDaysSanitisationRatioPerWindow() throws Exception {
         long window = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(5, "社保", "一楼", hall.sectionId()));
-        long clerk = staff.save(
-                hall.siteId(),
-                null,
-                new Forms.StaffForm(
-                        "吴丽华", "W" + System.nanoTime() % 100000, null, window, "窗口工作人员", "13911112222", "", ""));
+        long clerk = staff.save(hall.siteId(), null, new Forms.StaffForm("吴丽华", "W" + System.nanoTime() % 100000, null,
+                window, "窗口工作人员", "13911112222", "", ""));
         at("09:30");
         for (int i = 0; i < 4; i++) {
             records.hand(hall.siteId(), clerk, "SERVICE");
@@ -261,16 +194,11 @@ class StaffHealthTest {
         assertThat(day.ratio()).isEqualTo(0.75);
         assertThat(health.day(hall.siteId(), clerk).group()).isEqualTo(StaffDay.Group.WINDOW);
         UserDetails head = halls.signIn(hall.leader());
-        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                                "/staffhealth/compliance/export.xlsx")
-                        .param("day", monday.toString())
-                        .with(user(head)))
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/staffhealth/compliance/export.xlsx").param("day", monday.toString()).with(user(head)))
+                .andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
-                    .isEqualTo("健康防护落实情况");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("健康防护落实情况");
             StringBuilder under = new StringBuilder();
             workbook.getSheetAt(0).getRow(1).forEach(cell -> under.append(cell).append('|'));
             assertThat(under).as("r13_6: the hall and the day under the title").contains(monday.toString());
@@ -287,9 +215,7 @@ class StaffHealthTest {
         }
         at("08:00");
         clock.advance(java.time.Duration.ofDays(1));
-        assertThat(compliance.windows(hall.siteId(), monday))
-                .as("yesterday, asked for by its date")
-                .hasSize(1);
+        assertThat(compliance.windows(hall.siteId(), monday)).as("yesterday, asked for by its date").hasSize(1);
         assertThat(compliance.windows(hall.siteId(), monday.plusDays(1))).isEmpty();
     }
 
@@ -297,49 +223,28 @@ class StaffHealthTest {
     void refusesABadReadingBesideTheFieldAndStoresNothing() throws Exception {
         UserDetails me = halls.signIn(hall.screener());
         at("10:00");
-        String html = mvc.perform(post("/staffhealth/me/check")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("temperature", "45.1")
+        String html = mvc.perform(post("/staffhealth/me/check").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("temperature", "45.1")
                         .param("noSymptoms", "true"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("体温应在34.0到43.0 °C之间").contains("value=\"45.1\"");
-        String missing = mvc.perform(post("/staffhealth/me/check")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("temperature", "36.5"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String missing = mvc.perform(post("/staffhealth/me/check").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("temperature", "36.5"))
+                .andReturn().getResponse().getContentAsString();
         assertThat(missing).contains("请选择“无症状”或勾选症状").contains("value=\"36.5\"");
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
     void r13_4_aCheckIsValidatedOnceYetEveryProblemIsNamedEvenWhenTheTemperatureCannotBeRead() throws Exception {
         UserDetails me = halls.signIn(hall.screener());
         at("10:00");
-        String html = mvc.perform(post("/staffhealth/me/check")
-                        .with(user(me))
-                        .with(csrf())
-                        .param("submissionId", UUID.randomUUID().toString())
-                        .param("temperature", "三十六"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String html = mvc.perform(post("/staffhealth/me/check").with(user(me)).with(csrf())
+                        .param("submissionId", UUID.randomUUID().toString()).param("temperature", "三十六"))
+                .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("请选择“无症状”或勾选症状").contains("value=\"三十六\"");
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site")
-                        .param("site", hall.siteId())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_checks WHERE site_id = :site").param("site", hall.siteId())
+                .query(Integer.class).single()).isZero();
     }
 }
