@@ -58,16 +58,16 @@ class Issue13ModuleBoundariesTest {
      * the owning module's facade instead.
      */
     private static final Map<String, Set<String>> ALLOWED_FOREIGN_TABLES = Map.of(
-            // Bookings, Catalogue, Duty, QueueBoard, Slots: windows' names and sections; Duty: staff names (AR1).
-            // When duty becomes its own module, its Duty keeps these (and names duty_roster, consultations, created
-            // in appointments' folder) until it reads them through facades.
-            "appointments", Set.of("service_windows", "staff"),
-            // Hygiene: the zones' sections (AR2)
-            "hygiene", Set.of("departments"),
             // DatabaseBackup: a restore refuses a database that already holds halls or staff (AR4)
-            "platform", Set.of("sites", "staff"),
-            // Compliance: windows; StaffHealth: staff (AR2)
-            "staffhealth", Set.of("service_windows", "staff"));
+            "platform", Set.of("sites", "staff"));
+
+    /**
+     * Tables whose code moved to another module after they were created: Flyway migrations are never edited, so the
+     * duty roster and the consultation log stay in appointments' first migration while the {@code duty} module owns
+     * them (issue 13, item 3).
+     */
+    private static final Map<String, String> MOVED_WITH_THEIR_MODULE =
+            Map.of("consultations", "duty", "duty_roster", "duty");
 
     // ---------------------------------------------------------------- the rules
 
@@ -155,7 +155,7 @@ class Issue13ModuleBoundariesTest {
     void r13_5_screeningOrganizationIncidentAndAuditShowOnlyTheirApi() {
         Map<String, Set<String>> api = Map.of(
                 "screening", Set.of("CitizenScreened", "StaffScreened", "ExpectedVisitors", "Gate", "GateDesk",
-                        "GateForm", "Ledger", "Today"),
+                        "GateForm", "Ledger", "ReadingRules", "Today"),
                 "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "Leadership",
                         "LeadershipRole", "MeasureStatusProvider", "Measures", "PlanMeasure", "StaffDirectory", "Views"),
                 "incident", Set.of("IncidentReported", "Incidents"),
@@ -245,6 +245,7 @@ class Issue13ModuleBoundariesTest {
                 owners.remove(m.group(1).toLowerCase());
             }
         }
+        owners.putAll(MOVED_WITH_THEIR_MODULE);
         return owners;
     }
 

@@ -7,6 +7,7 @@ import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,22 +38,22 @@ class IncidentPages {
 
     /** The list; a live update re-fetches only its rows (htmx). */
     @GetMapping("/incidents")
-    String list(@RequestParam(required = false) Incidents.Status status, Model model,
+    String list(SignedIn who, @RequestParam(required = false) Incidents.Status status, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("incidents", incidents.list(site(), status, 200));
+        model.addAttribute("incidents", incidents.list(who.siteId(), status, 200));
         model.addAttribute("status", status);
         model.addAttribute("statuses", Incidents.Status.values());
         return htmx != null ? "incident/list :: rows" : "incident/list";
     }
 
     @GetMapping("/incidents/{id}")
-    String detail(@PathVariable long id, Model model) {
-        model.addAttribute("incident", incidents.get(site(), id));
-        Incidents.Record record = incidents.record(site(), id);
+    String detail(SignedIn who, @PathVariable long id, Model model) {
+        model.addAttribute("incident", incidents.get(who.siteId(), id));
+        Incidents.Record record = incidents.record(who.siteId(), id);
         model.addAttribute("details", record.details());
         model.addAttribute("notes", record.notes());
         // each SMS to each person, with its state: sent, retrying or failed (issue 19, item 3)
-        model.addAttribute("deliveries", deliveries.of(site(), SmsChannel.SOURCE, String.valueOf(id)));
+        model.addAttribute("deliveries", deliveries.of(who.siteId(), SmsChannel.SOURCE, String.valueOf(id)));
         jdbc.sql("UPDATE notifications SET read_at = :now WHERE account_id = :account AND incident_id = :id AND read_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("account", CurrentUser.get().accountId())
                 .param("id", id).update();
@@ -61,20 +62,22 @@ class IncidentPages {
 
     @PostMapping("/incidents/{id}/acknowledge")
     @RequiresPermission(Permissions.INCIDENT_HANDLE)
-    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.acknowledge(site(), id), "incident.acknowledged.done");
+    String acknowledge(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.acknowledge(who.siteId(), id), "incident.acknowledged.done");
     }
 
     @PostMapping("/incidents/{id}/notes")
     @RequiresPermission(Permissions.INCIDENT_HANDLE)
-    String note(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.note(site(), id, body), "incident.note.done");
+    String note(SignedIn who, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.note(who.siteId(), id, body), "incident.note.done");
     }
 
     @PostMapping("/incidents/{id}/close")
     @RequiresPermission(Permissions.INCIDENT_HANDLE)
-    String close(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.close(site(), id, body), "incident.closed.done");
+    String close(SignedIn who, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.close(who.siteId(), id, body), "incident.closed.done");
     }
 
     /** The count of unread notifications, in the navigation bar; live updates re-fetch it. */
@@ -93,9 +96,5 @@ class IncidentPages {
             redirect.addFlashAttribute("problem", e.messageKey());
         }
         return "redirect:/incidents/" + id;
-    }
-
-    private static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -4,10 +4,10 @@ import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.DepartmentForm;
 import org.hallsafe.organization.Forms.SiteForm;
 import org.hallsafe.organization.Forms.WindowForm;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -107,9 +107,10 @@ class DirectoryPages {
 
     @GetMapping("/org/departments")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String departments(@RequestParam(required = false) DepartmentKind kind, @RequestParam(defaultValue = "") String q,
+    String departments(SignedIn who, @RequestParam(required = false) DepartmentKind kind,
+            @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean retired, Model model) {
-        model.addAttribute("departments", directory.departments(site(), kind, q, retired));
+        model.addAttribute("departments", directory.departments(who.siteId(), kind, q, retired));
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", DepartmentKind.values());
         return filters(model, q, retired, "org/departments");
@@ -124,8 +125,8 @@ class DirectoryPages {
 
     @GetMapping("/org/departments/{id}/edit")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String editDepartment(@PathVariable long id, Model model) {
-        var d = directory.department(site(), id);
+    String editDepartment(SignedIn who, @PathVariable long id, Model model) {
+        var d = directory.department(who.siteId(), id);
         model.addAttribute("form", new DepartmentForm(d.kind(), d.name(), d.phone(), d.duties()));
         model.addAttribute("id", id);
         return departmentForm(model);
@@ -133,9 +134,10 @@ class DirectoryPages {
 
     @PostMapping({"/org/departments", "/org/departments/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String saveDepartment(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") DepartmentForm form,
+    String saveDepartment(SignedIn who, @PathVariable(required = false) Long id,
+            @Valid @ModelAttribute("form") DepartmentForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        return FormSubmission.save(binding, () -> directory.saveDepartment(site(), id, form))
+        return FormSubmission.save(binding, () -> directory.saveDepartment(who.siteId(), id, form))
                 .map(saved -> saved(redirect, form.name(), "/org/departments"))
                 .orElseGet(() -> {
                     departmentForm(model);
@@ -145,9 +147,9 @@ class DirectoryPages {
 
     @PostMapping("/org/departments/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String retireDepartment(@PathVariable long id, RedirectAttributes redirect) {
-        directory.retireDepartment(site(), id);
-        return retired(redirect, directory.department(site(), id).name(), "/org/departments");
+    String retireDepartment(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        directory.retireDepartment(who.siteId(), id);
+        return retired(redirect, directory.department(who.siteId(), id).name(), "/org/departments");
     }
 
     private String departmentForm(Model model) {
@@ -159,57 +161,55 @@ class DirectoryPages {
 
     @GetMapping("/org/windows")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String windows(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired,
+    String windows(SignedIn who, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "false") boolean retired,
             Model model) {
-        model.addAttribute("windows", directory.windows(site(), q, retired));
+        model.addAttribute("windows", directory.windows(who.siteId(), q, retired));
         return filters(model, q, retired, "org/windows");
     }
 
     @GetMapping("/org/windows/new")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String newWindow(Model model) {
+    String newWindow(SignedIn who, Model model) {
         model.addAttribute("form", new WindowForm(null, "", "", null));
-        return windowForm(model);
+        return windowForm(who, model);
     }
 
     @GetMapping("/org/windows/{id}/edit")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String editWindow(@PathVariable long id, Model model) {
-        var w = directory.window(site(), id);
+    String editWindow(SignedIn who, @PathVariable long id, Model model) {
+        var w = directory.window(who.siteId(), id);
         model.addAttribute("form", new WindowForm(w.number(), w.name(), w.area(), w.sectionId()));
         model.addAttribute("id", id);
-        return windowForm(model);
+        return windowForm(who, model);
     }
 
     @PostMapping({"/org/windows", "/org/windows/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String saveWindow(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") WindowForm form,
+    String saveWindow(SignedIn who, @PathVariable(required = false) Long id,
+            @Valid @ModelAttribute("form") WindowForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        return FormSubmission.save(binding, () -> directory.saveWindow(site(), id, form))
+        return FormSubmission.save(binding, () -> directory.saveWindow(who.siteId(), id, form))
                 .map(saved -> saved(redirect, form.name(), "/org/windows"))
                 .orElseGet(() -> {
-                    windowForm(model);
+                    windowForm(who, model);
                     return again(model, id, "org/window-form");
                 });
     }
 
     @PostMapping("/org/windows/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String retireWindow(@PathVariable long id, RedirectAttributes redirect) {
-        directory.retireWindow(site(), id);
-        return retired(redirect, directory.window(site(), id).name(), "/org/windows");
+    String retireWindow(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        directory.retireWindow(who.siteId(), id);
+        return retired(redirect, directory.window(who.siteId(), id).name(), "/org/windows");
     }
 
-    private String windowForm(Model model) {
-        model.addAttribute("sections", directory.departments(site(), DepartmentKind.SECTION, "", false));
+    private String windowForm(SignedIn who, Model model) {
+        model.addAttribute("sections", directory.departments(who.siteId(), DepartmentKind.SECTION, "", false));
         return "org/window-form";
     }
 
     // ---- shared by the pages of this module
-
-    static long site() {
-        return CurrentUser.get().siteId();
-    }
 
     static String filters(Model model, String q, boolean retired, String view) {
         model.addAttribute("q", q);

@@ -2,6 +2,7 @@ package org.hallsafe.organization;
 
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import java.util.HashSet;
 import java.util.List;
 
@@ -12,8 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import static org.hallsafe.organization.DirectoryPages.site;
 
 /** The responsibility matrix (R-ORG-2), and the page where an admin names a measure's responsible sections. */
 @Controller
@@ -29,31 +28,32 @@ class MeasurePages {
 
     @GetMapping("/org/measures")
     @RequiresPermission(Permissions.MEASURE_VIEW)
-    String matrix(Model model) {
-        model.addAttribute("matrix", measures.matrix(site(), sections()));
+    String matrix(SignedIn who, Model model) {
+        model.addAttribute("matrix", measures.matrix(who.siteId(), sections(who)));
         return "org/measures";
     }
 
     @GetMapping("/org/measures/{code}/owners")
     @RequiresPermission(Permissions.MEASURE_EDIT)
-    String owners(@PathVariable String code, Model model) {
+    String owners(SignedIn who, @PathVariable String code, Model model) {
         PlanMeasure measure = PlanMeasure.of(code);
         model.addAttribute("measure", measure);
-        model.addAttribute("sections", sections());
-        model.addAttribute("owners", measures.owners(site()).getOrDefault(measure.code(), new HashSet<>()));
+        model.addAttribute("sections", sections(who));
+        model.addAttribute("owners", measures.owners(who.siteId()).getOrDefault(measure.code(), new HashSet<>()));
         return "org/measure-owners";
     }
 
     @PostMapping("/org/measures/{code}/owners")
     @RequiresPermission(Permissions.MEASURE_EDIT)
-    String saveOwners(@PathVariable String code, @RequestParam(name = "section", required = false) List<Long> sections,
+    String saveOwners(SignedIn who, @PathVariable String code,
+            @RequestParam(name = "section", required = false) List<Long> sections,
             RedirectAttributes redirect) {
-        measures.setOwners(site(), PlanMeasure.of(code), sections == null ? new HashSet<>() : new HashSet<>(sections));
+        measures.setOwners(who.siteId(), PlanMeasure.of(code), sections == null ? new HashSet<>() : new HashSet<>(sections));
         redirect.addFlashAttribute("savedMeasure", code);
         return "redirect:/org/measures";
     }
 
-    private List<Views.DepartmentView> sections() {
-        return directory.departments(site(), DepartmentKind.SECTION, "", false);
+    private List<Views.DepartmentView> sections(SignedIn who) {
+        return directory.departments(who.siteId(), DepartmentKind.SECTION, "", false);
     }
 }

@@ -23,6 +23,7 @@ import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.hallsafe.organization.DirectoryPages.site;
 
 /**
  * The organization as JSON, for WeChat pages and other systems. Same rules and permissions as the pages; the caller's
@@ -80,124 +79,125 @@ class OrganizationApi {
     @GetMapping("/departments")
     @RequiresPermission(Permissions.ORG_VIEW)
     @Operation(summary = "Sections (科室) and bureau units (局属单位) of the caller's hall")
-    List<DepartmentView> departments(@RequestParam(required = false) DepartmentKind kind,
+    List<DepartmentView> departments(SignedIn who, @RequestParam(required = false) DepartmentKind kind,
             @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean retired) {
-        return directory.departments(site(), kind, q, retired);
+        return directory.departments(who.siteId(), kind, q, retired);
     }
 
     @GetMapping("/departments/{id}")
     @RequiresPermission(Permissions.ORG_VIEW)
-    DepartmentView department(@PathVariable long id) {
-        return directory.department(site(), id);
+    DepartmentView department(SignedIn who, @PathVariable long id) {
+        return directory.department(who.siteId(), id);
     }
 
     @PostMapping("/departments")
     @RequiresPermission(Permissions.ORG_EDIT)
-    ResponseEntity<DepartmentView> createDepartment(@Valid @RequestBody DepartmentForm form) {
-        long id = directory.saveDepartment(site(), null, form);
-        return created("/api/v1/departments/", id, directory.department(site(), id));
+    ResponseEntity<DepartmentView> createDepartment(SignedIn who, @Valid @RequestBody DepartmentForm form) {
+        long id = directory.saveDepartment(who.siteId(), null, form);
+        return created("/api/v1/departments/", id, directory.department(who.siteId(), id));
     }
 
     @PutMapping("/departments/{id}")
     @RequiresPermission(Permissions.ORG_EDIT)
-    DepartmentView updateDepartment(@PathVariable long id, @Valid @RequestBody DepartmentForm form) {
-        return directory.department(site(), directory.saveDepartment(site(), id, form));
+    DepartmentView updateDepartment(SignedIn who, @PathVariable long id, @Valid @RequestBody DepartmentForm form) {
+        return directory.department(who.siteId(), directory.saveDepartment(who.siteId(), id, form));
     }
 
     @PostMapping("/departments/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    DepartmentView retireDepartment(@PathVariable long id) {
-        directory.retireDepartment(site(), id);
-        return directory.department(site(), id);
+    DepartmentView retireDepartment(SignedIn who, @PathVariable long id) {
+        directory.retireDepartment(who.siteId(), id);
+        return directory.department(who.siteId(), id);
     }
 
     @GetMapping("/windows")
     @RequiresPermission(Permissions.ORG_VIEW)
-    List<WindowView> windows(@RequestParam(defaultValue = "") String q,
+    List<WindowView> windows(SignedIn who, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "false") boolean retired) {
-        return directory.windows(site(), q, retired);
+        return directory.windows(who.siteId(), q, retired);
     }
 
     @PostMapping("/windows")
     @RequiresPermission(Permissions.ORG_EDIT)
-    ResponseEntity<WindowView> createWindow(@Valid @RequestBody WindowForm form) {
-        long id = directory.saveWindow(site(), null, form);
-        return created("/api/v1/windows/", id, directory.window(site(), id));
+    ResponseEntity<WindowView> createWindow(SignedIn who, @Valid @RequestBody WindowForm form) {
+        long id = directory.saveWindow(who.siteId(), null, form);
+        return created("/api/v1/windows/", id, directory.window(who.siteId(), id));
     }
 
     @PutMapping("/windows/{id}")
     @RequiresPermission(Permissions.ORG_EDIT)
-    WindowView updateWindow(@PathVariable long id, @Valid @RequestBody WindowForm form) {
-        return directory.window(site(), directory.saveWindow(site(), id, form));
+    WindowView updateWindow(SignedIn who, @PathVariable long id, @Valid @RequestBody WindowForm form) {
+        return directory.window(who.siteId(), directory.saveWindow(who.siteId(), id, form));
     }
 
     @PostMapping("/windows/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    WindowView retireWindow(@PathVariable long id) {
-        directory.retireWindow(site(), id);
-        return directory.window(site(), id);
+    WindowView retireWindow(SignedIn who, @PathVariable long id) {
+        directory.retireWindow(who.siteId(), id);
+        return directory.window(who.siteId(), id);
     }
 
     @GetMapping("/staff")
     @RequiresPermission(Permissions.ORG_VIEW)
     @Operation(summary = "Search staff by name or card number; a full phone or ID number matches exactly. Numbers come back masked.")
-    List<StaffView> staff(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long departmentId,
+    List<StaffView> staff(SignedIn who, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) Long departmentId,
             @RequestParam(defaultValue = "false") boolean retired) {
-        return staff.search(site(), q, departmentId, retired);
+        return staff.search(who.siteId(), q, departmentId, retired);
     }
 
     @GetMapping("/staff/{id}")
     @RequiresPermission(Permissions.ORG_VIEW)
-    StaffView staffMember(@PathVariable long id) {
-        return staff.get(site(), id);
+    StaffView staffMember(SignedIn who, @PathVariable long id) {
+        return staff.get(who.siteId(), id);
     }
 
     @PostMapping("/staff")
     @RequiresPermission(Permissions.ORG_EDIT)
-    ResponseEntity<StaffView> createStaff(@Valid @RequestBody StaffForm form) {
-        long id = staff.save(site(), null, form);
-        return created("/api/v1/staff/", id, staff.get(site(), id));
+    ResponseEntity<StaffView> createStaff(SignedIn who, @Valid @RequestBody StaffForm form) {
+        long id = staff.save(who.siteId(), null, form);
+        return created("/api/v1/staff/", id, staff.get(who.siteId(), id));
     }
 
     @PutMapping("/staff/{id}")
     @RequiresPermission(Permissions.ORG_EDIT)
-    StaffView updateStaff(@PathVariable long id, @Valid @RequestBody StaffForm form) {
-        return staff.get(site(), staff.save(site(), id, form));
+    StaffView updateStaff(SignedIn who, @PathVariable long id, @Valid @RequestBody StaffForm form) {
+        return staff.get(who.siteId(), staff.save(who.siteId(), id, form));
     }
 
     @PostMapping("/staff/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    StaffView retireStaff(@PathVariable long id) {
-        staff.retire(site(), id);
-        return staff.get(site(), id);
+    StaffView retireStaff(SignedIn who, @PathVariable long id) {
+        staff.retire(who.siteId(), id);
+        return staff.get(who.siteId(), id);
     }
 
     @PostMapping("/staff/{id}/reveal/{field}")
     @RequiresPermission(Permissions.STAFF_REVEAL)
     @Operation(summary = "The full phone or ID number (field: phone or idNumber); every call is written to the audit log")
-    Map<String, String> reveal(@PathVariable long id, @PathVariable String field) {
-        return Map.of(field, staff.reveal(site(), id, field));
+    Map<String, String> reveal(SignedIn who, @PathVariable long id, @PathVariable String field) {
+        return Map.of(field, staff.reveal(who.siteId(), id, field));
     }
 
     @GetMapping("/leadership")
     @RequiresPermission(Permissions.LEADERSHIP_VIEW)
-    List<LeadershipView> leadership(@RequestParam(defaultValue = "false") boolean retired) {
-        return leadership.members(site(), retired);
+    List<LeadershipView> leadership(SignedIn who, @RequestParam(defaultValue = "false") boolean retired) {
+        return leadership.members(who.siteId(), retired);
     }
 
     @PostMapping("/leadership")
     @RequiresPermission(Permissions.LEADERSHIP_EDIT)
-    ResponseEntity<LeadershipView> appoint(@Valid @RequestBody LeadershipForm form) {
-        long id = leadership.appoint(site(), form);
+    ResponseEntity<LeadershipView> appoint(SignedIn who, @Valid @RequestBody LeadershipForm form) {
+        long id = leadership.appoint(who.siteId(), form);
         return created("/api/v1/leadership/", id,
-                leadership.members(site(), false).stream().filter(m -> m.id() == id).findFirst()
+                leadership.members(who.siteId(), false).stream().filter(m -> m.id() == id).findFirst()
                         .orElseThrow(() -> NotFoundException.of("leadership member", id)));
     }
 
     @PostMapping("/leadership/{id}/retire")
     @RequiresPermission(Permissions.LEADERSHIP_EDIT)
-    ResponseEntity<Void> release(@PathVariable long id) {
-        leadership.retire(site(), id);
+    ResponseEntity<Void> release(SignedIn who, @PathVariable long id) {
+        leadership.retire(who.siteId(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -208,8 +208,8 @@ class OrganizationApi {
     @GetMapping("/measures")
     @RequiresPermission(Permissions.MEASURE_VIEW)
     @Operation(summary = "The plan's measures and their responsible sections (责任科室)")
-    List<MeasureOwners> measures() {
-        Map<String, Set<Long>> owners = measures.owners(site());
+    List<MeasureOwners> measures(SignedIn who) {
+        Map<String, Set<Long>> owners = measures.owners(who.siteId());
         return java.util.Arrays.stream(PlanMeasure.values())
                 .map(m -> new MeasureOwners(m.code(), m.allSections(), owners.getOrDefault(m.code(), Set.of())))
                 .toList();
@@ -217,11 +217,11 @@ class OrganizationApi {
 
     @PutMapping("/measures/{code}/owners")
     @RequiresPermission(Permissions.MEASURE_EDIT)
-    MeasureOwners setOwners(@PathVariable String code, @RequestBody Set<Long> sectionIds) {
+    MeasureOwners setOwners(SignedIn who, @PathVariable String code, @RequestBody Set<Long> sectionIds) {
         PlanMeasure measure = PlanMeasure.of(code);
-        measures.setOwners(site(), measure, new HashSet<>(sectionIds));
+        measures.setOwners(who.siteId(), measure, new HashSet<>(sectionIds));
         return new MeasureOwners(measure.code(), measure.allSections(),
-                measures.owners(site()).getOrDefault(measure.code(), Set.of()));
+                measures.owners(who.siteId()).getOrDefault(measure.code(), Set.of()));
     }
 
     private static <T> ResponseEntity<T> created(String path, long id, T body) {

@@ -18,8 +18,7 @@ import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
-
-import static org.hallsafe.organization.DirectoryPages.site;
+import org.hallsafe.platform.SignedIn;
 
 /** The staff pages: search as you type, add, edit, retire, and reveal one full number when the role allows it. */
 @Controller
@@ -38,65 +37,65 @@ class StaffPages {
 
     @GetMapping("/org/staff")
     @RequiresPermission(Permissions.ORG_VIEW)
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
+    String list(SignedIn who, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
             @RequestParam(defaultValue = "false") boolean retired, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("staff", staff.search(site(), q, dept, retired));
+        model.addAttribute("staff", staff.search(who.siteId(), q, dept, retired));
         model.addAttribute("dept", dept);
-        model.addAttribute("sections", directory.departments(site(), null, "", false));
+        model.addAttribute("sections", directory.departments(who.siteId(), null, "", false));
         DirectoryPages.filters(model, q, retired, "org/staff");
         return htmx != null ? "org/staff :: rows" : "org/staff";
     }
 
     @GetMapping("/org/staff/new")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String create(Model model) {
+    String create(SignedIn who, Model model) {
         model.addAttribute("form", new StaffForm("", "", null, null, "", "", "", ""));
-        return form(model, null);
+        return form(who, model, null);
     }
 
     @GetMapping("/org/staff/{id}/edit")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String edit(@PathVariable long id, Model model) {
-        var s = staff.get(site(), id);
+    String edit(SignedIn who, @PathVariable long id, Model model) {
+        var s = staff.get(who.siteId(), id);
         String username = s.accountId() == null ? ""
                 : accounts.find(s.accountId()).map(Accounts.AccountView::username).orElse("");
         model.addAttribute("form", new StaffForm(s.name(), s.cardNo(), s.departmentId(), s.windowId(), s.jobTitle(),
                 "", "", username));
-        return form(model, id);
+        return form(who, model, id);
     }
 
     @PostMapping({"/org/staff", "/org/staff/{id}"})
     @RequiresPermission(Permissions.ORG_EDIT)
-    String save(@PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
+    String save(SignedIn who, @PathVariable(required = false) Long id, @Valid @ModelAttribute("form") StaffForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
-        return FormSubmission.save(binding, () -> staff.save(site(), id, form))
+        return FormSubmission.save(binding, () -> staff.save(who.siteId(), id, form))
                 .map(saved -> DirectoryPages.saved(redirect, form.name(), "/org/staff"))
-                .orElseGet(() -> form(model, id));
+                .orElseGet(() -> form(who, model, id));
     }
 
     @PostMapping("/org/staff/{id}/retire")
     @RequiresPermission(Permissions.ORG_EDIT)
-    String retire(@PathVariable long id, RedirectAttributes redirect) {
-        staff.retire(site(), id);
-        return DirectoryPages.retired(redirect, staff.get(site(), id).name(), "/org/staff");
+    String retire(SignedIn who, @PathVariable long id, RedirectAttributes redirect) {
+        staff.retire(who.siteId(), id);
+        return DirectoryPages.retired(redirect, staff.get(who.siteId(), id).name(), "/org/staff");
     }
 
     /** htmx swaps the masked number for the full one; the read is written to the audit log. */
     @PostMapping("/org/staff/{id}/reveal/{field}")
     @RequiresPermission(Permissions.STAFF_REVEAL)
     @ResponseBody
-    String reveal(@PathVariable long id, @PathVariable String field) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(staff.reveal(site(), id, field));
+    String reveal(SignedIn who, @PathVariable long id, @PathVariable String field) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(staff.reveal(who.siteId(), id, field));
     }
 
-    private String form(Model model, Long id) {
+    private String form(SignedIn who, Model model, Long id) {
         model.addAttribute("id", id);
         if (id != null) {
-            model.addAttribute("current", staff.get(site(), id));
+            model.addAttribute("current", staff.get(who.siteId(), id));
         }
-        model.addAttribute("departments", directory.departments(site(), null, "", false));
-        model.addAttribute("windows", directory.windows(site(), "", false));
+        model.addAttribute("departments", directory.departments(who.siteId(), null, "", false));
+        model.addAttribute("windows", directory.windows(who.siteId(), "", false));
         return "org/staff-form";
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.DocumentType;
@@ -41,27 +40,27 @@ class GatePages {
     }
 
     @GetMapping("/screening/gate")
-    String gate(@RequestParam(required = false) Long last, Model model) {
+    String gate(SignedIn who, @RequestParam(required = false) Long last, Model model) {
         if (last != null) {
-            model.addAttribute("last", desk.get(site(), last));
+            model.addAttribute("last", desk.get(who.siteId(), last));
         }
         model.addAttribute("form", GateForm.empty());
-        return page(model, null);
+        return page(who, model, null);
     }
 
     /** A paper-ledger catch-up (补录): the same form with the time it happened and why it is entered late. */
     @GetMapping("/screening/gate/backfill")
     @RequiresPermission(Permissions.GATE_BACKFILL)
-    String backfill(Model model) {
+    String backfill(SignedIn who, Model model) {
         model.addAttribute("form", GateForm.empty());
         model.addAttribute("backfill", true);
-        return page(model, null);
+        return page(who, model, null);
     }
 
     @GetMapping("/screening/gate/recheck/{id}")
-    String recheck(@PathVariable long id, Model model) {
+    String recheck(SignedIn who, @PathVariable long id, Model model) {
         model.addAttribute("form", GateForm.recheck(id));
-        return page(model, desk.get(site(), id));
+        return page(who, model, desk.get(who.siteId(), id));
     }
 
     @PostMapping("/screening/gate")
@@ -82,13 +81,13 @@ class GatePages {
             return "redirect:/screening/gate?last=" + result.get().id();
         }
         model.addAttribute("backfill", form.backfilled());
-        return page(model, form.recheckOf() == null ? null : desk.get(site, form.recheckOf()));
+        return page(who, model, form.recheckOf() == null ? null : desk.get(site, form.recheckOf()));
     }
 
     /** Staff found by name or card number, as choices for the form (htmx). */
     @GetMapping("/screening/gate/staff")
-    String findStaff(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("found", q.isBlank() ? List.of() : staff.search(site(), q, null, false).stream().limit(8).toList());
+    String findStaff(SignedIn who, @RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("found", q.isBlank() ? List.of() : staff.search(who.siteId(), q, null, false).stream().limit(8).toList());
         return "screening/gate :: staffChoices";
     }
 
@@ -97,10 +96,11 @@ class GatePages {
      * nothing the screener is typing meanwhile is replaced.
      */
     @GetMapping("/screening/gate/citizen")
-    String findCitizen(@RequestParam(required = false) DocumentType docType, @RequestParam(defaultValue = "") String docNo,
+    String findCitizen(SignedIn who, @RequestParam(required = false) DocumentType docType,
+            @RequestParam(defaultValue = "") String docNo,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String phone, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        var known = desk.findCitizen(site(), docType, docNo);
+        var known = desk.findCitizen(who.siteId(), docType, docNo);
         if (known.isEmpty()) {
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NO_CONTENT);
             return null;
@@ -114,47 +114,44 @@ class GatePages {
 
     /** A booking code typed or scanned at the gate: the booked person, masked, or a word that no such booking is today. */
     @GetMapping("/screening/gate/booking")
-    String findBooking(@RequestParam(defaultValue = "") String bookingCode, Model model) {
-        model.addAttribute("booking", desk.booking(site(), bookingCode).orElse(null));
+    String findBooking(SignedIn who, @RequestParam(defaultValue = "") String bookingCode, Model model) {
+        model.addAttribute("booking", desk.booking(who.siteId(), bookingCode).orElse(null));
         model.addAttribute("bookingTried", !bookingCode.isBlank());
         return "screening/gate :: bookingCard";
     }
 
     @GetMapping("/screening/gate/{id}/questioning")
-    String questioning(@PathVariable long id, Model model) {
+    String questioning(SignedIn who, @PathVariable long id, Model model) {
         model.addAttribute("q", new GateDesk.Questioning("", null, null, ""));
-        return questioningPage(id, model);
+        return questioningPage(who, id, model);
     }
 
     @PostMapping("/screening/gate/{id}/questioning")
-    String question(@PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q, BindingResult binding,
+    String question(SignedIn who, @PathVariable long id, @Valid @ModelAttribute("q") GateDesk.Questioning q,
+            BindingResult binding,
             Model model, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> questionings.question(site(), id, q))) {
-            redirect.addFlashAttribute("questioned", desk.get(site(), id).name());
+        if (FormSubmission.done(binding, () -> questionings.question(who.siteId(), id, q))) {
+            redirect.addFlashAttribute("questioned", desk.get(who.siteId(), id).name());
             return "redirect:/screening/gate";
         }
-        return questioningPage(id, model);
+        return questioningPage(who, id, model);
     }
 
-    private String questioningPage(long id, Model model) {
-        model.addAttribute("screening", desk.get(site(), id));
+    private String questioningPage(SignedIn who, long id, Model model) {
+        model.addAttribute("screening", desk.get(who.siteId(), id));
         model.addAttribute("contacts", Gate.Contact.values());
         model.addAttribute("handlings", Gate.Handling.values());
         return "screening/questioning";
     }
 
-    private String page(Model model, GateDesk.Result first) {
-        var settings = desk.settings(site()); // the one read of this request's rendering
+    private String page(SignedIn who, Model model, GateDesk.Result first) {
+        var settings = desk.settings(who.siteId()); // the one read of this request's rendering
         model.addAttribute("settings", settings);
         model.addAttribute("symptoms", settings.symptoms());
         model.addAttribute("masks", Gate.Mask.values());
         model.addAttribute("docTypes", DocumentType.values());
-        model.addAttribute("pending", desk.pendingRechecks(site(), settings));
+        model.addAttribute("pending", desk.pendingRechecks(who.siteId(), settings));
         model.addAttribute("first", first);
         return "screening/gate";
-    }
-
-    static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -9,13 +9,12 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import static org.hallsafe.screening.GatePages.site;
 
 /** The ledger pages: search, one line in full, Excel export and the printed ledger. */
 @Controller
@@ -39,9 +38,9 @@ class LedgerPages {
     }
 
     @GetMapping("/screening/ledger")
-    String ledger(Ledger.Filter filter, Model model) {
+    String ledger(SignedIn who, Ledger.Filter filter, Model model) {
         Ledger.Filter f = withDefaults(filter);
-        List<Ledger.Line> lines = ledger.page(site(), f);
+        List<Ledger.Line> lines = ledger.page(who.siteId(), f);
         boolean more = lines.size() > Ledger.PAGE;
         List<Ledger.Line> page = more ? lines.subList(0, Ledger.PAGE) : lines;
         model.addAttribute("lines", page);
@@ -53,10 +52,10 @@ class LedgerPages {
     }
 
     @GetMapping("/screening/ledger/{id}")
-    String line(@PathVariable long id, Model model) {
-        Ledger.Line line = ledger.line(site(), id);
+    String line(SignedIn who, @PathVariable long id, Model model) {
+        Ledger.Line line = ledger.line(who.siteId(), id);
         model.addAttribute("line", line);
-        model.addAttribute("questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(site(), id) : List.of());
+        model.addAttribute("questioning", line.decision() == Gate.Decision.REFUSED ? ledger.questioning(who.siteId(), id) : List.of());
         return "screening/ledger-line";
     }
 
@@ -64,18 +63,18 @@ class LedgerPages {
     @org.springframework.web.bind.annotation.PostMapping("/screening/ledger/{id}/reveal/{field}")
     @RequiresPermission(Permissions.PERSON_REVEAL)
     @org.springframework.web.bind.annotation.ResponseBody
-    String reveal(@PathVariable long id, @PathVariable String field) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(people.reveal(site(), id, field));
+    String reveal(SignedIn who, @PathVariable long id, @PathVariable String field) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(people.reveal(who.siteId(), id, field));
     }
 
     /** The printed ledger: A4 landscape, the hall and the dates on top, page numbers, a line to sign. */
     @GetMapping("/screening/ledger/print")
-    String print(Ledger.Filter filter, Model model) {
+    String print(SignedIn who, Ledger.Filter filter, Model model) {
         Ledger.Filter f = withDefaults(filter);
         List<Ledger.Line> lines = new java.util.ArrayList<>();
         Ledger.Filter page = f;
         while (lines.size() < PRINT_LIMIT) {
-            List<Ledger.Line> next = ledger.page(site(), page);
+            List<Ledger.Line> next = ledger.page(who.siteId(), page);
             lines.addAll(next.subList(0, Math.min(next.size(), Ledger.PAGE)));
             if (next.size() <= Ledger.PAGE) {
                 break;
@@ -85,16 +84,16 @@ class LedgerPages {
         }
         model.addAttribute("lines", lines);
         model.addAttribute("filter", f);
-        model.addAttribute("hall", directory.site(site()).name());
+        model.addAttribute("hall", directory.site(who.siteId()).name());
         model.addAttribute("truncated", lines.size() >= PRINT_LIMIT);
         activity.record("LEDGER_PRINTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + lines.size() + ")");
         return "screening/ledger-print";
     }
 
     @GetMapping("/screening/ledger/export.xlsx")
-    void export(Ledger.Filter filter, HttpServletResponse response) throws IOException {
+    void export(SignedIn who, Ledger.Filter filter, HttpServletResponse response) throws IOException {
         Ledger.Filter f = withDefaults(filter);
-        int rows = ledger.export(site(), f, directory.site(site()).name(), LocaleContextHolder.getLocale(),
+        int rows = ledger.export(who.siteId(), f, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "screening-ledger-" + f.from() + "_" + f.to()));
         activity.record("LEDGER_EXPORTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + rows + ")");
     }

@@ -13,6 +13,7 @@ import org.hallsafe.shared.DocumentType;
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.hallsafe.screening.GatePages.site;
 
 /** The gate for a kiosk or a WeChat client: the same rules, the same idempotent submission. */
 @RestController
@@ -47,33 +46,34 @@ class ScreeningApi {
     @PostMapping("/screenings")
     @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "Record one reading. Send a submissionId of your own: a retry with the same id stores nothing new and answers with the first result.")
-    ResponseEntity<GateDesk.Result> record(@Valid @RequestBody GateForm form) {
+    ResponseEntity<GateDesk.Result> record(SignedIn who, @Valid @RequestBody GateForm form) {
         // @Valid checked the shape; the desk checks the hall's rules, once (issue 13, item 4)
-        GateDesk.Result result = desk.recordShaped(site(), form);
+        GateDesk.Result result = desk.recordShaped(who.siteId(), form);
         return ResponseEntity.created(URI.create("/api/v1/screening/screenings/" + result.id())).body(result);
     }
 
     @PostMapping("/screenings/{id}/questioning")
     @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "The questioning record of a refused person; it is added to the incident")
-    GateDesk.Result question(@PathVariable long id, @Valid @RequestBody GateDesk.Questioning q) {
-        questionings.question(site(), id, q);
-        return desk.get(site(), id);
+    GateDesk.Result question(SignedIn who, @PathVariable long id, @Valid @RequestBody GateDesk.Questioning q) {
+        questionings.question(who.siteId(), id, q);
+        return desk.get(who.siteId(), id);
     }
 
     @GetMapping("/citizens")
     @RequiresPermission(Permissions.GATE_RECORD)
     @Operation(summary = "A returning citizen by document type and number; phone masked")
-    ResponseEntity<GateDesk.KnownCitizen> citizen(@RequestParam DocumentType docType, @RequestParam String docNo) {
-        Optional<GateDesk.KnownCitizen> known = desk.findCitizen(site(), docType, docNo);
+    ResponseEntity<GateDesk.KnownCitizen> citizen(SignedIn who, @RequestParam DocumentType docType,
+            @RequestParam String docNo) {
+        Optional<GateDesk.KnownCitizen> known = desk.findCitizen(who.siteId(), docType, docNo);
         return ResponseEntity.of(known);
     }
 
     @GetMapping("/screenings")
     @RequiresPermission(Permissions.LEDGER_VIEW)
     @Operation(summary = "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
-    Map<String, Object> ledger(Ledger.Filter filter) {
-        List<Ledger.Line> lines = ledger.page(site(), filter);
+    Map<String, Object> ledger(SignedIn who, Ledger.Filter filter) {
+        List<Ledger.Line> lines = ledger.page(who.siteId(), filter);
         boolean more = lines.size() > Ledger.PAGE;
         List<Ledger.Line> page = more ? lines.subList(0, Ledger.PAGE) : lines;
         return more ? Map.of("lines", page, "next", page.get(page.size() - 1).cursor()) : Map.of("lines", page);
@@ -81,7 +81,7 @@ class ScreeningApi {
 
     @GetMapping("/today")
     @RequiresPermission(Permissions.GATE_TODAY)
-    Today.Figures today() {
-        return today.figures(site());
+    Today.Figures today(SignedIn who) {
+        return today.figures(who.siteId());
     }
 }

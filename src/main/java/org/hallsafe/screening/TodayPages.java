@@ -6,6 +6,7 @@ import java.util.List;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import static org.hallsafe.screening.GatePages.site;
 
 /** Today at the gate, live; and the hall's gate settings. */
 @Controller
@@ -30,27 +29,27 @@ class TodayPages {
 
     @GetMapping("/screening/today")
     @RequiresPermission(Permissions.GATE_TODAY)
-    String today(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("figures", today.figures(site()));
+    String today(SignedIn who, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("figures", today.figures(who.siteId()));
         return htmx != null ? "screening/today :: figures" : "screening/today";
     }
 
     @GetMapping("/screening/settings")
     @RequiresPermission(Permissions.SCREENING_SETTINGS)
-    String settings(Model model) {
-        model.addAttribute("settings", settings.of(site()));
+    String settings(SignedIn who, Model model) {
+        model.addAttribute("settings", settings.of(who.siteId()));
         model.addAttribute("allSymptoms", Gate.Symptom.values());
         return "screening/settings";
     }
 
     @PostMapping("/screening/settings")
     @RequiresPermission(Permissions.SCREENING_SETTINGS)
-    String saveSettings(@RequestParam(required = false) BigDecimal feverThreshold,
+    String saveSettings(SignedIn who, @RequestParam(required = false) BigDecimal feverThreshold,
             @RequestParam(defaultValue = "-1") int recheckWaitMinutes,
             @RequestParam(name = "symptom", required = false) List<Gate.Symptom> symptoms, Model model,
             RedirectAttributes redirect) {
         try {
-            settings.save(site(), feverThreshold, recheckWaitMinutes,
+            settings.save(who.siteId(), feverThreshold, recheckWaitMinutes,
                     org.hallsafe.platform.Choices.of(Gate.Symptom.class, symptoms));
             redirect.addFlashAttribute("saved", true);
             return "redirect:/screening/settings";

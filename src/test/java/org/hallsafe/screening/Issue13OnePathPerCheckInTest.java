@@ -138,7 +138,7 @@ class Issue13OnePathPerCheckInTest {
         assertThat(next).startsWith("redirect:/screening/gate?last=");
         counted(1, 1, 0);
 
-        var created = new ScreeningApi(desk, ledger, today, questionings).record(returning(idNumber));
+        var created = new ScreeningApi(desk, ledger, today, questionings).record(who, returning(idNumber));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         counted(1, 1, 0);
 
