@@ -6,10 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.agency.AgencyLedger.Filter;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Downloads;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** The agency ledger (代办台账): filters, figures, the lines; its Excel file and its print view. */
 @Controller
 class AgencyLedgerPages {
-
-    static final String VIEW = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_VIEW)";
 
     private final AgencyLedger ledger;
     private final AgencyLedgerExport export;
@@ -34,9 +33,9 @@ class AgencyLedgerPages {
     }
 
     @GetMapping("/agency/ledger")
-    @PreAuthorize(VIEW)
-    String page(@ModelAttribute("filter") Filter filter, Model model) {
-        long site = ChainPages.site();
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    String page(@ModelAttribute("filter") Filter filter, SignedIn who, Model model) {
+        long site = who.siteId();
         Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
         model.addAttribute("filter", f);
@@ -51,9 +50,9 @@ class AgencyLedgerPages {
     }
 
     @GetMapping("/agency/ledger/print")
-    @PreAuthorize(VIEW)
-    String print(@ModelAttribute("filter") Filter filter, Model model) {
-        long site = ChainPages.site();
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    String print(@ModelAttribute("filter") Filter filter, SignedIn who, Model model) {
+        long site = who.siteId();
         Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
         model.addAttribute("filter", f);
@@ -64,12 +63,12 @@ class AgencyLedgerPages {
     }
 
     @GetMapping("/agency/ledger/export.xlsx")
-    @PreAuthorize(VIEW)
-    void export(@ModelAttribute("filter") Filter filter, HttpServletResponse response) throws IOException {
-        long site = ChainPages.site();
+    @RequiresPermission(Permissions.AGENCY_VIEW)
+    void export(@ModelAttribute("filter") Filter filter, SignedIn who, HttpServletResponse response) throws IOException {
+        long site = who.siteId();
         Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
-        export.write(lines, f, directory.site(site).name(), CurrentUser.get().displayName(),
-                LocaleContextHolder.getLocale(), Downloads.xlsx(response, "agency-ledger-" + f.from() + "_" + f.to()));
+        export.write(lines, f, directory.site(site).name(), LocaleContextHolder.getLocale(),
+                Downloads.xlsx(response, "agency-ledger-" + f.from() + "_" + f.to()));
     }
 }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,7 @@ class CaseLog {
 
     /** Appends by the signed-in person (or "citizen" / "system" without one). */
     void append(long siteId, long caseId, String action, String detail) {
-        append(siteId, caseId, CurrentUser.find().map(CurrentUser::getUsername).orElse("system"), action, detail);
+        append(siteId, caseId, SignedIn.actor(), action, detail);
     }
 
     void append(long siteId, long caseId, String by, String action, String detail) {

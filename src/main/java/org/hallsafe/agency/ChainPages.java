@@ -4,10 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hallsafe.agency.Custody.HandoverForm;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,8 +28,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class ChainPages {
 
-    static final String HANDLE = "hasAuthority(T(org.hallsafe.platform.Permissions).AGENCY_HANDLE)";
-
     private final Custody custody;
     private final ChainSection section;
 
@@ -38,11 +37,11 @@ class ChainPages {
     }
 
     @PostMapping("/agency/cases/{id}/handovers")
-    @PreAuthorize(HANDLE)
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
     String handOver(@PathVariable long id, @Valid @ModelAttribute("handover") HandoverForm form, BindingResult binding,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        long site = site();
-        if (FormSubmission.done(binding, () -> custody.handOver(site, id, form, CurrentUser.get().getUsername()))) {
+            SignedIn who, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        long site = who.siteId();
+        if (FormSubmission.done(binding, () -> custody.handOver(site, id, form, who.username()))) {
             redirect.addFlashAttribute("chainDone", "agency.chain.handedOver");
             return "redirect:/agency/cases/" + id + "#case-chain";
         }
@@ -53,20 +52,20 @@ class ChainPages {
     }
 
     @PostMapping("/agency/handovers/{id}/confirm")
-    @PreAuthorize(HANDLE)
-    String confirm(@PathVariable long id, RedirectAttributes redirect) {
-        long site = site();
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String confirm(@PathVariable long id, SignedIn who, RedirectAttributes redirect) {
+        long site = who.siteId();
         Custody.Handover h = custody.handover(site, id);
-        custody.confirm(site, id, CurrentUser.get().getUsername());
+        custody.confirm(site, id, who.username());
         redirect.addFlashAttribute("chainDone", "agency.chain.confirmed");
         return "redirect:/agency/cases/" + h.caseId() + "#case-chain";
     }
 
     /** The transfer sheet (交接单) of one handover, with a QR code the receiver scans to confirm. */
     @GetMapping("/agency/handovers/{id}/sheet")
-    @PreAuthorize(HANDLE)
-    String sheet(@PathVariable long id, HttpServletRequest request, Model model) {
-        long site = site();
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String sheet(@PathVariable long id, SignedIn who, HttpServletRequest request, Model model) {
+        long site = who.siteId();
         Custody.Handover h = custody.handover(site, id);
         String token = custody.sheetToken(site, id);
         model.addAttribute("h", h);
@@ -81,25 +80,25 @@ class ChainPages {
 
     /** Where the transfer sheet's QR code leads: the step, and one button to confirm it (signed in). */
     @GetMapping("/agency/handovers/confirm")
-    @PreAuthorize(HANDLE)
-    String scanned(@RequestParam("t") String token, Model model) {
-        long site = site();
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String scanned(@RequestParam("t") String token, SignedIn who, Model model) {
+        long site = who.siteId();
         Custody.Handover h = custody.byToken(site, token);
         model.addAttribute("h", h);
         model.addAttribute("c", section.caseHeader(site, h.caseId()));
         model.addAttribute("token", token);
-        model.addAttribute("mine", h.toAccount().equalsIgnoreCase(CurrentUser.get().getUsername()));
+        model.addAttribute("mine", h.toAccount().equalsIgnoreCase(who.username()));
         return "agency/handover-confirm";
     }
 
     @PostMapping("/agency/handovers/confirm")
-    @PreAuthorize(HANDLE)
-    String confirmScanned(@RequestParam("t") String token, Model model, HttpServletResponse response,
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String confirmScanned(@RequestParam("t") String token, SignedIn who, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        long site = site();
+        long site = who.siteId();
         Custody.Handover h = custody.byToken(site, token);
         try {
-            custody.confirm(site, h.id(), CurrentUser.get().getUsername());
+            custody.confirm(site, h.id(), who.username());
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("h", custody.handover(site, h.id()));
@@ -111,9 +110,5 @@ class ChainPages {
         }
         redirect.addFlashAttribute("chainDone", "agency.chain.confirmed");
         return "redirect:/agency/cases/" + h.caseId() + "#case-chain";
-    }
-
-    static long site() {
-        return CurrentUser.get().siteId();
     }
 }

@@ -1,11 +1,11 @@
 package org.hallsafe.agency;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.AgencyCases.Station;
 import org.hallsafe.appointments.Catalogue;
+import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -43,7 +43,7 @@ class ChainSection implements CasePageSection {
                 .query((rs, n) -> new CaseHeader(rs.getLong(1), rs.getString(2),
                         catalogue.find(siteId, rs.getLong(3)).map(Catalogue.Item::name).orElse(""),
                         State.valueOf(rs.getString(4))))
-                .optional().orElseThrow(() -> new NoSuchElementException("case " + caseId));
+                .optional().orElseThrow(() -> NotFoundException.of("case", caseId));
     }
 
     @Override

@@ -12,13 +12,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.agency.AgencyCases.Station;
 import org.hallsafe.agency.CustodyChain.Refusal;
 import org.hallsafe.platform.Accounts;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,7 +88,7 @@ class Custody {
     Handover handover(long siteId, long id) {
         Map<String, String> names = names(siteId);
         return jdbc.sql(SELECT + " WHERE site_id = :site AND id = :id").param("site", siteId).param("id", id)
-                .query((rs, n) -> map(rs, names)).optional().orElseThrow(() -> new NoSuchElementException("handover " + id));
+                .query((rs, n) -> map(rs, names)).optional().orElseThrow(() -> NotFoundException.of("handover", id));
     }
 
     /** Where each of these cases' files is now, for the case list's "where is the file" column. */
@@ -206,12 +206,12 @@ class Custody {
     @Transactional(readOnly = true)
     Handover byToken(long siteId, String token) {
         if (token == null || token.length() > 64) {
-            throw new NoSuchElementException("token");
+            throw NotFoundException.of("token");
         }
         Map<String, String> names = names(siteId);
         return jdbc.sql(SELECT + " WHERE site_id = :site AND token_hash = :hash").param("site", siteId)
                 .param("hash", hash(token)).query((rs, n) -> map(rs, names)).optional()
-                .orElseThrow(() -> new NoSuchElementException("token"));
+                .orElseThrow(() -> NotFoundException.of("token"));
     }
 
     /** The hall's people who may receive a file, by name. */
@@ -223,7 +223,7 @@ class Custody {
     private void lockCase(long siteId, long caseId) {
         jdbc.sql("SELECT id FROM agency_cases WHERE site_id = :site AND id = :id FOR UPDATE")
                 .param("site", siteId).param("id", caseId).query(Long.class).optional()
-                .orElseThrow(() -> new NoSuchElementException("case " + caseId));
+                .orElseThrow(() -> NotFoundException.of("case", caseId));
     }
 
     private void log(long siteId, long caseId, String by, String action, String detail) {

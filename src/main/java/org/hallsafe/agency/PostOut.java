@@ -8,13 +8,13 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.springframework.context.ApplicationEventPublisher;
@@ -129,7 +129,7 @@ class PostOut {
     @Transactional
     String revealAddress(long siteId, long caseId) {
         Ready ready = ready(siteId).stream().filter(r -> r.caseId() == caseId).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("case " + caseId));
+                .orElseThrow(() -> NotFoundException.of("case", caseId));
         byte[] sealed = jdbc.sql("SELECT address FROM agency_cases WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", ready.caseId()).query(byte[].class).single();
         return personalData.reveal(sealed, "agency_case", caseId, "address (to pack the result)");

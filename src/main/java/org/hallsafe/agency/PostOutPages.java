@@ -8,9 +8,10 @@ import jakarta.validation.Valid;
 import org.hallsafe.agency.PostOut.SendForm;
 import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,49 +40,49 @@ class PostOutPages {
     }
 
     @GetMapping("/agency/mail/out")
-    @PreAuthorize(ChainPages.HANDLE)
-    String page(@RequestParam(required = false) String code, Model model) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String page(@RequestParam(required = false) String code, SignedIn who, Model model) {
         model.addAttribute("send", new SendForm(code == null ? "" : code, Carrier.EMS, "", "", null, ""));
-        return page(model);
+        return page(who, model);
     }
 
     @PostMapping("/agency/mail/out")
-    @PreAuthorize(ChainPages.HANDLE)
-    String send(@Valid @ModelAttribute("send") SendForm form, BindingResult binding, Model model,
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String send(@Valid @ModelAttribute("send") SendForm form, BindingResult binding, SignedIn who, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        if (FormSubmission.done(binding, () -> post.send(ChainPages.site(), form, CurrentUser.get().getUsername()))) {
+        if (FormSubmission.done(binding, () -> post.send(who.siteId(), form, who.username()))) {
             redirect.addFlashAttribute("sentCode", CaseCodes.display(CaseCodes.normalise(form.code())));
             return "redirect:/agency/mail/out";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return page(model);
+        return page(who, model);
     }
 
     /** The full return address of one ready result, to write on the envelope; the read is audited. */
     @PostMapping("/agency/mail/out/{caseId}/address")
-    @PreAuthorize(ChainPages.HANDLE)
-    String address(@PathVariable long caseId, Model model) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String address(@PathVariable long caseId, SignedIn who, Model model) {
         model.addAttribute("revealedFor", caseId);
-        model.addAttribute("revealedAddress", post.revealAddress(ChainPages.site(), caseId));
-        String code = post.ready(ChainPages.site()).stream().filter(r -> r.caseId() == caseId).findFirst()
+        model.addAttribute("revealedAddress", post.revealAddress(who.siteId(), caseId));
+        String code = post.ready(who.siteId()).stream().filter(r -> r.caseId() == caseId).findFirst()
                 .map(PostOut.Ready::code).orElse("");
         model.addAttribute("send", new SendForm(code, Carrier.EMS, "", "", null, ""));
-        return page(model);
+        return page(who, model);
     }
 
     /** The mailing list of one day for the courier to sign at pick-up (A4 landscape). */
     @GetMapping("/agency/mail/out/print")
-    @PreAuthorize(ChainPages.HANDLE)
-    String print(@RequestParam(required = false) LocalDate day, Model model) {
+    @RequiresPermission(Permissions.AGENCY_HANDLE)
+    String print(@RequestParam(required = false) LocalDate day, SignedIn who, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("sent", post.sentOn(ChainPages.site(), d));
-        model.addAttribute("hall", directory.site(ChainPages.site()).name());
+        model.addAttribute("sent", post.sentOn(who.siteId(), d));
+        model.addAttribute("hall", directory.site(who.siteId()).name());
         return "agency/mail-out-print";
     }
 
-    private String page(Model model) {
-        long site = ChainPages.site();
+    private String page(SignedIn who, Model model) {
+        long site = who.siteId();
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("ready", post.ready(site));
         model.addAttribute("sent", post.sentOn(site, today));

@@ -346,26 +346,29 @@ class AgencyChainTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
+            // the paper ledger's layout: title, hall and period, a blank line, the headings in row 4, the rows
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("代办台账");
-            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("导出人");
-            Row head = sheet.getRow(2);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("单位：");
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).startsWith("期间：");
+            Row head = sheet.getRow(3);
             assertThat(head.getCell(1).getStringCellValue()).isEqualTo("代办编号");
             assertThat(head.getCell(13).getStringCellValue()).isEqualTo("是否按时");
-            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+            assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(3); // the headings on every printed page
             assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
             List<String> codes = new ArrayList<>();
             List<String> timing = new ArrayList<>();
-            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            for (int r = 4; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row != null && row.getCell(1) != null && row.getCell(13) != null) {
                     codes.add(row.getCell(1).getStringCellValue());
                     timing.add(row.getCell(13).getStringCellValue());
-                    assertThat(row.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now(clock));
+                    assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(codes.size());
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo(LocalDate.now(clock).toString());
                 }
             }
             assertThat(codes).containsExactly(code(onTime), code(late), code(open));
             assertThat(timing).containsExactly("按时", "超时办结", "办理中");
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(1).getStringCellValue()).contains("负责人签字");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).contains("制表人");
         }
     }
 
