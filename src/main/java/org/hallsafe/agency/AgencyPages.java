@@ -33,9 +33,14 @@ class AgencyPages {
 
     @GetMapping("/agency")
     @RequiresPermission(Permissions.AGENCY_VIEW)
-    String list(@RequestParam(required = false) State state, SignedIn who, Model model) {
-        model.addAttribute("rows", cases.cases(who.siteId(), state, 300));
-        model.addAttribute("state", state);
+    String list(@RequestParam(required = false) State state, @RequestParam(defaultValue = "false") boolean overdue,
+            SignedIn who, Model model) {
+        // the office's question: which cases are past their limit, and who holds each file (issue 14, done when)
+        model.addAttribute("rows", overdue
+                ? cases.cases(who.siteId(), State.ACCEPTED, 300).stream().filter(AgencyCases.CaseSummary::overdue).toList()
+                : cases.cases(who.siteId(), state, 300));
+        model.addAttribute("state", overdue ? null : state);
+        model.addAttribute("overdue", overdue);
         model.addAttribute("states", State.values());
         return "agency/list";
     }

@@ -1,5 +1,9 @@
 package org.hallsafe.agency;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.util.EnumSet;
 import java.util.List;
 
@@ -29,6 +33,8 @@ class AgencyDemoTest {
     @Autowired Directory directory;
     @Autowired Catalogue catalogue;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
     @AfterEach
     void signOut() {
@@ -64,6 +70,28 @@ class AgencyDemoTest {
                 .param("s", hall.siteId()).query(Integer.class).single()).as("two names on every handover").isZero();
         assertThat(jdbc.sql("SELECT tracking_no FROM agency_mail WHERE site_id = :s AND direction = 'IN'").param("s", hall.siteId())
                 .query(String.class).list()).allMatch(t -> t.matches("EA\\d{9}CN"));
+    }
+
+    /** Issue 14, done when: the office sees on one page which cases are overdue and where each file is. */
+    @Test
+    void r14_3_r14_4_theOfficeSeesTheOverdueCasesAndWhoHoldsEachFileOnOnePage() throws Exception {
+        TestHall.Hall hall = halls.create();
+        halls.signIn(hall.admin());
+        long w = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(1, "综合受理", "一楼", hall.sectionId()));
+        for (String name : List.of("企业开办", "营业执照变更/注销", "社保卡补换", "食品经营许可", "代办服务受理")) {
+            catalogue.saveItem(hall.siteId(), null, new ItemForm(name, 20, "申请书\n身份证", "", true, List.of(w)));
+        }
+        SecurityContextHolder.clearContext();
+        demo.seed(hall.siteId());
+        CaseSummary late = cases.cases(hall.siteId(), null, 100).stream().filter(CaseSummary::overdue).findFirst()
+                .orElseThrow();
+
+        String page = mvc.perform(get("/agency").param("overdue", "true")
+                        .with(user(users.loadUserByUsername(hall.admin()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("已超期").contains("case-" + late.id()).contains(late.holder());
+        assertThat(page.split("id=\"case-", -1)).as("only the overdue case is listed").hasSize(2);
     }
 
     @Test
