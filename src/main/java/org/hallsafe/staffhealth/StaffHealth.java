@@ -106,6 +106,14 @@ public class StaffHealth {
     // ---- recording
 
     /**
+     * Every problem of a check at once, its shape's and the hall's rules' (read once): for a page whose form could not
+     * even be bound (letters for a temperature), which {@code @Valid} did not check, so that nothing is stored.
+     */
+    Map<String, String> problems(long siteId, CheckForm form) {
+        return shape.problemsOf(form, form.ruleProblems(gate.of(siteId).symptoms()));
+    }
+
+    /**
      * The hall's rules on a check whose shape the page found wrong, to name everything at once; nothing is stored.
      * The page asks this only then, so a request reads the hall's rules once.
      */

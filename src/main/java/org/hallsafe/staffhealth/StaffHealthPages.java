@@ -159,7 +159,12 @@ class StaffHealthPages {
     private Optional<String> record(SignedIn who, long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
         long site = who.siteId();
-        return FormSubmission.save(binding, binding.hasErrors() ? health.ruleProblems(site, form) : java.util.Map.of(),
+        // a form that could not be bound (letters for a temperature) was not validated by @Valid: its shape is
+        // checked here with the rules, so every problem is named; otherwise only the rules, and only when @Valid refused
+        boolean unbound = binding.getFieldErrors().stream().anyMatch(org.springframework.validation.FieldError::isBindingFailure);
+        java.util.Map<String, String> problems = unbound ? health.problems(site, form)
+                : binding.hasErrors() ? health.ruleProblems(site, form) : java.util.Map.of();
+        return FormSubmission.save(binding, problems,
                 () -> health.recordCheckShaped(site, staffId, form, self)).map(r -> {
                     redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site, staffId).name());
                     redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
