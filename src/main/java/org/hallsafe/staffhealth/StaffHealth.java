@@ -18,6 +18,7 @@ import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.FormShape;
+import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.PersonalData;
@@ -106,15 +107,33 @@ public class StaffHealth {
 
     /**
      * Every problem of a check at once, its shape's and the hall's rules' (read once): for a page whose form could not
-     * even be bound (letters for a temperature), so that nothing reaches {@link #recordCheck}.
+     * even be bound (letters for a temperature), which {@code @Valid} did not check, so that nothing is stored.
      */
     Map<String, String> problems(long siteId, CheckForm form) {
         return shape.problemsOf(form, form.ruleProblems(gate.of(siteId).symptoms()));
     }
 
+    /**
+     * The hall's rules on a check whose shape the page found wrong, to name everything at once; nothing is stored.
+     * The page asks this only then, so a request reads the hall's rules once.
+     */
+    Map<String, String> ruleProblems(long siteId, CheckForm form) {
+        return form.ruleProblems(gate.of(siteId).symptoms());
+    }
+
     /** A temperature check; an abnormal one tells the person to leave their post and reports to the leadership group. */
     @Transactional
     public Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self) {
+        return recordCheck(siteId, staffId, form, self, true);
+    }
+
+    /** The same, for the pages, whose {@code @Valid} has checked the form's shape: the hall's rules only. */
+    @Transactional
+    Recorded recordCheckShaped(long siteId, long staffId, CheckForm form, boolean self) {
+        return recordCheck(siteId, staffId, form, self, false);
+    }
+
+    private Recorded recordCheck(long siteId, long staffId, CheckForm form, boolean self, boolean checkShape) {
         Optional<Recorded> earlier = jdbc.sql("""
                 SELECT id, abnormal FROM staff_checks WHERE site_id = :site AND submission_id = :s AND staff_id = :staff""")
                 .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).query(Recorded.class).optional();
@@ -123,7 +142,12 @@ public class StaffHealth {
         }
         // the one validation of this request: the form's shape and the hall's rules, with the hall's rules read once
         ReadingRules.HallRules settings = gate.of(siteId);
-        shape.check(form, form.ruleProblems(settings.symptoms()));
+        Map<String, String> rules = form.ruleProblems(settings.symptoms());
+        if (checkShape) {
+            shape.check(form, rules);
+        } else if (!rules.isEmpty()) {
+            throw new InvalidInputException(rules);
+        }
         StaffView person = staff.get(siteId, staffId);
         boolean abnormal = Gate.abnormal(form.temperature(), form.symptomSet(), settings.feverThreshold());
         String sealed = form.temperature().toPlainString() + "|"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.FormSubmission;
@@ -72,7 +73,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/me/check")
     @RequiresPermission(Permissions.HEALTH_SELF)
-    String recordMine(SignedIn who, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    String recordMine(SignedIn who, @Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
         Optional<StaffView> me = myself(who);
         if (me.isEmpty()) {
             return "redirect:/staffhealth/me";
@@ -139,7 +140,7 @@ class StaffHealthPages {
 
     @PostMapping("/staffhealth/staff/{id}/check")
     @RequiresPermission(Permissions.HEALTH_RECORD_FOR)
-    String saveFor(SignedIn who, @PathVariable long id, @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
+    String saveFor(SignedIn who, @PathVariable long id, @Valid @ModelAttribute("form") CheckForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         return record(who, id, form, binding, false, redirect, "redirect:/staffhealth").orElseGet(() -> checkPage(who, id, model));
     }
@@ -151,25 +152,24 @@ class StaffHealthPages {
     }
 
     /**
-     * One path: the service checks the form's shape and the hall's rules once (reading the hall's rules once) and each
-     * problem goes beside its field; a form that could not be bound (letters for a temperature) is not sent, but its
-     * other problems are named with it.
+     * One path, validated once: {@code @Valid} has checked the form's shape (each message beside its field, with the
+     * limit it states); the service checks the hall's rules (reading them once). A form of the wrong shape hears of
+     * the rules too, and nothing is stored.
      */
     private Optional<String> record(SignedIn who, long staffId, CheckForm form, BindingResult binding, boolean self,
             RedirectAttributes redirect, String next) {
-        if (binding.hasErrors()) {
-            health.problems(who.siteId(), form).forEach((field, key) -> {
-                if (!binding.hasFieldErrors(field)) {
-                    binding.rejectValue(field, key);
-                }
-            });
-            return Optional.empty();
-        }
-        return FormSubmission.save(binding, () -> health.recordCheck(who.siteId(), staffId, form, self)).map(r -> {
-            redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(who.siteId(), staffId).name());
-            redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
-            return next;
-        });
+        long site = who.siteId();
+        // a form that could not be bound (letters for a temperature) was not validated by @Valid: its shape is
+        // checked here with the rules, so every problem is named; otherwise only the rules, and only when @Valid refused
+        boolean unbound = binding.getFieldErrors().stream().anyMatch(org.springframework.validation.FieldError::isBindingFailure);
+        java.util.Map<String, String> problems = unbound ? health.problems(site, form)
+                : binding.hasErrors() ? health.ruleProblems(site, form) : java.util.Map.of();
+        return FormSubmission.save(binding, problems,
+                () -> health.recordCheckShaped(site, staffId, form, self)).map(r -> {
+                    redirect.addFlashAttribute(r.abnormal() ? "abnormal" : "recorded", staff.get(site, staffId).name());
+                    redirect.addFlashAttribute("temperature", form.temperature().toPlainString());
+                    return next;
+                });
     }
 
     // ---- compliance and schedules
