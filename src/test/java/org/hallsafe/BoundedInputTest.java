@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

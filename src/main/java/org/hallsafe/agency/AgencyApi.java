@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.hallsafe.agency.AgencyCases.CaseSummary;
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyCases.Opening;

@@ -5,7 +5,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.hallsafe.agency.AgencyCases.Channel;
 import org.hallsafe.agency.AgencyForms.ApplyForm;
 import org.hallsafe.agency.AgencyForms.TermsForm;

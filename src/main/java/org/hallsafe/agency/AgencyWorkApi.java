@@ -8,7 +8,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
 import org.hallsafe.platform.ApiErrors;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;

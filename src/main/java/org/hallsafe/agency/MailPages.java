@@ -7,13 +7,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

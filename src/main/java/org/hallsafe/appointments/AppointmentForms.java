@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hallsafe.organization.HallCalendar.Period;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
+import org.hallsafe.organization.HallCalendar.Period;
 import org.hallsafe.platform.OneOf;
 import org.hallsafe.platform.Phone;
 import org.hallsafe.platform.PlainText;

@@ -7,17 +7,16 @@ import java.util.NoSuchElementException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
-
+import jakarta.validation.Valid;
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -10,15 +10,15 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.RateLimits;
+import org.hallsafe.platform.TooManyRequestsException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.http.ResponseEntity;
-import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

@@ -8,13 +8,12 @@ import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.Views.SiteView;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.TooManyRequestsException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;

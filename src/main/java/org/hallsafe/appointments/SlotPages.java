@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
-
 import org.hallsafe.appointments.AppointmentForms.BookingForm;
 import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
@@ -16,12 +15,12 @@ import org.hallsafe.appointments.AppointmentForms.SettingsForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.RequiresPermission;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

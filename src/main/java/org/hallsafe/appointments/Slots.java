@@ -9,10 +9,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.hallsafe.appointments.AppointmentForms.GenerateForm;
-import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

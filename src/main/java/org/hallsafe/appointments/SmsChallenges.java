@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PersonalData;
-import org.hallsafe.platform.Deliveries;
 import org.hallsafe.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

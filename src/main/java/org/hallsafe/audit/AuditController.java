@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SignedIn;

@@ -3,14 +3,13 @@ package org.hallsafe.duty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
 import org.hallsafe.appointments.Bookings;
 import org.hallsafe.duty.DutyForms.ConsultationForm;
+import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.CurrentUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
 import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.platform.Phone;
 import org.hallsafe.platform.PlainText;

@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
 import org.hallsafe.appointments.AppointmentForms;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.appointments.SlotPicker;
@@ -18,15 +17,15 @@ import org.hallsafe.duty.DutyForms.Outcome;
 import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.CurrentUser;
+import org.hallsafe.platform.Downloads;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.Formats;
+import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.Downloads;
-import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Spreadsheets;
-import org.hallsafe.platform.Formats;
-import org.hallsafe.platform.FormSubmission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -5,8 +5,8 @@ import java.time.Clock;
 
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;

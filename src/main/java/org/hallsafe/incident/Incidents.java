@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

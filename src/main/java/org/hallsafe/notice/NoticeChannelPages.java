@@ -1,8 +1,5 @@
 package org.hallsafe.notice;
 
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.SiteView;
 import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.platform.RateLimits;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.RateLimits;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
 
 /**
  * A published notice on its other channels (issue 15, item 3): for the office and the leadership group, the WeChat

@@ -8,12 +8,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.platform.HallSafeProperties;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,9 +1,5 @@
 package org.hallsafe.notice;
 
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-import static org.hallsafe.platform.Permissions.NOTICE_VIEW;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -11,7 +7,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.HallSafeProperties;
 import org.hallsafe.platform.InvalidInputException;
@@ -28,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
+import static org.hallsafe.platform.Permissions.NOTICE_VIEW;
 
 /**
  * The office's notice pages: the list (filter by state), write or change a notice in Markdown with a live preview,

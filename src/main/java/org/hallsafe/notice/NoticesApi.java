@@ -1,8 +1,5 @@
 package org.hallsafe.notice;
 
-import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
-import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +33,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.hallsafe.platform.Permissions.NOTICE_APPROVE;
+import static org.hallsafe.platform.Permissions.NOTICE_EDIT;
 
 /**
  * Notices as JSON (issue 15, item 7). Public: a hall's published notices (website channel) and each published notice,

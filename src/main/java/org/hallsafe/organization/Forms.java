@@ -5,9 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.IdCard;
 import org.hallsafe.platform.Phone;
+import org.hallsafe.platform.PlainText;
 
 /** What people type on the organization pages and send to its API; checked before anything is stored. */
 public final class Forms {

@@ -1,11 +1,11 @@
 package org.hallsafe.organization;
 
-import org.hallsafe.platform.RequiresPermission;
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.SignedIn;
 import java.util.HashSet;
 import java.util.List;
 
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,6 +2,11 @@ package org.hallsafe.organization;
 
 import jakarta.validation.Valid;
 import org.hallsafe.organization.Forms.StaffForm;
+import org.hallsafe.platform.Accounts;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,12 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import org.hallsafe.platform.Accounts;
-import org.hallsafe.platform.FormSubmission;
-import org.hallsafe.platform.RequiresPermission;
-import org.hallsafe.platform.Permissions;
-import org.hallsafe.platform.SignedIn;
 
 /** The staff pages: search as you type, add, edit, retire, and reveal one full number when the role allows it. */
 @Controller

@@ -1,16 +1,5 @@
 package org.hallsafe.platform;
 
-import static org.hallsafe.platform.DatabaseCatalog.columns;
-import static org.hallsafe.platform.DatabaseCatalog.last;
-import static org.hallsafe.platform.DatabaseCatalog.list;
-import static org.hallsafe.platform.DatabaseCatalog.migrations;
-import static org.hallsafe.platform.DatabaseCatalog.one;
-import static org.hallsafe.platform.DatabaseCatalog.quote;
-import static org.hallsafe.platform.DatabaseCatalog.sealedSample;
-import static org.hallsafe.platform.DatabaseCatalog.sequences;
-import static org.hallsafe.platform.DatabaseCatalog.split;
-import static org.hallsafe.platform.DatabaseCatalog.tables;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +26,17 @@ import java.util.zip.ZipOutputStream;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+
+import static org.hallsafe.platform.DatabaseCatalog.columns;
+import static org.hallsafe.platform.DatabaseCatalog.last;
+import static org.hallsafe.platform.DatabaseCatalog.list;
+import static org.hallsafe.platform.DatabaseCatalog.migrations;
+import static org.hallsafe.platform.DatabaseCatalog.one;
+import static org.hallsafe.platform.DatabaseCatalog.quote;
+import static org.hallsafe.platform.DatabaseCatalog.sealedSample;
+import static org.hallsafe.platform.DatabaseCatalog.sequences;
+import static org.hallsafe.platform.DatabaseCatalog.split;
+import static org.hallsafe.platform.DatabaseCatalog.tables;
 
 /**
  * Backup and restore of HallSafe's embedded PostgreSQL (issue 19, item 8). The embedded server ships no

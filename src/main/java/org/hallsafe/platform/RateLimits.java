@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-
 import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;

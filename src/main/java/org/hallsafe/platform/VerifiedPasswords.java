@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

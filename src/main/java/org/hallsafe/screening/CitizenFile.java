@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SealedValue;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.GateDesk.KnownCitizen;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.PhoneNumber;
-import org.hallsafe.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import java.util.Optional;
+
 import org.hallsafe.shared.DocumentType;
 
 /**

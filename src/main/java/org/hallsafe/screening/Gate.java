@@ -16,7 +16,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import org.hallsafe.shared.BodyTemperature;
 import org.hallsafe.shared.DocumentType;
 

@@ -17,12 +17,11 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
-
-import org.hallsafe.shared.DocumentType;
+import org.hallsafe.platform.PlainText;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
-import org.hallsafe.platform.PlainText;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.PhoneNumber;
 
 /**

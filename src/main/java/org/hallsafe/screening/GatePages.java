@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.DocumentType;
-import org.hallsafe.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

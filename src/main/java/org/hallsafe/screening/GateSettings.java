@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.screening.Gate.Symptom;
 import org.hallsafe.screening.GateDesk.Settings;
-import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

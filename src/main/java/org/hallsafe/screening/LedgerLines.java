@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.hallsafe.platform.PersonalData;

@@ -8,12 +8,11 @@ import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.platform.ApiErrors;
-import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.DocumentType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

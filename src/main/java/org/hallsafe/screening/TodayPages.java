@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

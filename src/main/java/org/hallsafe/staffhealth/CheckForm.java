@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.Gate.Symptom;

@@ -3,8 +3,8 @@ package org.hallsafe.staffhealth;
 import java.time.Clock;
 
 import org.hallsafe.organization.StaffDirectory;
-import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.Deliveries;
+import org.hallsafe.platform.LiveUpdates;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.hallsafe.platform.ActivityLog;
-import org.hallsafe.platform.SignedIn;
 import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.SignedIn;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
 import org.springframework.jdbc.core.simple.JdbcClient;

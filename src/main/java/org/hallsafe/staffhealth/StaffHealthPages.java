@@ -8,16 +8,15 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.InvalidInputException;
+import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.platform.InvalidInputException;
-import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.ReadingRules;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,7 +1,5 @@
 package org.hallsafe.agency;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -19,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #14's browser test: a citizen applies on a 390 px phone, the mail room logs the envelope and checks the

@@ -1,13 +1,13 @@
 package org.hallsafe.agency;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.hallsafe.agency.AgencyCases.Station;
 import org.hallsafe.agency.CustodyChain.Refusal;
 import org.hallsafe.agency.CustodyChain.Step;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue #14 item 4: the custody chain's order, as a pure rule. */
 class CustodyChainTest {

@@ -1,9 +1,9 @@
 package org.hallsafe.agency;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.hallsafe.agency.TrackingNumbers.Carrier;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue #14 item 5: tracking numbers by their carrier's format. */
 class TrackingNumbersTest {

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.hallsafe.TestHall;

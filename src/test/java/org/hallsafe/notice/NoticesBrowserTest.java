@@ -1,7 +1,5 @@
 package org.hallsafe.notice;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -13,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15, items 1 and 3 as people do it: the office writes a notice on a phone with the preview beside the text, a

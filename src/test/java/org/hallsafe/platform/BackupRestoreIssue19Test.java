@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;

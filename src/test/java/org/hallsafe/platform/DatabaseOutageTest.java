@@ -3,6 +3,7 @@ package org.hallsafe.platform;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,8 +14,6 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.TransactionSystemException;
-
-import jakarta.servlet.http.HttpServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

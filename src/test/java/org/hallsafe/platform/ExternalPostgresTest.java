@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationState;
-import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.DepartmentKind;
+import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Forms;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views;

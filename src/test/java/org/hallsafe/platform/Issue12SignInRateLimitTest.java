@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletResponse;

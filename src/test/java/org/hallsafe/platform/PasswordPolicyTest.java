@@ -1,10 +1,10 @@
 package org.hallsafe.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Passwords: at least 12 characters of at least 3 classes, and not containing the user name. */
 class PasswordPolicyTest {

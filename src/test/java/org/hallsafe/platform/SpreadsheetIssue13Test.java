@@ -1,7 +1,5 @@
 package org.hallsafe.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -15,6 +13,8 @@ import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13, item 6: the one spreadsheet component, read back as the hall's staff would see the file. */
 class SpreadsheetIssue13Test {

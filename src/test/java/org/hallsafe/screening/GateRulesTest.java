@@ -7,13 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Validation;
-
 import org.hallsafe.platform.FormShape;
 import org.hallsafe.screening.Gate.Decision;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.Gate.Symptom;
+import org.hallsafe.shared.DocumentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

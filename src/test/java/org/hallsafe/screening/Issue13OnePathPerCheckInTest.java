@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Validator;
-
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestHall;
 import org.hallsafe.incident.Incidents;
@@ -20,9 +19,9 @@ import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.Role;
 import org.hallsafe.platform.SignedIn;
-import org.hallsafe.shared.DocumentType;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
+import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
