@@ -12,6 +12,7 @@ import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.RateLimits;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.QrCodes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -79,7 +80,7 @@ class NoticeChannelPages {
             Model model) {
         NoticeChannels.ChannelNotice notice = channels.published(who.siteId(), id, Channel.BOARD);
         model.addAttribute("notice", notice);
-        model.addAttribute("qr", NoticeQrCode.svg(notice.url()));
+        model.addAttribute("qr", QrCodes.svg(notice.url()));
         model.addAttribute("size", size.name());
         model.addAttribute("sizes", List.of(PosterSize.A4.name(), PosterSize.A3.name()));
         model.addAttribute("addressGuessed", channels.addressGuessed());

@@ -1,18 +1,17 @@
-package org.hallsafe.agency;
+package org.hallsafe.shared;
 
 import io.nayuki.qrcodegen.QrCode;
 
 /**
- * A QR code as SVG markup, made on the server (the page runs no script to draw it). Black squares on white with a
- * four-module quiet zone, so a phone reads it from paper at arm's length; the medium error correction survives a
- * crease. (The same drawing as the notice posters' codes.)
+ * A QR code as SVG markup, made on the server (the page runs no script to draw it): the notice posters' codes and
+ * the agency's transfer sheets. Black squares on white with a four-module quiet zone, so a phone reads it from paper
+ * at arm's length; the medium error correction survives a crease or a pin through the poster.
  */
-final class QrCodes {
+public final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
-    static String svg(String text) {
+    public static String svg(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int border = 4;
         int size = qr.size + border * 2;
