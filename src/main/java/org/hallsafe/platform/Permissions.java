@@ -60,7 +60,29 @@ public final class Permissions {
     /** Each agency item's time limit and owning section. */
     public static final String AGENCY_EDIT = "agency:item:edit";
 
-    static final Set<String> ALL = Set.of(AGENCY_VIEW, AGENCY_HANDLE, AGENCY_EDIT, NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
+    /** Issue 16: the leadership's overview of every measure (the home page of leaders and the office). */
+    public static final String OVERVIEW_VIEW = "accountability:overview:view";
+    /** A section head writes the section's daily report (信息反馈) and replies in its threads. */
+    public static final String FEEDBACK_WRITE = "accountability:feedback:write";
+    /** Reads section reports: the leadership group, its office, and section heads (their own and those addressed to them). */
+    public static final String FEEDBACK_VIEW = "accountability:feedback:view";
+    /** The daily briefing (每日防控工作日报): read it. */
+    public static final String BRIEFING_VIEW = "accountability:briefing:view";
+    /** The office adds remarks to the daily briefing and sends it to the group. */
+    public static final String BRIEFING_EDIT = "accountability:briefing:edit";
+    /** Unannounced inspections (督查): plan, carry out, re-check a rectification. The leadership group and its office. */
+    public static final String INSPECTION_RUN = "accountability:inspection:run";
+    /** The owner section records the fix of a finding (整改) with its evidence. */
+    public static final String RECTIFICATION_FIX = "accountability:rectification:fix";
+    /** A record about an earlier moment than the hall's short window allows (补录): with a reason, and marked. */
+    public static final String RECORD_BACKFILL = "organization:record:backfill";
+    /** Import staff and their accounts from a sheet, print one-time sign-in links. */
+    public static final String STAFF_IMPORT = "organization:staff:import";
+    /** Issue 18: the gate tablets' API tokens (make, list, revoke). */
+    public static final String DEVICE_MANAGE = "platform:device:manage";
+
+    static final Set<String> ALL = Set.of(OVERVIEW_VIEW, FEEDBACK_WRITE, FEEDBACK_VIEW, BRIEFING_VIEW, BRIEFING_EDIT,
+            INSPECTION_RUN, RECTIFICATION_FIX, RECORD_BACKFILL, STAFF_IMPORT, DEVICE_MANAGE, AGENCY_VIEW, AGENCY_HANDLE, AGENCY_EDIT, NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
             ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
             GATE_RECORD, GATE_BACKFILL, GATE_TODAY, LEDGER_VIEW, PERSON_REVEAL, SCREENING_SETTINGS, HEALTH_SELF,
