@@ -2,7 +2,6 @@ package org.hallsafe.platform;
 
 import java.io.IOException;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;

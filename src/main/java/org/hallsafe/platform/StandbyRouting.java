@@ -3,7 +3,6 @@ package org.hallsafe.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.Cookie;

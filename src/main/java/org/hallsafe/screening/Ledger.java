@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.StandbyRead;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.LedgerLines.Sealed;
-import org.hallsafe.platform.StandbyRead;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
