@@ -16,6 +16,7 @@ import org.hallsafe.agency.AgencyCases.State;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.HallCalendar;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +81,7 @@ class AgencyLedger {
     }
 
     /** The ledger's lines, oldest first (a paper ledger is written downwards), at most {@code limit}. */
+    @StandbyRead
     @Transactional(readOnly = true)
     List<Line> lines(long siteId, Filter filter, int limit) {
         Filter f = withDefaults(filter);
@@ -196,6 +198,7 @@ class AgencyLedger {
     }
 
     /** The hall's sections by id, for the filter and the section column. */
+    @StandbyRead
     Map<Long, String> sections(long siteId) {
         Map<Long, String> names = new LinkedHashMap<>();
         directory.departments(siteId, null, "", true).forEach(d -> names.put(d.id(), d.name()));

@@ -12,6 +12,7 @@ import org.hallsafe.canteen.CanteenForms.Meal;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
 import org.hallsafe.canteen.CanteenForms.SupplierForm;
 import org.hallsafe.canteen.CanteenForms.TablewareMethod;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,6 +86,8 @@ public class Canteen {
         return purchases.recordPurchase(siteId, f);
     }
 
+    /** The purchase ledger; may read from the standby (a browser that just recorded one reads the primary). */
+    @StandbyRead
     public List<Purchase> purchases(long siteId, LocalDate from, LocalDate to) {
         return purchases.purchases(siteId, from, to);
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Spreadsheets;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ class CanteenLedger {
         this.clock = clock;
     }
 
+    @StandbyRead
     @Transactional(readOnly = true)
     void export(long siteId, LocalDate from, LocalDate to, String hall, Locale locale, OutputStream out) throws IOException {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());

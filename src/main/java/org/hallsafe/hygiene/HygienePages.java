@@ -183,11 +183,12 @@ class HygienePages {
     String report(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("zones", coverage.on(who.siteId(), d, clock.instant()));
-        model.addAttribute("uncovered", coverage.uncovered(who.siteId(), d));
-        model.addAttribute("aired", airingAndWaste.aired(who.siteId(), d));
-        model.addAttribute("removed", airingAndWaste.removed(who.siteId(), d));
-        model.addAttribute("handovers", airingAndWaste.handovers(who.siteId(), d));
+        HygieneReport.Day report = this.report.day(who.siteId(), d);
+        model.addAttribute("zones", report.zones());
+        model.addAttribute("uncovered", report.uncovered());
+        model.addAttribute("aired", report.aired());
+        model.addAttribute("removed", report.removed());
+        model.addAttribute("handovers", report.handovers());
         return "hygiene/report";
     }
 

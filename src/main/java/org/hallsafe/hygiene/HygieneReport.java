@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.hallsafe.platform.LedgerWorkbook;
 import org.hallsafe.platform.Spreadsheets;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,20 @@ class HygieneReport {
         this.clock = clock;
     }
 
+    /** The day's report page: zones and their disinfection, zones left out, airing, waste removed and handed over. */
+    record Day(List<Hygiene.ZoneNow> zones, List<Hygiene.Zone> uncovered, List<Hygiene.Aired> aired,
+            List<Hygiene.Removed> removed, List<Hygiene.Handover> handovers) {
+    }
+
+    @StandbyRead
+    @Transactional(readOnly = true)
+    Day day(long siteId, LocalDate day) {
+        return new Day(coverage.on(siteId, day, clock.instant()), coverage.uncovered(siteId, day),
+                airingAndWaste.aired(siteId, day), airingAndWaste.removed(siteId, day),
+                airingAndWaste.handovers(siteId, day));
+    }
+
+    @StandbyRead
     @Transactional(readOnly = true)
     void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());

@@ -14,6 +14,7 @@ import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class Measures {
     public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
     }
 
+    @StandbyRead
     @Transactional(readOnly = true)
     public Matrix matrix(long siteId, List<DepartmentView> sections) {
         LocalDate day = LocalDate.now(clock);

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -30,9 +31,14 @@ import org.springframework.stereotype.Component;
 class QuietDatabaseErrors implements BeanPostProcessor {
 
     private final Duration busyWait;
+    private final boolean standbyReads;
+    private final ObjectProvider<Standby> standby;
 
-    QuietDatabaseErrors(@Value("${hallsafe.db.busy-wait:30s}") Duration busyWait) {
+    QuietDatabaseErrors(@Value("${hallsafe.db.busy-wait:30s}") Duration busyWait,
+            @Value("${hallsafe.db.read-url:}") String readUrl, ObjectProvider<Standby> standby) {
         this.busyWait = busyWait;
+        this.standbyReads = !readUrl.isBlank();
+        this.standby = standby;
     }
 
     @Override
@@ -45,7 +51,12 @@ class QuietDatabaseErrors implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof HikariDataSource hikari ? new BusyPoolWaits(hikari, busyWait) : bean;
+        if (!(bean instanceof HikariDataSource hikari)) {
+            return bean;
+        }
+        // issue 18, item 3: with a standby, reads marked @StandbyRead may take their connections from it
+        BusyPoolWaits primary = new BusyPoolWaits(hikari, busyWait);
+        return standbyReads ? new StandbyRouting(primary, standby) : primary;
     }
 
     /** Asks the pool again while it times out only because every connection is in use. */

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
+import org.hallsafe.platform.StandbyRead;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.PersonType;
 import org.hallsafe.screening.LedgerLines.Sealed;
@@ -58,6 +59,7 @@ public class Ledger {
     }
 
     /** One page, newest first, and whether there are more. */
+    @StandbyRead
     @Transactional
     public List<Line> page(long siteId, Filter filter) {
         List<Sealed> found = new ArrayList<>();
@@ -95,6 +97,7 @@ public class Ledger {
     }
 
     /** Writes the filtered ledger as XLSX, in bounded memory however long it is; answers the number of lines. */
+    @StandbyRead
     @Transactional
     public int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
         return export.export(siteId, filter, hallName, locale, out);
