@@ -58,7 +58,7 @@ class InspectionLedger {
             for (Row r : rows(siteId, runs, from, to)) {
                 Inspections.Item i = r.item();
                 sheet.row(formats.date(r.inspection().plannedOn()), r.inspection().title(),
-                        text("inspection.state." + r.inspection().state(), locale), i.measureCode(), i.item(),
+                        text("inspection.state." + r.inspection().state(), locale), text("measure." + i.measureCode(), locale), i.item(),
                         text(i.result() == null ? "inspection.result.none" : "inspection.result." + i.result(), locale),
                         i.note(), i.place(), i.departmentName() == null ? "" : i.departmentName(),
                         formats.date(i.dueOn()),

@@ -122,10 +122,10 @@ class Rectifications {
                 .orElseThrow(() -> new InvalidInputException("passed", "rectification.notFixed"));
         int changed = jdbc.sql("""
                 UPDATE rectifications SET state = :to, check_note = :note, checked_at = :now, checked_by = :by,
-                    closed_at = CASE WHEN :passed THEN :now END,
+                    closed_at = CASE WHEN :passed THEN CAST(:now AS timestamptz) END,
                     fixed_at = CASE WHEN :passed THEN fixed_at END,
                     sent_back = sent_back + CASE WHEN :passed THEN 0 ELSE 1 END,
-                    due_on = coalesce(:due, due_on)
+                    due_on = coalesce(CAST(:due AS date), due_on)
                 WHERE site_id = :site AND id = :id AND state = :from""")
                 .param("to", to.name()).param("note", f.note() == null ? "" : f.note().strip()).param("now", now())
                 .param("by", SignedIn.actor()).param("passed", passed).param("due", passed ? null : f.dueOn())

@@ -312,7 +312,7 @@ class InspectionsTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
             book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
-            assertThat(all).contains("节前督查|已实施|R-SCR|大厅一楼进门处有专人值守，测温、查口罩|有问题|入口无人值守十分钟|一楼入口|窗口管理科")
+            assertThat(all).contains("节前督查|已实施|把好第一道关口（入口检测）|大厅一楼进门处有专人值守，测温、查口罩|有问题|入口无人值守十分钟|一楼入口|窗口管理科")
                     .contains("待整改").contains("制表人");
         }
     }
