@@ -135,7 +135,8 @@ class Inspections {
         if (finding && PlainText.Rules.isBlank(f.note())) {
             problems.put("note", "inspection.finding.noteRequired");
         }
-        if (finding && (f.departmentId() == null || !directory.departmentNames(siteId).containsKey(f.departmentId()))) {
+        boolean knownSection = f.departmentId() != null && directory.departmentNames(siteId).containsKey(f.departmentId());
+        if ((finding || f.departmentId() != null) && !knownSection) {
             problems.put("departmentId", "inspection.finding.sectionRequired");
         }
         if (finding && (f.dueOn() == null || f.dueOn().isBefore(LocalDate.now(clock)))) {
