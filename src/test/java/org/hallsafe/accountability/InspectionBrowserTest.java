@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.hallsafe.Browser;
