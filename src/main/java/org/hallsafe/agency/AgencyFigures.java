@@ -42,7 +42,7 @@ class AgencyFigures implements HallFigures {
         java.util.Arrays.fill(values, 0L);
         jdbc.sql("""
                 SELECT d.n, count(c.id) FROM
-                  (SELECT n, CAST(:from AS date) + n AS day, least(:start + make_interval(days => n + 1), :now) AS at
+                  (SELECT n, CAST(:from AS date) + n AS day, least(CAST(:start AS timestamptz) + make_interval(days => n + 1), CAST(:now AS timestamptz)) AS at
                    FROM generate_series(0, :last) AS n) d
                 JOIN agency_cases c ON c.site_id = :site AND c.state IN ('ACCEPTED', 'DONE', 'SENT')
                   AND c.accepted_at <= d.at AND c.due_on < d.day AND (c.done_at IS NULL OR c.done_at > d.at)

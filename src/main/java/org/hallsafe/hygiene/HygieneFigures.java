@@ -49,7 +49,7 @@ class HygieneFigures implements HallFigures {
         jdbc.sql("""
                 SELECT d.n, d.at, z.interval_minutes,
                        (SELECT max(x.done_at) FROM disinfections x WHERE x.zone_id = z.id AND x.done_at <= d.at)
-                FROM (SELECT n, least(:start + make_interval(days => n + 1), :now) AS at
+                FROM (SELECT n, least(CAST(:start AS timestamptz) + make_interval(days => n + 1), CAST(:now AS timestamptz)) AS at
                       FROM generate_series(0, :last) AS n) d
                 CROSS JOIN zones z WHERE z.site_id = :site AND z.retired_at IS NULL""")
                 .param("start", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))

@@ -43,7 +43,7 @@ class IncidentFigures implements HallFigures {
         Instant now = clock.instant();
         jdbc.sql("""
                 SELECT d.n, count(i.id) FROM
-                  (SELECT n, least(:start + make_interval(days => n + 1), :now) AS at
+                  (SELECT n, least(CAST(:start AS timestamptz) + make_interval(days => n + 1), CAST(:now AS timestamptz)) AS at
                    FROM generate_series(0, :days) AS n) d
                 JOIN incidents i ON i.site_id = :site AND i.reported_at < d.at
                   AND (i.acknowledged_at IS NULL OR i.acknowledged_at >= d.at)
