@@ -15,6 +15,7 @@ import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +50,7 @@ class OverviewApi {
 
     @GetMapping
     @Operation(summary = "The overview of a day (default today, not after today): every figure with its level, link and 14-day trend")
-    OverviewView overview(SignedIn who, @RequestParam(required = false) LocalDate day) {
+    OverviewView overview(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         PlausibleDate.Horizon.TODAY.problem(day, clock).ifPresent(key -> {
             throw new InvalidInputException("day", key);
         });

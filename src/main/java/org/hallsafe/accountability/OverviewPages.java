@@ -9,6 +9,7 @@ import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.PlausibleDate;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class OverviewPages {
     }
 
     @GetMapping("/overview")
-    String overview(SignedIn who, @RequestParam(required = false) LocalDate day,
+    String overview(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) String layout,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         LocalDate today = LocalDate.now(clock);
@@ -49,6 +50,10 @@ class OverviewPages {
         model.addAttribute("trendDays", trendDays(shown));
         boolean screen = "screen".equals(layout);
         model.addAttribute("screen", screen);
+        String dayParam = shown.equals(today) ? "" : "day=" + shown;
+        model.addAttribute("refreshUrl", screen ? "/overview?layout=screen" : "/overview");
+        model.addAttribute("screenUrl", "/overview?layout=screen" + (dayParam.isEmpty() ? "" : "&" + dayParam));
+        model.addAttribute("deskUrl", "/overview" + (dayParam.isEmpty() ? "" : "?" + dayParam));
         if (htmx != null) {
             return "accountability/overview :: tiles";
         }
