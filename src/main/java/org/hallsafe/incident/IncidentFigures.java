@@ -45,8 +45,8 @@ class IncidentFigures implements HallFigures {
                 SELECT d.n, count(i.id) FROM
                   (SELECT n, least(CAST(:start AS timestamptz) + make_interval(days => n + 1), CAST(:now AS timestamptz)) AS at
                    FROM generate_series(0, :days) AS n) d
-                JOIN incidents i ON i.site_id = :site AND i.reported_at < d.at
-                  AND (i.acknowledged_at IS NULL OR i.acknowledged_at >= d.at)
+                JOIN incidents i ON i.site_id = :site AND i.reported_at <= d.at
+                  AND (i.acknowledged_at IS NULL OR i.acknowledged_at > d.at)
                 GROUP BY d.n""")
                 .param("start", Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
                 .param("now", Timestamp.from(now)).param("days", counts.size() - 1).param("site", siteId)
