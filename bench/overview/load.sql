@@ -45,7 +45,7 @@ SELECT :site, 'bench', d.day || '-' || i, '压测报告', 'ACKNOWLEDGED', d.day 
        'bench', d.day + time '10:20' + i * interval '3 hours', 'bench'
 FROM bench_days d CROSS JOIN generate_series(0, 1) AS i;
 
-ANALYZE;
+ANALYZE citizens, screenings, staff_checks, disinfections, tableware_disinfections, incidents;
 SELECT 'screenings', count(*) FROM screenings WHERE site_id = :site
 UNION ALL SELECT 'staff_checks', count(*) FROM staff_checks WHERE site_id = :site
 UNION ALL SELECT 'disinfections', count(*) FROM disinfections WHERE site_id = :site

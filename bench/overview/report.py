@@ -29,7 +29,7 @@ rows = {n: phase(n) for n in ["a1-matrix", "b1-overview", "a2-matrix", "b2-overv
 base = (rows["a1-matrix"][0]["50"] + rows["a2-matrix"][0]["50"]) / 2
 over = (rows["b1-overview"][0]["50"] + rows["b2-overview"][0]["50"]) / 2
 over99 = max(rows["b1-overview"][0]["99"], rows["b2-overview"][0]["99"])
-loaded = " · ".join(l.replace("|", " ") for l in (work / "load.txt").read_text().split() if l)
+loaded = ", ".join(" ".join(l.split()[::-1]) for l in (work / "load.txt").read_text().splitlines() if l.strip())
 tiles = (work / "tiles.txt").read_text().strip() if (work / "tiles.txt").exists() else "?"
 
 print(f"""# The leadership's overview with a year of one hall's records ({sh('date -u +%F')})
