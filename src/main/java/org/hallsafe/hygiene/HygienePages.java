@@ -185,6 +185,7 @@ class HygienePages {
         model.addAttribute("day", d);
         model.addAttribute("zones", coverage.on(who.siteId(), d, clock.instant()));
         model.addAttribute("uncovered", coverage.uncovered(who.siteId(), d));
+        model.addAttribute("backfilledOnly", coverage.covered(who.siteId(), d, true));
         model.addAttribute("aired", airingAndWaste.aired(who.siteId(), d));
         model.addAttribute("removed", airingAndWaste.removed(who.siteId(), d));
         model.addAttribute("handovers", airingAndWaste.handovers(who.siteId(), d));

@@ -57,6 +57,8 @@ class Issue16BackfillBrowserTest {
             assertThat(phone.text(By.cssSelector("#backfillReason + .invalid-feedback, .invalid-feedback")))
                     .contains("超过规定时限的补录，请写明原因");
             assertThat(phone.driver().findElement(By.id("doneAt")).getAttribute("value")).startsWith(today + "T10:00");
+            ((JavascriptExecutor) phone.driver()).executeScript(
+                    "document.getElementById('backfillReason').scrollIntoView({block: 'center'});");
             phone.screenshot("issue16-backfill-reason-phone");
             phone.type(By.id("backfillReason"), "上午停电，保洁员记在纸上");
             phone.click(By.id("save"));
@@ -71,6 +73,8 @@ class Issue16BackfillBrowserTest {
             desk.signIn(hall.leader(), TestAccounts.PASSWORD);
             desk.open("/hygiene/report");
             assertThat(desk.text(By.cssSelector("#report-table .backfilled"))).isEqualTo("补录");
+            assertThat(desk.text(By.cssSelector(".alert-danger"))).as("a back-fill does not clear the day silently")
+                    .contains("一楼卫生间（仅有补录）");
             desk.screenshot("issue16-backfill-report-desk");
         }
     }
