@@ -4,6 +4,6 @@ CREATE TABLE record_windows (
     site_id    bigint      PRIMARY KEY REFERENCES sites (id),
     minutes    integer     NOT NULL CHECK (minutes BETWEEN 0 AND 720),
     updated_at timestamptz NOT NULL,
-    updated_by text        NOT NULL CHECK (char_length(updated_by) <= 100)
+    updated_by text        NOT NULL CONSTRAINT record_windows_updated_by_len CHECK (char_length(updated_by) <= 100)
 );
 COMMENT ON TABLE record_windows IS 'Per hall: minutes a record may lie behind its moment before it counts as a back-fill (R-REQ-3).';

@@ -3,7 +3,7 @@
 ALTER TABLE staff_checks
     ADD COLUMN recorded_at timestamptz,
     ADD COLUMN backfilled boolean NOT NULL DEFAULT false,
-    ADD COLUMN backfill_reason text CHECK (char_length(backfill_reason) <= 500),
+    ADD COLUMN backfill_reason text CONSTRAINT staff_checks_backfill_reason_len CHECK (char_length(backfill_reason) <= 500),
     ADD CONSTRAINT staff_checks_backfill_needs_reason CHECK (NOT backfilled OR backfill_reason IS NOT NULL);
 COMMENT ON COLUMN staff_checks.recorded_at IS 'The server''s time of entry (null on checks before issue 16: then checked_at).';
 COMMENT ON COLUMN staff_checks.backfilled IS 'Written up beyond the hall''s window (补录); shown as such on the board.';
