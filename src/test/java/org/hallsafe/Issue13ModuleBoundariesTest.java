@@ -156,7 +156,7 @@ class Issue13ModuleBoundariesTest {
         Map<String, Set<String>> api = Map.of(
                 "screening", Set.of("CitizenScreened", "StaffScreened", "ExpectedVisitors", "Gate", "GateDesk",
                         "GateForm", "Ledger", "ReadingRules", "Today"),
-                "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "Leadership",
+                "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "Leadership", "RecordTimes", "SectionFlags", "WrittenRecords", "HallFigures",
                         "LeadershipRole", "MeasureStatusProvider", "Measures", "PlanMeasure", "StaffDirectory", "Views"),
                 "incident", Set.of("IncidentReported", "Incidents"),
                 "audit", Set.of());

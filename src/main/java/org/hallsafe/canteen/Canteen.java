@@ -36,8 +36,9 @@ public class Canteen {
         }
     }
 
+    /** A delivery; a {@code backfilled} one (dated beyond the hall's window) is marked 补录 with its reason. */
     public record Purchase(long id, LocalDate deliveredOn, String supplier, String invoiceNo, boolean certificatesChecked,
-            String inspector, List<Item> items) {
+            String inspector, List<Item> items, boolean backfilled, String backfillReason) {
     }
 
     public record MealState(Meal meal, String state, Instant doneAt, int admitted, int refused) {

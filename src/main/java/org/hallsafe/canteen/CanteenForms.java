@@ -86,13 +86,24 @@ public final class CanteenForms {
             Boolean certificatesChecked, String inspector, List<String> itemName, List<Category> itemCategory,
             List<BigDecimal> itemQuantity, List<String> itemUnit, List<String> itemBatch,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> itemProducedOn, List<String> itemShelfLife,
-            List<String> itemQuarantineNo, List<Result> itemResult, List<String> itemReason) {
+            List<String> itemQuarantineNo, List<Result> itemResult, List<String> itemReason, String backfillReason) {
 
         static final int ROWS = 5;
 
+        /** A delivery typed the day it came: no back-fill reason (issue 16, item 6). */
+        public PurchaseForm(UUID submissionId, Long supplierId, LocalDate deliveredOn, String invoiceNo,
+                Boolean certificatesChecked, String inspector, List<String> itemName, List<Category> itemCategory,
+                List<BigDecimal> itemQuantity, List<String> itemUnit, List<String> itemBatch,
+                List<LocalDate> itemProducedOn, List<String> itemShelfLife, List<String> itemQuarantineNo,
+                List<Result> itemResult, List<String> itemReason) {
+            this(submissionId, supplierId, deliveredOn, invoiceNo, certificatesChecked, inspector, itemName, itemCategory,
+                    itemQuantity, itemUnit, itemBatch, itemProducedOn, itemShelfLife, itemQuarantineNo, itemResult,
+                    itemReason, null);
+        }
+
         public static PurchaseForm empty(LocalDate today, String inspector) {
             return new PurchaseForm(UUID.randomUUID(), null, today, "", false, inspector, rows(""), rows(null), rows(null),
-                    rows(""), rows(""), rows(null), rows(""), rows(""), rows(Result.ACCEPTED), rows(""));
+                    rows(""), rows(""), rows(null), rows(""), rows(""), rows(Result.ACCEPTED), rows(""), "");
         }
 
         private static <T> List<T> rows(T value) {

@@ -47,7 +47,7 @@ class CanteenLedger {
                     "canteen.deliveredOn", "canteen.supplier", "canteen.item.name", "canteen.item.category",
                     "canteen.item.quantity", "canteen.item.unit", "canteen.item.batch", "canteen.item.producedOn",
                     "canteen.item.shelfLife", "canteen.item.quarantineNo", "canteen.certificatesChecked.short",
-                    "canteen.invoiceNo", "canteen.item.result", "canteen.item.reason", "canteen.inspector"));
+                    "canteen.invoiceNo", "canteen.item.result", "canteen.item.reason", "canteen.inspector", "record.backfill.column"));
             for (Canteen.Purchase p : canteen.purchases(siteId, from, to)) {
                 for (CanteenForms.Item item : p.items()) {
                     purchases.row(p.deliveredOn().toString(), p.supplier(), item.name(),
@@ -55,7 +55,8 @@ class CanteenLedger {
                             item.unit(), item.batch(), item.producedOn() == null ? "" : item.producedOn().toString(),
                             item.shelfLife(), item.quarantineNo(),
                             text(p.certificatesChecked() ? "canteen.yes" : "canteen.no", locale), p.invoiceNo(),
-                            text("canteen.result." + item.result(), locale), item.reason(), p.inspector());
+                            text("canteen.result." + item.result(), locale), item.reason(), p.inspector(),
+                            p.backfilled() ? text("record.backfilled.because", locale, p.backfillReason()) : "");
                 }
             }
             LedgerWorkbook.Sheet tableware = book.sheet(text("canteen.tableware.title", locale), hall, period, headings(locale,

@@ -25,6 +25,7 @@ import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.staffhealth.StaffHealth;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,10 @@ class MealRecords {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final StaffDirectory staff;
+    private final StaffHealth health;
 
-    MealRecords(JdbcClient jdbc, Clock clock, StaffDirectory staff) {
+    MealRecords(JdbcClient jdbc, Clock clock, StaffDirectory staff, StaffHealth health) {
+        this.health = health;
         this.jdbc = jdbc;
         this.clock = clock;
         this.staff = staff;
@@ -63,7 +66,8 @@ class MealRecords {
 
     /**
      * Staff identified by card number (a QR scanner types it) or by their full name enter after washing their hands;
-     * anyone else is refused and recorded.
+     * anyone else is refused and recorded, and so is a staff member refused at the gate or with an abnormal reading
+     * today and not cleared since (R-CAN-4, issue 16 item 7), with the reason.
      */
     @Transactional
     Entry enter(long siteId, String typed, boolean handsWashed) {
@@ -84,14 +88,15 @@ class MealRecords {
             person = byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
         }
         Meal meal = Meal.at(clock.instant().atZone(clock.getZone()).toLocalTime());
+        String refusal = person.isEmpty() ? "canteen.door.notStaff"
+                : health.notCleared(siteId, person.get().id()).orElse(null);
         jdbc.sql("""
-                INSERT INTO canteen_entries (site_id, meal, staff_id, typed, allowed, hands_washed, at, recorded_by)
-                VALUES (:site, :meal, :staff, :typed, :allowed, true, :now, :by)""")
+                INSERT INTO canteen_entries (site_id, meal, staff_id, typed, allowed, hands_washed, at, recorded_by, refusal)
+                VALUES (:site, :meal, :staff, :typed, :allowed, true, :now, :by, :refusal)""")
                 .param("site", siteId).param("meal", meal.name()).param("staff", person.map(StaffView::id).orElse(null))
-                .param("typed", t).param("allowed", person.isPresent()).param("now", Timestamp.from(clock.instant()))
-                .param("by", SignedIn.actor()).update();
-        return person.map(p -> new Entry(true, p.name(), meal, null))
-                .orElseGet(() -> new Entry(false, t, meal, "canteen.door.notStaff"));
+                .param("typed", t).param("allowed", refusal == null).param("now", Timestamp.from(clock.instant()))
+                .param("by", SignedIn.actor()).param("refusal", refusal).update();
+        return new Entry(refusal == null, person.map(StaffView::name).orElse(t), meal, refusal);
     }
 
     @Transactional

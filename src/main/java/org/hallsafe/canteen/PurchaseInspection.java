@@ -13,11 +13,13 @@ import org.hallsafe.canteen.Canteen.Purchase;
 import org.hallsafe.canteen.Canteen.Supplier;
 import org.hallsafe.canteen.CanteenForms.Item;
 import org.hallsafe.canteen.CanteenForms.PurchaseForm;
+import org.hallsafe.organization.RecordTimes;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.PlainText;
 import org.hallsafe.platform.PlausibleDate;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.EarlierMoment.Verdict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +32,11 @@ class PurchaseInspection {
     private final Clock clock;
     private final ActivityLog activity;
     private final SupplierRegister suppliers;
+    private final RecordTimes recordTimes;
 
-    PurchaseInspection(JdbcClient jdbc, Clock clock, ActivityLog activity, SupplierRegister suppliers) {
+    PurchaseInspection(JdbcClient jdbc, Clock clock, ActivityLog activity, SupplierRegister suppliers,
+            RecordTimes recordTimes) {
+        this.recordTimes = recordTimes;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -55,6 +60,12 @@ class PurchaseInspection {
             problems.put("deliveredOn", "validation.required");
         }
         PlausibleDate.Horizon.TODAY.problem(f.deliveredOn(), clock).ifPresent(key -> problems.put("deliveredOn", key));
+        bound(problems, RecordTimes.REASON_FIELD, f.backfillReason(), PlainText.NOTE);
+        // the one rule for an earlier moment (issue 16, item 6): an earlier day beyond the window is a back-fill
+        Verdict verdict = recordTimes.judgeDay(siteId, f.deliveredOn(), f.backfillReason());
+        if (!problems.containsKey("deliveredOn")) {
+            RecordTimes.problems(verdict, "deliveredOn").forEach(problems::putIfAbsent);
+        }
         if (f.inspector() == null || f.inspector().isBlank()) {
             problems.put("inspector", "validation.required");
         }
@@ -91,13 +102,13 @@ class PurchaseInspection {
         }
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO purchases (site_id, submission_id, supplier_id, delivered_on, invoice_no, certificates_checked,
-                    inspector, created_at, created_by)
-                VALUES (:site, :s, :supplier, :day, :invoice, true, :inspector, :now, :by)
+                    inspector, created_at, created_by, backfilled, backfill_reason)
+                VALUES (:site, :s, :supplier, :day, :invoice, true, :inspector, :now, :by, :backfilled, :reason)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", f.submissionId()).param("supplier", f.supplierId())
                 .param("day", f.deliveredOn()).param("invoice", f.invoiceNo() == null ? "" : f.invoiceNo().strip())
                 .param("inspector", f.inspector().strip()).param("now", Timestamp.from(clock.instant())).param("by", SignedIn.actor())
-                .query(Long.class).optional();
+                .param("backfilled", verdict.backfilled()).param("reason", verdict.reason()).query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM purchases WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
@@ -134,10 +145,11 @@ class PurchaseInspection {
     List<Purchase> purchases(long siteId, LocalDate from, LocalDate to) {
         List<Purchase> out = new ArrayList<>();
         record Row(long id, LocalDate deliveredOn, String supplier, String invoiceNo, boolean certificatesChecked,
-                String inspector) {
+                String inspector, boolean backfilled, String backfillReason) {
         }
         for (Row r : jdbc.sql("""
-                SELECT p.id, p.delivered_on, s.name AS supplier, p.invoice_no, p.certificates_checked, p.inspector
+                SELECT p.id, p.delivered_on, s.name AS supplier, p.invoice_no, p.certificates_checked, p.inspector,
+                       p.backfilled, p.backfill_reason
                 FROM purchases p JOIN suppliers s ON s.id = p.supplier_id
                 WHERE p.site_id = :site AND p.delivered_on BETWEEN :from AND :to ORDER BY p.delivered_on DESC, p.id DESC""")
                 .param("site", siteId).param("from", from).param("to", to).query(Row.class).list()) {
@@ -145,7 +157,7 @@ class PurchaseInspection {
                     SELECT name, category, quantity, unit, batch, produced_on, shelf_life, quarantine_no, result, reason
                     FROM purchase_items WHERE purchase_id = :id ORDER BY id""").param("id", r.id()).query(Item.class).list();
             out.add(new Purchase(r.id(), r.deliveredOn(), r.supplier(), r.invoiceNo(), r.certificatesChecked(),
-                    r.inspector(), items));
+                    r.inspector(), items, r.backfilled(), r.backfillReason()));
         }
         return out;
     }

@@ -56,8 +56,9 @@ class BlindSpots implements MeasureStatusProvider {
     /** Flags the day's blind spots of a hall, each once, and tells the heads of the responsible section. */
     int flag(long siteId, LocalDate day) {
         int flagged = 0;
+        List<Long> backfilled = coverage.covered(siteId, day, true);
         for (Hygiene.Zone zone : coverage.uncovered(siteId, day)) {
-            if (coverage.flag(siteId, zone, day)) {
+            if (coverage.flag(siteId, zone, day, backfilled.contains(zone.id()))) {
                 flagged++;
                 tellHeads(siteId, zone, day);
             }

@@ -19,12 +19,14 @@ import org.hallsafe.hygiene.HygieneForms.Method;
 import org.hallsafe.hygiene.HygieneForms.ZoneForm;
 import org.hallsafe.hygiene.HygieneForms.ZoneType;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.RecordTimes;
 import org.hallsafe.organization.Views.DepartmentView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.EarlierMoment.Verdict;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +50,9 @@ public class Hygiene {
         }
     }
 
-    public record Done(long id, Instant at, Method method, Integer concentration, String doneBy, boolean photo) {
+    /** A disinfection of the day; {@code backfilled} ones carry their reason and are marked 补录 wherever shown. */
+    public record Done(long id, Instant at, Method method, Integer concentration, String doneBy, boolean photo,
+            boolean backfilled, String backfillReason) {
     }
 
     /** A zone now: its last disinfection and airing, today's timeline, and how it stands. */
@@ -66,9 +70,12 @@ public class Hygiene {
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final Directory directory;
+    private final RecordTimes recordTimes;
 
-    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live, Directory directory) {
+    Hygiene(JdbcClient jdbc, Clock clock, ActivityLog activity, LiveUpdates live, Directory directory,
+            RecordTimes recordTimes) {
         this.directory = directory;
+        this.recordTimes = recordTimes;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
@@ -151,19 +158,20 @@ public class Hygiene {
         if (f.method() == Method.MOP_84 && f.concentration() == null) {
             throw new InvalidInputException("concentration", "hygiene.concentration.required");
         }
-        Instant at = f.doneAt() == null ? clock.instant() : f.doneAt().atZone(clock.getZone()).toInstant();
-        if (at.isAfter(clock.instant().plusSeconds(60))) {
-            throw new InvalidInputException("doneAt", "hygiene.future");
-        }
+        // the one rule for an earlier moment (issue 16, item 6): within the hall's window, or a back-fill with a reason
+        Verdict verdict = RecordTimes.accepted(recordTimes.judge(siteId,
+                f.doneAt() == null ? null : f.doneAt().atZone(clock.getZone()).toInstant(), f.backfillReason()), "doneAt");
+        Instant at = verdict.at();
         Optional<Long> id = jdbc.sql("""
                 INSERT INTO disinfections (site_id, submission_id, zone_id, method, concentration_mg_l, done_at, done_by,
-                    recorded_at, recorded_by)
-                VALUES (:site, :s, :zone, :method, :c, :at, :doneBy, :now, :by)
+                    recorded_at, recorded_by, backfilled, backfill_reason)
+                VALUES (:site, :s, :zone, :method, :c, :at, :doneBy, :now, :by, :backfilled, :reason)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", f.submissionId()).param("zone", zone.id())
                 .param("method", f.method().name()).param("c", f.method() == Method.MOP_84 ? f.concentration() : null)
                 .param("at", Timestamp.from(at)).param("doneBy", f.doneBy().strip()).param("now", now())
-                .param("by", SignedIn.actor()).query(Long.class).optional();
+                .param("by", SignedIn.actor()).param("backfilled", verdict.backfilled()).param("reason", verdict.reason())
+                .query(Long.class).optional();
         if (id.isEmpty()) {
             return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
                     .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
@@ -188,8 +196,8 @@ public class Hygiene {
             String receiverName, String receiverUnit) {
     }
 
-    /** The flagged blind spots of a hall, newest first. */
-    public record Flag(LocalDate day, String zone, String department) {
+    /** The flagged blind spots of a hall, newest first; {@code backfilled}: covered by a back-fill only. */
+    public record Flag(LocalDate day, String zone, String department, boolean backfilled) {
     }
 
     /** A disinfection's photo as it was uploaded. */

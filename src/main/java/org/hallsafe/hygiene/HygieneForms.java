@@ -36,14 +36,23 @@ public final class HygieneForms {
             @Min(value = 30, message = "{hygiene.interval.range}") @Max(value = 1440, message = "{hygiene.interval.range}") Integer ventilationMinutes) {
     }
 
-    /** A disinfection; empty {@code doneAt} means now. */
+    /**
+     * A disinfection; empty {@code doneAt} means now. A {@code doneAt} further back than the hall's window is a
+     * back-fill and needs {@code backfillReason} (issue 16, item 6; organization's {@code RecordTimes}).
+     */
     public record DisinfectionForm(
             @NotNull(message = "{validation.required}") UUID submissionId,
             @NotNull(message = "{hygiene.zone.required}") Long zoneId,
             @NotNull(message = "{hygiene.method.required}") Method method,
             @Min(value = 50, message = "{hygiene.concentration.range}") @Max(value = 5000, message = "{hygiene.concentration.range}") Integer concentration,
             @NotBlank(message = "{validation.required}") @PlainText(max = PlainText.NAME) String doneBy,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.TODAY) LocalDateTime doneAt) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @org.hallsafe.platform.PlausibleDate(org.hallsafe.platform.PlausibleDate.Horizon.TODAY) LocalDateTime doneAt,
+            @PlainText(max = PlainText.NOTE) String backfillReason) {
+
+        public DisinfectionForm(UUID submissionId, Long zoneId, Method method, Integer concentration, String doneBy,
+                LocalDateTime doneAt) {
+            this(submissionId, zoneId, method, concentration, doneBy, doneAt, null);
+        }
     }
 
     public record VentilationForm(

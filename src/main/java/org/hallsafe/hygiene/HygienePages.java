@@ -189,6 +189,7 @@ class HygienePages {
         model.addAttribute("aired", report.aired());
         model.addAttribute("removed", report.removed());
         model.addAttribute("handovers", report.handovers());
+        model.addAttribute("backfilledOnly", coverage.covered(who.siteId(), d, true));
         return "hygiene/report";
     }
 

@@ -59,7 +59,7 @@ class HygieneReport {
             String period = book.period(day, day);
             LedgerWorkbook.Sheet disinfection = book.sheet(text("hygiene.report.sheet", locale), hall, period,
                     headings(locale, "hygiene.zone", "department.title", "hygiene.time", "hygiene.method",
-                            "hygiene.concentration", "hygiene.doneBy"));
+                            "hygiene.concentration", "hygiene.doneBy", "record.backfill.column"));
             for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
                 if (z.today().isEmpty()) {
                     disinfection.row(z.zone().name(), z.zone().departmentName(), text("hygiene.notDone", locale));
@@ -68,7 +68,7 @@ class HygieneReport {
                     disinfection.row(z.zone().name(), z.zone().departmentName(), time.format(d.at()),
                             text("hygiene.method." + d.method(), locale),
                             d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
-                            d.doneBy());
+                            d.doneBy(), d.backfilled() ? text("record.backfilled.because", locale, d.backfillReason()) : "");
                 }
             }
             LedgerWorkbook.Sheet airing = book.sheet(text("hygiene.ventilation.title", locale), hall, period,

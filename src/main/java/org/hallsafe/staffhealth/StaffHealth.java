@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.organization.DepartmentKind;
 import org.hallsafe.organization.HallCalendar;
+import org.hallsafe.organization.RecordTimes;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.organization.Views.StaffView;
 import org.hallsafe.platform.FormShape;
@@ -24,6 +25,7 @@ import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.screening.Gate;
 import org.hallsafe.screening.ReadingRules;
+import org.hallsafe.shared.EarlierMoment.Verdict;
 import org.hallsafe.staffhealth.StaffDay.Group;
 import org.hallsafe.staffhealth.StaffDay.Schedule;
 import org.hallsafe.staffhealth.StaffDay.Slot;
@@ -45,7 +47,7 @@ public class StaffHealth {
 
     /** What a staff member's day looks like now. */
     public record Day(StaffView staff, Group group, List<Slot> slots, MaskState mask, Instant maskOn, String maskType,
-            boolean abnormalToday, boolean out, int services, int sanitisations) {
+            boolean abnormalToday, boolean out, int services, int sanitisations, int backfilled) {
 
         public long count(StaffDay.Status status) {
             return slots.stream().filter(s -> s.status() == status).count();
@@ -78,10 +80,12 @@ public class StaffHealth {
     private final FormShape shape;
     private final HallCalendar calendar;
     private final Schedules schedules;
+    private final RecordTimes recordTimes;
 
     StaffHealth(JdbcClient jdbc, Clock clock, StaffHealthProperties properties, StaffDirectory staff, ReadingRules gate,
             PersonalData personalData, Incidents incidents, LiveUpdates live, MessageSource messages, FormShape shape,
-            HallCalendar calendar, Schedules schedules) {
+            HallCalendar calendar, Schedules schedules, RecordTimes recordTimes) {
+        this.recordTimes = recordTimes;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -149,15 +153,21 @@ public class StaffHealth {
             throw new InvalidInputException(rules);
         }
         StaffView person = staff.get(siteId, staffId);
+        // a check for an earlier slot: the one rule for an earlier moment (issue 16, item 6)
+        Verdict verdict = RecordTimes.accepted(recordTimes.judge(siteId, form.checkedAt() == null ? null
+                : form.checkedAt().atZone(clock.getZone()).toInstant(), form.backfillReason()), "checkedAt");
         boolean abnormal = Gate.abnormal(form.temperature(), form.symptomSet(), settings.feverThreshold());
         String sealed = form.temperature().toPlainString() + "|"
                 + form.symptomSet().stream().map(Enum::name).collect(Collectors.joining(",")) + "|"
                 + (form.symptomNote() == null ? "" : form.symptomNote());
         Optional<Long> id = jdbc.sql("""
-                INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, health_cipher, abnormal, measured_by)
-                VALUES (:site, :s, :staff, :now, :source, :health, :abnormal, :by)
+                INSERT INTO staff_checks (site_id, submission_id, staff_id, checked_at, source, health_cipher, abnormal,
+                    measured_by, recorded_at, backfilled, backfill_reason)
+                VALUES (:site, :s, :staff, :at, :source, :health, :abnormal, :by, :now, :backfilled, :reason)
                 ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("s", form.submissionId()).param("staff", staffId).param("now", now())
+                .param("at", Timestamp.from(verdict.at())).param("backfilled", verdict.backfilled())
+                .param("reason", verdict.reason())
                 .param("source", self ? "SELF" : "OTHER").param("health", personalData.seal(sealed, "").cipherText())
                 .param("abnormal", abnormal).param("by", SignedIn.actor()).query(Long.class).optional();
         if (id.isEmpty()) {
@@ -176,6 +186,24 @@ public class StaffHealth {
         }
         live.publishToSite(siteId, "staffhealth");
         return new Recorded(id.get(), abnormal);
+    }
+
+    /**
+     * Why a staff member may not be among others today (the canteen door asks, R-CAN-4): their latest check today was
+     * a refusal at the gate or an abnormal reading, and no normal check cleared it since. Empty when they may.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> notCleared(long siteId, long staffId) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("""
+                SELECT CASE WHEN source = 'GATE' THEN 'canteen.door.gateRefused' ELSE 'canteen.door.abnormal' END, abnormal
+                FROM staff_checks WHERE site_id = :site AND staff_id = :staff AND checked_at >= :from AND checked_at <= :now
+                ORDER BY checked_at DESC, id DESC LIMIT 1""")
+                .param("site", siteId).param("staff", staffId)
+                .param("from", Timestamp.from(today.atStartOfDay(zone).toInstant())).param("now", now())
+                .query((rs, n) -> rs.getBoolean(2) ? rs.getString(1) : null).optional().map(Optional::ofNullable)
+                .flatMap(o -> o);
     }
 
     // ---- the day
@@ -240,9 +268,13 @@ public class StaffHealth {
         Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant());
         Map<Long, List<Instant>> checks = new HashMap<>();
         Map<Long, Boolean> abnormal = new HashMap<>();
-        jdbc.sql("SELECT staff_id, checked_at, abnormal FROM staff_checks WHERE site_id = :site AND checked_at >= :from AND checked_at < :to")
+        Map<Long, Integer> backfilled = new HashMap<>();
+        jdbc.sql("SELECT staff_id, checked_at, abnormal, backfilled FROM staff_checks WHERE site_id = :site AND checked_at >= :from AND checked_at < :to")
                 .param("site", siteId).param("from", from).param("to", to).query((rs, n) -> {
                     checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getTimestamp(2).toInstant());
+                    if (rs.getBoolean(4)) {
+                        backfilled.merge(rs.getLong(1), 1, Integer::sum);
+                    }
                     if (rs.getBoolean(3)) {
                         abnormal.put(rs.getLong(1), true);
                     }
@@ -285,7 +317,8 @@ public class StaffHealth {
             MaskState state = mask == null ? MaskState.NONE : properties.maskWear().state(mask.type(), mask.on(), now);
             int[] h = hands.getOrDefault(p.id(), new int[2]);
             days.add(new Day(p, group, slots, state, mask == null ? null : mask.on(), mask == null ? null : mask.type(),
-                    abnormal.getOrDefault(p.id(), false), "LEFT".equals(lastPresence.get(p.id())), h[0], h[1]));
+                    abnormal.getOrDefault(p.id(), false), "LEFT".equals(lastPresence.get(p.id())), h[0], h[1],
+                    backfilled.getOrDefault(p.id(), 0)));
         }
         return days;
     }
