@@ -180,11 +180,16 @@ class HygienePages {
 
     @GetMapping("/hygiene/report")
     @RequiresPermission(Permissions.HYGIENE_VIEW)
-    String report(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
+    String report(SignedIn who, @RequestParam(required = false) LocalDate day,
+            @RequestParam(required = false) Long section, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
-        model.addAttribute("zones", coverage.on(who.siteId(), d, clock.instant()));
-        model.addAttribute("uncovered", coverage.uncovered(who.siteId(), d));
+        // one section's zones: the records a cell of the responsibility matrix counted (issue 16 item 2)
+        model.addAttribute("section", section == null ? null : directory.department(who.siteId(), section));
+        model.addAttribute("zones", coverage.on(who.siteId(), d, clock.instant()).stream()
+                .filter(z -> section == null || section.equals(z.zone().departmentId())).toList());
+        model.addAttribute("uncovered", coverage.uncovered(who.siteId(), d).stream()
+                .filter(z -> section == null || section.equals(z.departmentId())).toList());
         model.addAttribute("aired", airingAndWaste.aired(who.siteId(), d));
         model.addAttribute("removed", airingAndWaste.removed(who.siteId(), d));
         model.addAttribute("handovers", airingAndWaste.handovers(who.siteId(), d));
