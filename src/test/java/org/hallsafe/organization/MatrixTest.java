@@ -89,7 +89,7 @@ class MatrixTest {
 
         Measures.Matrix today = matrix(LocalDate.now(clock));
         assertThat(cell(today, PlanMeasure.R_ORG, hall.sectionId()).status()).as("the office owns R-ORG by the plan")
-                .contains(new MeasureStatus(1, 0, 1));
+                .contains(new MeasureStatus(4, 0, 1)); // one window staffed, one not; the leadership group complete (3)
         assertThat(cell(today, PlanMeasure.R_SCR, personnel).status()).as("the gate's figures for its owner").isPresent();
         assertThat(cell(today, PlanMeasure.R_MON, hall.sectionId()).status()).isPresent();
         assertThat(cell(today, PlanMeasure.R_PPE, hall.sectionId()).status()).isPresent();
@@ -182,5 +182,32 @@ class MatrixTest {
         assertThat(html.substring(html.indexOf("id=\"hall-flags\""))).as("a flag of no section: above the matrix")
                 .contains("href=\"/screening/ledger?from=" + day + "&amp;to=" + day + "\"");
         assertThat(page("/org/measures")).doesNotContain("id=\"hall-flags\"");
+    }
+
+    @Autowired Leadership leadership;
+
+    @Test
+    void r16_2_theOrganisationRowAlsoCountsTheLeadershipGroupBeingCompleteAndOpensIt() throws Exception {
+        LocalDate day = LocalDate.now(clock);
+        Measures.Cell office = cell(matrix(day), PlanMeasure.R_ORG, hall.sectionId());
+        assertThat(office.status()).as("windows 1 staffed 1 not, leader, deputy and office director in place")
+                .contains(new MeasureStatus(4, 0, 1));
+        assertThat(office.links()).extracting(Measures.Link::key, Measures.Link::href)
+                .contains(org.assertj.core.groups.Tuple.tuple("measure.records.leadership", "/org/leadership"));
+
+        long deputy = leadership.members(hall.siteId(), false).stream().filter(m -> m.role() == LeadershipRole.DEPUTY)
+                .findFirst().orElseThrow().id();
+        leadership.retire(hall.siteId(), deputy);
+        assertThat(cell(matrix(day), PlanMeasure.R_ORG, hall.sectionId()).status()).as("no deputy: one place empty")
+                .contains(new MeasureStatus(3, 0, 2));
+    }
+
+    @Test
+    void r16_2_aWindowsServiceCellAddsTheDaysBookingsAndDutyAndOpensBoth() {
+        Measures.Cell cell = windowCell(matrix(LocalDate.now(clock)), PlanMeasure.R_SVC, staffed);
+        assertThat(cell.status()).as("no booking that day, nobody on the duty roster").contains(new MeasureStatus(0, 0, 1));
+        assertThat(cell.links()).extracting(Measures.Link::key).contains("measure.records.duty");
+        assertThat(cell.links()).extracting(Measures.Link::href)
+                .contains("/duty/roster?from=" + LocalDate.now(clock) + "&day=" + LocalDate.now(clock) + "&window=" + staffed);
     }
 }
