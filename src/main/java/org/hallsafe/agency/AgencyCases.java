@@ -128,4 +128,14 @@ public class AgencyCases {
     public List<CaseSummary> cases(long siteId, State state, int limit) {
         return book.summaries(siteId, state == null ? Map.of() : Map.of("state", state.name()), limit);
     }
+
+    /**
+     * The cases the responsibility matrix counts for a section on a day (R-SVC, {@link AgencyMeasure}): its open ones,
+     * and those done that day.
+     */
+    @Transactional(readOnly = true)
+    List<CaseSummary> counted(long siteId, long sectionId, Instant from, Instant to, int limit) {
+        return book.summaries(siteId, Map.<String, Object>of("section", sectionId, "from", java.sql.Timestamp.from(from),
+                "to", java.sql.Timestamp.from(to)), limit);
+    }
 }

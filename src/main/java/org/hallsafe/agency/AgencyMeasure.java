@@ -52,4 +52,15 @@ class AgencyMeasure implements MeasureStatusProvider {
                 .list().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
+
+    /** The cases counted: the section's open cases and those done that day (the list's section filter). */
+    @Override
+    public String sectionLink(long siteId, long sectionId, LocalDate day) {
+        return "/agency?section=" + sectionId + "&day=" + day;
+    }
+
+    @Override
+    public String recordsKey() {
+        return "measure.records.cases";
+    }
 }

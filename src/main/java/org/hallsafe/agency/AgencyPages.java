@@ -1,6 +1,10 @@
 package org.hallsafe.agency;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.hallsafe.agency.AgencyCases.State;
+import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
@@ -24,7 +28,13 @@ class AgencyPages {
     private final CaseLog log;
     private final ObjectProvider<CasePageSection> sections;
 
-    AgencyPages(AgencyCases cases, CaseFiles files, CaseLog log, ObjectProvider<CasePageSection> sections) {
+    private final Directory directory;
+    private final Clock clock;
+
+    AgencyPages(AgencyCases cases, CaseFiles files, CaseLog log, ObjectProvider<CasePageSection> sections,
+            Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
         this.cases = cases;
         this.files = files;
         this.log = log;
@@ -34,11 +44,21 @@ class AgencyPages {
     @GetMapping("/agency")
     @RequiresPermission(Permissions.AGENCY_VIEW)
     String list(@RequestParam(required = false) State state, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) Long section, @RequestParam(required = false) LocalDate day,
             SignedIn who, Model model) {
         // the office's question: which cases are past their limit, and who holds each file (issue 14, done when)
-        model.addAttribute("rows", overdue
-                ? cases.cases(who.siteId(), State.ACCEPTED, 300).stream().filter(AgencyCases.CaseSummary::overdue).toList()
-                : cases.cases(who.siteId(), state, 300));
+        if (section != null) {
+            // the cases a cell of the responsibility matrix counted (issue 16 item 2)
+            LocalDate d = day == null ? LocalDate.now(clock) : day;
+            model.addAttribute("section", directory.department(who.siteId(), section));
+            model.addAttribute("day", d);
+            model.addAttribute("rows", cases.counted(who.siteId(), section, d.atStartOfDay(clock.getZone()).toInstant(),
+                    d.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), 300));
+        } else {
+            model.addAttribute("rows", overdue
+                    ? cases.cases(who.siteId(), State.ACCEPTED, 300).stream().filter(AgencyCases.CaseSummary::overdue).toList()
+                    : cases.cases(who.siteId(), state, 300));
+        }
         model.addAttribute("state", overdue ? null : state);
         model.addAttribute("overdue", overdue);
         model.addAttribute("states", State.values());

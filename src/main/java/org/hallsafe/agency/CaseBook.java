@@ -170,7 +170,9 @@ class CaseBook {
             String phoneMasked, LocalDate dueOn, Boolean onTime, String holderStation, String holder, Instant createdAt) {
     }
 
-    /** Cases by {@code id} or {@code state} (or all), newest first, with the item's name and who holds the file now. */
+    /**
+     * Cases by {@code id} or {@code state} (or all), or those the responsibility matrix counts for a {@code section}
+     * (its open cases, and those done between {@code from} and {@code to}, timestamps), newest first, with the item's name and who holds the file now. */
     List<CaseSummary> summaries(long siteId, Map<String, Object> by, int limit) {
         List<Row> rows = jdbc.sql("""
                 SELECT c.id, c.code, c.item_id, c.state, c.channel, c.applicant_masked, c.phone_masked, c.due_on, c.on_time,
@@ -180,8 +182,13 @@ class CaseBook {
                     WHERE site_id = c.site_id AND case_id = c.id AND confirmed_at IS NOT NULL ORDER BY seq DESC LIMIT 1) h ON true
                 WHERE c.site_id = :site AND (CAST(:id AS bigint) IS NULL OR c.id = :id)
                   AND (CAST(:state AS text) IS NULL OR c.state = :state)
+                  AND (CAST(:section AS bigint) IS NULL OR c.department_id = :section
+                       AND (c.state IN ('ACCEPTED', 'SUPPLEMENT') OR (c.done_at >= :from AND c.done_at < :to)))
                 ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""")
                 .param("site", siteId).param("id", by.get("id")).param("state", by.get("state")).param("limit", limit)
+                .param("section", by.get("section"))
+                .param("from", by.getOrDefault("from", Timestamp.from(Instant.EPOCH)))
+                .param("to", by.getOrDefault("to", Timestamp.from(Instant.EPOCH)))
                 .query(Row.class).list();
         if (rows.isEmpty()) {
             return List.of();

@@ -116,6 +116,7 @@ class BookingDeskPages {
     @RequiresPermission({Permissions.WINDOW_CALL, Permissions.APPOINTMENTS_VIEW})
     String day(SignedIn who, @RequestParam(required = false) Long window,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(defaultValue = "false") boolean counted,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         if (window != null) {
             directory.window(who.siteId(), window);
@@ -127,7 +128,9 @@ class BookingDeskPages {
         model.addAttribute("window", w);
         model.addAttribute("day", d);
         model.addAttribute("isToday", d.equals(LocalDate.now(clock)));
-        model.addAttribute("bookings", bookings.day(who.siteId(), w, d));
+        model.addAttribute("counted", counted);
+        model.addAttribute("bookings", bookings.day(who.siteId(), w, d).stream()
+                .filter(b -> !counted || BookingMeasure.counted(b.status())).toList());
         return htmx != null ? "appointments/day :: list" : "appointments/day";
     }
 

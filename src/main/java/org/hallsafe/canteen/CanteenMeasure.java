@@ -46,4 +46,15 @@ class CanteenMeasure implements MeasureStatusProvider {
         }
         return out;
     }
+
+    /** The day's meals and the suppliers' certificates: the canteen page of that day shows both. */
+    @Override
+    public String sectionLink(long siteId, long sectionId, LocalDate day) {
+        return "/canteen?day=" + day;
+    }
+
+    @Override
+    public String recordsKey() {
+        return "measure.records.meals";
+    }
 }

@@ -84,9 +84,21 @@ class DutyPages {
     @GetMapping("/duty/roster")
     @RequiresPermission(Permissions.DUTY_LOG)
     String roster(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            Model model) {
-        model.addAttribute("post", new RosterForm(from == null ? LocalDate.now(clock) : from, null, "", null, ""));
-        return rosterPage(who, from, model);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(required = false) Long window, Model model) {
+        if (window != null) {
+            directory.window(who.siteId(), window);
+        }
+        LocalDate start = day != null ? day : from;
+        model.addAttribute("post", new RosterForm(start == null ? LocalDate.now(clock) : start, window, "", null, ""));
+        String page = rosterPage(who, start, model);
+        if (day != null || window != null) {
+            @SuppressWarnings("unchecked")
+            List<Duty.Post> posts = (List<Duty.Post>) model.getAttribute("posts");
+            model.addAttribute("posts", posts.stream().filter(p -> (day == null || p.day().equals(day))
+                    && (window == null || window.equals(p.windowId()))).toList());
+        }
+        return page;
     }
 
     private String rosterPage(SignedIn who, LocalDate from, Model model) {

@@ -106,4 +106,14 @@ class BlindSpots implements MeasureStatusProvider {
                                 (int) zones.stream().filter(z -> z.state() == Hygiene.State.DUE).count(),
                                 (int) zones.stream().filter(z -> z.state() == Hygiene.State.OVERDUE).count()))));
     }
+
+    @Override
+    public String sectionLink(long siteId, long sectionId, LocalDate day) {
+        return "/hygiene/report?day=" + day + "&section=" + sectionId;
+    }
+
+    @Override
+    public String recordsKey() {
+        return "measure.records.zones";
+    }
 }

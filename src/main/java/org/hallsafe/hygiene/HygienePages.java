@@ -180,12 +180,17 @@ class HygienePages {
 
     @GetMapping("/hygiene/report")
     @RequiresPermission(Permissions.HYGIENE_VIEW)
-    String report(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
+    String report(SignedIn who, @RequestParam(required = false) LocalDate day,
+            @RequestParam(required = false) Long section, Model model) {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("day", d);
+        // one section's zones: the records a cell of the responsibility matrix counted (issue 16 item 2)
+        model.addAttribute("section", section == null ? null : directory.department(who.siteId(), section));
         HygieneReport.Day report = this.report.day(who.siteId(), d);
-        model.addAttribute("zones", report.zones());
-        model.addAttribute("uncovered", report.uncovered());
+        model.addAttribute("zones", report.zones().stream()
+                .filter(z -> section == null || section.equals(z.zone().departmentId())).toList());
+        model.addAttribute("uncovered", report.uncovered().stream()
+                .filter(z -> section == null || section.equals(z.departmentId())).toList());
         model.addAttribute("aired", report.aired());
         model.addAttribute("removed", report.removed());
         model.addAttribute("handovers", report.handovers());

@@ -1,5 +1,7 @@
 package org.hallsafe.organization;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
@@ -21,15 +23,23 @@ class MeasurePages {
     private final Measures measures;
     private final Directory directory;
 
-    MeasurePages(Measures measures, Directory directory) {
+    private final Clock clock;
+
+    MeasurePages(Measures measures, Directory directory, Clock clock) {
+        this.clock = clock;
         this.measures = measures;
         this.directory = directory;
     }
 
     @GetMapping("/org/measures")
     @RequiresPermission(Permissions.MEASURE_VIEW)
-    String matrix(SignedIn who, Model model) {
-        model.addAttribute("matrix", measures.matrix(who.siteId(), sections(who)));
+    String matrix(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        // any past day; a day still to come shows today (nothing is recorded ahead)
+        LocalDate shown = day == null || day.isAfter(today) ? today : day;
+        model.addAttribute("matrix", measures.matrix(who.siteId(), sections(who), directory.windows(who.siteId(), "", false), shown));
+        model.addAttribute("today", today);
+        model.addAttribute("sectionNames", directory.departmentNames(who.siteId()));
         return "org/measures";
     }
 

@@ -2,15 +2,19 @@ package org.hallsafe.organization;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Views.DepartmentView;
+import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
@@ -32,45 +36,109 @@ public class Measures {
     private final ActivityLog activity;
     /** Looked up when the matrix is drawn: the modules that provide figures themselves depend on this one. */
     private final ObjectProvider<MeasureStatusProvider> providers;
+    /** The formalism check's flags (issue 16 item 6), shown per section. */
+    private final ObjectProvider<SectionFlags> flags;
 
-    Measures(JdbcClient jdbc, Clock clock, ActivityLog activity, ObjectProvider<MeasureStatusProvider> providers) {
+    Measures(JdbcClient jdbc, Clock clock, ActivityLog activity, ObjectProvider<MeasureStatusProvider> providers,
+            ObjectProvider<SectionFlags> flags) {
+        this.flags = flags;
         this.jdbc = jdbc;
         this.clock = clock;
         this.activity = activity;
         this.providers = providers;
     }
 
-    /** One cell: whether the section is responsible, and its figures if a module reports them. */
-    public record Cell(boolean responsible, boolean explicit, Optional<MeasureStatus> status) {
+    /** A page listing the records behind a cell; {@code key} names what it lists (one link per provider). */
+    public record Link(String key, String href) {
     }
 
-    /** One row of the matrix. */
-    public record MeasureLine(PlanMeasure measure, List<Cell> cells) {
+    /**
+     * One cell: whether the section (or window) is responsible, its figures summed over every module that reports
+     * them, and the pages listing the records counted.
+     */
+    public record Cell(boolean responsible, boolean explicit, Optional<MeasureStatus> status, List<Link> links) {
+
+        public Cell(boolean responsible, boolean explicit, Optional<MeasureStatus> status) {
+            this(responsible, explicit, status, List.of());
+        }
     }
 
-    public record Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
+    /** One row of the matrix: a cell per section, then a cell per window. */
+    public record MeasureLine(PlanMeasure measure, List<Cell> cells, List<Cell> windowCells) {
     }
 
+    /** The matrix of a day; {@code flags} are the formalism check's flags by section id (0 for the hall's own). */
+    public record Matrix(LocalDate day, List<DepartmentView> sections, List<WindowView> windows, List<MeasureLine> rows,
+            Map<Long, List<SectionFlags.Flag>> flags) {
+
+        public Matrix(LocalDate day, List<DepartmentView> sections, List<MeasureLine> rows) {
+            this(day, sections, List.of(), rows, Map.of());
+        }
+    }
+
+    /** Today's matrix of the sections, without windows. */
     @StandbyRead
     @Transactional(readOnly = true)
     public Matrix matrix(long siteId, List<DepartmentView> sections) {
-        LocalDate day = LocalDate.now(clock);
+        return matrix(siteId, sections, List.of(), LocalDate.now(clock));
+    }
+
+    /**
+     * The matrix of a day (today or a past one) for the given sections and windows: every module reporting a measure
+     * is asked once for the day; several reporting the same measure are added up, each linking its own records.
+     */
+    @Transactional(readOnly = true)
+    @StandbyRead
+    public Matrix matrix(long siteId, List<DepartmentView> sections, List<WindowView> windows, LocalDate day) {
         Map<String, Set<Long>> owners = owners(siteId);
-        Map<String, MeasureStatusProvider> byCode = providers.orderedStream()
-                .collect(Collectors.toMap(MeasureStatusProvider::measureCode, p -> p, (a, b) -> a));
-        List<MeasureLine> rows = java.util.Arrays.stream(PlanMeasure.values()).map(m -> {
+        Map<String, List<MeasureStatusProvider>> byCode = providers.orderedStream()
+                .collect(Collectors.groupingBy(MeasureStatusProvider::measureCode));
+        List<MeasureLine> rows = Arrays.stream(PlanMeasure.values()).map(m -> {
             Set<Long> explicit = owners.getOrDefault(m.code(), Set.of());
-            Map<Long, MeasureStatus> figures = byCode.containsKey(m.code())
-                    ? byCode.get(m.code()).statuses(siteId, day) : Map.of();
+            List<Reported> reported = byCode.getOrDefault(m.code(), List.of()).stream()
+                    .map(p -> new Reported(p, p.statuses(siteId, day),
+                            windows.isEmpty() ? Map.of() : p.windowStatuses(siteId, day)))
+                    .toList();
             List<Cell> cells = sections.stream().map(s -> {
                 boolean isExplicit = explicit.contains(s.id());
                 boolean responsible = isExplicit || m.allSections();
-                Optional<MeasureStatus> status = responsible ? Optional.ofNullable(figures.get(s.id())) : Optional.empty();
-                return new Cell(responsible, isExplicit, status);
+                return responsible ? cell(true, isExplicit, reported, r -> r.sections.get(s.id()),
+                        p -> p.sectionLink(siteId, s.id(), day)) : new Cell(false, false, Optional.empty());
             }).toList();
-            return new MeasureLine(m, cells);
+            List<Cell> windowCells = windows.stream().map(w -> {
+                boolean responsible = m.allSections() || (w.sectionId() != null && explicit.contains(w.sectionId()));
+                Cell c = cell(responsible, false, reported, r -> r.windows.get(w.id()), p -> p.windowLink(siteId, w.id(), day));
+                return responsible || c.status().isPresent() ? c : new Cell(false, false, Optional.empty());
+            }).toList();
+            return new MeasureLine(m, cells, windowCells);
         }).toList();
-        return new Matrix(day, sections, rows);
+        Map<Long, List<SectionFlags.Flag>> flagged = flags.orderedStream()
+                .flatMap(f -> f.flags(siteId, day).stream())
+                .collect(Collectors.groupingBy(f -> f.sectionId() == null ? 0L : f.sectionId()));
+        return new Matrix(day, sections, windows, rows, flagged);
+    }
+
+    private record Reported(MeasureStatusProvider provider, Map<Long, MeasureStatus> sections,
+            Map<Long, MeasureStatus> windows) {
+    }
+
+    /** The figures of one column summed over the providers that report it, with a link from each that has one. */
+    private static Cell cell(boolean responsible, boolean explicit, List<Reported> reported,
+            Function<Reported, MeasureStatus> figures, Function<MeasureStatusProvider, String> link) {
+        MeasureStatus sum = null;
+        List<Link> links = new ArrayList<>();
+        for (Reported r : reported) {
+            MeasureStatus s = figures.apply(r);
+            if (s == null) {
+                continue;
+            }
+            sum = sum == null ? s : sum.plus(s);
+            String href = link.apply(r.provider);
+            if (href != null) {
+                links.add(new Link(r.provider.recordsKey(), href));
+            }
+        }
+        return new Cell(responsible, explicit, Optional.ofNullable(sum), links);
     }
 
     /** Section ids named as owners of each measure code. */

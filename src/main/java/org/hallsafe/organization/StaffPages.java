@@ -37,9 +37,12 @@ class StaffPages {
     @GetMapping("/org/staff")
     @RequiresPermission(Permissions.ORG_VIEW)
     String list(SignedIn who, @RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long dept,
-            @RequestParam(defaultValue = "false") boolean retired, Model model,
+            @RequestParam(defaultValue = "false") boolean retired, @RequestParam(required = false) Long window, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("staff", staff.search(who.siteId(), q, dept, retired));
+        // one window's staff: the records of the responsibility matrix's R-ORG window cell (issue 16 item 2)
+        model.addAttribute("window", window == null ? null : directory.window(who.siteId(), window));
+        model.addAttribute("staff", staff.search(who.siteId(), q, dept, retired).stream()
+                .filter(s -> window == null || window.equals(s.windowId())).toList());
         model.addAttribute("dept", dept);
         model.addAttribute("sections", directory.departments(who.siteId(), null, "", false));
         DirectoryPages.filters(model, q, retired, "org/staff");

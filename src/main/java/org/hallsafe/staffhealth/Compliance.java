@@ -75,18 +75,36 @@ class Compliance {
             String name = d.staff().windowId() != null ? d.staff().windowName() : d.staff().departmentName();
             String key = d.staff().departmentName() != null ? d.staff().departmentName() : name;
             ids.putIfAbsent(key, d.staff().departmentId());
-            int[] c = bySection.computeIfAbsent(key, k -> new int[6]);
-            c[0] += d.count(StaffDay.Status.DONE_ON_TIME);
-            c[1] += d.count(StaffDay.Status.DONE_LATE);
-            c[2] += d.count(StaffDay.Status.MISSED);
-            c[3] += d.count(StaffDay.Status.DUE) + d.count(StaffDay.Status.LATE);
-            int[] m = masks.getOrDefault(d.staff().id(), new int[2]);
-            c[4] += m[0];
-            c[5] += m[1] + (d.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
+            add(bySection.computeIfAbsent(key, k -> new int[6]), d, masks);
         }
         List<SectionDay> out = new ArrayList<>();
         bySection.forEach((name, c) -> out.add(new SectionDay(ids.get(name), name, c[0], c[1], c[2], c[3], c[4], c[5])));
         return out;
+    }
+
+    /** A day per window (window staff only), by window id: the matrix's window columns. */
+    @Transactional(readOnly = true)
+    Map<Long, SectionDay> byWindow(long siteId, LocalDate day) {
+        Map<Long, int[]> byWindow = new LinkedHashMap<>();
+        Map<Long, int[]> masks = masksChanged(siteId, day);
+        for (StaffHealth.Day d : health.board(siteId, null, day)) {
+            if (d.staff().windowId() != null) {
+                add(byWindow.computeIfAbsent(d.staff().windowId(), k -> new int[6]), d, masks);
+            }
+        }
+        Map<Long, SectionDay> out = new LinkedHashMap<>();
+        byWindow.forEach((id, c) -> out.put(id, new SectionDay(null, "", c[0], c[1], c[2], c[3], c[4], c[5])));
+        return out;
+    }
+
+    private static void add(int[] c, StaffHealth.Day d, Map<Long, int[]> masks) {
+        c[0] += d.count(StaffDay.Status.DONE_ON_TIME);
+        c[1] += d.count(StaffDay.Status.DONE_LATE);
+        c[2] += d.count(StaffDay.Status.MISSED);
+        c[3] += d.count(StaffDay.Status.DUE) + d.count(StaffDay.Status.LATE);
+        int[] m = masks.getOrDefault(d.staff().id(), new int[2]);
+        c[4] += m[0];
+        c[5] += m[1] + (d.mask() == StaffHealth.MaskState.OVERDUE ? 1 : 0);
     }
 
     /** Per staff member: disposable masks changed within their life, and changed too late. */
@@ -178,7 +196,32 @@ class Compliance {
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
             return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
-                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed())));
+                    Collectors.toMap(SectionDay::departmentId, Monitoring::checks));
+        }
+
+        @Override
+        public Map<Long, MeasureStatus> windowStatuses(long siteId, LocalDate day) {
+            return compliance.byWindow(siteId, day).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> checks(e.getValue())));
+        }
+
+        private static MeasureStatus checks(SectionDay s) {
+            return new MeasureStatus(s.onTime() + s.late(), s.due(), s.missed());
+        }
+
+        @Override
+        public String sectionLink(long siteId, long sectionId, LocalDate day) {
+            return "/staffhealth?dept=" + sectionId + "&day=" + day;
+        }
+
+        @Override
+        public String windowLink(long siteId, long windowId, LocalDate day) {
+            return "/staffhealth?window=" + windowId + "&day=" + day;
+        }
+
+        @Override
+        public String recordsKey() {
+            return "measure.records.checks";
         }
     }
 
@@ -199,7 +242,32 @@ class Compliance {
         @Override
         public Map<Long, MeasureStatus> statuses(long siteId, LocalDate day) {
             return compliance.sections(siteId, day).stream().filter(s -> s.departmentId() != null).collect(
-                    Collectors.toMap(SectionDay::departmentId, s -> new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue())));
+                    Collectors.toMap(SectionDay::departmentId, Protection::masks));
+        }
+
+        @Override
+        public Map<Long, MeasureStatus> windowStatuses(long siteId, LocalDate day) {
+            return compliance.byWindow(siteId, day).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> masks(e.getValue())));
+        }
+
+        private static MeasureStatus masks(SectionDay s) {
+            return new MeasureStatus(s.masksOnTime(), 0, s.masksOverdue());
+        }
+
+        @Override
+        public String sectionLink(long siteId, long sectionId, LocalDate day) {
+            return "/staffhealth?dept=" + sectionId + "&day=" + day;
+        }
+
+        @Override
+        public String windowLink(long siteId, long windowId, LocalDate day) {
+            return "/staffhealth?window=" + windowId + "&day=" + day;
+        }
+
+        @Override
+        public String recordsKey() {
+            return "measure.records.staff";
         }
     }
 }

@@ -2,6 +2,7 @@ package org.hallsafe.staffhealth;
 
 import java.io.IOException;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -119,12 +120,23 @@ class StaffHealthPages {
     @GetMapping("/staffhealth")
     @RequiresPermission(Permissions.HEALTH_BOARD)
     String board(SignedIn who, @RequestParam(required = false) Long dept, Model model,
+            @RequestParam(required = false) Long window, @RequestParam(required = false) LocalDate day,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        Long department = dept != null ? (dept == 0 ? null : dept) : myself(who).map(StaffView::departmentId).orElse(null);
-        model.addAttribute("days", health.board(who.siteId(), department));
+        Long department = window != null ? null
+                : dept != null ? (dept == 0 ? null : dept) : myself(who).map(StaffView::departmentId).orElse(null);
+        // a past day and one window: the staff a cell of the responsibility matrix counted (issue 16 item 2)
+        LocalDate shown = day == null ? LocalDate.now(clock) : day;
+        if (window != null) {
+            directory.window(who.siteId(), window); // another hall's window is a not-found
+        }
+        model.addAttribute("days", health.board(who.siteId(), department, shown).stream()
+                .filter(d -> window == null || window.equals(d.staff().windowId())).toList());
         // the numbers only for those who need them; everyone else on the board sees how each check stands
         model.addAttribute("readings", who.may(Permissions.HEALTH_READINGS)
-                ? health.readings(who.siteId(), java.time.LocalDate.now(clock)) : java.util.Map.of());
+                ? health.readings(who.siteId(), shown) : java.util.Map.of());
+        model.addAttribute("day", day);
+        model.addAttribute("shownDay", shown);
+        model.addAttribute("window", window);
         model.addAttribute("dept", department);
         model.addAttribute("departments", directory.departments(who.siteId(), null, "", false));
         return htmx != null ? "staffhealth/board :: rows" : "staffhealth/board";
