@@ -36,7 +36,7 @@ class ReportThread {
 
     /** Section names come from the organization's directory (its tables are not read here). */
     private static final String SELECT = """
-            SELECT r.id, r.department_id, '' AS section_name, r.day, r.problems, r.request, r.request_to,
+            SELECT r.id, r.department_id AS section_id, '' AS section_name, r.day, r.problems, r.request, r.request_to,
                    '' AS request_to_name, r.incidents_today, r.incidents_open, r.late, r.submitted_at, r.submitted_by,
                    r.submitted_name
             FROM section_reports r""";

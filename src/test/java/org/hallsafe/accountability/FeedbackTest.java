@@ -135,6 +135,7 @@ class FeedbackTest {
         mvc.perform(get("/feedback/reports/" + id).with(user(leader))).andExpect(status().isOk());
         mvc.perform(post("/feedback/reports/" + id + "/replies").with(user(leader)).with(csrf()).param("body", "已安排，明早送到"))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/feedback/reports/" + id).with(user(as(r.officeHead())))).andExpect(status().isOk());
         mvc.perform(post("/feedback/reports/" + id + "/replies").with(user(as(r.officeHead()))).with(csrf())
                 .param("body", "电池已放在一号门")).andExpect(status().is3xxRedirection());
         String empty = mvc.perform(post("/feedback/reports/" + id + "/replies").with(user(leader)).with(csrf()).param("body", " "))
