@@ -32,9 +32,10 @@ class PageController {
         return "login";
     }
 
+    /** The leadership group's home is the overview of every measure (issue 16): leaders and the office, by role. */
     @GetMapping("/")
-    String home() {
-        return "home";
+    String home(SignedIn who) {
+        return who.role() == Role.LEADER || who.role() == Role.OFFICE ? "redirect:/overview" : "home";
     }
 
     /** The live-update stream of the signed-in person; the layout connects to it on every page. */
