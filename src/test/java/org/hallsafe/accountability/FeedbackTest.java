@@ -146,7 +146,8 @@ class FeedbackTest {
                 .getResponse().getContentAsString();
         assertThat(seen).containsSubsequence("已安排，明早送到", "电池已放在一号门");
         // one receipt per reader, at the first reading; the writer's own readings are none
-        assertThat(seen).contains("于 2026-12-02 15:40 已读").doesNotContain("15:45 已读");
+        assertThat(seen).contains("测试LEADER 于 2026-12-02 15:40 已读").contains("测试SECTION_HEAD 于 2026-12-02 15:45 已读")
+                .doesNotContain("测试LEADER 于 2026-12-02 15:45 已读");
         assertThat(jdbc.sql("SELECT count(*) FROM section_report_reads WHERE report_id = :id").param("id", id)
                 .query(Integer.class).single()).isEqualTo(2);
         // the request shows on the addressed section's page
