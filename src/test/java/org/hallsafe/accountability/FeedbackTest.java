@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.TestHall;
-import org.hallsafe.organization.HallFigures;
-import org.hallsafe.organization.Measures;
-import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.hallsafe.organization.Directory;
+import org.hallsafe.organization.HallFigures;
+import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
+import org.hallsafe.organization.Measures;
 import org.hallsafe.platform.Deliveries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
