@@ -53,7 +53,7 @@ class Briefings {
     record Briefing(LocalDate day, String hall, List<Tile> tiles, List<SectionLine> sections, List<FlagLine> flags,
             String remarks, Instant sentAt, String sentBy) {
 
-        boolean sent() {
+        public boolean sent() {
             return sentAt != null;
         }
 
