@@ -40,7 +40,7 @@ COMMENT ON INDEX section_reports_request_to_idx IS 'Requests addressed to a sect
 CREATE TABLE section_report_figures (
     site_id      bigint  NOT NULL,
     report_id    bigint  NOT NULL,
-    measure_code text    NOT NULL CONSTRAINT section_report_figures_code_len CHECK (char_length(measure_code) <= 20),
+    measure_code text    NOT NULL CONSTRAINT section_report_figures_measure_code_len CHECK (char_length(measure_code) <= 20),
     done         integer NOT NULL,
     due          integer NOT NULL,
     overdue      integer NOT NULL,
@@ -55,8 +55,8 @@ CREATE TABLE section_report_replies (
     report_id   bigint      NOT NULL,
     body        text        NOT NULL CONSTRAINT section_report_replies_body_len CHECK (char_length(body) <= 1000),
     written_at  timestamptz NOT NULL,
-    written_by  text        NOT NULL CONSTRAINT section_report_replies_by_len CHECK (char_length(written_by) <= 100),
-    writer_name text        NOT NULL CONSTRAINT section_report_replies_name_len CHECK (char_length(writer_name) <= 100),
+    written_by  text        NOT NULL CONSTRAINT section_report_replies_written_by_len CHECK (char_length(written_by) <= 100),
+    writer_name text        NOT NULL CONSTRAINT section_report_replies_writer_name_len CHECK (char_length(writer_name) <= 100),
     CONSTRAINT section_report_replies_report_fk FOREIGN KEY (site_id, report_id) REFERENCES section_reports (site_id, id)
 );
 COMMENT ON TABLE section_report_replies IS 'The thread under a report, oldest first.';
@@ -67,7 +67,7 @@ CREATE TABLE section_report_reads (
     site_id     bigint      NOT NULL,
     report_id   bigint      NOT NULL,
     account_id  bigint      NOT NULL,
-    reader_name text        NOT NULL CONSTRAINT section_report_reads_name_len CHECK (char_length(reader_name) <= 100),
+    reader_name text        NOT NULL CONSTRAINT section_report_reads_reader_name_len CHECK (char_length(reader_name) <= 100),
     read_at     timestamptz NOT NULL,
     PRIMARY KEY (report_id, account_id),
     CONSTRAINT section_report_reads_report_fk FOREIGN KEY (site_id, report_id) REFERENCES section_reports (site_id, id)
