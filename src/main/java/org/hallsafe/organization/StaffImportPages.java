@@ -142,7 +142,7 @@ class StaffImportPages {
     /** New one-time links for the chosen accounts, printed at once: the tokens exist only on this sheet. */
     @PostMapping("/org/staff/sign-in/sheet")
     String sheet(SignedIn who, @RequestParam(name = "accountId", required = false) List<Long> accountIds, Model model,
-            RedirectAttributes redirect) {
+            Locale locale, RedirectAttributes redirect) {
         if (accountIds == null || accountIds.isEmpty()) {
             redirect.addFlashAttribute("noneChosen", true);
             return "redirect:/org/staff/sign-in";
@@ -155,7 +155,9 @@ class StaffImportPages {
         List<Card> cards = new ArrayList<>();
         for (SignInLinks.IssuedLink link : issued) {
             String placement = staff.byAccount(who.siteId(), link.accountId())
-                    .map(s -> s.windowNumber() != null ? s.windowNumber() + " " + s.windowName() : s.departmentName())
+                    .map(s -> s.windowNumber() != null
+                            ? messages.getMessage("window.label", new Object[] {s.windowNumber(), s.windowName()}, locale)
+                            : s.departmentName())
                     .orElse("");
             cards.add(new Card(link, placement, QrCodes.svg(link.url())));
         }

@@ -5,13 +5,13 @@ CREATE TABLE sign_in_links (
     id          bigserial   PRIMARY KEY,
     site_id     bigint      NOT NULL,
     account_id  bigint      NOT NULL,
-    token_hash  text        NOT NULL CHECK (char_length(token_hash) <= 128),
+    token_hash  text        NOT NULL CONSTRAINT sign_in_links_token_hash_len CHECK (char_length(token_hash) <= 128),
     created_at  timestamptz NOT NULL,
-    created_by  text        NOT NULL CHECK (char_length(created_by) <= 100),
+    created_by  text        NOT NULL CONSTRAINT sign_in_links_created_by_len CHECK (char_length(created_by) <= 100),
     expires_at  timestamptz NOT NULL,
     used_at     timestamptz,
     revoked_at  timestamptz,
-    revoked_by  text        CHECK (char_length(revoked_by) <= 100),
+    revoked_by  text        CONSTRAINT sign_in_links_revoked_by_len CHECK (char_length(revoked_by) <= 100),
     CONSTRAINT sign_in_links_account_fk FOREIGN KEY (site_id, account_id) REFERENCES accounts (site_id, id) ON DELETE CASCADE
 );
 COMMENT ON TABLE sign_in_links IS 'One-time sign-in links: hash of the token, its account, expiry, use and revocation.';

@@ -1,10 +1,18 @@
 package org.hallsafe.organization;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
+import javax.imageio.ImageIO;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
@@ -12,6 +20,10 @@ import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,12 +89,28 @@ class Issue16PeopleBrowserTest {
             desk.driver().switchTo().window(handles.get(0));
             desk.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card"), 2));
             String cards = desk.text(By.cssSelector(".cards"));
-            assertThat(cards).contains("孙晓梅").contains("sun" + u).contains("5 社保").contains("郑桂兰")
+            assertThat(cards).contains("孙晓梅").contains("sun" + u).contains("5号窗口 社保").contains("郑桂兰")
                     .contains("只能用一次");
             assertThat(desk.driver().findElements(By.cssSelector(".card .qr svg"))).hasSize(2);
+            // every card holds its text within its cut lines
+            assertThat((Boolean) ((JavascriptExecutor) desk.driver()).executeScript(
+                    "return [...document.querySelectorAll('.card')].every(c => c.scrollHeight <= c.clientHeight);"))
+                    .isTrue();
             desk.screenshot("r16-8-sign-in-sheet-desk");
-            link = desk.driver().findElements(By.cssSelector(".card .url")).get(0).getText();
+            List<String> urls = desk.driver().findElements(By.cssSelector(".card .url")).stream()
+                    .map(e -> e.getText()).toList();
+            link = urls.get(0);
             assertThat(link).contains("/welcome/");
+            // a phone reads the printed QR codes: they carry the cards' links (drawn three times as sharp, as a
+            // phone's camera sees the paper, since a screen pixel is coarser than a printed module)
+            ((ChromeDriver) desk.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1280, "height", 900, "deviceScaleFactor", 3, "mobile", false));
+            List<String> read = new ArrayList<>();
+            for (WebElement qr : desk.driver().findElements(By.cssSelector(".card .qr"))) {
+                read.add(qrCode(qr.getScreenshotAs(OutputType.BYTES)));
+            }
+            ((ChromeDriver) desk.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            assertThat(read).containsExactlyElementsOf(urls);
 
             desk.driver().switchTo().window(mine);
             desk.open("/org/staff/sign-in");
@@ -120,5 +148,13 @@ class Issue16PeopleBrowserTest {
             phone.open("/org/staff/import");
             phone.screenshot("r16-8-import-phone");
         }
+    }
+
+    private static String qrCode(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
     }
 }

@@ -62,6 +62,8 @@ class Issue16PeopleTest {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired DemoBureau demo;
+    @Autowired StaffDirectory staff;
 
     private TestHall.Hall hall;
     private UserDetails admin;
@@ -280,7 +282,7 @@ class Issue16PeopleTest {
         long account = accounts.findByUsername("sun" + u).orElseThrow().id();
 
         String sheet = printSheet(account);
-        assertThat(sheet).contains("孙晓梅").contains("sun" + u).contains("<svg").contains("5 社保");
+        assertThat(sheet).contains("孙晓梅").contains("sun" + u).contains("<svg").contains("5号窗口 社保");
         String token = token(sheet);
         assertThat(jdbc.sql("SELECT count(*) FROM sign_in_links WHERE token_hash = :t OR token_hash LIKE '%' || :t || '%'")
                 .param("t", token).query(Long.class).single()).as("only a hash is stored").isZero();
@@ -392,6 +394,21 @@ class Issue16PeopleTest {
         // the labels
         String html = mvc.perform(get("/admin/accounts").with(user(admin))).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("窗口工作人员").contains("保洁员");
+    }
+
+    @Test
+    void r16_8_theDemoHallHasAWindowClerkAndACleanerWithDemoAccounts() {
+        List<Long> windows = List.of(0L, 0L, 0L, 0L, directory.windows(hall.siteId(), "", false).get(0).id());
+        List<Long> made = demo.newRoles(hall.siteId(), hall.sectionId(), windows, new java.util.Random(1));
+        Accounts.AccountView window = accounts.findByUsername("window").orElseThrow();
+        Accounts.AccountView cleaner = accounts.findByUsername("cleaner").orElseThrow();
+        assertThat(window.role()).isEqualTo(Role.WINDOW);
+        assertThat(cleaner.role()).isEqualTo(Role.CLEANER);
+        assertThat(window.demo()).isTrue();
+        var clerk = staff.get(hall.siteId(), made.get(0));
+        assertThat(clerk.windowNumber()).isEqualTo(5);
+        assertThat(clerk.accountId()).isEqualTo(window.id());
+        assertThat(staff.get(hall.siteId(), made.get(1)).jobTitle()).isEqualTo("保洁员");
     }
 
     private String printSheet(long accountId) throws Exception {
