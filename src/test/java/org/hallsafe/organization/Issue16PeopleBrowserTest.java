@@ -5,8 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
