@@ -94,6 +94,7 @@ class DemoBureau {
             people.add(staff.save(SITE, null, new StaffForm(name, String.format("YY%04d", i + 1), dept, window, job,
                     phone(random), idNumber(random), username)));
         }
+        people.addAll(newRoles(SITE, sections.get(2), windows, random));
         leadership.appoint(SITE, new LeadershipForm(people.get(1), LeadershipRole.LEADER));
         leadership.appoint(SITE, new LeadershipForm(people.get(8), LeadershipRole.DEPUTY));
         leadership.appoint(SITE, new LeadershipForm(people.get(9), LeadershipRole.DEPUTY));
@@ -103,7 +104,21 @@ class DemoBureau {
         leadership.appoint(SITE, new LeadershipForm(people.get(2), LeadershipRole.OFFICE_DIRECTOR));
         leadership.appoint(SITE, new LeadershipForm(people.get(16), LeadershipRole.OFFICE_MEMBER));
         log.info("Demo bureau loaded: {} sections, {} windows, {} staff; demo accounts admin, leader, office, head, "
-                + "screener, staff, canteen.", SECTIONS.length, WINDOWS.length, people.size());
+                + "screener, staff, canteen, window, cleaner.", SECTIONS.length, WINDOWS.length, people.size());
+    }
+
+    /**
+     * The roles of issue 16: a window clerk at window 5 (社保) and a cleaner of the hall under 窗口管理科, which looks
+     * after the hall; each with a demo account ({@code window}, {@code cleaner}).
+     */
+    List<Long> newRoles(long site, long windowSection, List<Long> windows, Random random) {
+        accounts.createDemo(site, "window", "孙晓梅", Role.WINDOW, DEMO_PASSWORD);
+        accounts.createDemo(site, "cleaner", "郑桂兰", Role.CLEANER, DEMO_PASSWORD);
+        return List.of(
+                staff.save(site, null, new StaffForm("孙晓梅", "YY0061", null, windows.get(4), "窗口工作人员",
+                        phone(random), idNumber(random), "window")),
+                staff.save(site, null, new StaffForm("郑桂兰", "YY0062", windowSection, null, "保洁员",
+                        phone(random), idNumber(random), "cleaner")));
     }
 
     private static String phone(Random random) {

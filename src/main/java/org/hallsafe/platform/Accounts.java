@@ -48,6 +48,17 @@ public class Accounts {
         return id;
     }
 
+    /**
+     * An account whose password its person chooses through a one-time sign-in link ({@link SignInLinks}): until then
+     * no password opens it (issue 16, item 8: accounts made in bulk, not typed in by the administrator).
+     */
+    @Transactional
+    public long createAwaitingPassword(long siteId, String username, String displayName, Role role) {
+        long id = insert(siteId, username, displayName, role, null, false);
+        activity.record("ACCOUNT_CREATED", "account", id, username + " " + role);
+        return id;
+    }
+
     /** Demo accounts work only while {@code hallsafe.demo} is on. */
     @Transactional
     public long createDemo(long siteId, String username, String displayName, Role role, String password) {
@@ -72,8 +83,14 @@ public class Accounts {
         if (nameProblem != null) {
             throw new InvalidInputException("displayName", nameProblem);
         }
-        checkPassword(siteId, username, password, demo);
-        Account saved = accounts.save(new Account(null, siteId, username, displayName, role, passwords.encode(password),
+        String hash;
+        if (password == null) {
+            hash = unusableHash();
+        } else {
+            checkPassword(siteId, username, password, demo);
+            hash = passwords.encode(password);
+        }
+        Account saved = accounts.save(new Account(null, siteId, username, displayName, role, hash,
                 0, null, true, demo, clock.instant(), SignedIn.actor()));
         return saved.id();
     }
@@ -92,6 +109,37 @@ public class Accounts {
         endSessions(account.id(), account.username());
         activity.record("ACCOUNT_PASSWORD_CHANGED", "account", accountId, account.username());
     }
+
+    /**
+     * The password chosen through a one-time sign-in link: the link is the authority, so no signed-in person is
+     * checked; the password policy is. Unlocks the account and ends its sessions.
+     */
+    void setPasswordFromLink(long accountId, String password) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> NotFoundException.of("account", accountId));
+        checkPassword(account.siteId(), account.username(), password, account.demo());
+        jdbc.sql("UPDATE accounts SET password_hash = :hash, failed_sign_ins = 0, locked_until = NULL WHERE id = :id")
+                .param("hash", passwords.encode(password)).param("id", accountId).update();
+        endSessions(account.id(), account.username());
+        activity.record(account.siteId(), account.username(), "ACCOUNT_PASSWORD_CHOSEN", "account", accountId,
+                account.username());
+    }
+
+    /**
+     * A BCrypt-shaped hash of no password: random where the salt and digest go, so no password ever matches it, and
+     * checked at the same cost as a real one (a sign-in attempt takes as long as for any account). Made without
+     * hashing, so an import of hundreds of accounts does not spend a BCrypt round on each.
+     */
+    private String unusableHash() {
+        String alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder hash = new StringBuilder("{bcrypt}$2a$")
+                .append(String.format("%02d", properties.security().passwordStrength())).append('$');
+        for (int i = 0; i < 53; i++) {
+            hash.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return hash.toString();
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Switches an account of the given hall on or off; an account of another hall is not found. */
     @Transactional

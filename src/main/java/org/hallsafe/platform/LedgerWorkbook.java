@@ -117,6 +117,21 @@ public final class LedgerWorkbook implements AutoCloseable {
             parts.add(start(0));
         }
 
+        /**
+         * Columns whose cells stay text when someone types into them (a template to fill in: Excel would turn an
+         * 18-digit ID number into a rounded number, and a phone number's or card's leading zero would go).
+         */
+        public Sheet textColumns(int... columns) {
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            for (SXSSFSheet part : parts) {
+                for (int c : columns) {
+                    part.setDefaultColumnStyle(c, text);
+                }
+            }
+            return this;
+        }
+
         /** The rows written so far. */
         public int rows() {
             return rows;

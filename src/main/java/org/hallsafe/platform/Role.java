@@ -39,7 +39,21 @@ public enum Role {
     STAFF(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.BOOK_FOR, Permissions.WINDOW_CALL,
             Permissions.DUTY_LOG, Permissions.NOTICE_VIEW, Permissions.AGENCY_VIEW, Permissions.AGENCY_HANDLE)),
     CANTEEN(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.CANTEEN_MANAGE, Permissions.CANTEEN_DOOR,
-            Permissions.CANTEEN_VIEW, Permissions.HEALTH_BOARD, Permissions.NOTICE_VIEW));
+            Permissions.CANTEEN_VIEW, Permissions.HEALTH_BOARD, Permissions.NOTICE_VIEW)),
+    /**
+     * Window staff (窗口工作人员, issue 16 item 8): the plan's window work: serve citizens (call the next booking, book
+     * for one, agency cases), wipe the counter after each item ("事项受理办结后…及时用快干消毒液消毒"), keep the
+     * duty phone when the hall is closed ("各窗口派专人值班值守、回复电话咨询"), their own temperature checks, the
+     * knowledge library. Nothing of the gate, the ledgers or other people's readings.
+     */
+    WINDOW(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.BOOK_FOR, Permissions.WINDOW_CALL,
+            Permissions.DUTY_LOG, Permissions.NOTICE_VIEW, Permissions.AGENCY_VIEW, Permissions.AGENCY_HANDLE)),
+    /**
+     * Cleaners (保洁员, issue 16 item 8): the plan's cleaning work: disinfect the zones when due, air the rooms, take
+     * the waste away (all through the hygiene records), their own temperature checks, the knowledge library. No
+     * citizens' data, no bookings, no ledgers.
+     */
+    CLEANER(Set.of(Permissions.HEALTH_SELF, Permissions.HYGIENE_RECORD, Permissions.NOTICE_VIEW));
 
     private final Set<String> permissions;
 

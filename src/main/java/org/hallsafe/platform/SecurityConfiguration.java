@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers("/agency/apply", "/agency/applied", "/agency/status").permitAll()
                         // the public notice page, feed, fragment and pictures (issue 15)
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/public/notices", "/public/notices/**").permitAll()
+                        // a one-time sign-in link: its person chooses a password (issue 16, item 8)
+                        .requestMatchers("/welcome/*").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .defaultSuccessUrl("/", false)
