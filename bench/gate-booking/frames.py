@@ -3,10 +3,10 @@ leaf methods (self time), and the share of samples whose stack holds each step o
 import collections, re, sys
 
 STEPS = [  # (label, method name prefix): a sample counts for a step when any frame of its stack starts with it
-    ("HTTP Basic: account read, password check", "org.springframework.security.web.authentication.www.BasicAuthenticationFilter.doFilterInternal"),
+    ("HTTP Basic: authentication (ProviderManager.authenticate)", "org.springframework.security.authentication.ProviderManager.authenticate"),
     ("  of which the account's read (loadUserByUsername)", "org.hallsafe.platform.AccountDetailsService.loadUserByUsername"),
     ("  of which BCrypt", "org.springframework.security.crypto.bcrypt.BCrypt."),
-    ("device token (Bearer)", "org.hallsafe.platform.DeviceTokenFilter.doFilterInternal"),
+    ("device token: DeviceTokens.authenticate (cache, or the one UPDATE)", "org.hallsafe.platform.DeviceTokens.authenticate"),
     ("JSON read and written (Jackson)", "tools.jackson.databind."),
     ("Bean Validation of the form", "org.hibernate.validator."),
     ("GateDesk.record (the transaction's work)", "org.hallsafe.screening.GateDesk.record"),
