@@ -32,10 +32,6 @@ class CitizenFile {
         this.personalData = personalData;
     }
 
-    /** A citizen written at the gate: their masked numbers, and their document's look-up hash. */
-    record Written(long id, String docMasked, String phoneMasked, byte[] docHash) {
-    }
-
     /** The gate's look-up of a returning citizen by the full document number: each one is audited. */
     @Transactional
     Optional<KnownCitizen> findAudited(long siteId, DocumentType type, String docNo) {
