@@ -15,7 +15,7 @@ CREATE TABLE device_tokens (
     CONSTRAINT device_tokens_name_len CHECK (char_length(name) <= 40),
     CONSTRAINT device_tokens_name_blank CHECK (btrim(name) <> ''),
     CONSTRAINT device_tokens_hash_len CHECK (octet_length(token_hash) = 32),
-    CONSTRAINT device_tokens_hint_len CHECK (char_length(token_hint) <= 8),
+    CONSTRAINT device_tokens_token_hint_len CHECK (char_length(token_hint) <= 8),
     CONSTRAINT device_tokens_created_by_len CHECK (char_length(created_by) <= 100),
     CONSTRAINT device_tokens_revoked_by_len CHECK (char_length(revoked_by) <= 100),
     UNIQUE (site_id, id)
