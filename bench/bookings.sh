@@ -23,7 +23,7 @@ if [ -z "$window" ]; then
 fi
 tag="压测事项 $(date +%s)"
 item=$(q "INSERT INTO service_items (site_id, name, minutes) VALUES ($site, '$tag', 15) RETURNING id")
-q "INSERT INTO service_item_windows (item_id, window_id) VALUES ($item, $window)"
+q "INSERT INTO service_item_windows (site_id, item_id, window_id) VALUES ($site, $item, $window)"
 # ten slots on a fresh day a year ahead (nothing else books them; every run takes the next day), 09:00 onwards
 day=$(q "SELECT coalesce(max((starts_at AT TIME ZONE 'Asia/Shanghai')::date), current_date + 364) + 1
          FROM slots WHERE window_id = $window AND created_by = 'bench'")

@@ -49,7 +49,8 @@ public class Load {
             args.put(a.substring(0, eq), a.substring(eq + 1));
         }
         String url = arg("url", "http://127.0.0.1:8080") + "/api/v1/screening/screenings";
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
+        // token=... sends a gate tablet's device token (issue 18) instead of the screener's password
+        String auth = args.containsKey("token") ? "Bearer " + arg("token", "") : "Basic " + Base64.getEncoder().encodeToString(
                 (arg("user", "screener") + ":" + arg("password", "HallSafe-Demo-2026")).getBytes(StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();

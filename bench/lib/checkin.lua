@@ -1,7 +1,8 @@
 -- wrk script: one gate check-in per request through the JSON API, each with a fresh submissionId.
 -- The same generator as bench/lib/Load.java: citizens from a pool of BENCH_POOL valid ID-card numbers (so some
 -- return), 0.5 % at 37.6 °C (re-measure), 0.2 % without a mask (refused: an incident), the rest admitted.
--- Env: BENCH_AUTH (base64 user:password), BENCH_POOL (default 100000).
+-- Env: BENCH_AUTH (base64 user:password), or BENCH_AUTH_HEADER (e.g. "Bearer <device token>", issue 18);
+-- BENCH_POOL (default 100000).
 local surnames = {"王","李","张","刘","陈","杨","黄","赵","吴","周","徐","孙","马","朱","胡","郭"}
 local given = {"伟","芳","娜","敏","静","丽","强","磊","军","洋","勇","艳","杰","娟","涛","明","超","秀英","华","平"}
 local weights = {7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2}
@@ -40,7 +41,7 @@ local function id_number(i)
 end
 
 local headers = {["Content-Type"] = "application/json", ["Accept"] = "application/json",
-                 ["Authorization"] = "Basic " .. auth}
+                 ["Authorization"] = os.getenv("BENCH_AUTH_HEADER") or ("Basic " .. auth)}
 
 request = function()
   local person = math.random(0, pool - 1)

@@ -36,6 +36,13 @@ class BookingPlaces {
         return slot;
     }
 
+    /** "Full" from the slot as just read (window's places and the hall's cap), before any write. */
+    void refuseIfFull(long siteId, Slots.Slot slot, long itemId) {
+        if (slot.remaining() == 0) {
+            throw new Bookings.SlotFullException(slots.nextFree(siteId, itemId, 3));
+        }
+    }
+
     /** Takes a place in the window's slot and under the hall's cap, or answers "full" and takes none. */
     void take(long siteId, Slots.Slot slot, long itemId) {
         int window = jdbc.sql("UPDATE slots SET booked = booked + 1 WHERE id = :id AND booked < capacity")

@@ -163,6 +163,9 @@ public class Bookings {
         Catalogue.Item item = catalogue.find(siteId, f.itemId()).filter(i -> !i.retired())
                 .orElseThrow(() -> new InvalidInputException("itemId", "appointments.book.item"));
         Slots.Slot slot = places.slotFor(siteId, f.slotId(), item, selfService);
+        // issue 18: a slot already full is answered from this read, without a write or a lock; one with places left
+        // is taken by the conditional UPDATE below, which alone decides when the last places go at once
+        places.refuseIfFull(siteId, slot, item.id());
         String doc = f.normalisedDocNo();
         byte[] docHash = personalData.lookupHash(doc);
         limits.lockPerson(siteId, docHash);

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, DeviceTokens devices) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -53,6 +53,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403)))
+                // gate tablets: Authorization: Bearer <device token> (issue 18), before HTTP Basic
+                .addFilterBefore(new DeviceTokenFilter(devices),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(SecurityHeaders::apply)
                 .csrf(c -> c.disable());

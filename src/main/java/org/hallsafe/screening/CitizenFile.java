@@ -2,6 +2,7 @@ package org.hallsafe.screening;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.hallsafe.platform.NotFoundException;
@@ -31,10 +32,6 @@ class CitizenFile {
         this.personalData = personalData;
     }
 
-    /** A citizen written at the gate: their masked numbers, and their document's look-up hash. */
-    record Written(long id, String docMasked, String phoneMasked, byte[] docHash) {
-    }
-
     /** The gate's look-up of a returning citizen by the full document number: each one is audited. */
     @Transactional
     Optional<KnownCitizen> findAudited(long siteId, DocumentType type, String docNo) {
@@ -62,28 +59,35 @@ class CitizenFile {
                 .query(KnownCitizen.class).optional();
     }
 
-    /** Writes this visit of a citizen: new, or the one on file with this document, their name and phone updated. */
-    Written write(long siteId, String name, DocumentType type, String docNo, String phoneNumber) {
+    /** A citizen's visit at the gate, their numbers sealed, to be written with the reading ({@link GateWrites}). */
+    record Visit(String name, DocumentType type, SealedValue doc, SealedValue phone, Instant at) {
+
+        /** The parameters of {@link #UPSERT}. */
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            return spec.param("cname", name).param("ctype", type.name()).param("dc", doc.cipherText())
+                    .param("dh", doc.lookupHash()).param("dm", doc.masked()).param("pc", phone.cipherText())
+                    .param("ph", phone.lookupHash()).param("pm", phone.masked())
+                    .param("cnow", Timestamp.from(at)); // the last visit, which the retention period counts from
+        }
+    }
+
+    /** Writes a visit of a citizen: new, or the one on file with this document, their name and phone updated. */
+    static final String UPSERT = """
+            INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash,
+                phone_masked, created_at, updated_at)
+            VALUES (:site, :cname, :ctype, :dc, :dh, :dm, :pc, :ph, :pm, :cnow, :cnow)
+            ON CONFLICT (site_id, doc_type, doc_hash) DO UPDATE SET name = excluded.name,
+                phone_cipher = coalesce(excluded.phone_cipher, citizens.phone_cipher),
+                phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
+                phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = excluded.updated_at
+            RETURNING id, phone_masked""";
+
+    /** This visit of a citizen, sealed: the document always, the phone when one was given. */
+    Visit visit(String name, DocumentType type, String docNo, String phoneNumber) {
         SealedValue doc = personalData.seal(docNo, type.mask(docNo));
         SealedValue phone = phoneNumber == null || phoneNumber.isBlank() ? new SealedValue(null, null, null)
                 : personalData.seal(new PhoneNumber(phoneNumber).value(), new PhoneNumber(phoneNumber).masked());
-        record Upserted(long id, String phoneMasked) {
-        }
-        Upserted citizen = jdbc.sql("""
-                INSERT INTO citizens (site_id, name, doc_type, doc_cipher, doc_hash, doc_masked, phone_cipher, phone_hash,
-                    phone_masked, created_at, updated_at)
-                VALUES (:site, :name, :type, :dc, :dh, :dm, :pc, :ph, :pm, :now, :now)
-                ON CONFLICT (site_id, doc_type, doc_hash) DO UPDATE SET name = excluded.name,
-                    phone_cipher = coalesce(excluded.phone_cipher, citizens.phone_cipher),
-                    phone_hash = coalesce(excluded.phone_hash, citizens.phone_hash),
-                    phone_masked = coalesce(excluded.phone_masked, citizens.phone_masked), updated_at = excluded.updated_at
-                RETURNING id, phone_masked""")
-                .param("site", siteId).param("name", name).param("type", type.name())
-                .param("dc", doc.cipherText()).param("dh", doc.lookupHash()).param("dm", doc.masked())
-                .param("pc", phone.cipherText()).param("ph", phone.lookupHash()).param("pm", phone.masked())
-                .param("now", Timestamp.from(clock.instant())) // the last visit, which the retention period counts from
-                .query(Upserted.class).single();
-        return new Written(citizen.id(), doc.masked(), citizen.phoneMasked(), doc.lookupHash());
+        return new Visit(name, type, doc, phone, clock.instant());
     }
 
     /** The look-up hash of a citizen's document, for the event of a re-measure. */

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -56,10 +57,13 @@ public class GateDesk {
     private final FormShape shape;
     private final GateSettings settings;
     private final CitizenFile citizens;
+    private final GateWrites writes;
 
     GateDesk(JdbcClient jdbc, Clock clock, PersonalData personalData, Incidents incidents, StaffDirectory staff,
             LiveUpdates live, MessageSource messages, ApplicationEventPublisher events,
-            ObjectProvider<ExpectedVisitors> visitors, FormShape shape, GateSettings settings, CitizenFile citizens) {
+            ObjectProvider<ExpectedVisitors> visitors, FormShape shape, GateSettings settings, CitizenFile citizens,
+            GateWrites writes) {
+        this.writes = writes;
         this.visitors = visitors;
         this.shape = shape;
         this.words = new RefusalWords(messages, clock);
@@ -138,14 +142,11 @@ public class GateDesk {
     }
 
     private Result record(long siteId, GateForm form, boolean checkShape) {
-        if (form.submissionId() != null) {
-            // copies of one submission sent at once (on any node) wait here for the first to commit, then answer as it
-            // did: checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue 19)
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                    .param("key", "screening:" + siteId + ":" + form.submissionId()).query((rs, n) -> 1).list();
-        }
-        // one read of the hall's settings for the whole request (issue 13, item 4)
-        Settings settings = settings(siteId);
+        // one statement (issue 18): the hall's settings, read once for the request, and the lock on the submission:
+        // copies of one submission sent at once (on any node) wait for the first to commit, then answer as it did;
+        // checked first, a copy could find the booking already ARRIVED and answer "no booking today" (issue 19)
+        Settings settings = form.submissionId() == null ? settings(siteId)
+                : this.settings.lockedOf(siteId, "screening:" + siteId + ":" + form.submissionId());
         Optional<Result> earlier = result(siteId, form.submissionId(), settings);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -159,8 +160,10 @@ public class GateDesk {
         Person person = form.recheckOf() != null ? recheckPerson(siteId, form.recheckOf(), settings) : person(siteId, form);
         Gate.Outcome outcome = Gate.decide(form.mask(), form.temperature(), form.symptomSet(), settings.feverThreshold(),
                 form.recheckOf() != null);
-        Instant now = clock.instant();
-        Instant screenedAt = form.backfilled() ? form.screenedAt().atZone(clock.getZone()).toInstant() : now;
+        // as PostgreSQL keeps them (microseconds), so the answer is the stored reading's
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant screenedAt = form.backfilled()
+                ? form.screenedAt().atZone(clock.getZone()).toInstant().truncatedTo(ChronoUnit.MICROS) : now;
         if (screenedAt.isAfter(now)) {
             throw new InvalidInputException("screenedAt", "gate.backfill.future");
         }
@@ -170,44 +173,38 @@ public class GateDesk {
             });
         }
         SealedValue health = personalData.seal(new Health(form.temperature(), form.symptomSet(), form.symptomNote()).seal(), "");
-        Optional<Long> id = jdbc.sql("""
-                INSERT INTO screenings (site_id, submission_id, person_type, staff_id, citizen_id, person_name, doc_masked,
-                    phone_masked, mask, health_cipher, decision, reasons, recheck_of, screened_at, recorded_at, backfilled,
-                    backfill_reason, screener)
-                VALUES (:site, :submission, :type, :staff, :citizen, :name, :doc, :phone, :mask, :health, :decision,
-                    string_to_array(:reasons, ','), :recheckOf, :screenedAt, :now, :backfilled, :reason, :screener)
-                ON CONFLICT (site_id, submission_id) DO NOTHING RETURNING id""")
-                .param("site", siteId).param("submission", form.submissionId()).param("type", person.type().name())
-                .param("staff", person.staffId()).param("citizen", person.citizenId()).param("name", person.name())
-                .param("doc", person.docMasked()).param("phone", person.phoneMasked()).param("mask", form.mask().name())
-                .param("health", health.cipherText()).param("decision", outcome.decision().name())
-                .param("reasons", String.join(",", outcome.reasons())).param("recheckOf", form.recheckOf())
-                .param("screenedAt", Timestamp.from(screenedAt)).param("now", Timestamp.from(now))
-                .param("backfilled", form.backfilled()).param("reason", form.backfilled() ? form.backfillReason().strip() : null)
-                .param("screener", SignedIn.actor()).query(Long.class).optional();
-        if (id.isEmpty()) {
+        GateWrites.Reading reading = new GateWrites.Reading(siteId, form.submissionId(), person.type(), person.staffId(),
+                person.citizenId(), person.name(), person.docMasked(), person.phoneMasked(), form.mask(),
+                health.cipherText(), outcome, form.recheckOf(), screenedAt, now, form.backfilled(),
+                form.backfilled() ? form.backfillReason().strip() : null);
+        Optional<GateWrites.Stored> stored = person.visit() == null ? writes.insert(reading)
+                : writes.insertWithCitizen(reading, person.visit());
+        if (stored.isEmpty()) {
             // a parallel copy of the same submission won the insert: answer as it did
             return result(siteId, form.submissionId(), settings).orElseThrow();
         }
+        long id = stored.get().id();
+        String phoneMasked = stored.get().phoneMasked();
+        Long incident = null;
         if (outcome.decision() == Decision.REFUSED) {
-            long incident = incidents.report(siteId, "screening", String.valueOf(id.get()),
-                    words.title(person.name(), person.type()),
-                    words.details(person.name(), person.type(), person.phoneMasked(), outcome, form.temperature(),
-                            screenedAt));
+            incident = incidents.report(siteId, "screening", String.valueOf(id), words.title(person.name(), person.type()),
+                    words.details(person.name(), person.type(), phoneMasked, outcome, form.temperature(), screenedAt));
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
-                    .param("incident", incident).param("id", id.get()).update();
+                    .param("incident", incident).param("id", id).update();
         }
         if (person.type() == PersonType.CITIZEN) {
-            byte[] docHash = person.docHash() != null ? person.docHash() : citizens.docHash(person.citizenId());
-            events.publishEvent(new CitizenScreened(siteId, id.get(), docHash, form.bookingCode(), outcome.decision(),
-                    screenedAt));
+            byte[] docHash = person.visit() != null ? person.visit().doc().lookupHash() : citizens.docHash(person.citizenId());
+            events.publishEvent(new CitizenScreened(siteId, id, docHash, form.bookingCode(), outcome.decision(), screenedAt));
         }
         if (person.type() == PersonType.STAFF && !form.backfilled()) {
-            events.publishEvent(new StaffScreened(siteId, person.staffId(), id.get(), screenedAt,
+            events.publishEvent(new StaffScreened(siteId, person.staffId(), id, screenedAt,
                     outcome.decision() == Decision.REFUSED));
         }
         live.publishToSite(siteId, "screening");
-        return result(siteId, form.submissionId(), settings).orElseThrow();
+        // the answer from what was just written, as the stored reading would read back (issue 18: no read after)
+        return new Result(id, person.name(), outcome.decision(), List.copyOf(outcome.reasons()), screenedAt,
+                outcome.decision() == Decision.RECHECK ? screenedAt.plus(Duration.ofMinutes(settings.recheckWaitMinutes()))
+                        : null, incident, false, form.backfilled());
     }
 
     /**
@@ -294,16 +291,16 @@ public class GateDesk {
     private Result mapResult(java.sql.ResultSet rs, int waitMinutes) throws java.sql.SQLException {
         Decision decision = Decision.valueOf(rs.getString("decision"));
         Instant at = rs.getTimestamp("screened_at").toInstant();
-        long incident = rs.getLong("incident_id");
+        Long incident = rs.getObject("incident_id", Long.class); // null unless refused (wasNull() read another column)
         return new Result(rs.getLong("id"), rs.getString("person_name"), decision,
                 Arrays.asList((String[]) rs.getArray("reasons").getArray()), at,
                 decision == Decision.RECHECK ? at.plus(Duration.ofMinutes(waitMinutes)) : null,
-                rs.wasNull() ? null : incident, rs.getBoolean("questioned"), rs.getBoolean("backfilled"));
+                incident, rs.getBoolean("questioned"), rs.getBoolean("backfilled"));
     }
 
-    /** Who was screened; {@code docHash} is known when the citizen's document was just typed or scanned. */
+    /** Who was screened; {@code visit} is a citizen's visit to write with the reading. */
     private record Person(PersonType type, Long staffId, Long citizenId, String name, String docMasked,
-            String phoneMasked, byte[] docHash) {
+            String phoneMasked, CitizenFile.Visit visit) {
     }
 
     private Person person(long siteId, GateForm form) {
@@ -314,10 +311,8 @@ public class GateDesk {
             }
             return new Person(PersonType.STAFF, s.id(), null, s.name(), null, s.phoneMasked(), null);
         }
-        CitizenFile.Written citizen = citizens.write(siteId, form.name().strip(), form.docType(), form.normalisedDocNo(),
-                form.phone());
-        return new Person(PersonType.CITIZEN, null, citizen.id(), form.name().strip(), citizen.docMasked(),
-                citizen.phoneMasked(), citizen.docHash());
+        CitizenFile.Visit visit = citizens.visit(form.name().strip(), form.docType(), form.normalisedDocNo(), form.phone());
+        return new Person(PersonType.CITIZEN, null, null, visit.name(), visit.doc().masked(), null, visit);
     }
 
     private Person recheckPerson(long siteId, long firstId, Settings settings) {

@@ -40,6 +40,23 @@ class GateSettings {
                         symptoms(rs.getArray(3)))).optional().orElse(Settings.DEFAULT);
     }
 
+    /**
+     * The same read, in one statement with the transaction's lock on a submission (issue 18, item 1): copies of one
+     * submission wait here for the first to commit. The settings need no snapshot taken after the lock; the caller
+     * reads anything that does in its next statement.
+     */
+    @Transactional(readOnly = true)
+    Settings lockedOf(long siteId, String lockKey) {
+        return jdbc.sql("""
+                SELECT s.fever_threshold, s.recheck_wait_minutes, s.symptoms
+                FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) l
+                LEFT JOIN screening_settings s ON s.site_id = :site""")
+                .param("key", lockKey).param("site", siteId)
+                .query((rs, n) -> rs.getBigDecimal(1) == null ? Settings.DEFAULT
+                        : new Settings(rs.getBigDecimal(1), rs.getInt(2), symptoms(rs.getArray(3))))
+                .single();
+    }
+
     @Transactional
     void save(long siteId, BigDecimal threshold, int waitMinutes, Set<Symptom> symptoms) {
         if (threshold == null || threshold.compareTo(new BigDecimal("36.0")) < 0 || threshold.compareTo(new BigDecimal("39.0")) > 0) {

@@ -64,6 +64,7 @@ class Issue13OnePathPerCheckInTest {
     @Autowired Ledger ledger;
     @Autowired Today today;
     @Autowired Questionings questionings;
+    @Autowired GateWrites writes;
 
     private TestHall.Hall hall;
     private int settingsReads;
@@ -81,6 +82,12 @@ class Issue13OnePathPerCheckInTest {
                 settingsReads++;
                 return super.of(siteId);
             }
+
+            @Override
+            GateDesk.Settings lockedOf(long siteId, String lockKey) {
+                settingsReads++; // issue 18: the same read, in one statement with the submission's lock
+                return super.lockedOf(siteId, lockKey);
+            }
         };
         CitizenFile citizens = new CitizenFile(jdbc, clock, personalData) {
             @Override
@@ -97,7 +104,7 @@ class Issue13OnePathPerCheckInTest {
             }
         };
         desk = new GateDesk(jdbc, clock, personalData, incidents, staff, live, messages, events, visitors, shape,
-                settings, citizens);
+                settings, citizens, writes);
     }
 
     @AfterEach
