@@ -11,6 +11,8 @@ ALTER TABLE notifications DROP CONSTRAINT notifications_account_id_incident_id_k
     ADD CONSTRAINT notifications_once_uq UNIQUE (site_id, account_id, incident_id, kind);
 DROP INDEX screenings_recheck_once_uq;
 CREATE UNIQUE INDEX screenings_recheck_once_uq ON screenings (site_id, recheck_of) WHERE recheck_of IS NOT NULL;
+ALTER TABLE inspection_items DROP CONSTRAINT inspection_items_position_uq,
+    ADD CONSTRAINT inspection_items_position_uq UNIQUE (site_id, inspection_id, position);
 DROP INDEX staff_account_uq;
 CREATE UNIQUE INDEX staff_account_uq ON staff (site_id, account_id) WHERE account_id IS NOT NULL;
 
@@ -23,7 +25,7 @@ ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete;
 ALTER TABLE audit_log ALTER COLUMN site_id SET NOT NULL;
 
 -- 3. Reference tables, then every table with site_id distributed and co-located with the first one.
-SELECT create_reference_table(t) FROM unnest(ARRAY['sites', 'accounts', 'screen_keys', 'setup_tokens']) t;
+SELECT create_reference_table(t) FROM unnest(ARRAY['sites', 'accounts', 'screen_keys', 'device_tokens', 'sign_in_links', 'setup_tokens']) t;
 DO $$
 DECLARE
     t record;
@@ -32,7 +34,7 @@ BEGIN
     FOR t IN
         SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = current_schema() AND c.relkind = 'r'
-          AND c.relname NOT IN ('sites', 'accounts', 'screen_keys', 'setup_tokens')
+          AND c.relname NOT IN ('sites', 'accounts', 'screen_keys', 'device_tokens', 'sign_in_links', 'setup_tokens')
           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'site_id' AND NOT a.attisdropped)
         ORDER BY c.relname
     LOOP

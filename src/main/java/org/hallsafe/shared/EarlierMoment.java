@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The one rule for a record about an earlier moment (issue 16, item 6; R-REQ-3 "records true, not written up
- * afterwards"): the server's time is the record's time; a moment given by hand is kept when it lies within the hall's
+ * The one rule for a record about an earlier moment (issue 16, item 6; R-REQ-3: records true, not written up
+ * afterwards): the server's time is the record's time; a moment given by hand is kept when it lies within the hall's
  * window (default 30 minutes) before now; further back it is a back-fill (补录), which needs a reason and the
  * permission to back-fill, and is stored and shown as one; a moment in the future is refused. Pure: values in, a
  * verdict out. The gate's own catch-up form works the same way.

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.HallSafeTest;
+import org.hallsafe.appointments.AppointmentForms.Channel;
 import org.hallsafe.organization.MeasureStatusProvider;
 import org.hallsafe.organization.MeasureStatusProvider.MeasureStatus;
 import org.junit.jupiter.api.AfterEach;

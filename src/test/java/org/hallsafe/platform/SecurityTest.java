@@ -77,7 +77,12 @@ class SecurityTest {
     void eachRoleReachesExactlyItsPages() throws Exception {
         for (Role role : Role.values()) {
             UserDetails person = testAccounts.signedIn(role);
-            mvc.perform(get("/").with(user(person))).andExpect(status().isOk());
+            // the leadership group and its office land on the overview (issue 16 item 1); everyone else on the home page
+            if (role == Role.LEADER || role == Role.OFFICE) {
+                mvc.perform(get("/").with(user(person))).andExpect(redirectedUrl("/overview"));
+            } else {
+                mvc.perform(get("/").with(user(person))).andExpect(status().isOk());
+            }
             for (var page : PAGES.entrySet()) {
                 int expected = page.getValue().contains(role) ? 200 : 403;
                 int actual = mvc.perform(get(page.getKey()).with(user(person))).andReturn().getResponse().getStatus();
