@@ -14,6 +14,7 @@ import org.hallsafe.organization.Forms;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Role;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,11 @@ class FeedbackHall {
     private final TestAccounts accounts;
     private final Directory directory;
     private final StaffDirectory staff;
-    private final MutableClock clock;
+    /** Only contexts of @HallSafeTest have the test clock; others (the external-database tests) never use this. */
+    private final ObjectProvider<MutableClock> clock;
 
-    FeedbackHall(TestHall halls, TestAccounts accounts, Directory directory, StaffDirectory staff, MutableClock clock) {
+    FeedbackHall(TestHall halls, TestAccounts accounts, Directory directory, StaffDirectory staff,
+            ObjectProvider<MutableClock> clock) {
         this.halls = halls;
         this.accounts = accounts;
         this.directory = directory;
@@ -67,6 +70,6 @@ class FeedbackHall {
 
     /** The clock at this time of {@link #DAY} (a Wednesday, a working day). */
     void at(int hour, int minute) {
-        clock.set(ZonedDateTime.of(DAY.atTime(hour, minute), SHANGHAI).toInstant());
+        clock.getObject().set(ZonedDateTime.of(DAY.atTime(hour, minute), SHANGHAI).toInstant());
     }
 }

@@ -94,7 +94,7 @@ class FeedbackTest {
     }
 
     @Test
-    void r16_3_aReportNotSubmittedByTheHallsTimeIsOverdueOnTheMatrixAndTheOverview() throws Exception {
+    void rReq1_r16_3_aReportNotSubmittedByTheHallsTimeIsOverdueOnTheMatrixAndTheOverview() throws Exception {
         fixture.at(16, 0);
         submit(r.officeHead(), "", "", null);
         assertThat(reqCell(r.office())).isEqualTo(new MeasureStatus(1, 0, 0));
@@ -121,7 +121,7 @@ class FeedbackTest {
     }
 
     @Test
-    void r16_3_repliesFormAThreadAndReadReceiptsNameWhoReadWhen() throws Exception {
+    void rReq1_r16_3_repliesFormAThreadAndReadReceiptsNameWhoReadWhen() throws Exception {
         fixture.at(15, 30);
         long id = submit(r.windowsHead(), "测温枪电池不足", "请局办公室补充测温枪电池", r.office());
         UserDetails leader = as(r.hall().leader());
