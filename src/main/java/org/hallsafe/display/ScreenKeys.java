@@ -1,10 +1,8 @@
 package org.hallsafe.display;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +12,7 @@ import org.hallsafe.platform.LiveUpdates;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.PersonalData;
 import org.hallsafe.platform.PlainText;
+import org.hallsafe.platform.SecretTokens;
 import org.hallsafe.platform.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +32,6 @@ class ScreenKeys {
     private final LiveUpdates live;
     private final ActivityLog activity;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ScreenKeys(JdbcClient jdbc, PersonalData personalData, LiveUpdates live, ActivityLog activity, Clock clock) {
         this.jdbc = jdbc;
@@ -62,9 +60,7 @@ class ScreenKeys {
         if (problem != null) {
             throw new InvalidInputException("name", problem);
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken(24);
         long id = jdbc.sql("""
                 INSERT INTO screen_keys (site_id, name, token_hash, created_at, created_by)
                 VALUES (:site, :name, :hash, :now, :by) RETURNING id""")

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,8 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Records what people do, stamped by the server with who, when and from which address. Called inside the
  * transaction of the change it describes, so the record exists exactly when the change does. A read on the standby
- * ({@link StandbyRead}) cannot write there: what it opened is recorded in a transaction of its own on the primary,
- * before the read returns (issue 18, item 3).
+ * ({@link StandbyRead}) or in a read-only transaction cannot write there: what it opened is recorded in a transaction
+ * of its own on the primary, before the read returns (issue 18, item 3).
  */
 @Component
 public class ActivityLog {
@@ -43,7 +44,9 @@ public class ActivityLog {
     public void record(Long siteId, String actor, String action, String targetType, Object targetId, String summary) {
         ActivityRecorded recorded = new ActivityRecorded(siteId, clock.instant(), actor, action, targetType,
                 targetId == null ? null : Objects.toString(targetId), summary, clientAddress());
-        if (StandbyRouting.onStandby()) {
+        // a read on the standby, or in a read-only transaction (the matrix asking the formalism check, which opens
+        // readings), cannot write where it runs: its record is written in a transaction of its own, on the primary
+        if (StandbyRouting.onStandby() || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             TransactionTemplate own = new TransactionTemplate(transactions.getObject());
             own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             StandbyRouting.onPrimary(() -> own.execute(status -> {

@@ -1,15 +1,10 @@
 package org.hallsafe.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +37,6 @@ class DeviceTokens {
     private final ActivityLog activity;
     private final Clock clock;
     private final long ttlMillis;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     DeviceTokens(JdbcClient jdbc, ActivityLog activity, Clock clock,
@@ -71,9 +65,7 @@ class DeviceTokens {
         if (problem != null) {
             throw new InvalidInputException("name", problem);
         }
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken(24);
         long id = jdbc.sql("""
                 INSERT INTO device_tokens (site_id, name, token_hash, token_hint, created_at, created_by)
                 VALUES (:site, :name, :hash, :hint, :now, :by) RETURNING id""")
@@ -154,10 +146,6 @@ class DeviceTokens {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.sha256(token);
     }
 }

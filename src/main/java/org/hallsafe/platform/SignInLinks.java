@@ -1,14 +1,9 @@
 package org.hallsafe.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -52,8 +47,6 @@ public class SignInLinks {
     /** What the person sees on opening a valid link. */
     record OpenLink(long accountId, long siteId, String username, String displayName, Instant expiresAt) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -189,9 +182,7 @@ public class SignInLinks {
 
     /** 32 random bytes, URL-safe: 43 characters that fit a QR code a phone reads from paper. */
     private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newToken(32);
     }
 
     /** Only what a token can be is hashed and looked up: anything else (a stranger's megabytes) is simply unknown. */
@@ -200,10 +191,6 @@ public class SignInLinks {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SecretTokens.sha256(token));
     }
 }

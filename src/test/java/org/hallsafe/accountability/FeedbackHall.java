@@ -13,8 +13,8 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Forms;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Role;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**

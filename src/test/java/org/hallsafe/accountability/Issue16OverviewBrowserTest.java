@@ -83,8 +83,7 @@ class Issue16OverviewBrowserTest {
             assertThat(phone.driver().findElements(By.cssSelector(".tile-trend canvas"))).hasSizeGreaterThanOrEqualTo(tiles.size());
             phone.screenshot("overview-phone");
 
-            ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView(true);", overdue);
-            overdue.click();
+            phone.click(By.id("tile-figure.hygiene.overdue"));
             phone.waitFor(ExpectedConditions.urlContains("/hygiene/report"));
             assertThat(phone.driver().getCurrentUrl()).contains("day=" + monday);
             assertThat(phone.driver().findElement(By.tagName("main")).getText()).contains("二楼卫生间");
