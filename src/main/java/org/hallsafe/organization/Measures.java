@@ -76,11 +76,15 @@ public class Measures {
         }
     }
 
-    /** Today's matrix of the sections, without windows. */
+    /**
+     * Today's figures of the sections, without windows or the formalism flags: what a section's daily report starts
+     * from. The flags are the formalism check over every hand-written record of the day (readings opened and audited),
+     * work only the matrix page shows.
+     */
     @StandbyRead
     @Transactional(readOnly = true)
     public Matrix matrix(long siteId, List<DepartmentView> sections) {
-        return matrix(siteId, sections, List.of(), LocalDate.now(clock));
+        return matrix(siteId, sections, List.of(), LocalDate.now(clock), false);
     }
 
     /**
@@ -90,6 +94,11 @@ public class Measures {
     @Transactional(readOnly = true)
     @StandbyRead
     public Matrix matrix(long siteId, List<DepartmentView> sections, List<WindowView> windows, LocalDate day) {
+        return matrix(siteId, sections, windows, day, true);
+    }
+
+    private Matrix matrix(long siteId, List<DepartmentView> sections, List<WindowView> windows, LocalDate day,
+            boolean withFlags) {
         Map<String, Set<Long>> owners = owners(siteId);
         Map<String, List<MeasureStatusProvider>> byCode = providers.orderedStream()
                 .collect(Collectors.groupingBy(MeasureStatusProvider::measureCode));
@@ -112,7 +121,7 @@ public class Measures {
             }).toList();
             return new MeasureLine(m, cells, windowCells);
         }).toList();
-        Map<Long, List<SectionFlags.Flag>> flagged = flags.orderedStream()
+        Map<Long, List<SectionFlags.Flag>> flagged = !withFlags ? Map.of() : flags.orderedStream()
                 .flatMap(f -> f.flags(siteId, day).stream())
                 .collect(Collectors.groupingBy(f -> f.sectionId() == null ? 0L : f.sectionId()));
         return new Matrix(day, sections, windows, rows, flagged);
