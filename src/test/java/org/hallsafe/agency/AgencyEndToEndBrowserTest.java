@@ -12,6 +12,8 @@ import org.hallsafe.platform.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -117,7 +119,10 @@ class AgencyEndToEndBrowserTest {
 
             // 5. the mail room confirms receiving it, and posts it
             mail.open("/agency/cases/" + caseId);
+            WebElement confirm = mail.driver().findElement(By.id("confirm-5"));
             mail.click(By.id("confirm-5"));
+            // the confirmation is a form post: wait for its answer before leaving the page, or the post can be cut off
+            mail.waitFor(ExpectedConditions.stalenessOf(confirm));
             mail.open("/agency/mail/out");
             mail.type(By.id("code"), CaseCodes.display(code));
             new Select(mail.driver().findElement(By.id("carrier"))).selectByValue("SF");
