@@ -80,8 +80,12 @@ public final class Permissions {
     public static final String STAFF_IMPORT = "organization:staff:import";
     /** Issue 18: the gate tablets' API tokens (make, list, revoke). */
     public static final String DEVICE_MANAGE = "platform:device:manage";
+    /** Issue 17: trace who shared the hall with a person (the leadership group and its office; a reason, audited). */
+    public static final String TRACE_RUN = "tracing:trace:run";
+    /** Issue 17: a trace's contacts with their full phone numbers (export, notify): the office. */
+    public static final String TRACE_REVEAL = "tracing:contact:reveal";
 
-    static final Set<String> ALL = Set.of(OVERVIEW_VIEW, FEEDBACK_WRITE, FEEDBACK_VIEW, BRIEFING_VIEW, BRIEFING_EDIT,
+    static final Set<String> ALL = Set.of(TRACE_RUN, TRACE_REVEAL, OVERVIEW_VIEW, FEEDBACK_WRITE, FEEDBACK_VIEW, BRIEFING_VIEW, BRIEFING_EDIT,
             INSPECTION_RUN, RECTIFICATION_FIX, RECORD_BACKFILL, STAFF_IMPORT, DEVICE_MANAGE, AGENCY_VIEW, AGENCY_HANDLE, AGENCY_EDIT, NOTICE_EDIT, NOTICE_APPROVE, NOTICE_VIEW, BOOK_FOR, WINDOW_CALL, APPOINTMENTS_EDIT, APPOINTMENTS_VIEW, DUTY_LOG, DUTY_ROSTER,
             ORG_VIEW, ORG_EDIT, SITE_EDIT, STAFF_REVEAL, LEADERSHIP_VIEW, LEADERSHIP_EDIT,
             MEASURE_VIEW, MEASURE_EDIT, ACCOUNT_MANAGE, METRICS_VIEW, AUDIT_VIEW, INCIDENT_VIEW, INCIDENT_HANDLE,
@@ -90,10 +94,12 @@ public final class Permissions {
             HEALTH_READINGS, SCREEN_MANAGE);
 
     /**
-     * A hall's administrator holds all but the halls themselves (another hall is not theirs to open or change) and
-     * the metrics, which count every hall's traffic: those are the bureau administrator's alone.
+     * A hall's administrator holds all but the halls themselves (another hall is not theirs to open or change), the
+     * metrics, which count every hall's traffic (those are the bureau administrator's alone), and contact tracing,
+     * which the work plan gives to the leadership group and its office only.
      */
-    static final Set<String> HALL_ADMIN = ALL.stream().filter(p -> !p.equals(SITE_EDIT) && !p.equals(METRICS_VIEW))
+    static final Set<String> HALL_ADMIN = ALL.stream()
+            .filter(p -> !p.equals(SITE_EDIT) && !p.equals(METRICS_VIEW) && !p.equals(TRACE_RUN) && !p.equals(TRACE_REVEAL))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Permissions() {
