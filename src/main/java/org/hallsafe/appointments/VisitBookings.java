@@ -1,0 +1,66 @@
+package org.hallsafe.appointments;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bookings behind visits, for contact tracing (issue 17): query-only, one hall at a time. A booking tells when a
+ * visitor was due to leave (its slot's end), when the window called them and when it marked them served (办结).
+ * Index-backed (V20261205_0102).
+ */
+@Service
+public class VisitBookings {
+
+    /**
+     * A booking as tracing needs it.
+     *
+     * @param screeningId the gate entry it arrived with, {@code null} before arrival
+     * @param calledAt when the window called the person, {@code null} if never
+     * @param doneAt when the window marked them served (办结), {@code null} if not (yet)
+     * @param phoneCipher the phone as sealed by {@code PersonalData} (never opened here)
+     */
+    public record BookingVisit(long bookingId, String code, Long screeningId, long windowId, Instant slotStart,
+            Instant slotEnd, Instant calledAt, Instant doneAt, String name, String phoneMasked, byte[] phoneCipher) {
+    }
+
+    private static final String SELECT = """
+            SELECT id AS booking_id, code, screening_id, window_id, starts_at AS slot_start, ends_at AS slot_end,
+                   called_at, CASE WHEN status = 'DONE' THEN changed_at END AS done_at, name, phone_masked, phone_cipher
+            FROM bookings
+            """;
+
+    private final JdbcClient jdbc;
+
+    VisitBookings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The bookings that arrived with these gate entries (screening ids) of the hall. */
+    @Transactional(readOnly = true)
+    public List<BookingVisit> ofScreenings(long siteId, Collection<Long> screeningIds) {
+        if (screeningIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE site_id = :site AND screening_id IN (:ids) ORDER BY starts_at, id")
+                .param("site", siteId).param("ids", new ArrayList<>(new HashSet<>(screeningIds)))
+                .query(BookingVisit.class).list();
+    }
+
+    /** The people a window called in [from, to): the citizens a staff member posted there served. */
+    @Transactional(readOnly = true)
+    public List<BookingVisit> calledAt(long siteId, long windowId, Instant from, Instant to) {
+        return jdbc.sql(SELECT + """
+                 WHERE site_id = :site AND window_id = :window AND called_at >= :from AND called_at < :to
+                 ORDER BY called_at, id""")
+                .param("site", siteId).param("window", windowId).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).query(BookingVisit.class).list();
+    }
+}
