@@ -2,7 +2,7 @@
 -- hall 1 came with a booking: slot of 30 minutes around their entry, one of the hall's windows, called 10 minutes
 -- after entry and done (办结) 15 minutes later. The keys of bookings are kept: item and slot are the demo's first
 -- (their time is not what a trace reads; starts_at/ends_at/window are). Every demo staff member of hall 1 eats lunch
--- in the canteen on each day the gate was open.
+-- in the canteen on each day of the loaded year.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 SELECT min(id) AS item FROM service_items WHERE site_id = 1 \gset
@@ -24,6 +24,6 @@ WHERE s.site_id = 1 AND s.person_type = 'CITIZEN' AND s.decision = 'ADMITTED' AN
 INSERT INTO canteen_entries (site_id, meal, staff_id, typed, allowed, hands_washed, at, recorded_by)
 SELECT 1, 'LUNCH', st.id, st.id::text, true, true,
        (d + time '11:45' + make_interval(mins => (st.id % 40)::int)) AT TIME ZONE 'Asia/Shanghai', 'bench'
-FROM (SELECT DISTINCT (screened_at AT TIME ZONE 'Asia/Shanghai')::date AS d FROM screenings WHERE site_id = 1) days
+FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date - k AS d FROM generate_series(1, :days) k) days
 CROSS JOIN staff st WHERE st.site_id = 1 AND st.retired_at IS NULL;
 SELECT (SELECT count(*) FROM bookings) AS bookings, (SELECT count(*) FROM canteen_entries) AS canteen_entries;

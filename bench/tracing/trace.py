@@ -27,9 +27,9 @@ def main():
     rows = []
     for k in range(n):
         if staff_ids and k % 10 == 9:
-            subject = {"subjectKind": "STAFF", "staffId": rnd.choice(staff_ids)}
+            subject = {"by": "STAFF", "staffId": rnd.choice(staff_ids)}
         else:
-            subject = {"subjectKind": "CITIZEN", "docType": "ID_CARD", "docNo": id_number(rnd.randrange(pool))}
+            subject = {"by": "DOCUMENT", "docType": "ID_CARD", "docNo": id_number(rnd.randrange(pool))}
         body = dict(subject, **{"from": frm, "to": to, "reason": "基准测试：14天追踪"})
         req = urllib.request.Request(url + "/api/v1/traces", data=json.dumps(body).encode(), method="POST",
                                      headers={"Authorization": auth, "Content-Type": "application/json",
@@ -51,7 +51,7 @@ def main():
             pass
         if status >= 300 and k < 3:
             print(f"status {status}: {payload[:300]!r}", file=sys.stderr)
-        rows.append((k, subject.get("subjectKind"), status, f"{ms:.1f}", visits, contacts))
+        rows.append((k, subject.get("by"), status, f"{ms:.1f}", visits, contacts))
     with open(out, "w") as f:
         f.write("k,kind,status,ms,visits,contacts\n")
         for r in rows:
