@@ -25,7 +25,7 @@ app_start() {  # app_start <jar>: HallSafe with the demo bureau on the bench clu
   local i=0
   until curl -fs "$APP/actuator/health/readiness" >/dev/null 2>&1; do
     sleep 0.5; i=$((i + 1))
-    if ! kill -0 "$APP_PID" 2>/dev/null || [ $i -gt 1200 ]; then log "HallSafe did not start"; tail -30 "$WORK/app.log" >&2; return 1; fi
+    if ! kill -0 "$APP_PID" 2>/dev/null || [ $i -gt 3600 ]; then log "HallSafe did not start"; tail -30 "$WORK/app.log" >&2; return 1; fi
   done
 }
 app_stop() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }

@@ -47,7 +47,7 @@ class GateExits {
     }
 
     /** The outcome of an exit scan: who, when they left, and whether an earlier scan had already said so. */
-    record Exit(long screeningId, String name, Instant leftAt, boolean alreadyLeft) {
+    record Exit(long screeningId, String name, Instant leftAt, boolean alreadyLeft) implements java.io.Serializable {
     }
 
     @Transactional(readOnly = true)

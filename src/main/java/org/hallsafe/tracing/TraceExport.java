@@ -62,8 +62,9 @@ class TraceExport {
         Map<Long, String> phones = reveal ? phones(who.siteId(), trace) : Map.of();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
-            LedgerWorkbook.Sheet sheet = book.sheet(word("traceact.export.title", locale, trace.subjectLabel()),
-                    directory.site(who.siteId()).name(), book.period(trace.from(), trace.to()),
+            LedgerWorkbook.Sheet sheet = book.sheet(word("traceact.export.title", locale),
+                    word("traceact.export.subject", locale, directory.site(who.siteId()).name(), trace.subjectLabel()),
+                    book.period(trace.from(), trace.to()),
                     List.of(word("traceact.export.rank", locale), word("traceact.export.name", locale),
                             word("traceact.export.kind", locale), word("traceact.export.why", locale),
                             word("traceact.export.from", locale), word("traceact.export.to", locale),

@@ -31,7 +31,7 @@ class TraceIncidents {
     }
 
     /** The incident and whether this press made it (false: it had been reported before). */
-    record Reported(long incidentId, boolean now) {
+    record Reported(long incidentId, boolean now) implements java.io.Serializable {
     }
 
     @Transactional

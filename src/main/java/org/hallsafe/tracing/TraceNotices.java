@@ -52,7 +52,7 @@ class TraceNotices {
     }
 
     /** What one press of 通知 did: sent now, sent by an earlier press, without a phone, and whether a gateway exists. */
-    record Outcome(int sentNow, int sentBefore, int withoutPhone, boolean gatewayConfigured) {
+    record Outcome(int sentNow, int sentBefore, int withoutPhone, boolean gatewayConfigured) implements java.io.Serializable {
     }
 
     private record Claimed(long id, String name, String phoneMasked, byte[] phone) {
