@@ -44,7 +44,7 @@ def statements(doc_type, doc_hash):
   AND s.citizen_id IN (SELECT id FROM citizens WHERE site_id = {SITE} AND doc_type = '{doc_type}' AND doc_hash = '\\x{doc_hash}'::bytea)
 ORDER BY s.screened_at, s.id""")
     out = [("GateVisits.ofCitizen", own)]
-    visits = psql(f"SELECT s.screening_id, s.screened_at, coalesce(s.left_at, s.screened_at + interval '{DEFAULT_STAY}') FROM ({own}) s").split()
+    visits = psql(f"SELECT s.screening_id, s.screened_at, coalesce(s.left_at, s.screened_at + interval '{DEFAULT_STAY}') FROM ({own}) s").splitlines()
     ids = [v.split("|")[0] for v in visits]
     if ids:
         out.append(("VisitBookings.ofScreenings (own)", f"{BOOKINGS} WHERE site_id = {SITE} AND screening_id IN ({','.join(ids)}) ORDER BY starts_at, id"))
