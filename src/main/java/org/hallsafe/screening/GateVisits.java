@@ -1,6 +1,7 @@
 package org.hallsafe.screening;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -77,14 +78,17 @@ public class GateVisits {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(GateVisit.class).list();
     }
 
-    /** Every citizen admitted in [from, to): those who may have been in the hall with someone, oldest first. */
+    /**
+     * The citizens who may have been in the hall at some time in [from, to): admitted before {@code to} and at most
+     * {@code longestStay} before {@code from}, and not scanned out before {@code from}; oldest first.
+     */
     @Transactional(readOnly = true)
-    public List<GateVisit> citizensEntered(long siteId, Instant from, Instant to) {
+    public List<GateVisit> citizensPresent(long siteId, Instant from, Instant to, Duration longestStay) {
         return jdbc.sql(SELECT + """
                 WHERE s.site_id = :site AND s.decision = 'ADMITTED' AND s.person_type = 'CITIZEN'
-                  AND s.screened_at >= :from AND s.screened_at < :to
+                  AND s.screened_at >= :earliest AND s.screened_at < :to AND (s.left_at IS NULL OR s.left_at > :from)
                 ORDER BY s.screened_at, s.id""")
-                .param("site", siteId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(GateVisit.class).list();
+                .param("site", siteId).param("earliest", Timestamp.from(from.minus(longestStay)))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(GateVisit.class).list();
     }
 }

@@ -147,7 +147,7 @@ class TraceFinder {
     /** The citizens in the hall during a stay: admitted up to 12 hours before it ended, their own stay estimated. */
     private List<Found> visitors(long siteId, Interval stay, boolean stayEstimated, Set<Long> own,
             TraceSettings.Stays stays) {
-        List<GateVisit> others = gate.citizensEntered(siteId, stay.from().minus(ContactRules.LONGEST_STAY), stay.to())
+        List<GateVisit> others = gate.citizensPresent(siteId, stay.from(), stay.to(), ContactRules.LONGEST_STAY)
                 .stream().filter(o -> !own.contains(o.citizenId())).toList();
         Map<Long, BookingVisit> theirBookings = bookingsOf(siteId, others);
         List<Found> found = new ArrayList<>();

@@ -29,6 +29,9 @@ class TraceStore {
     record Subject(PersonKind kind, String label, byte[] hash, Long staffId) {
     }
 
+    /** Joins why's arguments into one parameter, split again by the database (they never hold a control character). */
+    private static final String ARG_SEPARATOR = "\u001f";
+
     private final JdbcClient jdbc;
 
     TraceStore(JdbcClient jdbc) {
@@ -64,13 +67,13 @@ class TraceStore {
                     INSERT INTO trace_contacts (site_id, trace_id, rank, kind, person_kind, staff_id, name, phone_masked,
                         phone_cipher, overlap_from, overlap_to, minutes, estimated, why_key, why_args)
                     VALUES (:site, :trace, :rank, :kind, :pkind, :staff, :name, :pm, :pc, :from, :to, :minutes,
-                        :estimated, :whyKey, :whyArgs)""")
+                        :estimated, :whyKey, string_to_array(:whyArgs, chr(31)))""")
                     .param("site", siteId).param("trace", id).param("rank", ++rank).param("kind", c.kind().name())
                     .param("pkind", c.personKind().name()).param("staff", c.staffId()).param("name", cut(c.name(), 100))
                     .param("pm", c.phoneMasked()).param("pc", c.phoneCipher())
                     .param("from", Timestamp.from(c.when().from())).param("to", Timestamp.from(c.when().to()))
                     .param("minutes", c.minutes()).param("estimated", c.estimated()).param("whyKey", c.whyKey())
-                    .param("whyArgs", c.whyArgs().toArray(String[]::new)).update();
+                    .param("whyArgs", String.join(ARG_SEPARATOR, c.whyArgs())).update();
         }
         return id;
     }

@@ -1,0 +1,85 @@
+package org.hallsafe.tracing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import org.hallsafe.organization.StaffDirectory;
+import org.hallsafe.platform.FormSubmission;
+import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.RequiresPermission;
+import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.DocumentType;
+import org.hallsafe.tracing.TracingForms.StaysForm;
+import org.hallsafe.tracing.TracingForms.TraceForm;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The tracing pages: the start form with the recent traces, and a trace's visits and contacts. */
+@Controller
+@RequiresPermission(Permissions.TRACE_RUN)
+class TracingPages {
+
+    private final Traces traces;
+    private final TraceSettings settings;
+    private final StaffDirectory staff;
+    private final Clock clock;
+
+    TracingPages(Traces traces, TraceSettings settings, StaffDirectory staff, Clock clock) {
+        this.traces = traces;
+        this.settings = settings;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tracing")
+    String start(SignedIn who, Model model) {
+        model.addAttribute("form", TraceForm.empty(LocalDate.now(clock)));
+        TraceSettings.Stays stays = settings.of(who.siteId());
+        model.addAttribute("stays", new StaysForm(stays.defaultStayMinutes(), stays.staffStayMinutes()));
+        return page(who, model);
+    }
+
+    @PostMapping("/tracing")
+    String trace(SignedIn who, @Valid @ModelAttribute("form") TraceForm form, BindingResult binding, Model model) {
+        var trace = FormSubmission.save(binding, () -> traces.start(who, form.request()));
+        if (trace.isPresent()) {
+            return "redirect:/tracing/" + trace.get().id();
+        }
+        TraceSettings.Stays stays = settings.of(who.siteId());
+        model.addAttribute("stays", new StaysForm(stays.defaultStayMinutes(), stays.staffStayMinutes()));
+        return page(who, model);
+    }
+
+    @PostMapping("/tracing/settings")
+    String saveStays(SignedIn who, @ModelAttribute("stays") StaysForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (FormSubmission.done(binding, () -> settings.save(who.siteId(), who.username(), form.defaultStayMinutes(),
+                form.staffStayMinutes()))) {
+            redirect.addFlashAttribute("staysSaved", true);
+            return "redirect:/tracing";
+        }
+        model.addAttribute("form", TraceForm.empty(LocalDate.now(clock)));
+        return page(who, model);
+    }
+
+    @GetMapping("/tracing/{id}")
+    String show(@PathVariable long id, SignedIn who, Model model) {
+        model.addAttribute("trace", traces.get(who, id));
+        return "tracing/result";
+    }
+
+    private String page(SignedIn who, Model model) {
+        model.addAttribute("recent", traces.recent(who));
+        model.addAttribute("people", staff.search(who.siteId(), "", null, false));
+        model.addAttribute("docTypes", DocumentType.values());
+        model.addAttribute("bys", Traces.By.values());
+        return "tracing/start";
+    }
+}
