@@ -54,7 +54,10 @@ public class VisitBookings {
                 .query(BookingVisit.class).list();
     }
 
-    /** The people a window called in [from, to): the citizens a staff member posted there served. */
+    /**
+     * The people a window called from {@code from} until {@code to}: the citizens a staff member posted there
+     * served.
+     */
     @Transactional(readOnly = true)
     public List<BookingVisit> calledAt(long siteId, long windowId, Instant from, Instant to) {
         return jdbc.sql(SELECT + """

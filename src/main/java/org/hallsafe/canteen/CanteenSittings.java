@@ -26,7 +26,7 @@ public class CanteenSittings {
         this.jdbc = jdbc;
     }
 
-    /** One staff member's sittings in [from, to). */
+    /** One staff member's sittings from {@code from} until {@code to}. */
     @Transactional(readOnly = true)
     public List<Sitting> ofStaff(long siteId, long staffId, Instant from, Instant to) {
         return jdbc.sql("""
@@ -36,7 +36,7 @@ public class CanteenSittings {
                 .param("to", Timestamp.from(to)).query(Sitting.class).list();
     }
 
-    /** Every staff sitting in [from, to): the others at the same meal. */
+    /** Every staff sitting from {@code from} until {@code to}: the others at the same meal. */
     @Transactional(readOnly = true)
     public List<Sitting> between(long siteId, Instant from, Instant to) {
         return jdbc.sql("""

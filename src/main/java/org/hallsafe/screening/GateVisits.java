@@ -45,7 +45,10 @@ public class GateVisits {
         this.jdbc = jdbc;
     }
 
-    /** A citizen's admitted entries in [from, to), by document type and the keyed hash of the normalised number. */
+    /**
+     * A citizen's admitted entries from {@code from} until {@code to}, by document type and the keyed hash of the
+     * normalised number.
+     */
     @Transactional(readOnly = true)
     public List<GateVisit> ofCitizen(long siteId, DocumentType type, byte[] docHash, Instant from, Instant to) {
         return jdbc.sql(SELECT + """
@@ -56,7 +59,10 @@ public class GateVisits {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(GateVisit.class).list();
     }
 
-    /** The admitted entries in [from, to) of the citizens on file with this phone (its keyed hash). */
+    /**
+     * The admitted entries from {@code from} until {@code to} of the citizens on file with this phone (its keyed
+     * hash).
+     */
     @Transactional(readOnly = true)
     public List<GateVisit> ofCitizenPhone(long siteId, byte[] phoneHash, Instant from, Instant to) {
         return jdbc.sql(SELECT + """
@@ -67,7 +73,7 @@ public class GateVisits {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(GateVisit.class).list();
     }
 
-    /** A staff member's admitted entries at the gate in [from, to). */
+    /** A staff member's admitted entries at the gate from {@code from} until {@code to}. */
     @Transactional(readOnly = true)
     public List<GateVisit> ofStaff(long siteId, long staffId, Instant from, Instant to) {
         return jdbc.sql(SELECT + """
@@ -79,8 +85,9 @@ public class GateVisits {
     }
 
     /**
-     * The citizens who may have been in the hall at some time in [from, to): admitted before {@code to} and at most
-     * {@code longestStay} before {@code from}, and not scanned out before {@code from}; oldest first.
+     * The citizens who may have been in the hall at some time from {@code from} until {@code to}: admitted before
+     * {@code to} and at most {@code longestStay} before {@code from}, and not scanned out before {@code from}; oldest
+     * first.
      */
     @Transactional(readOnly = true)
     public List<GateVisit> citizensPresent(long siteId, Instant from, Instant to, Duration longestStay) {

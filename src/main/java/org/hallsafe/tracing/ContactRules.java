@@ -31,7 +31,7 @@ final class ContactRules {
     private ContactRules() {
     }
 
-    /** A stay in [from, to). */
+    /** A stay from {@code from} until {@code to} (the end not included). */
     record Interval(Instant from, Instant to) {
 
         Interval {
