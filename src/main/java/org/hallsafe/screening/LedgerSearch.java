@@ -21,10 +21,10 @@ record LedgerSearch(String text, List<String> normalised, boolean byDocument) {
 
     /** The search, or null when nothing was typed. */
     static LedgerSearch of(String typed) {
-        if (typed == null || typed.isBlank()) {
+        if (typed == null || typed.replaceAll("\\p{Cntrl}", "").isBlank()) {
             return null;
         }
-        String text = typed.strip();
+        String text = typed.replaceAll("\\p{Cntrl}", "").strip();
         if (text.length() > MAX) {
             text = text.substring(0, MAX);
         }
