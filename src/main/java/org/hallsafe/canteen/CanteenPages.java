@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -163,7 +164,7 @@ class CanteenPages {
             HttpServletResponse response) throws IOException  {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
-        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         spreadsheets.download(response, "canteen-purchases-" + f + "_" + t, locale,
                 book -> ledger.fill(book, who.siteId(), f, t, directory.site(who.siteId()).name(), locale));
     }
@@ -175,7 +176,7 @@ class CanteenPages {
             Model model) throws IOException {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
-        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         return spreadsheets.print(model, locale,
                 book -> ledger.fill(book, who.siteId(), f, t, directory.site(who.siteId()).name(), locale));
     }

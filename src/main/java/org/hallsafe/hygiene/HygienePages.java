@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -206,7 +207,7 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_VIEW)
     void export(SignedIn who, @RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException  {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         spreadsheets.download(response, "hygiene-" + d, locale,
                 book -> report.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
     }
@@ -216,7 +217,7 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_VIEW)
     String print(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) throws IOException {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        java.util.Locale locale = LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         return spreadsheets.print(model, locale,
                 book -> report.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
     }
