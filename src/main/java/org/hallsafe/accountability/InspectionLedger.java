@@ -1,7 +1,5 @@
 package org.hallsafe.accountability;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.stream.Stream;
 
 import org.hallsafe.platform.Formats;
 import org.hallsafe.platform.LedgerWorkbook;
-import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +23,11 @@ class InspectionLedger {
     }
 
     private final Inspections inspections;
-    private final Spreadsheets spreadsheets;
     private final MessageSource messages;
     private final Formats formats;
 
-    InspectionLedger(Inspections inspections, Spreadsheets spreadsheets, MessageSource messages, Formats formats) {
+    InspectionLedger(Inspections inspections, MessageSource messages, Formats formats) {
         this.inspections = inspections;
-        this.spreadsheets = spreadsheets;
         this.messages = messages;
         this.formats = formats;
     }
@@ -47,25 +42,21 @@ class InspectionLedger {
     }
 
     @Transactional(readOnly = true)
-    void export(long siteId, boolean runs, LocalDate from, LocalDate to, String hall, Locale locale, OutputStream out)
-            throws IOException {
-        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
-            LedgerWorkbook.Sheet sheet = book.sheet(text("inspection.ledger.title", locale), hall, book.period(from, to),
-                    Stream.of("inspection.plannedOn", "inspection.title", "inspection.state", "inspection.measure",
-                            "inspection.item", "inspection.result", "inspection.note", "inspection.place",
-                            "inspection.section", "inspection.dueOn", "rectification.title", "inspection.recordedBy")
-                            .map(k -> text(k, locale)).toList());
-            for (Row r : rows(siteId, runs, from, to)) {
-                Inspections.Item i = r.item();
-                sheet.row(formats.date(r.inspection().plannedOn()), r.inspection().title(),
-                        text("inspection.state." + r.inspection().state(), locale), text("measure." + i.measureCode(), locale), i.item(),
-                        text(i.result() == null ? "inspection.result.none" : "inspection.result." + i.result(), locale),
-                        i.note(), i.place(), i.departmentName() == null ? "" : i.departmentName(),
-                        formats.date(i.dueOn()),
-                        i.rectificationState() == null ? "" : text("rectification.state." + i.rectificationState(), locale),
-                        i.recordedBy() == null ? "" : i.recordedBy() + " " + formats.dateTime(i.recordedAt()));
-            }
-            book.write(out);
+    void fill(LedgerWorkbook book, long siteId, boolean runs, LocalDate from, LocalDate to, String hall, Locale locale) {
+        LedgerWorkbook.Sheet sheet = book.sheet(text("inspection.ledger.title", locale), hall, book.period(from, to),
+                Stream.of("inspection.plannedOn", "inspection.title", "inspection.state", "inspection.measure",
+                        "inspection.item", "inspection.result", "inspection.note", "inspection.place",
+                        "inspection.section", "inspection.dueOn", "rectification.title", "inspection.recordedBy")
+                        .map(k -> text(k, locale)).toList());
+        for (Row r : rows(siteId, runs, from, to)) {
+            Inspections.Item i = r.item();
+            sheet.row(r.inspection().plannedOn(), r.inspection().title(),
+                    text("inspection.state." + r.inspection().state(), locale), text("measure." + i.measureCode(), locale), i.item(),
+                    text(i.result() == null ? "inspection.result.none" : "inspection.result." + i.result(), locale),
+                    i.note(), i.place(), i.departmentName() == null ? "" : i.departmentName(),
+                    i.dueOn(),
+                    i.rectificationState() == null ? "" : text("rectification.state." + i.rectificationState(), locale),
+                    i.recordedBy() == null ? "" : book.person(i.recordedBy()) + " " + formats.dateTime(i.recordedAt()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -11,12 +12,13 @@ import org.hallsafe.accountability.InspectionForms.ItemForm;
 import org.hallsafe.accountability.InspectionForms.PlanForm;
 import org.hallsafe.accountability.InspectionForms.Result;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.Downloads;
+
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,8 +46,11 @@ class InspectionPages {
     private final Viewer.Of viewers;
     private final Directory directory;
     private final Clock clock;
+    private final Spreadsheets spreadsheets;
 
-    InspectionPages(Inspections inspections, InspectionLedger ledger, Viewer.Of viewers, Directory directory, Clock clock) {
+    InspectionPages(Inspections inspections, InspectionLedger ledger, Viewer.Of viewers, Directory directory, Clock clock,
+            Spreadsheets spreadsheets) {
+        this.spreadsheets = spreadsheets;
         this.inspections = inspections;
         this.ledger = ledger;
         this.viewers = viewers;
@@ -143,20 +148,20 @@ class InspectionPages {
 
     @GetMapping("/inspections/ledger")
     String ledger(SignedIn who, @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-            Model model) {
-        period(model, from, to);
-        model.addAttribute("rows", ledger.rows(who.siteId(), who.may(Permissions.INSPECTION_RUN),
-                (LocalDate) model.getAttribute("from"), (LocalDate) model.getAttribute("to")));
-        model.addAttribute("hall", directory.site(who.siteId()).name());
-        return "accountability/ledger";
+            Model model) throws IOException {
+        LocalDate[] p = period(from, to);
+        Locale locale = LocaleContextHolder.getLocale();
+        return spreadsheets.print(model, locale, book -> ledger.fill(book, who.siteId(),
+                who.may(Permissions.INSPECTION_RUN), p[0], p[1], directory.site(who.siteId()).name(), locale));
     }
 
     @GetMapping("/inspections/ledger/export.xlsx")
     void export(SignedIn who, @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             HttpServletResponse response) throws IOException {
         LocalDate[] p = period(from, to);
-        ledger.export(who.siteId(), who.may(Permissions.INSPECTION_RUN), p[0], p[1], directory.site(who.siteId()).name(),
-                LocaleContextHolder.getLocale(), Downloads.xlsx(response, "inspections-" + p[0] + "-" + p[1]));
+        Locale locale = LocaleContextHolder.getLocale();
+        spreadsheets.download(response, "inspections-" + p[0] + "-" + p[1], locale, book -> ledger.fill(book,
+                who.siteId(), who.may(Permissions.INSPECTION_RUN), p[0], p[1], directory.site(who.siteId()).name(), locale));
     }
 
     private void period(Model model, LocalDate from, LocalDate to) {

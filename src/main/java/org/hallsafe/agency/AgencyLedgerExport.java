@@ -1,12 +1,11 @@
 package org.hallsafe.agency;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.agency.AgencyLedger.Filter;
 import org.hallsafe.agency.AgencyLedger.Line;
 import org.hallsafe.platform.LedgerWorkbook;
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The agency ledger as a spreadsheet laid out like the signed paper ledger (platform's {@link LedgerWorkbook}): the
  * ledger's name, the hall and the period, the headings repeated on every printed page (A4 landscape, fitted to the
- * width), one row per case with its number and days as numbers and dates as yyyy-mm-dd, then the lines the preparer
- * and the reviewer sign.
+ * width), one row per case with its number and days as numbers and dates as date cells, then the line the person
+ * responsible signs.
  */
 @Component
 class AgencyLedgerExport {
@@ -37,24 +36,29 @@ class AgencyLedgerExport {
         this.messages = messages;
     }
 
-    void write(List<Line> lines, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
-        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
-            LedgerWorkbook.Sheet sheet = book.sheet(text("agency.ledger.title", locale), hallName,
-                    book.period(filter.from(), filter.to()), HEADINGS.stream().map(h -> text(h, locale)).toList());
-            int no = 0;
-            for (Line l : lines) {
-                sheet.row(Arrays.asList(++no, l.code(), day(l.openedOn()),
-                        text("agency.channel." + l.channel().name(), locale), l.itemName(), l.sectionName(),
-                        l.applicantMasked(), l.company(), text("agency.state." + l.state().name(), locale),
-                        day(l.acceptedOn()), day(l.dueOn()), day(l.doneOn()), l.workingDays(),
-                        text("agency.ledger.timing." + l.timing().name(), locale), day(l.sentOn())));
-            }
-            book.write(out);
-        }
+    /** The ledger as an XLSX download through the one spreadsheet component. */
+    void download(List<Line> lines, Filter filter, String hallName, Locale locale, HttpServletResponse response)
+            throws IOException {
+        spreadsheets.download(response, "agency-ledger-" + filter.from() + "_" + filter.to(), locale,
+                book -> fill(book, lines, filter, hallName, locale));
     }
 
-    private static String day(LocalDate day) {
-        return day == null ? null : day.toString();
+    /** Who prints the ledger and when, for the print view's third line. */
+    String exported(Locale locale) {
+        return spreadsheets.exported(locale);
+    }
+
+    void fill(LedgerWorkbook book, List<Line> lines, Filter filter, String hallName, Locale locale) {
+        LedgerWorkbook.Sheet sheet = book.sheet(text("agency.ledger.title", locale), hallName,
+                book.period(filter.from(), filter.to()), HEADINGS.stream().map(h -> text(h, locale)).toList());
+        int no = 0;
+        for (Line l : lines) {
+            sheet.row(Arrays.asList(++no, l.code(), l.openedOn(),
+                    text("agency.channel." + l.channel().name(), locale), l.itemName(), l.sectionName(),
+                    l.applicantMasked(), l.company(), text("agency.state." + l.state().name(), locale),
+                    l.acceptedOn(), l.dueOn(), l.doneOn(), l.workingDays(),
+                    text("agency.ledger.timing." + l.timing().name(), locale), l.sentOn()));
+        }
     }
 
     private String text(String key, Locale locale, Object... args) {

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.agency.AgencyLedger.Filter;
 import org.hallsafe.appointments.Catalogue;
 import org.hallsafe.organization.Directory;
-import org.hallsafe.platform.Downloads;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
@@ -59,6 +58,7 @@ class AgencyLedgerPages {
         model.addAttribute("figures", AgencyLedger.figures(lines));
         model.addAttribute("lines", lines);
         model.addAttribute("hall", directory.site(site).name());
+        model.addAttribute("exported", export.exported(LocaleContextHolder.getLocale()));
         return "agency/ledger-print";
     }
 
@@ -68,7 +68,6 @@ class AgencyLedgerPages {
         long site = who.siteId();
         Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(site, f, Integer.MAX_VALUE);
-        export.write(lines, f, directory.site(site).name(), LocaleContextHolder.getLocale(),
-                Downloads.xlsx(response, "agency-ledger-" + f.from() + "_" + f.to()));
+        export.download(lines, f, directory.site(site).name(), LocaleContextHolder.getLocale(), response);
     }
 }

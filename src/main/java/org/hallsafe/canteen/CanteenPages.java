@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.Spreadsheets;
 import org.hallsafe.staffhealth.StaffHealth;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -42,8 +44,11 @@ class CanteenPages {
     private final StaffHealth health;
     private final Directory directory;
     private final Clock clock;
+    private final Spreadsheets spreadsheets;
 
-    CanteenPages(Canteen canteen, MealRecords meals, CanteenLedger ledger, StaffHealth health, Directory directory, Clock clock) {
+    CanteenPages(Canteen canteen, MealRecords meals, CanteenLedger ledger, StaffHealth health, Directory directory, Clock clock,
+            Spreadsheets spreadsheets) {
+        this.spreadsheets = spreadsheets;
         this.canteen = canteen;
         this.meals = meals;
         this.ledger = ledger;
@@ -159,8 +164,21 @@ class CanteenPages {
             HttpServletResponse response) throws IOException  {
         LocalDate t = to == null ? LocalDate.now(clock) : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
-        ledger.export(who.siteId(), f, t, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
-                org.hallsafe.platform.Downloads.xlsx(response, "canteen-purchases-" + f + "_" + t));
+        Locale locale = LocaleContextHolder.getLocale();
+        spreadsheets.download(response, "canteen-purchases-" + f + "_" + t, locale,
+                book -> ledger.fill(book, who.siteId(), f, t, directory.site(who.siteId()).name(), locale));
+    }
+
+    /** The canteen's ledgers on A4 landscape paper: the same as the export (issue 20, item 4). */
+    @GetMapping("/canteen/purchases/print")
+    @RequiresPermission(Permissions.CANTEEN_VIEW)
+    String print(SignedIn who, @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            Model model) throws IOException {
+        LocalDate t = to == null ? LocalDate.now(clock) : to;
+        LocalDate f = from == null ? t.minusDays(6) : from;
+        Locale locale = LocaleContextHolder.getLocale();
+        return spreadsheets.print(model, locale,
+                book -> ledger.fill(book, who.siteId(), f, t, directory.site(who.siteId()).name(), locale));
     }
 
     // ---- tableware and food waste

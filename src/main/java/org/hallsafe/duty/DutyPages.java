@@ -18,7 +18,6 @@ import org.hallsafe.duty.DutyForms.RosterForm;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.CurrentUser;
-import org.hallsafe.platform.Downloads;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Formats;
 import org.hallsafe.platform.LedgerWorkbook;
@@ -134,15 +133,25 @@ class DutyPages {
     void exportRoster(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response)
             throws IOException {
-        try (LedgerWorkbook book = spreadsheets.workbook(LocaleContextHolder.getLocale())) {
-            LedgerWorkbook.Sheet sheet = book.sheet(word("duty.roster.title"), hallName(who), book.period(from, to),
-                    List.of(word("duty.day"), word("duty.window"), word("duty.phoneLine"), word("duty.person"),
-                            word("duty.note")));
-            for (Duty.Post p : duty.roster(who.siteId(), from, to)) {
-                sheet.row(p.day().toString(), p.windowNumber() == null ? "" : p.windowNumber() + " " + p.windowName(),
-                        p.phoneLine(), p.staffName(), p.note());
-            }
-            book.write(Downloads.xlsx(response, "duty-roster-" + from + "-" + to));
+        spreadsheets.download(response, "duty-roster-" + from + "-" + to, LocaleContextHolder.getLocale(),
+                book -> roster(book, who, from, to));
+    }
+
+    /** The roster on A4 landscape paper, from the same rows as the export (issue 20, item 4). */
+    @GetMapping("/duty/roster/print")
+    @RequiresPermission(Permissions.DUTY_LOG)
+    String printRoster(SignedIn who, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) throws IOException {
+        return spreadsheets.print(model, LocaleContextHolder.getLocale(), book -> roster(book, who, from, to));
+    }
+
+    private void roster(LedgerWorkbook book, SignedIn who, LocalDate from, LocalDate to) {
+        LedgerWorkbook.Sheet sheet = book.sheet(word("duty.roster.title"), hallName(who), book.period(from, to),
+                List.of(word("duty.day"), word("duty.window"), word("duty.phoneLine"), word("duty.person"),
+                        word("duty.note")));
+        for (Duty.Post p : duty.roster(who.siteId(), from, to)) {
+            sheet.row(p.day(), p.windowNumber() == null ? "" : p.windowNumber() + " " + p.windowName(),
+                    p.phoneLine(), p.staffName(), p.note());
         }
     }
 
@@ -199,18 +208,31 @@ class DutyPages {
             @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Long item,
             @RequestParam(defaultValue = "") String q, HttpServletResponse response) throws IOException {
         Duty.Filter f = filter(who, from, to, outcome, item, q);
-        try (LedgerWorkbook book = spreadsheets.workbook(LocaleContextHolder.getLocale())) {
-            LedgerWorkbook.Sheet sheet = book.sheet(word("duty.calls.title"), hallName(who), book.period(f.from(), f.to()),
-                    List.of(word("duty.takenAt"), word("duty.takenBy"), word("duty.window"), word("duty.caller"),
-                            word("duty.phone"), word("duty.item"), word("duty.matter"), word("duty.answer"),
-                            word("duty.outcome"), word("appointments.code"), word("duty.followUp"),
-                            word("duty.followUp.done")));
-            for (Duty.Consultation c : duty.search(who.siteId(), f, 100_000)) {
-                sheet.row(formats.dateTime(c.takenAt()), c.takenBy(), c.windowNumber(), c.callerName(), c.phoneMasked(),
-                        c.itemName(), c.matter(), c.answer(), word("duty.outcome." + c.outcome()), c.bookingCode(),
-                        c.followUp(), c.followUpDoneAt() == null ? "" : formats.dateTime(c.followUpDoneAt()));
-            }
-            book.write(Downloads.xlsx(response, "duty-calls-" + f.from() + "-" + f.to()));
+        spreadsheets.download(response, "duty-calls-" + f.from() + "-" + f.to(), LocaleContextHolder.getLocale(),
+                book -> calls(book, who, f));
+    }
+
+    /** The phone log on A4 landscape paper, from the same rows as the export (issue 20, item 4). */
+    @GetMapping("/duty/calls/print")
+    @RequiresPermission(Permissions.DUTY_LOG)
+    String printCalls(SignedIn who, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Long item,
+            @RequestParam(defaultValue = "") String q, Model model) throws IOException {
+        Duty.Filter f = filter(who, from, to, outcome, item, q);
+        return spreadsheets.print(model, LocaleContextHolder.getLocale(), book -> calls(book, who, f));
+    }
+
+    private void calls(LedgerWorkbook book, SignedIn who, Duty.Filter f) {
+        LedgerWorkbook.Sheet sheet = book.sheet(word("duty.calls.title"), hallName(who), book.period(f.from(), f.to()),
+                List.of(word("duty.takenAt"), word("duty.takenBy"), word("duty.window"), word("duty.caller"),
+                        word("duty.phone"), word("duty.item"), word("duty.matter"), word("duty.answer"),
+                        word("duty.outcome"), word("appointments.code"), word("duty.followUp"),
+                        word("duty.followUp.done")));
+        for (Duty.Consultation c : duty.search(who.siteId(), f, 100_000)) {
+            sheet.row(c.takenAt(), book.person(c.takenBy()), c.windowNumber(), c.callerName(), c.phoneMasked(),
+                    c.itemName(), c.matter(), c.answer(), word("duty.outcome." + c.outcome()), c.bookingCode(),
+                    c.followUp(), c.followUpDoneAt());
         }
     }
 

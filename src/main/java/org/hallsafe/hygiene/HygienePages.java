@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -47,14 +49,17 @@ class HygienePages {
     private final HygieneReport report;
     private final Directory directory;
     private final Clock clock;
+    private final Spreadsheets spreadsheets;
 
-    HygienePages(Hygiene hygiene, Coverage coverage, AiringAndWaste airingAndWaste, HygieneReport report, Directory directory, Clock clock) {
+    HygienePages(Hygiene hygiene, Coverage coverage, AiringAndWaste airingAndWaste, HygieneReport report, Directory directory, Clock clock,
+            Spreadsheets spreadsheets) {
         this.hygiene = hygiene;
         this.coverage = coverage;
         this.airingAndWaste = airingAndWaste;
         this.report = report;
         this.directory = directory;
         this.clock = clock;
+        this.spreadsheets = spreadsheets;
     }
 
     @GetMapping("/hygiene")
@@ -202,8 +207,19 @@ class HygienePages {
     @RequiresPermission(Permissions.HYGIENE_VIEW)
     void export(SignedIn who, @RequestParam(required = false) LocalDate day, HttpServletResponse response) throws IOException  {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
-        report.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
-                org.hallsafe.platform.Downloads.xlsx(response, "hygiene-" + d));
+        Locale locale = LocaleContextHolder.getLocale();
+        spreadsheets.download(response, "hygiene-" + d, locale,
+                book -> report.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
+    }
+
+    /** The day's report on A4 landscape paper: the same ledgers as the export (issue 20, item 4). */
+    @GetMapping("/hygiene/report/print")
+    @RequiresPermission(Permissions.HYGIENE_VIEW)
+    String print(SignedIn who, @RequestParam(required = false) LocalDate day, Model model) throws IOException {
+        LocalDate d = day == null ? LocalDate.now(clock) : day;
+        Locale locale = LocaleContextHolder.getLocale();
+        return spreadsheets.print(model, locale,
+                book -> report.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
     }
 
     // ---- zones

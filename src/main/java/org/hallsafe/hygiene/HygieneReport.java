@@ -1,16 +1,12 @@
 package org.hallsafe.hygiene;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.hallsafe.platform.LedgerWorkbook;
-import org.hallsafe.platform.Spreadsheets;
 import org.hallsafe.platform.StandbyRead;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -25,15 +21,12 @@ class HygieneReport {
 
     private final Coverage coverage;
     private final AiringAndWaste airingAndWaste;
-    private final Spreadsheets spreadsheets;
     private final MessageSource messages;
     private final Clock clock;
 
-    HygieneReport(Coverage coverage, AiringAndWaste airingAndWaste, Spreadsheets spreadsheets, MessageSource messages,
-            Clock clock) {
+    HygieneReport(Coverage coverage, AiringAndWaste airingAndWaste, MessageSource messages, Clock clock) {
         this.coverage = coverage;
         this.airingAndWaste = airingAndWaste;
-        this.spreadsheets = spreadsheets;
         this.messages = messages;
         this.clock = clock;
     }
@@ -53,37 +46,33 @@ class HygieneReport {
 
     @StandbyRead
     @Transactional(readOnly = true)
-    void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(clock.getZone());
-        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
-            String period = book.period(day, day);
-            LedgerWorkbook.Sheet disinfection = book.sheet(text("hygiene.report.sheet", locale), hall, period,
-                    headings(locale, "hygiene.zone", "department.title", "hygiene.time", "hygiene.method",
-                            "hygiene.concentration", "hygiene.doneBy", "record.backfill.column"));
-            for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
-                if (z.today().isEmpty()) {
-                    disinfection.row(z.zone().name(), z.zone().departmentName(), text("hygiene.notDone", locale));
-                }
-                for (Hygiene.Done d : z.today()) {
-                    disinfection.row(z.zone().name(), z.zone().departmentName(), time.format(d.at()),
-                            text("hygiene.method." + d.method(), locale),
-                            d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
-                            d.doneBy(), d.backfilled() ? text("record.backfilled.because", locale, d.backfillReason()) : "");
-                }
+    void fill(LedgerWorkbook book, long siteId, LocalDate day, String hall, Locale locale) {
+        String period = book.period(day, day);
+        LedgerWorkbook.Sheet disinfection = book.sheet(text("hygiene.report.sheet", locale), hall, period,
+                headings(locale, "hygiene.zone", "department.title", "hygiene.time", "hygiene.method",
+                        "hygiene.concentration", "hygiene.doneBy", "record.backfill.column"));
+        for (Hygiene.ZoneNow z : coverage.on(siteId, day, clock.instant())) {
+            if (z.today().isEmpty()) {
+                disinfection.row(z.zone().name(), z.zone().departmentName(), text("hygiene.notDone", locale));
             }
-            LedgerWorkbook.Sheet airing = book.sheet(text("hygiene.ventilation.title", locale), hall, period,
-                    headings(locale, "hygiene.zone", "hygiene.time", "hygiene.minutes", "hygiene.doneBy"));
-            for (Hygiene.Aired a : airingAndWaste.aired(siteId, day)) {
-                airing.row(a.zone(), time.format(a.at()), a.minutes(), a.doneBy());
+            for (Hygiene.Done d : z.today()) {
+                disinfection.row(z.zone().name(), z.zone().departmentName(), d.at(),
+                        text("hygiene.method." + d.method(), locale),
+                        d.concentration() == null ? "" : d.concentration() + " " + text("hygiene.unit", locale),
+                        book.person(d.doneBy()), d.backfilled() ? text("record.backfilled.because", locale, d.backfillReason()) : "");
             }
-            LedgerWorkbook.Sheet handovers = book.sheet(text("hygiene.handover.title", locale), hall, period,
-                    headings(locale, "hygiene.time", "hygiene.containers", "hygiene.weight", "hygiene.handedBy",
-                            "hygiene.receiverName", "hygiene.receiverUnit"));
-            for (Hygiene.Handover h : airingAndWaste.handovers(siteId, day)) {
-                handovers.row(time.format(h.at()), h.containers(), h.weightKg(), h.handedBy(), h.receiverName(),
-                        h.receiverUnit());
-            }
-            book.write(out);
+        }
+        LedgerWorkbook.Sheet airing = book.sheet(text("hygiene.ventilation.title", locale), hall, period,
+                headings(locale, "hygiene.zone", "hygiene.time", "hygiene.minutes", "hygiene.doneBy"));
+        for (Hygiene.Aired a : airingAndWaste.aired(siteId, day)) {
+            airing.row(a.zone(), a.at(), a.minutes(), book.person(a.doneBy()));
+        }
+        LedgerWorkbook.Sheet handovers = book.sheet(text("hygiene.handover.title", locale), hall, period,
+                headings(locale, "hygiene.time", "hygiene.containers", "hygiene.weight", "hygiene.handedBy",
+                        "hygiene.receiverName", "hygiene.receiverUnit"));
+        for (Hygiene.Handover h : airingAndWaste.handovers(siteId, day)) {
+            handovers.row(h.at(), h.containers(), h.weightKg(), book.person(h.handedBy()), h.receiverName(),
+                    h.receiverUnit());
         }
     }
 

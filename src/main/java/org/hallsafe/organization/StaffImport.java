@@ -98,10 +98,13 @@ class StaffImport {
         return all;
     }
 
-    /** How the template's signature line begins, in either language ("制表人", "Prepared by"). */
+    /**
+     * How the template's signature line begins, in either language: "负责人签字" since issue 20, "制表人" on templates
+     * downloaded before.
+     */
     List<String> endPrefixes() {
-        return words("spreadsheet.preparedBy").stream().map(w -> w.split("[:：_]", 2)[0].strip())
-                .filter(w -> !w.isEmpty()).toList();
+        return java.util.stream.Stream.of("spreadsheet.signature", "spreadsheet.preparedBy").flatMap(k -> words(k).stream())
+                .map(w -> w.split("[:：_]", 2)[0].strip()).filter(w -> !w.isEmpty()).toList();
     }
 
     /**

@@ -29,6 +29,7 @@ public final class Downloads {
     public static OutputStream xlsx(HttpServletResponse response, String fileName) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".xlsx\"");
+        startedCookie(response);
         // opened at the first byte: when the query refuses the filter before that, the error page can still be sent
         return new OutputStream() {
             private OutputStream out;
@@ -62,6 +63,25 @@ public final class Downloads {
                 out().close();
             }
         };
+    }
+
+    /** The export button's token (js/downloads.js), when it is one: letters and digits, at most 40. */
+    static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,40}");
+
+    /**
+     * Tells the page that asked for this download that the file has started to arrive: a cookie carrying the token the
+     * export button sent, sent with the first byte of the file. The button then stops saying 正在生成… (issue 20, item 4).
+     */
+    private static void startedCookie(HttpServletResponse response) {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return;
+        }
+        String token = attributes.getRequest().getParameter("downloadToken");
+        if (token != null && TOKEN.matcher(token).matches()) {
+            response.addHeader("Set-Cookie", org.springframework.http.ResponseCookie.from("hallsafe-download", token)
+                    .path("/").maxAge(60).sameSite("Strict").build().toString());
+        }
     }
 
     /**

@@ -41,9 +41,23 @@ public class Ledger {
         this.personalData = personalData;
     }
 
-    /** The ledger's filters; dates are days in the hall's zone, both included. */
+    /**
+     * The ledger's filters; dates are days in the hall's zone, both included. {@code person} finds one person: a full
+     * document number (by its keyed hash, never by the number itself) or a name or part of it (issue 20, item 4).
+     */
     public record Filter(LocalDate from, LocalDate to, PersonType personType, Decision decision, String screener,
-            String before) {
+            String before, String person) {
+    }
+
+    /**
+     * Writes a search for one person to the audit log: who searched (the signed-in user), by document (masked) or by
+     * name, and how many lines it found. A ledger without a search writes nothing here.
+     */
+    public void recordSearch(Filter filter, int found) {
+        LedgerSearch search = LedgerSearch.of(filter.person());
+        if (search != null) {
+            personalData.recordLookUp("screening", search.kind(), search.shown(), found);
+        }
     }
 
     /** One ledger line: masked identity, opened health data. */

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,8 +54,6 @@ class LedgerExport {
     /** Writes the filtered ledger while reading it, in bounded memory however long it is; answers the lines written. */
     int export(long siteId, Filter filter, String hallName, Locale locale, OutputStream out) throws IOException {
         ZoneId zone = clock.getZone();
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
             if (rowsPerSheet > 0) {
                 book.rowsPerSheet(rowsPerSheet);
@@ -64,11 +63,11 @@ class LedgerExport {
                     book.period(filter.from(), filter.to()), HEADINGS.stream().map(labels::get).toList());
             // Two cores at work: this thread reads, maps and opens the rows (and logs the reads, in this transaction);
             // a writer thread lays them out in the workbook. A short queue keeps memory bounded.
-            SheetWriter writer = new SheetWriter(batch -> batch.forEach(l -> sheet.row(values(l, date, time, labels))));
+            SheetWriter writer = new SheetWriter(batch -> batch.forEach(l -> sheet.row(values(l, zone, book, labels))));
             try {
                 List<Sealed> batch = new ArrayList<>(500);
                 lines.query(siteId, new Filter(filter.from(), filter.to(), filter.personType(), filter.decision(),
-                        filter.screener(), null), Integer.MAX_VALUE, line -> {
+                        filter.screener(), null, filter.person()), Integer.MAX_VALUE, line -> {
                             batch.add(line);
                             if (batch.size() == 500) {
                                 writer.put(lines.open(batch, "ledger export"));
@@ -87,9 +86,13 @@ class LedgerExport {
         }
     }
 
-    /** One line's cells, in the order of the headings; the temperature a number, or a word once anonymised. */
-    private static List<Object> values(Line l, DateTimeFormatter date, DateTimeFormatter time, Labels labels) {
-        return Arrays.asList(date.format(l.screenedAt()), time.format(l.screenedAt()), l.name(),
+    /**
+     * One line's cells, in the order of the headings: the day and time as date cells, the temperature a number (or a
+     * word once anonymised), the screener by name.
+     */
+    private static List<Object> values(Line l, ZoneId zone, LedgerWorkbook book, Labels labels) {
+        ZonedDateTime at = l.screenedAt().atZone(zone);
+        return Arrays.asList(at.toLocalDate(), at.toLocalTime().truncatedTo(ChronoUnit.MINUTES), l.name(),
                 labels.get("gate.personType." + l.personType()), l.docMasked(), l.phoneMasked(),
                 l.temperature() == null ? labels.get("retention.anonymised") : l.temperature(),
                 labels.get("gate.mask." + l.mask()),
@@ -97,7 +100,7 @@ class LedgerExport {
                         : l.symptoms().isEmpty() ? labels.get("gate.symptoms.none")
                         : String.join("、", l.symptoms().stream().map(s -> labels.get("gate.symptom." + s)).toList()),
                 labels.get("gate.decision." + l.decision()),
-                l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), l.screener(),
+                l.handling() == null ? "" : labels.get("gate.handling." + l.handling()), book.person(l.screener()),
                 l.backfilled() ? labels.get("ledger.backfilled") + "：" + l.backfillReason() : "");
     }
 

@@ -78,6 +78,17 @@ class LedgerLines {
             sql.append(" AND s.screener = :screener");
             params.put("screener", f.screener().strip());
         }
+        LedgerSearch search = LedgerSearch.of(f.person());
+        if (search != null && search.byDocument()) {
+            // the document's keyed hash, for every kind of document the number could be: the number itself is sealed
+            List<byte[]> hashes = search.normalised().stream().map(personalData::lookupHash).toList();
+            sql.append(hashes.isEmpty() ? " AND false" : " AND s.citizen_id IN (SELECT c.id FROM citizens c"
+                    + " WHERE c.site_id = :site AND c.doc_hash IN (:hashes))");
+            params.put("hashes", hashes);
+        } else if (search != null) {
+            sql.append(" AND strpos(s.person_name, :name) > 0");
+            params.put("name", search.text());
+        }
         if (f.before() != null && f.before().matches("\\d+_\\d+")) {
             String[] cursor = f.before().split("_");
             long micros = Long.parseLong(cursor[0]);

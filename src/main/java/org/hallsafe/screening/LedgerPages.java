@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.hallsafe.organization.Directory;
 import org.hallsafe.platform.ActivityLog;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.PersonNames;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +30,13 @@ class LedgerPages {
     private final Directory directory;
     private final ActivityLog activity;
     private final java.time.Clock clock;
+    private final PersonNames names;
+    private final Spreadsheets spreadsheets;
 
-    LedgerPages(Ledger ledger, LedgerPeople people, Directory directory, ActivityLog activity, java.time.Clock clock) {
+    LedgerPages(Ledger ledger, LedgerPeople people, Directory directory, ActivityLog activity, java.time.Clock clock,
+            PersonNames names, Spreadsheets spreadsheets) {
+        this.names = names;
+        this.spreadsheets = spreadsheets;
         this.ledger = ledger;
         this.people = people;
         this.directory = directory;
@@ -46,6 +53,10 @@ class LedgerPages {
         model.addAttribute("lines", page);
         model.addAttribute("filter", f);
         model.addAttribute("next", more ? page.get(page.size() - 1).cursor() : null);
+        model.addAttribute("names", names.resolver());
+        if (f.before() == null) {
+            ledger.recordSearch(f, page.size());
+        }
         model.addAttribute("personTypes", Gate.PersonType.values());
         model.addAttribute("decisions", Gate.Decision.values());
         return "screening/ledger";
@@ -80,12 +91,15 @@ class LedgerPages {
                 break;
             }
             page = new Ledger.Filter(f.from(), f.to(), f.personType(), f.decision(), f.screener(),
-                    next.get(Ledger.PAGE - 1).cursor());
+                    next.get(Ledger.PAGE - 1).cursor(), f.person());
         }
         model.addAttribute("lines", lines);
         model.addAttribute("filter", f);
         model.addAttribute("hall", directory.site(who.siteId()).name());
         model.addAttribute("truncated", lines.size() >= PRINT_LIMIT);
+        model.addAttribute("names", names.resolver());
+        model.addAttribute("exported", spreadsheets.exported(LocaleContextHolder.getLocale()));
+        ledger.recordSearch(f, lines.size());
         activity.record("LEDGER_PRINTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + lines.size() + ")");
         return "screening/ledger-print";
     }
@@ -96,12 +110,13 @@ class LedgerPages {
         int rows = ledger.export(who.siteId(), f, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
                 org.hallsafe.platform.Downloads.xlsx(response, "screening-ledger-" + f.from() + "_" + f.to()));
         activity.record("LEDGER_EXPORTED", "screening-ledger", null, f.from() + " – " + f.to() + " (" + rows + ")");
+        ledger.recordSearch(f, rows);
     }
 
     /** Without dates the ledger shows the last seven days. */
     private Ledger.Filter withDefaults(Ledger.Filter f) {
         LocalDate today = LocalDate.now(clock);
         return new Ledger.Filter(f.from() == null ? today.minusDays(6) : f.from(), f.to() == null ? today : f.to(),
-                f.personType(), f.decision(), f.screener(), f.before());
+                f.personType(), f.decision(), f.screener(), f.before(), f.person());
     }
 }

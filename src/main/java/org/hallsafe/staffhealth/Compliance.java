@@ -1,7 +1,5 @@
 package org.hallsafe.staffhealth;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.MeasureStatusProvider;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.LedgerWorkbook;
-import org.hallsafe.platform.Spreadsheets;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,12 +49,10 @@ class Compliance {
     private final StaffHealthProperties properties;
     private final MessageSource messages;
     private final Directory directory;
-    private final Spreadsheets spreadsheets;
 
     Compliance(StaffHealth health, JdbcClient jdbc, Clock clock, StaffHealthProperties properties, MessageSource messages,
-            Directory directory, Spreadsheets spreadsheets) {
+            Directory directory) {
         this.directory = directory;
-        this.spreadsheets = spreadsheets;
         this.health = health;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -153,21 +148,18 @@ class Compliance {
 
     /** The day's compliance as an Excel file through the one spreadsheet component: sections, then windows. */
     @Transactional(readOnly = true)
-    void export(long siteId, LocalDate day, String hall, Locale locale, OutputStream out) throws IOException {
-        try (LedgerWorkbook book = spreadsheets.workbook(locale)) {
-            String period = book.period(day, day);
-            LedgerWorkbook.Sheet sections = book.sheet(text("compliance.title", locale), hall, period, headings(locale,
-                    "compliance.section", "compliance.onTime", "compliance.late", "compliance.missed", "compliance.due",
-                    "compliance.masksOnTime", "compliance.masksOverdue"));
-            for (SectionDay s : sections(siteId, day)) {
-                sections.row(s.name(), s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue());
-            }
-            LedgerWorkbook.Sheet windows = book.sheet(text("compliance.window", locale), hall, period, headings(locale,
-                    "compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"));
-            for (WindowDay w : windows(siteId, day)) {
-                windows.row(w.window(), w.services(), w.sanitisations(), Math.round(w.ratio() * 100) / 100.0);
-            }
-            book.write(out);
+    void fill(LedgerWorkbook book, long siteId, LocalDate day, String hall, Locale locale) {
+        String period = book.period(day, day);
+        LedgerWorkbook.Sheet sections = book.sheet(text("compliance.title", locale), hall, period, headings(locale,
+                "compliance.section", "compliance.onTime", "compliance.late", "compliance.missed", "compliance.due",
+                "compliance.masksOnTime", "compliance.masksOverdue"));
+        for (SectionDay s : sections(siteId, day)) {
+            sections.row(s.name(), s.onTime(), s.late(), s.missed(), s.due(), s.masksOnTime(), s.masksOverdue());
+        }
+        LedgerWorkbook.Sheet windows = book.sheet(text("compliance.window", locale), hall, period, headings(locale,
+                "compliance.window", "compliance.services", "compliance.sanitisations", "compliance.ratio"));
+        for (WindowDay w : windows(siteId, day)) {
+            windows.row(w.window(), w.services(), w.sanitisations(), Math.round(w.ratio() * 100) / 100.0);
         }
     }
 

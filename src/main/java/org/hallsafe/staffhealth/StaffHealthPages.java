@@ -48,9 +48,12 @@ class StaffHealthPages {
     private final DayRecords records;
     private final ReminderInbox inbox;
     private final java.time.Clock clock;
+    private final org.hallsafe.platform.Spreadsheets spreadsheets;
 
     StaffHealthPages(StaffHealth health, Compliance compliance, StaffDirectory staff, Directory directory, ReadingRules gate,
-            Schedules schedules, DayRecords records, ReminderInbox inbox, java.time.Clock clock) {
+            Schedules schedules, DayRecords records, ReminderInbox inbox, java.time.Clock clock,
+            org.hallsafe.platform.Spreadsheets spreadsheets) {
+        this.spreadsheets = spreadsheets;
         this.schedules = schedules;
         this.records = records;
         this.inbox = inbox;
@@ -199,8 +202,19 @@ class StaffHealthPages {
     @RequiresPermission(Permissions.HEALTH_BOARD)
     void export(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, HttpServletResponse response) throws IOException  {
         java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
-        compliance.export(who.siteId(), d, directory.site(who.siteId()).name(), LocaleContextHolder.getLocale(),
-                org.hallsafe.platform.Downloads.xlsx(response, "staff-health-compliance-" + d));
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        spreadsheets.download(response, "staff-health-compliance-" + d, locale,
+                book -> compliance.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
+    }
+
+    /** The day's compliance on A4 landscape paper: the same ledgers as the export (issue 20, item 4). */
+    @GetMapping("/staffhealth/compliance/print")
+    @RequiresPermission(Permissions.HEALTH_BOARD)
+    String print(SignedIn who, @RequestParam(required = false) java.time.LocalDate day, Model model) throws IOException {
+        java.time.LocalDate d = day == null ? java.time.LocalDate.now(clock) : day;
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return spreadsheets.print(model, locale,
+                book -> compliance.fill(book, who.siteId(), d, directory.site(who.siteId()).name(), locale));
     }
 
     @GetMapping("/staffhealth/schedules")

@@ -296,7 +296,7 @@ class InspectionsTest {
     }
 
     @Test
-    void r16_5_theLedgerPrintsAndExportsEveryItemWithItsFindingAndRectification() throws Exception {
+    void r16_5_r20_4_theLedgerPrintsAndExportsEveryItemWithItsFindingAndRectificationLikePaper() throws Exception {
         long id = plan("R-SCR");
         halls.signIn(hall.leader());
         inspections.record(hall.siteId(), id, first(id, "R-SCR").id(),
@@ -305,7 +305,8 @@ class InspectionsTest {
         UserDetails office = halls.signIn(hall.officeDirector());
         String print = mvc.perform(get("/inspections/ledger").param("noprint", "1").with(user(office))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(print).contains("督查台账").contains("入口无人值守十分钟").contains("窗口管理科").contains("待整改").contains("未检查");
+        assertThat(print).contains("督查台账").contains("入口无人值守十分钟").contains("窗口管理科").contains("待整改").contains("未检查")
+                .contains("导出人：测试OFFICE").contains("测试LEADER ").contains("负责人签字").contains("/css/ledger-print.css");
 
         byte[] xlsx = mvc.perform(get("/inspections/ledger/export.xlsx").with(user(office))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
@@ -313,7 +314,13 @@ class InspectionsTest {
             StringBuilder all = new StringBuilder();
             book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
             assertThat(all).contains("节前督查|已实施|把好第一道关口（入口检测）|大厅一楼进门处有专人值守，测温、查口罩|有问题|入口无人值守十分钟|一楼入口|窗口管理科")
-                    .contains("待整改").contains("制表人");
+                    .contains("待整改").contains("负责人签字");
+            // r20_4: like paper; the planned day a date cell; who recorded the finding by name
+            var sheet = book.getSheetAt(0);
+            org.hallsafe.platform.PaperLedgers.assertLikePaper(sheet, "测试大厅", sheet.getSheetName(), "测试OFFICE");
+            org.hallsafe.platform.PaperLedgers.assertDates(sheet, 0);
+            assertThat(org.hallsafe.platform.PaperLedgers.texts(sheet, 11)).anyMatch(t -> t.startsWith("测试LEADER "))
+                    .noneMatch(t -> t.startsWith(hall.leader()));
         }
     }
 }

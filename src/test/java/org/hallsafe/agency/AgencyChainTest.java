@@ -335,7 +335,7 @@ class AgencyChainTest {
     // ---- item 7: the ledger, R-SVC-4
 
     @Test
-    void r14_7_theLedgerXlsxReadsBackWithHeadingsARowPerCaseAndTheOnTimeColumn() throws Exception {
+    void r14_7_r20_4_theLedgerXlsxReadsBackLikePaperWithHeadingsARowPerCaseAndTheOnTimeColumn() throws Exception {
         long onTime = openCase();
         long late = openCase();
         long open = openCase();
@@ -363,12 +363,16 @@ class AgencyChainTest {
                     codes.add(row.getCell(1).getStringCellValue());
                     timing.add(row.getCell(13).getStringCellValue());
                     assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(codes.size());
-                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo(LocalDate.now(clock).toString());
+                    assertThat(org.hallsafe.platform.PaperLedgers.shown(row.getCell(2))).isEqualTo(LocalDate.now(clock).toString());
                 }
             }
             assertThat(codes).containsExactly(code(onTime), code(late), code(open));
             assertThat(timing).containsExactly("按时", "超时办结", "办理中");
-            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).contains("制表人");
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).contains("负责人签字");
+            // r20_4: like paper; the days are date cells, the case number and working days numbers
+            org.hallsafe.platform.PaperLedgers.assertLikePaper(sheet, "测试大厅", "代办台账", "测试OFFICE");
+            org.hallsafe.platform.PaperLedgers.assertDates(sheet, 2);
+            org.hallsafe.platform.PaperLedgers.assertNumbers(sheet, 0);
         }
     }
 

@@ -316,7 +316,7 @@ class AppointmentsTest {
     }
 
     @Test
-    void rSvc2_theDutyLogBooksACallerInTheSameStepOrStoresNothing() throws Exception {
+    void rSvc2_r20_4_theDutyLogBooksACallerInTheSameStepOrStoresNothingAndItsLedgersExportLikePaper() throws Exception {
         String staff = accounts.create(Role.STAFF, r.site());
         fixture.halls().signIn(staff);
         ConsultationForm bad = new ConsultationForm(UUID.randomUUID(), r.window1(), "吴秀兰", "13807376666", r.business(),
@@ -346,6 +346,17 @@ class AppointmentsTest {
                 .param("to", r.monday().plusDays(6).toString()).with(user(user))).andReturn().getResponse().getContentAsByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getRow(4).getCell(3).getStringCellValue()).isEqualTo("周明");
+            org.hallsafe.platform.PaperLedgers.assertLikePaper(book.getSheetAt(0), "测试大厅", "值班表", "测试STAFF");
+            org.hallsafe.platform.PaperLedgers.assertDates(book.getSheetAt(0), 0);
+        }
+        // r20_4: the phone log too, who took each call by name
+        byte[] callsXlsx = mvc.perform(get("/duty/calls/export.xlsx").with(user(user))).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (var book = org.hallsafe.platform.PaperLedgers.read(callsXlsx)) {
+            var sheet = book.getSheetAt(0);
+            org.hallsafe.platform.PaperLedgers.assertLikePaper(sheet, "测试大厅", "来电记录", "测试STAFF");
+            org.hallsafe.platform.PaperLedgers.assertDates(sheet, 0);
+            assertThat(org.hallsafe.platform.PaperLedgers.texts(sheet, 1)).contains("测试STAFF").doesNotContain(staff);
         }
         String calls = mvc.perform(get("/duty/calls").param("outcome", "BOOKED").with(user(user))).andReturn()
                 .getResponse().getContentAsString();

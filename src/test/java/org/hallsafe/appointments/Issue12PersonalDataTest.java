@@ -187,7 +187,7 @@ class Issue12PersonalDataTest {
         java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
         fixture.halls().signIn(r.hall().officeDirector());
         assertThat(ledger.export(site, new Ledger.Filter(LocalDate.ofInstant(friday, Fixture.ZONE), LocalDate.now(clock),
-                null, null, null, null), "测试大厅", java.util.Locale.SIMPLIFIED_CHINESE, xlsx)).isEqualTo(3);
+                null, null, null, null, null), "测试大厅", java.util.Locale.SIMPLIFIED_CHINESE, xlsx)).isEqualTo(3);
 
         // audited with the counts, as the system
         Instant ran = clock.instant();

@@ -202,7 +202,7 @@ class CanteenTest {
     }
 
     @Test
-    void rCan2_rCan3_rCan6_exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
+    void rCan2_rCan3_rCan6_r20_4_exportsThePurchaseLedgerLikeThePaperOne() throws Exception {
         canteen.recordPurchase(hall.siteId(), delivery(new String[] {"冷鲜鸡", "POULTRY", "4300123", "ACCEPTED", ""},
                 new String[] {"鱼", "AQUATIC", "", "REJECTED", "不新鲜"}));
         meals.disinfectTableware(hall.siteId(), new CanteenForms.TablewareForm(CanteenForms.Meal.BREAKFAST,
@@ -214,7 +214,7 @@ class CanteenTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
             workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell).append('|')));
-            assertThat(all).contains("进货查验台账").contains("冷鲜鸡|禽肉（鸡鸭鹅）|10.00|公斤").contains("|数量|").contains("|拒收原因|").contains("4300123")
+            assertThat(all).contains("进货查验台账").contains("冷鲜鸡|禽肉（鸡鸭鹅）|10.0|公斤").contains("|数量|").contains("|拒收原因|").contains("4300123")
                     .contains("鱼|水产").contains("拒收|不新鲜|李验收");
             StringBuilder tableware = new StringBuilder();
             workbook.getSheetAt(1).forEach(row -> row.forEach(cell -> tableware.append(cell).append('|')));
@@ -223,7 +223,14 @@ class CanteenTest {
             StringBuilder waste = new StringBuilder();
             workbook.getSheetAt(2).forEach(row -> row.forEach(cell -> waste.append(cell).append('|')));
             assertThat(waste).contains("12.5|益阳市餐厨垃圾处理站 刘师傅");
-            assertThat(waste).as("r13_6: the paper ledger's signature lines").contains("制表人");
+            assertThat(waste).as("r13_6: the paper ledger's signature line").contains("负责人签字");
+            // r20_4: the three ledgers like paper; days and times are date cells, quantities and weights numbers
+            org.hallsafe.platform.PaperLedgers.assertEverySheetLikePaper(workbook, "测试大厅", "测试LEADER");
+            org.hallsafe.platform.PaperLedgers.assertDates(workbook.getSheetAt(0), 0);
+            org.hallsafe.platform.PaperLedgers.assertNumbers(workbook.getSheetAt(0), 4);
+            org.hallsafe.platform.PaperLedgers.assertDates(workbook.getSheetAt(1), 0);
+            org.hallsafe.platform.PaperLedgers.assertDates(workbook.getSheetAt(2), 0);
+            org.hallsafe.platform.PaperLedgers.assertNumbers(workbook.getSheetAt(2), 1);
         }
     }
 }

@@ -175,7 +175,7 @@ class HygieneTest {
     }
 
     @Test
-    void rDis1_rDis2_reportsTheDayPerZoneAndExportsItWithTheHandovers() throws Exception {
+    void rDis1_rDis2_r20_4_reportsTheDayPerZoneAndExportsItLikeAPaperLedgerWithTheHandovers() throws Exception {
         at(monday, "09:00");
         disinfect(waiting);
         airingAndWaste.handOver(hall.siteId(), new HandoverForm(2, null, "陈保洁", "刘师傅", "益阳市医疗废物处置中心"));
@@ -188,10 +188,15 @@ class HygieneTest {
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             StringBuilder all = new StringBuilder();
-            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(cell).append('|'))));
+            workbook.forEach(sheet -> all.append(org.hallsafe.platform.PaperLedgers.shown(sheet)));
             assertThat(workbook.getNumberOfSheets()).as("r13_6: disinfection, airing, medical waste").isEqualTo(3);
-            assertThat(all).contains("一楼等候区|局办公室|09:00|84消毒液拖地|500 mg/L|陈保洁").contains("制表人")
+            assertThat(all).contains("一楼等候区|局办公室|" + monday + " 09:00|84消毒液拖地|500 mg/L|陈保洁").contains("负责人签字")
                     .contains("局办公室|局办公室|未消毒").contains("刘师傅|益阳市医疗废物处置中心");
+            // r20_4: each of the three ledgers like paper; times are date cells, counts numbers
+            org.hallsafe.platform.PaperLedgers.assertEverySheetLikePaper(workbook, "测试大厅", "测试LEADER");
+            org.hallsafe.platform.PaperLedgers.assertDates(workbook.getSheetAt(0), 2);
+            org.hallsafe.platform.PaperLedgers.assertDates(workbook.getSheetAt(2), 0);
+            org.hallsafe.platform.PaperLedgers.assertNumbers(workbook.getSheetAt(2), 1);
         }
     }
 

@@ -150,9 +150,8 @@ class Issue16BackfilledDisinfectionTest {
         byte[] xlsx = mvc.perform(get("/hygiene/report/export.xlsx").param("day", monday.toString()).with(user(leader)))
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            StringBuilder all = new StringBuilder();
-            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> all.append(cell).append('|')));
-            assertThat(all).contains("16:00|84消毒液拖地|500 mg/L|陈保洁|补录：保洁员纸质记录，次日补录");
+            String all = org.hallsafe.platform.PaperLedgers.shown(workbook.getSheetAt(0));
+            assertThat(all).contains(" 16:00|84消毒液拖地|500 mg/L|陈保洁|补录：保洁员纸质记录，次日补录");
         }
     }
 

@@ -19,12 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 13, item 6: the one spreadsheet component, read back as the hall's staff would see the file. */
 class SpreadsheetIssue13Test {
 
-    private static Spreadsheets spreadsheets() {
+    static Spreadsheets spreadsheets() {
         ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
         messages.setBasename("classpath:messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new Spreadsheets(messages);
+        // 2026-11-28 14:05 in the hall's zone; one account whose real name is known
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T06:05:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        return new Spreadsheets(messages, clock,
+                new PersonNames(login -> "zhangjg".equals(login) ? java.util.Optional.of("张建国") : java.util.Optional.empty()));
     }
 
     private static String text(Sheet sheet, int row, int col) {
@@ -55,7 +59,7 @@ class SpreadsheetIssue13Test {
         try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet s = read.getSheetAt(0);
             assertThat(s.getSheetName()).isEqualTo("入口体温监测台账");
-            assertThat(text(s, 0, 0)).isEqualTo("入口体温监测台账");
+            assertThat(text(s, 0, 0)).isEqualTo("城东政务服务大厅 入口体温监测台账");
             assertThat(s.getMergedRegions()).anyMatch(m -> m.getFirstRow() == 0 && m.getLastColumn() == 3);
             assertThat(rowText(s, 1)).contains("单位：城东政务服务大厅").contains("期间：2026-12-01 至 2026-12-07");
             assertThat(rowText(s, LedgerWorkbook.HEADING_ROW)).isEqualTo("日期|姓名|体温|备注|");
@@ -65,9 +69,9 @@ class SpreadsheetIssue13Test {
             // a formula-like name stays text, marked so no spreadsheet evaluates it
             assertThat(s.getRow(5).getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(s.getRow(5).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
-            // one blank line, then the lines the preparer and reviewer sign
+            // one blank line, then the line the person responsible signs (issue 20: 负责人签字 / 日期)
             assertThat(s.getRow(6)).isNull();
-            assertThat(rowText(s, 7)).contains("制表人：").contains("审核人：").contains("日期：");
+            assertThat(rowText(s, 7)).contains("负责人签字：").contains("日期：");
             assertThat(s.getLastRowNum()).isEqualTo(7);
             // on paper: the headings repeat on every page, landscape
             assertThat(s.getRepeatingRows().getFirstRow()).isEqualTo(LedgerWorkbook.HEADING_ROW);
@@ -94,8 +98,8 @@ class SpreadsheetIssue13Test {
             assertThat(rowText(first, 1)).isEqualTo("Hall: East Hall|"); // no period given: none shown
             assertThat(rowText(second, LedgerWorkbook.HEADING_ROW)).isEqualTo("Day|Who|");
             assertThat(rowText(second, 4)).isEqualTo("Wed|Wang|");
-            assertThat(rowText(first, 7)).doesNotContain("Prepared by");
-            assertThat(rowText(second, 6)).contains("Prepared by:").contains("Reviewed by:").contains("Date:");
+            assertThat(rowText(first, 7)).doesNotContain("Signed by");
+            assertThat(rowText(second, 6)).contains("Signed by the person responsible:").contains("Date:");
         }
     }
 

@@ -132,7 +132,7 @@ class StandbyReadsIssue18Test {
                     LocalDateTime.now(clock).minusMinutes(10 + i), "纸质台账补录", null));
         }
         LocalDate today = LocalDate.now(clock);
-        Ledger.Filter filter = new Ledger.Filter(today.minusDays(1), today, null, null, null, null);
+        Ledger.Filter filter = new Ledger.Filter(today.minusDays(1), today, null, null, null, null, null);
         double before = reads("standby");
         // the three readings reach the standby a moment after they are written
         await().atMost(Duration.ofSeconds(15)).until(() -> ledger.page(hall.siteId(), filter).size() == 3);
@@ -179,7 +179,7 @@ class StandbyReadsIssue18Test {
         awaitStandbyInUse();
         TestHall.Hall hall = halls.create();
         LocalDate today = LocalDate.now(clock);
-        Ledger.Filter filter = new Ledger.Filter(today.minusDays(1), today, null, null, null, null);
+        Ledger.Filter filter = new Ledger.Filter(today.minusDays(1), today, null, null, null, null, null);
         try {
             cluster("stop");
             // the first read after the stop may wait for the standby's connection (1.2 s), then runs on the primary

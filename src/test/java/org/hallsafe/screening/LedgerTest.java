@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.MutableClock;
 import org.hallsafe.TestHall;
+import org.hallsafe.platform.PaperLedgers;
 import org.hallsafe.screening.Gate.Decision;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
@@ -50,9 +51,11 @@ class LedgerTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired org.hallsafe.organization.Directory directory;
 
     private TestHall.Hall hall;
     private final List<String> phones = new ArrayList<>();
+    private final List<String> documents = new ArrayList<>();
 
     @BeforeEach
     void fillALedger() {
@@ -65,6 +68,7 @@ class LedgerTest {
                     + String.format("%03d", random.nextInt(1000));
             String phone = "15" + (random.nextInt(10)) + String.format("%08d", random.nextInt(100_000_000));
             phones.add(phone);
+            documents.add(first17 + IdNumber.checkCharacter(first17));
             boolean refused = i % 10 == 0;
             // several readings share a minute: paging must neither skip nor repeat them
             LocalDateTime at = start.plusMinutes(i / 3);
@@ -81,7 +85,7 @@ class LedgerTest {
     }
 
     private Ledger.Filter all(String before) {
-        return new Ledger.Filter(LocalDate.now(clock).minusDays(7), LocalDate.now(clock), null, null, null, before);
+        return new Ledger.Filter(LocalDate.now(clock).minusDays(7), LocalDate.now(clock), null, null, null, before, null);
     }
 
     @Test
@@ -108,15 +112,15 @@ class LedgerTest {
     @Test
     void filtersByDecisionPersonTypeDateAndScreener() {
         Ledger.Filter week = all(null);
-        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, Decision.REFUSED, null, null)))
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, Decision.REFUSED, null, null, null)))
                 .hasSize(READINGS / 10).allMatch(l -> l.decision() == Decision.REFUSED && l.reasons().contains("NO_MASK"));
-        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), PersonType.STAFF, null, null, null))).isEmpty();
-        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, "nobody", null))).isEmpty();
-        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, hall.admin(), null)))
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), PersonType.STAFF, null, null, null, null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, "nobody", null, null))).isEmpty();
+        assertThat(ledger.page(hall.siteId(), new Ledger.Filter(week.from(), week.to(), null, null, hall.admin(), null, null)))
                 .hasSize(Ledger.PAGE + 1);
         LocalDate dayBeforeYesterday = LocalDate.now(clock).minusDays(2);
         assertThat(ledger.page(hall.siteId(), new Ledger.Filter(LocalDate.now(clock).minusDays(1), LocalDate.now(clock),
-                null, null, null, null))).allMatch(l -> l.screenedAt().atZone(clock.getZone()).toLocalDate().isAfter(dayBeforeYesterday));
+                null, null, null, null, null))).allMatch(l -> l.screenedAt().atZone(clock.getZone()).toLocalDate().isAfter(dayBeforeYesterday));
     }
 
     @Test
@@ -210,5 +214,82 @@ class LedgerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND summary LIKE 'ledger page%'")
                 .query(Integer.class).single() == before + 1);
+    }
+
+    // ---- issue 20, item 4: ledgers like paper
+
+    private String hallName() {
+        return directory.site(hall.siteId()).name();
+    }
+
+    private byte[] export(UserDetails who, String person) throws Exception {
+        var request = get("/screening/ledger/export.xlsx").with(user(who))
+                .param("from", LocalDate.now(clock).minusDays(7).toString()).param("to", LocalDate.now(clock).toString());
+        if (person != null) {
+            request.param("person", person);
+        }
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    @Test
+    void r20_4_theScreeningLedgerExportReadsLikeASignedPaperLedgerWithTheScreenersRealName() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        try (XSSFWorkbook book = PaperLedgers.read(export(admin, null))) {
+            Sheet sheet = book.getSheetAt(0);
+            PaperLedgers.assertLikePaper(sheet, hallName(), "入口检测台账", "测试ADMIN");
+            assertThat(PaperLedgers.rows(sheet)).hasSize(READINGS);
+            PaperLedgers.assertDates(sheet, 0); // the day
+            PaperLedgers.assertDates(sheet, 1); // the time
+            PaperLedgers.assertNumbers(sheet, 6); // the temperature
+            assertThat(PaperLedgers.shown(sheet.getRow(4).getCell(1))).matches("\\d{2}:\\d{2}");
+            // the masked ID number is not cut: 18 characters and a margin
+            assertThat(sheet.getColumnWidth(4)).isGreaterThanOrEqualTo(18 * 256);
+            // the screener by name, never by login
+            assertThat(PaperLedgers.texts(sheet, 11)).hasSize(READINGS).containsOnly("测试ADMIN");
+            assertThat(PaperLedgers.shown(sheet)).doesNotContain(hall.admin());
+        }
+    }
+
+    @Test
+    void r20_4_findsOnePersonByNameOrFullDocumentNumberOnThePageAndInTheExportAndAuditsEachSearch() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        String byName = mvc.perform(get("/screening/ledger").with(user(admin)).param("person", "市民118"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byName).contains("市民118").doesNotContain("市民117").doesNotContain("市民119")
+                .contains("value=\"市民118\"");
+        String document = documents.get(117);
+        String byDocument = mvc.perform(get("/screening/ledger").with(user(admin)).param("person", " " + document.toLowerCase() + " "))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byDocument).contains("市民117").doesNotContain("市民118").doesNotContain("市民116");
+        // the export finds the same one line
+        try (XSSFWorkbook book = PaperLedgers.read(export(admin, document))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(PaperLedgers.texts(sheet, 2)).containsExactly("市民117");
+            PaperLedgers.assertLikePaper(sheet, hallName(), "入口检测台账", "测试ADMIN");
+        }
+        // a number that is no one's finds nothing
+        String nobody = mvc.perform(get("/screening/ledger").with(user(admin)).param("person", "11010519491231002X"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nobody).doesNotContain("市民1");
+        // every search is in the audit log: who, by what, the number masked (never in full), how many it found
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> searches = jdbc.sql("""
+                    SELECT summary FROM audit_log WHERE action = 'PERSONAL_DATA_LOOKUP' AND actor = :actor
+                    AND target_type = 'screening' ORDER BY id""").param("actor", admin.getUsername()).query(String.class).list();
+            assertThat(searches).hasSize(4);
+            assertThat(searches.get(0)).isEqualTo("name 市民118: 1");
+            assertThat(searches.get(1)).startsWith("document " + document.substring(0, 6)).endsWith(": 1").doesNotContain(document);
+            assertThat(searches.get(2)).startsWith("document ").endsWith(": 1");
+            assertThat(searches.get(3)).endsWith(": 0");
+        });
+    }
+
+    @Test
+    void r20_4_thePrintedScreeningLedgerNamesTheScreenerAndWhoPrintedItAndHasTheSignatureLine() throws Exception {
+        UserDetails admin = halls.signIn(hall.admin());
+        String html = mvc.perform(get("/screening/ledger/print").with(user(admin)).param("person", "市民118"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/css/ledger-print.css").contains("导出人：测试ADMIN").contains("<td>测试ADMIN</td>")
+                .doesNotContain(">" + hall.admin() + "<").contains("负责人签字").contains("共 1 条");
     }
 }

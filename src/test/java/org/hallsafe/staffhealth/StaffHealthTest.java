@@ -177,7 +177,7 @@ class StaffHealthTest {
     }
 
     @Test
-    void rPpe2_showsTheDaysSanitisationRatioPerWindow() throws Exception {
+    void rPpe2_r20_4_showsTheDaysSanitisationRatioPerWindowAndExportsItLikePaper() throws Exception {
         long window = directory.saveWindow(hall.siteId(), null, new Forms.WindowForm(5, "社保", "一楼", hall.sectionId()));
         long clerk = staff.save(hall.siteId(), null, new Forms.StaffForm("吴丽华", "W" + System.nanoTime() % 100000, null,
                 window, "窗口工作人员", "13911112222", "", ""));
@@ -198,7 +198,11 @@ class StaffHealthTest {
                         .get("/staffhealth/compliance/export.xlsx").param("day", monday.toString()).with(user(head)))
                 .andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("健康防护落实情况");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("测试大厅")
+                    .endsWith(" 健康防护落实情况");
+            // r20_4: both ledgers like paper, the counts as numbers
+            org.hallsafe.platform.PaperLedgers.assertEverySheetLikePaper(workbook, "测试大厅", "测试LEADER");
+            org.hallsafe.platform.PaperLedgers.assertNumbers(workbook.getSheetAt(1), 1);
             StringBuilder under = new StringBuilder();
             workbook.getSheetAt(0).getRow(1).forEach(cell -> under.append(cell).append('|'));
             assertThat(under).as("r13_6: the hall and the day under the title").contains(monday.toString());
