@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.hallsafe.platform.ApiErrors;
+import org.springdoc.core.annotations.ParameterObject;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
@@ -104,7 +105,7 @@ class ChainApi {
     @GetMapping("/ledger")
     @RequiresPermission(Permissions.AGENCY_VIEW)
     @Operation(summary = "The agency ledger (代办台账) with its figures; at most 500 lines, the Excel file has them all")
-    Map<String, Object> ledger(AgencyLedger.Filter filter, SignedIn who) {
+    Map<String, Object> ledger(@ParameterObject AgencyLedger.Filter filter, SignedIn who) {
         AgencyLedger.Filter f = ledger.withDefaults(filter);
         var lines = ledger.lines(who.siteId(), f, Integer.MAX_VALUE);
         return Map.of("filter", f, "figures", AgencyLedger.figures(lines),

@@ -145,7 +145,7 @@ class DatabaseOutage extends OncePerRequestFilter {
     private static boolean isStaticFile(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "GET".equals(request.getMethod()) && (path.startsWith("/webjars/") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.equals("/favicon.ico"));
+                || path.startsWith("/js/") || path.equals("/favicon.ico") || path.equals("/favicon.svg"));
     }
 
     private static HttpServletRequest withoutCookies(HttpServletRequest request) {

@@ -66,7 +66,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/login", "/setup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                                 "/error")
                         .permitAll()
                         // the citizens' booking pages: no account, a phone and the confirmation code are the key

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.hallsafe.platform.ApiErrors;
+import org.hallsafe.platform.NotFoundException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.hallsafe.platform.Permissions;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
@@ -65,13 +67,14 @@ class ScreeningApi {
     ResponseEntity<GateDesk.KnownCitizen> citizen(SignedIn who, @RequestParam DocumentType docType,
             @RequestParam String docNo) {
         Optional<GateDesk.KnownCitizen> known = desk.findCitizen(who.siteId(), docType, docNo);
-        return ResponseEntity.of(known);
+        // never seen: 404 as problem+json like every other refusal of the API (issue 20 item 8)
+        return ResponseEntity.ok(known.orElseThrow(() -> NotFoundException.of("citizen")));
     }
 
     @GetMapping("/screenings")
     @RequiresPermission(Permissions.LEDGER_VIEW)
     @Operation(summary = "The ledger, newest first; pass the last line's cursor as 'before' for the next page. Reading it is logged.")
-    Map<String, Object> ledger(SignedIn who, Ledger.Filter filter) {
+    Map<String, Object> ledger(SignedIn who, @ParameterObject Ledger.Filter filter) {
         List<Ledger.Line> lines = ledger.page(who.siteId(), filter);
         boolean more = lines.size() > Ledger.PAGE;
         List<Ledger.Line> page = more ? lines.subList(0, Ledger.PAGE) : lines;
