@@ -34,11 +34,9 @@ class IncidentBoard {
     record Page(List<Incidents.Incident> rows, int total) {
     }
 
-    private static final String WHERE = """
-             WHERE site_id = :site AND (:status = '' OR status = :status)
-               AND (NOT :unack OR (status = 'OPEN' AND acknowledged_at IS NULL))
-               AND (:source = '' OR source = :source)
-               AND reported_at >= :from AND reported_at < :to""";
+    private static final String WHERE = " WHERE site_id = :site AND (:status = '' OR status = :status)"
+            + " AND (NOT :unack OR (status = 'OPEN' AND acknowledged_at IS NULL))"
+            + " AND (:source = '' OR source = :source) AND reported_at >= :from AND reported_at < :to";
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -88,15 +88,15 @@ class IncidentPages {
             redirect.addFlashAttribute("problem", e.messageKey());
             redirect.addFlashAttribute("note", note.length() > 2000 ? note.substring(0, 2000) : note);
         }
-        redirect.addAttribute("unack", filter.unacknowledged());
+        redirect.addAttribute("unack", String.valueOf(filter.unacknowledged()));
         if (filter.status() != null) {
-            redirect.addAttribute("status", filter.status());
+            redirect.addAttribute("status", filter.status().name());
         }
         if (filter.source() != null) {
             redirect.addAttribute("source", filter.source());
         }
         if (filter.day() != null) {
-            redirect.addAttribute("day", filter.day());
+            redirect.addAttribute("day", filter.day().toString());
         }
         return "redirect:/incidents";
     }

@@ -27,7 +27,7 @@ class IncidentTexts {
     }
 
     /** The title in the reader's language. */
-    String title(Incidents.Incident i) {
+    public String title(Incidents.Incident i) {
         return i.titleKey() == null ? i.title() : render(i.titleKey(), i.titleArgs(), LocaleContextHolder.getLocale());
     }
 

@@ -88,7 +88,7 @@ class IncidentsAtScaleBrowserTest {
             b.click(By.cssSelector("details.incident-group summary"));
             b.click(By.cssSelector("details.incident-group .incident-row a"));
             b.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-status")));
-            assertThat(b.text(By.cssSelector("main h1"))).startsWith("入口劝返（未戴口罩）");
+            assertThat(b.text(By.cssSelector("main h1"))).startsWith("入口劝返：群众").endsWith("未戴口罩");
             b.open("/incidents");
             b.waitFor(d -> "300".equals(badge(b)));
 
