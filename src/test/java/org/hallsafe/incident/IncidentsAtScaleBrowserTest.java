@@ -147,6 +147,8 @@ class IncidentsAtScaleBrowserTest {
             b.screenshot("r20-2-incidents-desk-en");
             b.driver().manage().window().setSize(new Dimension(360, 800));
             b.open("/incidents");
+            assertThat(((JavascriptExecutor) b.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isEqualTo(0L);
             b.screenshot("r20-2-incidents-phone-en");
         }
     }
