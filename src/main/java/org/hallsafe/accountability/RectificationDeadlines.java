@@ -73,16 +73,12 @@ class RectificationDeadlines {
         }
         Map<Long, String> sections = directory.departmentNames(r.siteId());
         String section = sections.getOrDefault(r.departmentId(), "");
-        String title = text("rectification.incident.title", section, r.item());
-        String details = text("rectification.incident.details", r.title(), r.item(), r.note(), section,
-                r.dueOn().toString());
-        long incident = incidents.report(r.siteId(), SOURCE, String.valueOf(r.id()), title, details);
+        long incident = incidents.report(r.siteId(), SOURCE, String.valueOf(r.id()),
+                Incidents.Text.of("rectification.incident.title", section, r.item()),
+                Incidents.Text.of("rectification.incident.details", r.title(), r.item(), r.note(), section,
+                        r.dueOn().toString()));
         jdbc.sql("UPDATE rectifications SET overdue_incident_id = :incident WHERE id = :id")
                 .param("incident", incident).param("id", r.id()).update();
         return true;
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 }

@@ -106,11 +106,11 @@ class CommitmentJob {
             return false;
         }
         String item = itemName(r);
-        String section = r.departmentId() == null ? texts.word("agency.clock.noSection")
+        Object section = r.departmentId() == null ? Incidents.Words.of("agency.clock.noSection")
                 : directory.department(r.siteId(), r.departmentId()).name();
         long incident = incidents.report(r.siteId(), "agency", String.valueOf(r.id()),
-                texts.word("agency.overdue.title", CaseCodes.display(r.code()), item),
-                texts.word("agency.overdue.details", CaseCodes.display(r.code()), item, section,
+                Incidents.Text.of("agency.overdue.title", CaseCodes.display(r.code()), item),
+                Incidents.Text.of("agency.overdue.details", CaseCodes.display(r.code()), item, section,
                         r.acceptedAt().toInstant().atZone(clock.getZone()).toLocalDate().toString(), r.timeLimitDays(),
                         r.dueOn().toString()));
         jdbc.sql("UPDATE agency_cases SET overdue_incident_id = :incident WHERE site_id = :site AND id = :id")

@@ -2,6 +2,12 @@ package org.hallsafe.incident;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
@@ -28,22 +34,113 @@ class IncidentPages {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final org.hallsafe.platform.Deliveries deliveries;
+    private final IncidentBoard board;
 
-    IncidentPages(Incidents incidents, JdbcClient jdbc, Clock clock, org.hallsafe.platform.Deliveries deliveries) {
+    IncidentPages(Incidents incidents, JdbcClient jdbc, Clock clock, org.hallsafe.platform.Deliveries deliveries,
+            IncidentBoard board) {
+        this.board = board;
         this.incidents = incidents;
         this.jdbc = jdbc;
         this.clock = clock;
         this.deliveries = deliveries;
     }
 
-    /** The list; a live update re-fetches only its rows (htmx). */
+    /** Title keys whose repeats within one hour the list gathers under one line (issue 20, item 2). */
+    static final java.util.Set<String> GROUPED_BY_HOUR = java.util.Set.of("gate.incident.title.noMask");
+
+    /** One line of the list: an incident, or several of the same kind within one hour (expandable). */
+    record Entry(Incidents.Incident incident, String groupKey, Instant hour, List<Incidents.Incident> members, int groupTotal) {
+    }
+
+    /** The list, 50 a page, its filters in the URL; a live update re-fetches only its rows (htmx). */
     @GetMapping("/incidents")
-    String list(SignedIn who, @RequestParam(required = false) Incidents.Status status, Model model,
+    String list(SignedIn who, @RequestParam(required = false) Incidents.Status status,
+            @RequestParam(defaultValue = "false") boolean unack, @RequestParam(defaultValue = "") String source,
+            @RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "0") int page, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("incidents", incidents.list(who.siteId(), status, 200));
-        model.addAttribute("status", status);
+        IncidentBoard.Filter filter = filter(status, unack, source, day);
+        int at = Math.max(0, Math.min(page, 100_000));
+        IncidentBoard.Page rows = board.page(who.siteId(), filter, at * IncidentBoard.PAGE);
+        model.addAttribute("entries", entries(who.siteId(), filter, rows.rows()));
+        model.addAttribute("total", rows.total());
+        model.addAttribute("page", at);
+        model.addAttribute("pages", Math.max(1, (rows.total() + IncidentBoard.PAGE - 1) / IncidentBoard.PAGE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("status", filter.status());
         model.addAttribute("statuses", Incidents.Status.values());
+        model.addAttribute("sources", board.sources(who.siteId()));
         return htmx != null ? "incident/list :: rows" : "incident/list";
+    }
+
+    /** Acknowledges the ticked incidents, or all matching the filter, with one note; back to the same list. */
+    @PostMapping("/incidents/acknowledge")
+    @RequiresPermission(Permissions.INCIDENT_HANDLE)
+    String acknowledgeAll(SignedIn who, @RequestParam(required = false) List<Long> ids,
+            @RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) Incidents.Status status,
+            @RequestParam(defaultValue = "false") boolean unack, @RequestParam(defaultValue = "") String source,
+            @RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        IncidentBoard.Filter filter = filter(status, unack, source, day);
+        try {
+            int n = board.acknowledgeAll(who.siteId(), all ? null : (ids == null ? List.of() : ids), filter, note);
+            redirect.addFlashAttribute("acknowledgedCount", n);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.messageKey());
+            redirect.addFlashAttribute("note", note.length() > 2000 ? note.substring(0, 2000) : note);
+        }
+        redirect.addAttribute("unack", String.valueOf(filter.unacknowledged()));
+        if (filter.status() != null) {
+            redirect.addAttribute("status", filter.status().name());
+        }
+        if (filter.source() != null) {
+            redirect.addAttribute("source", filter.source());
+        }
+        if (filter.day() != null) {
+            redirect.addAttribute("day", filter.day().toString());
+        }
+        return "redirect:/incidents";
+    }
+
+    /** A filter from the URL; a value that cannot be one (a mistyped day, a long source) is left out. */
+    private static IncidentBoard.Filter filter(Incidents.Status status, boolean unack, String source, String day) {
+        LocalDate date = null;
+        try {
+            date = day.isBlank() ? null : LocalDate.parse(day.strip());
+        } catch (DateTimeParseException e) {
+            // an unreadable day filters nothing
+        }
+        String from = source.isBlank() || source.length() > 40 ? null : source.strip();
+        return new IncidentBoard.Filter(status, unack, from, date);
+    }
+
+    /** Consecutive incidents of a grouped kind within the same clock hour become one entry, when there are two or more. */
+    private List<Entry> entries(long siteId, IncidentBoard.Filter filter, List<Incidents.Incident> rows) {
+        List<Entry> out = new ArrayList<>();
+        int i = 0;
+        while (i < rows.size()) {
+            Incidents.Incident first = rows.get(i);
+            int j = i + 1;
+            if (first.titleKey() != null && GROUPED_BY_HOUR.contains(first.titleKey())) {
+                Instant hour = hour(first.reportedAt());
+                while (j < rows.size() && first.titleKey().equals(rows.get(j).titleKey())
+                        && hour.equals(hour(rows.get(j).reportedAt()))) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    out.add(new Entry(null, first.titleKey(), hour, List.copyOf(rows.subList(i, j)),
+                            board.sameInHour(siteId, filter, first.titleKey(), hour)));
+                    i = j;
+                    continue;
+                }
+            }
+            out.add(new Entry(first, null, null, List.of(), 1));
+            i = i + 1;
+        }
+        return out;
+    }
+
+    private Instant hour(Instant at) {
+        return at.atZone(clock.getZone()).truncatedTo(ChronoUnit.HOURS).toInstant();
     }
 
     @GetMapping("/incidents/{id}")
@@ -80,11 +177,10 @@ class IncidentPages {
         return act(id, redirect, () -> incidents.close(who.siteId(), id, body), "incident.closed.done");
     }
 
-    /** The count of unread notifications, in the navigation bar; live updates re-fetch it. */
+    /** The count of unacknowledged incidents of the hall, in the navigation bar; live updates re-fetch it. */
     @GetMapping("/notifications/badge")
-    String badge(Model model) {
-        model.addAttribute("unread", jdbc.sql("SELECT count(*) FROM notifications WHERE account_id = :account AND read_at IS NULL")
-                .param("account", CurrentUser.get().accountId()).query(Integer.class).single());
+    String badge(SignedIn who, Model model) {
+        model.addAttribute("unread", board.unacknowledged(who.siteId()));
         return "incident/list :: badge";
     }
 

@@ -19,7 +19,8 @@ class IncidentRetention {
                 WITH batch AS (SELECT id FROM incidents WHERE anonymised_at IS NULL AND status = 'CLOSED' AND closed_at < :before
                     ORDER BY closed_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED),
                 notes AS (UPDATE incident_notes n SET body_cipher = NULL FROM batch WHERE n.incident_id = batch.id)
-                UPDATE incidents i SET title = :marker, details_cipher = NULL, anonymised_at = :now
+                UPDATE incidents i SET title = :marker, details_cipher = NULL, anonymised_at = :now,
+                    title_key = NULL, title_args = NULL, details_key = NULL
                 FROM batch WHERE i.id = batch.id""");
     }
 }

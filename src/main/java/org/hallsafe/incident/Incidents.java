@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.hallsafe.platform.ActivityLog;
@@ -22,27 +23,54 @@ public class Incidents {
 
     public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
 
+    /**
+     * {@code title} is the Chinese sentence as stored; {@code titleKey} and {@code titleArgs} (null for a row reported
+     * as a sentence) let a page show it in its reader's language.
+     */
     public record Incident(long id, String source, String sourceId, String title, Status status,
             Instant reportedAt, String reportedBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
-            Instant closedAt, String closedBy) {
+            Instant closedAt, String closedBy, String titleKey, String titleArgs) {
+    }
+
+    /**
+     * A text kept as a message key and its arguments, rendered in each reader's language (issue 20, item 7). An
+     * argument is a value (a name, a number, a date as text) or {@link Words}: message keys rendered too.
+     */
+    public record Text(String key, List<Object> args) {
+        public static Text of(String key, Object... args) {
+            return new Text(key, List.of(args));
+        }
+    }
+
+    /** An argument that is itself words of the bundles (a person's type, refusal reasons), joined with 、 or a comma. */
+    public record Words(List<String> keys) {
+        public static Words of(String... keys) {
+            return new Words(List.of(keys));
+        }
+
+        public static Words of(java.util.Collection<String> keys) {
+            return new Words(List.copyOf(keys));
+        }
     }
 
     public record Note(String kind, String body, Instant writtenAt, String writtenBy) {
     }
 
-    private static final String SELECT = """
+    static final String SELECT = """
             SELECT id, source, source_id, title, status, reported_at, reported_by, acknowledged_at,
-                   acknowledged_by, escalated_at, closed_at, closed_by FROM incidents""";
+                   acknowledged_by, escalated_at, closed_at, closed_by, title_key, title_args FROM incidents""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ActivityLog activity;
     private final org.hallsafe.platform.PersonalData personalData;
+    private final IncidentTexts texts;
 
     Incidents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, ActivityLog activity,
-            org.hallsafe.platform.PersonalData personalData) {
+            org.hallsafe.platform.PersonalData personalData, IncidentTexts texts) {
         this.personalData = personalData;
+        this.texts = texts;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
@@ -55,13 +83,32 @@ public class Incidents {
      */
     @Transactional
     public long report(long siteId, String source, String sourceId, String title, String details) {
+        return insert(siteId, source, sourceId, title, null, null, null, details);
+    }
+
+    /**
+     * Reports a case as texts of the bundles (issue 20, item 7): each reader sees title and details in their language;
+     * the SMS and other readers of {@link Incident#title()} get the Chinese sentence. Once per source and id, as above.
+     */
+    @Transactional
+    public long report(long siteId, String source, String sourceId, Text title, Text details) {
+        String detailsArgs = IncidentTexts.encode(details.args());
+        return insert(siteId, source, sourceId, texts.render(title.key(), IncidentTexts.encode(title.args()), Locale.SIMPLIFIED_CHINESE),
+                title.key(), PlainText.Rules.truncate(IncidentTexts.encode(title.args()), 1000), details.key(),
+                detailsArgs == null ? "" : detailsArgs);
+    }
+
+    private long insert(long siteId, String source, String sourceId, String title, String titleKey, String titleArgs,
+            String detailsKey, String details) {
         title = PlainText.Rules.truncate(title, TITLE);
         Optional<Long> created = jdbc.sql("""
-                INSERT INTO incidents (site_id, source, source_id, title, details_cipher, reported_at, reported_by)
-                VALUES (:site, :source, :sourceId, :title, :details, :now, :by)
+                INSERT INTO incidents (site_id, source, source_id, title, details_cipher, reported_at, reported_by,
+                                       title_key, title_args, details_key)
+                VALUES (:site, :source, :sourceId, :title, :details, :now, :by, :titleKey, :titleArgs, :detailsKey)
                 ON CONFLICT (site_id, source, source_id) DO NOTHING RETURNING id""")
                 .param("site", siteId).param("source", source).param("sourceId", sourceId).param("title", title)
                 .param("details", personalData.seal(details, "").cipherText()).param("now", now()).param("by", SignedIn.actor())
+                .param("titleKey", titleKey).param("titleArgs", titleArgs).param("detailsKey", detailsKey)
                 .query(Long.class).optional();
         if (created.isEmpty()) {
             return jdbc.sql("SELECT id FROM incidents WHERE site_id = :site AND source = :source AND source_id = :sourceId")
@@ -157,11 +204,14 @@ public class Incidents {
 
     @Transactional
     public Record record(long siteId, long id) {
-        byte[] details = jdbc.sql("SELECT details_cipher FROM incidents WHERE site_id = :site AND id = :id")
+        record Stored(byte[] cipher, String key) {
+        }
+        Stored stored = jdbc.sql("SELECT details_cipher, details_key FROM incidents WHERE site_id = :site AND id = :id")
                 .param("site", siteId).param("id", id)
                 // no details (never given, or removed by the retention job) is still an incident
-                .query((rs, n) -> java.util.Optional.ofNullable(rs.getBytes(1))).optional()
-                .orElseThrow(() -> NotFoundException.of("incident", id)).orElse(null);
+                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getString(2))).optional()
+                .orElseThrow(() -> NotFoundException.of("incident", id));
+        byte[] details = stored.cipher();
         record Sealed(String kind, byte[] body, java.sql.Timestamp at, String by) {
         }
         List<Sealed> sealed = jdbc.sql("SELECT kind, body_cipher, written_at, written_by FROM incident_notes WHERE incident_id = :id ORDER BY id")
@@ -175,7 +225,10 @@ public class Incidents {
             Sealed x = sealed.get(i);
             notes.add(new Note(x.kind(), plain.get(i + 1) == null ? "" : plain.get(i + 1), x.at().toInstant(), x.by()));
         }
-        return new Record(plain.get(0) == null ? "" : plain.get(0), notes);
+        String text = plain.get(0) == null ? ""
+                : stored.key() == null ? plain.get(0)
+                : texts.render(stored.key(), plain.get(0), org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return new Record(text, notes);
     }
 
     /** Open incidents of a hall: not yet closed. */
@@ -194,11 +247,12 @@ public class Incidents {
                 .param("now", now()).param("by", SignedIn.actor()).update();
     }
 
-    private Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    Incident map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Incident(rs.getLong("id"), rs.getString("source"), rs.getString("source_id"), rs.getString("title"),
                 Status.valueOf(rs.getString("status")), instant(rs, "reported_at"),
                 rs.getString("reported_by"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
-                instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
+                instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("closed_by"),
+                rs.getString("title_key"), rs.getString("title_args"));
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -187,7 +187,7 @@ public class GateDesk {
         String phoneMasked = stored.get().phoneMasked();
         Long incident = null;
         if (outcome.decision() == Decision.REFUSED) {
-            incident = incidents.report(siteId, "screening", String.valueOf(id), words.title(person.name(), person.type()),
+            incident = incidents.report(siteId, "screening", String.valueOf(id), words.title(person.name(), person.type(), outcome),
                     words.details(person.name(), person.type(), phoneMasked, outcome, form.temperature(), screenedAt));
             jdbc.sql("UPDATE screenings SET incident_id = :incident WHERE id = :id")
                     .param("incident", incident).param("id", id).update();

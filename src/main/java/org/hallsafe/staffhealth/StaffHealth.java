@@ -176,11 +176,11 @@ public class StaffHealth {
         }
         if (abnormal) {
             long incident = incidents.report(siteId, "staffhealth", String.valueOf(id.get()),
-                    word("staffhealth.incident.title", person.name(), placement(person)),
-                    word("staffhealth.incident.details", person.name(), placement(person),
+                    Incidents.Text.of("staffhealth.incident.title", person.name(), placement(person)),
+                    Incidents.Text.of("staffhealth.incident.details", person.name(), placement(person),
                             form.temperature().toPlainString(),
-                            form.symptomSet().isEmpty() ? "—" : form.symptomSet().stream()
-                                    .map(sym -> word("gate.symptom." + sym)).collect(Collectors.joining("、")),
+                            form.symptomSet().isEmpty() ? "—" : Incidents.Words.of(form.symptomSet().stream()
+                                    .map(sym -> "gate.symptom." + sym).toList()),
                             SignedIn.actor()));
             jdbc.sql("UPDATE staff_checks SET incident_id = :i WHERE id = :id").param("i", incident).param("id", id.get()).update();
         }
