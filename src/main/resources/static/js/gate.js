@@ -106,7 +106,8 @@
     if (known) { known.remove(); }
     if (window.hallsafeSyncGate) { window.hallsafeSyncGate(); }
     var first = document.getElementById('bookingCode') || document.getElementById('temperature');
-    if (first) { first.focus(); }
+    if (first) { first.focus({ preventScroll: true }); }
+    window.scrollTo(0, 0); // the word that it was kept, and the count, at the top
   }
 
   // sending again, one at a time, oldest first

@@ -162,6 +162,47 @@ class Issue20GateBrowserTest {
     }
 
     @Test
+    void r20_1_aKeptReadingTheServerRefusesStaysUntilTheScreenerCorrectsItThenLeavesThePhone() throws Exception {
+        TestHall.Hall hall = halls.create();
+        try (Browser screener = new Browser(port)) {
+            screener.driver().manage().window().setSize(PHONE);
+            screener.signIn(hall.screener(), TestAccounts.PASSWORD);
+            screener.open("/screening/gate");
+            String key = "hallsafe.gate.outbox." + hall.screener();
+            network(screener, true, 0);
+            screener.type(By.id("bookingCode"), "ZZ99ZZ99"); // no such booking today: the phone cannot know
+            screener.click(By.cssSelector("label[for=mask-DISPOSABLE_MEDICAL]"));
+            screener.type(By.id("temperature"), "36.5");
+            screener.click(By.cssSelector("label[for=noSymptoms]"));
+            screener.click(By.id("record"));
+            assertThat(screener.text(By.id("outbox-count"))).isEqualTo("未上传 1 条");
+
+            network(screener, false, 0);
+            new WebDriverWait(screener.driver(), Duration.ofSeconds(40)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("outbox-rejected"), "未被接受"));
+            assertThat(screener.text(By.id("outbox-count"))).as("refused, it is still kept").isEqualTo("未上传 1 条");
+            screener.screenshot("r20-1-gate-phone-kept-refused");
+
+            // 核对: back into the form and sent, the message beside the field
+            var before = screener.driver().findElement(By.id("gate-form"));
+            screener.click(By.cssSelector("[data-outbox-open]"));
+            screener.waitFor(ExpectedConditions.stalenessOf(before));
+            assertThat(screener.driver().findElement(By.id("bookingCode")).getAttribute("class")).contains("is-invalid");
+            assertThat(screener.driver().findElement(By.id("noSymptoms")).isSelected()).as("what was typed is kept").isTrue();
+            screener.driver().findElement(By.id("bookingCode")).clear();
+            screener.type(By.id("docNo"), idNo("43090219760304061"));
+            screener.type(By.id("name"), "核对后");
+            screener.type(By.id("phone"), "13712340061");
+            record(screener);
+            assertThat(screener.text(By.id("decision"))).isEqualTo("准入");
+            assertThat(js(screener, "return localStorage.getItem(arguments[0]);", key))
+                    .as("accepted, nothing of it stays on the phone").isNull();
+            assertThat(screener.driver().findElement(By.id("outbox")).isDisplayed()).isFalse();
+            assertThat(stored(hall, "核对后")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void r20_1_theSubmitButtonShowsItIsSendingAndASecondPressStoresNothingMore() throws Exception {
         TestHall.Hall hall = halls.create();
         try (Browser screener = new Browser(port)) {
@@ -291,13 +332,23 @@ class Issue20GateBrowserTest {
                     return [r.bottom, document.getElementById('submit-bar').getBoundingClientRect().top];""");
             assertThat(hint.get(0).doubleValue()).as("focused, the threshold hint shows " + hint)
                     .isLessThanOrEqualTo(hint.get(1).doubleValue());
+            // and the bar is drawn on top: a focused field scrolled under it does not paint over the button
+            js(screener, """
+                    var t = document.getElementById('temperature');
+                    t.focus({preventScroll: true});
+                    var r = t.getBoundingClientRect(), bar = document.getElementById('submit-bar').getBoundingClientRect();
+                    window.scrollBy({top: (r.top + r.height / 2) - (bar.top + bar.height / 2), behavior: 'instant'});""");
+            assertThat(js(screener, """
+                    var bar = document.getElementById('submit-bar').getBoundingClientRect();
+                    var hit = document.elementFromPoint(bar.left + bar.width / 2, bar.top + bar.height / 2);
+                    return !!(hit && hit.closest('#submit-bar'));""")).as("the submit bar is on top").isEqualTo(true);
             js(screener, "window.scrollTo(0, 0);");
             screener.screenshot("r20-1-gate-phone-360");
             assertThat(js(screener, "return document.documentElement.scrollWidth <= window.innerWidth;"))
                     .as("nothing wider than the phone").isEqualTo(true);
 
             // no camera in the test browser: the button says so; the library is HallSafe's own file, with its licence
-            assertThat(screener.text(By.id("scan-booking"))).isEqualTo("本机无摄像头");
+            assertThat(screener.text(By.id("scan-booking"))).isEqualTo("无摄像头");
             assertThat(screener.driver().findElement(By.id("scan-booking")).isEnabled()).isFalse();
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/js/vendor/jsQR.js", "/js/vendor/jsQR.LICENSE.txt")) {
