@@ -176,21 +176,23 @@
     var elt = e.detail && e.detail.elt;
     return elt && elt.id === 'gate-form' ? elt : null;
   }
+  var submitted = null; // the submission id of the reading being sent by the form
   document.addEventListener('htmx:beforeRequest', function (e) {
     var f = ours(e);
     var button = f && f.querySelector('#record');
     if (button) { button.classList.add('sending'); }
+    var id = f && f.querySelector('[name=submissionId]');
+    submitted = id ? id.value : null;
   });
   document.addEventListener('htmx:afterRequest', function (e) {
-    var f = ours(e);
-    if (!f) { return; }
-    var button = f.querySelector('#record');
+    var button = ours(e) && ours(e).querySelector('#record');
     if (button) { button.classList.remove('sending'); }
+  });
+  // before the answer replaces the form (after it, the form's events no longer reach the document)
+  document.addEventListener('htmx:beforeSwap', function (e) {
     var xhr = e.detail.xhr;
-    if (e.detail.successful && xhr && /[?&]last=\d+/.test(xhr.responseURL || '')) {
-      // accepted (also a corrected reading from the storage): nothing of it stays in the browser
-      var id = new URLSearchParams(e.detail.requestConfig ? e.detail.requestConfig.formData : '').get('submissionId');
-      if (id) { forget(id); }
+    if (ours(e) && submitted && xhr && xhr.status === 200 && /[?&]last=\d+/.test(xhr.responseURL || '')) {
+      forget(submitted); // accepted (also a corrected reading from the storage): nothing of it stays in the browser
     }
   });
   function failed(e) {
