@@ -57,7 +57,7 @@
       span.textContent = words('rejected', i.name);
       var button = document.createElement('button');
       button.type = 'button';
-      button.className = 'btn btn-outline-dark';
+      button.className = 'btn btn-outline-dark text-nowrap';
       button.textContent = words('check');
       button.setAttribute('data-outbox-open', i.id);
       li.appendChild(span); li.appendChild(button); list.appendChild(li);
