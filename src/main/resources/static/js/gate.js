@@ -188,10 +188,13 @@
     var button = ours(e) && ours(e).querySelector('#record');
     if (button) { button.classList.remove('sending'); }
   });
-  // before the answer replaces the form (after it, the form's events no longer reach the document)
+  // before the answer replaces the form; htmx fires this on the swap's target (the body), so the sender is read from
+  // the request's configuration
   document.addEventListener('htmx:beforeSwap', function (e) {
     var xhr = e.detail.xhr;
-    if (ours(e) && submitted && xhr && xhr.status === 200 && /[?&]last=\d+/.test(xhr.responseURL || '')) {
+    var sender = e.detail.requestConfig && e.detail.requestConfig.elt;
+    if (sender && sender.id === 'gate-form' && submitted && xhr && xhr.status === 200
+        && /[?&]last=\d+/.test(xhr.responseURL || '')) {
       forget(submitted); // accepted (also a corrected reading from the storage): nothing of it stays in the browser
     }
   });
