@@ -138,7 +138,7 @@ function hallsafeResendForm(e) {
 }
 document.addEventListener('htmx:beforeSwap', function (e) {
   var status = e.detail.xhr.status;
-  if (status >= 400 && status !== 503 && hallsafeResendForm(e)) {
+  if (status >= 400 && status < 500 && hallsafeResendForm(e)) { // a 5xx: the gate keeps the reading (gate.js)
     e.detail.shouldSwap = true;
     e.detail.isError = false;
   }

@@ -41,7 +41,14 @@ class GatePages {
     @GetMapping("/screening/gate")
     String gate(SignedIn who, @RequestParam(required = false) Long last, Model model) {
         if (last != null) {
-            model.addAttribute("last", desk.get(who.siteId(), last));
+            GateDesk.Result result = desk.get(who.siteId(), last);
+            model.addAttribute("last", result);
+            if (result.decision() == Gate.Decision.REFUSED && !result.questioned()) {
+                // issue 20: the questioning on the same screen, its common answers one tap each
+                model.addAttribute("q", new GateDesk.Questioning("", null, null, ""));
+                model.addAttribute("contacts", Gate.Contact.values());
+                model.addAttribute("handlings", Gate.Handling.values());
+            }
         }
         model.addAttribute("form", GateForm.empty());
         return page(who, model, null);

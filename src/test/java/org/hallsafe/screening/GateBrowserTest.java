@@ -71,11 +71,11 @@ class GateBrowserTest {
             assertThat(leader.text(By.cssSelector(".incident-row"))).contains("入口劝返：钱伟").contains("待确认");
             leader.screenshot("incidents-live");
 
-            screener.click(By.linkText("填写询问记录"));
+            // issue 20: the questioning on the same screen as the refusal
             screener.type(By.id("places"), "本市赫山区");
             screener.click(By.cssSelector("label[for=contact-NONE]"));
             screener.click(By.cssSelector("label[for=handling-SENT_HOME]"));
-            screener.click(By.cssSelector("button[type=submit].btn-danger"));
+            screener.click(By.id("questioning-save"));
             assertThat(screener.text(By.cssSelector(".alert-success"))).contains("钱伟").contains("报告领导小组");
 
             leader.click(By.cssSelector(".incident-row"));
