@@ -90,7 +90,7 @@ class Issue20BookingBrowserTest {
             assertThat(phone.driver().findElement(By.id("docNo")).getAttribute("value")).isEqualTo("430902199001010028");
             WebElement tick = phone.driver().findElement(By.id("consent"));
             WebElement problem = phone.driver().findElement(By.id("consent-problem"));
-            assertThat(Math.abs(problem.getLocation().getY() - tick.getLocation().getY())).as("beside the tick").isLessThan(90);
+            assertThat(Math.abs(problem.getLocation().getY() - tick.getLocation().getY())).as("beside the tick").isLessThan(160);
             phone.screenshot("r20-5-consent-refused-360");
 
             phone.click(By.id("consent"));

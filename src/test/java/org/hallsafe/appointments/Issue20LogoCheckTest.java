@@ -3,7 +3,6 @@ package org.hallsafe.appointments;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;

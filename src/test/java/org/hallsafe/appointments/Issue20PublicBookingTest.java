@@ -12,11 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -54,6 +55,20 @@ class Issue20PublicBookingTest {
         SecurityContextHolder.clearContext();
     }
 
+    /** The browser's session: Spring Session keeps it by the SESSION cookie (a MockHttpSession would be ignored). */
+    private jakarta.servlet.http.Cookie cookie;
+
+    private MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+        if (cookie != null) {
+            request.cookie(cookie);
+        }
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getResponse().getCookie("SESSION") != null) {
+            cookie = result.getResponse().getCookie("SESSION");
+        }
+        return result;
+    }
+
     private long slot(String time) {
         return fixture.slot(r, r.window1(), time);
     }
@@ -86,20 +101,20 @@ class Issue20PublicBookingTest {
                 .query(java.sql.Timestamp.class).single()).as("when the consent was given is kept").isNotNull();
     }
 
-    private MvcResult bookOnThePage(String consent, MockHttpSession session) throws Exception {
-        var request = post("/appointments/book").param("hall", r.code()).with(csrf()).session(session)
+    private MvcResult bookOnThePage(String consent) throws Exception {
+        var request = post("/appointments/book").param("hall", r.code()).with(csrf())
                 .param("submissionId", UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
                 .param("slotId", String.valueOf(slot("10:00"))).param("name", "黄丽").param("docType", "ID_CARD")
                 .param("docNo", "430902199001010028").param("phone", "13807370088");
         if (consent != null) {
             request.param("consent", consent);
         }
-        return mvc.perform(request).andReturn();
+        return send(request);
     }
 
     @Test
     void r20_5_thePageRefusesWithoutConsentBesideTheTickAndKeepsWhatWasTyped() throws Exception {
-        String page = bookOnThePage(null, new MockHttpSession()).getResponse().getContentAsString();
+        String page = bookOnThePage(null).getResponse().getContentAsString();
         assertThat(page).contains("id=\"consent-problem\"").contains("请先勾选同意")
                 .contains("value=\"黄丽\"").contains("value=\"430902199001010028\"").contains("value=\"13807370088\"")
                 .as("the notice says how long, from the hall's retention setting").contains("预约时间过后 28 天");
@@ -109,11 +124,9 @@ class Issue20PublicBookingTest {
     @Test
     void r20_5_withoutAnSmsGatewayNoPageSaysAnSmsWasSentAndTheCodeStaysOnTheScreen() throws Exception {
         assertThat(gateway.configured()).as("the tests run without a gateway").isFalse();
-        MockHttpSession session = new MockHttpSession();
-        MvcResult booked = bookOnThePage("true", session);
+        MvcResult booked = bookOnThePage("true");
         String code = (String) booked.getFlashMap().get(PublicBookingPages.BOOKED);
-        String page = mvc.perform(get(booked.getResponse().getRedirectedUrl()).session(session).flashAttrs(booked.getFlashMap()))
-                .andReturn().getResponse().getContentAsString();
+        String page = send(get(booked.getResponse().getRedirectedUrl())).getResponse().getContentAsString();
         assertThat(page).doesNotContain("短信已发送").contains("不会收到短信").contains("请截图保存")
                 .contains(code.substring(0, 4) + " " + code.substring(4));
         assertThat(page.split("<h1", -1)).as("one <h1>").hasSize(2);
@@ -132,22 +145,22 @@ class Issue20PublicBookingTest {
 
     @Test
     void r20_5_withAnSmsGatewayThePagesSayTheSmsWasSent() throws Exception {
-        String url = (String) ReflectionTestUtils.getField(gateway, "gatewayUrl");
-        ReflectionTestUtils.setField(gateway, "gatewayUrl", "http://127.0.0.1:9/sms");
+        SmsGateway target = AopTestUtils.getUltimateTargetObject(gateway);
+        String url = (String) ReflectionTestUtils.getField(target, "gatewayUrl");
+        ReflectionTestUtils.setField(target, "gatewayUrl", "http://127.0.0.1:9/sms");
         try {
             String sms = mvc.perform(post("/appointments/book/sms").param("hall", r.code()).with(csrf())
                     .header("HX-Request", "true").param("phone", Fixture.phone()).param("itemId", String.valueOf(r.business())))
                     .andReturn().getResponse().getContentAsString();
             assertThat(sms).contains("验证码已发送");
-            MockHttpSession session = new MockHttpSession();
-            MvcResult booked = bookOnThePage("true", session);
-            String page = mvc.perform(get(booked.getResponse().getRedirectedUrl()).session(session)
-                    .flashAttrs(booked.getFlashMap())).andReturn().getResponse().getContentAsString();
+            assertThat(gateway.configured()).isTrue();
+            MvcResult booked = bookOnThePage("true");
+            String page = send(get(booked.getResponse().getRedirectedUrl())).getResponse().getContentAsString();
             assertThat(page).contains("短信已发送").doesNotContain("不会收到短信");
             assertThat(mvc.perform(get("/appointments/manage/mine").param("hall", r.code())).andReturn().getResponse()
                     .getContentAsString()).doesNotContain("id=\"mine-no-sms\"");
         } finally {
-            ReflectionTestUtils.setField(gateway, "gatewayUrl", url);
+            ReflectionTestUtils.setField(target, "gatewayUrl", url);
         }
     }
 
@@ -155,36 +168,35 @@ class Issue20PublicBookingTest {
     void r20_5_myBookingsOpenOnlyWithThePhoneAndItsSmsCodeAndCancel() throws Exception {
         String phone = Fixture.phone();
         Bookings.Booking first = bookings.book(r.site(), Fixture.form(r.business(), slot("09:00"), "孙梅", Fixture.idNumber(), phone, AppointmentForms.Channel.WEB));
-        Bookings.Booking second = bookings.book(r.site(), Fixture.form(r.socialCard(), fixture.slot(r, r.window5(), "14:00"), "孙梅", Fixture.idNumber(), phone, AppointmentForms.Channel.WEB));
+        Bookings.Booking second = bookings.book(r.site(), Fixture.form(r.socialCard(), fixture.slot(r, r.window5(), "09:00"), "孙梅", Fixture.idNumber(), phone, AppointmentForms.Channel.WEB));
         Bookings.Booking other = bookings.book(r.site(), Fixture.form(r.business(), slot("09:30"), "周强", Fixture.idNumber(), Fixture.phone(), AppointmentForms.Channel.WEB));
-        MockHttpSession session = new MockHttpSession();
         String code = challenges.sendMine(r.site(), phone);
         String wrong = code.equals("000000") ? "111111" : "000000";
-        String refused = mvc.perform(post("/appointments/manage/mine").param("hall", r.code()).with(csrf()).session(session)
-                .param("phone", phone).param("smsCode", wrong)).andReturn().getResponse().getContentAsString();
+        String refused = send(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
+                .param("phone", phone).param("smsCode", wrong)).getResponse().getContentAsString();
         assertThat(refused).contains("验证码不对").contains("value=\"" + phone + "\"").doesNotContain(first.displayCode());
-        String noCode = mvc.perform(post("/appointments/manage/mine").param("hall", r.code()).with(csrf()).session(session)
-                .param("phone", phone)).andReturn().getResponse().getContentAsString();
+        String noCode = send(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
+                .param("phone", phone)).getResponse().getContentAsString();
         assertThat(noCode).contains("请输入6位短信验证码").doesNotContain(first.displayCode());
-        assertThat(mvc.perform(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf()).session(session)
-                .param("id", String.valueOf(first.id()))).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(send(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf())
+                .param("id", String.valueOf(first.id()))).getResponse().getStatus()).isEqualTo(302);
         assertThat(bookings.byId(r.site(), first.id()).status()).as("nothing cancelled before the code").isEqualTo(Status.BOOKED);
 
-        MockHttpServletResponse opened = mvc.perform(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
-                .session(session).param("phone", phone).param("smsCode", code)).andReturn().getResponse();
+        MockHttpServletResponse opened = send(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
+                .param("phone", phone).param("smsCode", code)).getResponse();
         assertThat(opened.getStatus()).isEqualTo(302);
-        String list = mvc.perform(get("/appointments/manage/mine").param("hall", r.code()).session(session))
-                .andReturn().getResponse().getContentAsString();
+        String list = send(get("/appointments/manage/mine").param("hall", r.code())).getResponse().getContentAsString();
         assertThat(list).contains(first.displayCode()).contains(second.displayCode()).contains("社保卡补换")
                 .doesNotContain(other.displayCode()).contains("id=\"cancel-" + first.id() + "\"");
-        mvc.perform(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf()).session(session)
+        send(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf())
                 .param("id", String.valueOf(other.id())));
         assertThat(bookings.byId(r.site(), other.id()).status()).as("another phone's booking").isEqualTo(Status.BOOKED);
-        mvc.perform(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf()).session(session)
+        send(post("/appointments/manage/mine/cancel").param("hall", r.code()).with(csrf())
                 .param("id", String.valueOf(first.id())));
         assertThat(bookings.byId(r.site(), first.id()).status()).isEqualTo(Status.CANCELLED);
-        assertThat(mvc.perform(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
-                .session(new MockHttpSession()).param("phone", phone).param("smsCode", code)).andReturn().getResponse()
+        cookie = null;
+        assertThat(send(post("/appointments/manage/mine").param("hall", r.code()).with(csrf())
+                .param("phone", phone).param("smsCode", code)).getResponse()
                 .getContentAsString()).as("a code opens the list once").contains("验证码已失效");
     }
 
