@@ -176,27 +176,46 @@ public final class AppointmentForms {
             @PlainText(max = PlainText.CODE) String docNo,
             @NotBlank(message = "{validation.required}") @Phone @PlainText(max = PlainText.PHONE) String phone,
             @PlainText(max = PlainText.PHONE) String smsCode,
-            Channel channel) implements org.hallsafe.screening.Gate.Document {
+            Channel channel, Boolean consent) implements org.hallsafe.screening.Gate.Document {
 
         /** A booked name: at most 40 characters, what the SMS and the gate can show. */
         static final int NAME = 40;
 
+        /** A booking made by staff or by code: no citizen's tick to carry (issue 20, item 5). */
+        public BookingForm(UUID submissionId, Long itemId, Long slotId, String name,
+                org.hallsafe.shared.DocumentType docType, String docNo, String phone, String smsCode, Channel channel) {
+            this(submissionId, itemId, slotId, name, docType, docNo, phone, smsCode, channel, null);
+        }
+
         public static BookingForm empty(Long itemId, Long slotId, Channel channel) {
             return new BookingForm(UUID.randomUUID(), itemId, slotId, "", org.hallsafe.shared.DocumentType.ID_CARD,
-                    "", "", "", channel);
+                    "", "", "", channel, null);
+        }
+
+        /** The same form as it came in, with the channel the page or API (not the request) says. */
+        BookingForm from(Channel by) {
+            return new BookingForm(submissionId, itemId, slotId, name, docType, docNo, phone, smsCode, by, consent);
+        }
+
+        boolean consented() {
+            return Boolean.TRUE.equals(consent);
         }
 
         /**
          * A hall that asks for SMS verification needs the six-digit code on a self-service booking. The channel is
-         * not the request's to say (pages and the API set it), but a caller in code must.
+         * not the request's to say (pages and the API set it), but a caller in code must. A citizen's own booking
+         * from the pages or the API needs the separate consent to the ID number (PIPL art. 29, issue 20 item 5).
          */
-        Map<String, String> ruleProblems(boolean smsRequired) {
+        Map<String, String> ruleProblems(boolean smsRequired, boolean consentRequired) {
             Map<String, String> p = new LinkedHashMap<>();
             if (channel == null) {
                 p.put("channel", "validation.required");
             }
             if (smsRequired && (smsCode == null || !smsCode.strip().matches("\\d{6}"))) {
                 p.put("smsCode", "appointments.sms.required");
+            }
+            if (consentRequired && !consented()) {
+                p.put("consent", "appointments.consent.required");
             }
             return p;
         }

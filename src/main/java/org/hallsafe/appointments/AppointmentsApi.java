@@ -95,8 +95,7 @@ class AppointmentsApi {
     ResponseEntity<BookingView> book(@RequestParam(required = false) String hall, @Valid @RequestBody BookingForm form,
             org.springframework.validation.BindingResult binding, HttpServletRequest request)
             throws org.springframework.validation.BindException {
-        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
-                form.docNo(), form.phone(), form.smsCode(), PublicBookingPages.channel(request));
+        BookingForm f = form.from(PublicBookingPages.channel(request));
         long site = site(hall);
         limits.booking(request, f);
         if (binding.hasErrors()) {

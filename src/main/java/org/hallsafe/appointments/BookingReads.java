@@ -60,6 +60,17 @@ class BookingReads {
                 .param("site", siteId).param("code", Bookings.normaliseCode(code)).param("phone", phoneHash));
     }
 
+    /** A phone's bookings in the hall, the latest slot first (at most 50: what "我的预约" lists). */
+    List<Booking> byPhone(long siteId, byte[] phoneHash) {
+        return named(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.phone_hash = :phone ORDER BY b.starts_at DESC, b.id DESC LIMIT 50")
+                .param("site", siteId).param("phone", phoneHash).query(Booking.class).list());
+    }
+
+    Optional<Booking> byIdAndPhone(long siteId, long id, byte[] phoneHash) {
+        return one(siteId, jdbc.sql(SELECT + " WHERE b.site_id = :site AND b.id = :id AND b.phone_hash = :phone")
+                .param("site", siteId).param("id", id).param("phone", phoneHash));
+    }
+
     /** A day's bookings of the hall or of one window, in slot order. */
     @Transactional(readOnly = true)
     List<Booking> day(long siteId, Long windowId, LocalDate day) {

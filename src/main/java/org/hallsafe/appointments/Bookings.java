@@ -134,7 +134,7 @@ public class Bookings {
     /**
      * A booking from this module's pages and API, whose {@code @Valid} has already checked the form's shape in this
      * request (with the messages that name the bound, "最多40个字"): the shape is not checked a second time, the
-     * hall's rules are.
+     * hall's rules are. A citizen booking here gives the separate consent to the ID number (issue 20, item 5).
      */
     @Transactional
     Booking bookShaped(long siteId, BookingForm f) {
@@ -147,7 +147,7 @@ public class Bookings {
         if (!selfService && f.channel() != null && CurrentUser.find().isEmpty()) {
             throw new AccessDeniedException("phone and walk-in bookings are made by staff");
         }
-        Map<String, String> rules = f.ruleProblems(selfService && settings.smsVerification());
+        Map<String, String> rules = f.ruleProblems(selfService && settings.smsVerification(), selfService && !checkShape);
         if (checkShape) {
             shape.check(f, rules);
         } else if (!rules.isEmpty()) {
@@ -190,9 +190,10 @@ public class Bookings {
             id = jdbc.sql("""
                     INSERT INTO bookings (site_id, submission_id, code, item_id, slot_id, window_id, starts_at, ends_at,
                         name, doc_type, doc_masked, doc_hash, doc_cipher, phone_masked, phone_hash, phone_cipher, channel,
-                        status, created_at, created_by, changed_at)
+                        status, created_at, created_by, changed_at, consent_at)
                     VALUES (:site, :submission, :code, :item, :slot, :window, :starts, :ends, :name, :docType, :docMasked,
-                        :docHash, :docCipher, :phoneMasked, :phoneHash, :phoneCipher, :channel, 'BOOKED', :now, :by, :now)
+                        :docHash, :docCipher, :phoneMasked, :phoneHash, :phoneCipher, :channel, 'BOOKED', :now, :by, :now,
+                        :consentAt)
                     ON CONFLICT (site_id, code) DO NOTHING RETURNING id""")
                     .param("site", siteId).param("submission", f.submissionId()).param("code", newCode())
                     .param("item", item.id()).param("slot", slot.id()).param("window", slot.windowId())
@@ -203,6 +204,7 @@ public class Bookings {
                     .param("phoneHash", sealedPhone.lookupHash()).param("phoneCipher", sealedPhone.cipherText())
                     .param("channel", f.channel().name()).param("now", Timestamp.from(now))
                     .param("by", selfService ? "citizen" : SignedIn.actor())
+                    .param("consentAt", selfService && f.consented() ? Timestamp.from(now) : null)
                     .query(Long.class).optional().orElse(null);
         }
         Booking booking = reads.byId(siteId, id);
@@ -271,7 +273,17 @@ public class Bookings {
     /** Cancels a booking still to come and gives its place back; cancelling twice changes nothing. */
     @Transactional
     public Booking cancel(long siteId, String code, String phone) {
-        Booking b = mine(siteId, code, phone);
+        return cancel(siteId, mine(siteId, code, phone));
+    }
+
+    /** Cancels one of the phone's bookings ("我的预约"); another phone's booking is not found. */
+    @Transactional
+    Booking cancelOfPhone(long siteId, byte[] phoneHash, long id) {
+        return cancel(siteId, reads.byIdAndPhone(siteId, id, phoneHash)
+                .orElseThrow(() -> new InvalidInputException("code", NOT_FOUND)));
+    }
+
+    private Booking cancel(long siteId, Booking b) {
         if (b.status() == Status.CANCELLED) {
             return b;
         }

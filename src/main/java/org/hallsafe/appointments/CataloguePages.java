@@ -44,8 +44,11 @@ class CataloguePages {
     private final Clock clock;
     private final org.hallsafe.notice.Notices notices;
     private final HallCalendar calendar;
+    private final HallLogos logos;
 
-    CataloguePages(Catalogue catalogue, Figures figures, Directory directory, Clock clock, org.hallsafe.notice.Notices notices, HallCalendar calendar) {
+    CataloguePages(Catalogue catalogue, Figures figures, Directory directory, Clock clock, org.hallsafe.notice.Notices notices,
+            HallCalendar calendar, HallLogos logos) {
+        this.logos = logos;
         this.catalogue = catalogue;
         this.figures = figures;
         this.directory = directory;
@@ -124,6 +127,7 @@ class CataloguePages {
         model.addAttribute("weekdays", java.time.DayOfWeek.values());
         model.addAttribute("calendarDays", calendar.days(who.siteId(), LocalDate.now(clock)));
         model.addAttribute("slotLengths", List.of(10, 15, 20, 30, 60));
+        model.addAttribute("logoHall", logos.exists(who.siteId()) ? directory.site(who.siteId()).code() : null);
         return "appointments/calendar";
     }
 

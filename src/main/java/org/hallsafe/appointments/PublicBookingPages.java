@@ -1,6 +1,5 @@
 package org.hallsafe.appointments;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
 
@@ -43,12 +42,13 @@ class PublicBookingPages {
     private final Bookings bookings;
     private final SmsChallenges challenges;
     private final SlotPicker picker;
-    private final Clock clock;
     private final PublicLimits limits;
     private final CitizenCallStream calls;
+    private final PublicHall publicHall;
 
     PublicBookingPages(Catalogue catalogue, Slots slots, Bookings bookings, SmsChallenges challenges, SlotPicker picker,
-            Clock clock, PublicLimits limits, CitizenCallStream calls) {
+            PublicLimits limits, CitizenCallStream calls, PublicHall publicHall) {
+        this.publicHall = publicHall;
         this.limits = limits;
         this.calls = calls;
         this.picker = picker;
@@ -56,7 +56,6 @@ class PublicBookingPages {
         this.slots = slots;
         this.bookings = bookings;
         this.challenges = challenges;
-        this.clock = clock;
     }
 
     @GetMapping("/appointments/book")
@@ -90,8 +89,7 @@ class PublicBookingPages {
             BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         SiteView site = hall(hall, model);
-        BookingForm f = new BookingForm(form.submissionId(), form.itemId(), form.slotId(), form.name(), form.docType(),
-                form.docNo(), form.phone(), form.smsCode(), channel(request));
+        BookingForm f = form.from(channel(request));
         try {
             limits.booking(request, f);
         } catch (TooManyRequestsException e) {
@@ -99,7 +97,7 @@ class PublicBookingPages {
             return formPage(site, form.itemId(), form.slotId(), model);
         }
         // the shape is checked by @Valid, not again by the booking; the rules go beside it, everything at once
-        var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification()),
+        var booked = FormSubmission.save(binding, f.ruleProblems(settings(model).smsVerification(), true),
                 picker.offeringNext(model, () -> bookings.bookShaped(site.id(), f)));
         if (booked.isPresent()) {
             // the code travels in the session's flash, not in the address: the confirmation is shown once, to the
@@ -125,10 +123,14 @@ class PublicBookingPages {
         model.addAttribute("item", catalogue.item(site.id(), itemId));
         model.addAttribute("slot", slots.slot(site.id(), slotId));
         model.addAttribute("docTypes", AppointmentForms.DOC_TYPES);
+        model.addAttribute("retentionDays", publicHall.retentionDays());
         return "appointments/book-form";
     }
 
-    /** Sends the verification code (htmx): a word beside the field says it went, or why not. */
+    /**
+     * Sends the verification code (htmx): a word beside the field says it went, or why not. Without an SMS gateway no
+     * code can reach the phone: the page says so and sends none (issue 20, item 5).
+     */
     @PostMapping("/appointments/book/sms")
     String sms(@RequestParam(required = false) String hall, @RequestParam(defaultValue = "") String phone,
             @RequestParam(required = false) Long itemId, HttpServletRequest request, HttpServletResponse response,
@@ -136,8 +138,12 @@ class PublicBookingPages {
         SiteView site = hall(hall, model);
         try {
             limits.sms(request, phone);
-            challenges.send(site.id(), phone, itemId);
-            model.addAttribute("smsSent", true);
+            if (publicHall.smsGateway()) {
+                challenges.send(site.id(), phone, itemId);
+                model.addAttribute("smsSent", true);
+            } else {
+                model.addAttribute("smsProblem", "appointments.sms.noGateway");
+            }
         } catch (InvalidInputException e) {
             model.addAttribute("smsProblem", e.messageKey());
         } catch (TooManyRequestsException e) {
@@ -235,11 +241,8 @@ class PublicBookingPages {
     // ----
 
     private SiteView hall(String code, Model model) {
-        SiteView site = catalogue.hall(code).orElseThrow(() -> NotFoundException.of("hall", code));
-        model.addAttribute("hall", site);
-        model.addAttribute("settings", catalogue.settings(site.id()));
+        SiteView site = publicHall.show(code, model);
         model.addAttribute("postponedNotice", catalogue.postponedNotice(site.id()).orElse(null));
-        model.addAttribute("today", LocalDate.now(clock));
         return site;
     }
 

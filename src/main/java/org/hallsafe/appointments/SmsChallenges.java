@@ -46,13 +46,57 @@ class SmsChallenges {
     /** Sends a new code to the phone; returns it only so that tests and the log-only gateway can see it. */
     @Transactional
     public String send(long siteId, String rawPhone, Long itemId) {
-        if (rawPhone == null || !PhoneNumber.isValid(rawPhone)) {
-            throw new InvalidInputException("phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
-        }
+        PhoneNumber phone = phone(rawPhone);
         if (itemId == null || catalogue.find(siteId, itemId).isEmpty()) {
             throw new InvalidInputException("itemId", "appointments.book.item");
         }
-        PhoneNumber phone = new PhoneNumber(rawPhone);
+        return send(siteId, phone, itemId, "BOOK", "appointments.sms.code.text");
+    }
+
+    /** Sends a code that opens the phone's bookings in the hall ("我的预约", issue 20 item 5), whether it has any or not. */
+    @Transactional
+    public String sendMine(long siteId, String rawPhone) {
+        return send(siteId, phone(rawPhone), null, "MINE", "appointments.sms.mine.text");
+    }
+
+    /**
+     * Checks and uses up a "我的预约" code: a wrong try is counted (five at most), a right one opens the list once.
+     * Answers the phone's lookup hash, what the list is read by.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public byte[] verifyMine(long siteId, String rawPhone, String code) {
+        PhoneNumber phone = phone(rawPhone);
+        if (code == null || !code.strip().matches("\\d{6}")) {
+            throw new InvalidInputException("smsCode", "appointments.sms.required");
+        }
+        byte[] hash = personalData.lookupHash(phone.value());
+        var row = jdbc.sql("""
+                SELECT id, code_hash, expires_at, attempts FROM sms_challenges
+                WHERE site_id = :site AND phone_hash = :hash AND purpose = 'MINE' AND used_at IS NULL
+                ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
+                .param("site", siteId).param("hash", hash)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)})
+                .optional();
+        if (row.isEmpty() || ((java.time.Instant) row.get()[2]).isBefore(clock.instant()) || (int) row.get()[3] >= TRIES) {
+            throw new InvalidInputException("smsCode", "appointments.sms.expired");
+        }
+        if (!MessageDigest.isEqual(row.get()[1].toString().getBytes(), digest(siteId, phone.value(), code.strip()).getBytes())) {
+            jdbc.sql("UPDATE sms_challenges SET attempts = attempts + 1 WHERE id = :id").param("id", row.get()[0]).update();
+            throw new InvalidInputException("smsCode", "appointments.sms.wrong");
+        }
+        jdbc.sql("UPDATE sms_challenges SET used_at = :now WHERE id = :id").param("now", Timestamp.from(clock.instant()))
+                .param("id", row.get()[0]).update();
+        return hash;
+    }
+
+    private static PhoneNumber phone(String rawPhone) {
+        if (rawPhone == null || !PhoneNumber.isValid(rawPhone)) {
+            throw new InvalidInputException("phone", rawPhone == null || rawPhone.isBlank() ? "validation.required" : "phone.invalid");
+        }
+        return new PhoneNumber(rawPhone);
+    }
+
+    private String send(long siteId, PhoneNumber phone, Long itemId, String purpose, String textKey) {
         byte[] hash = personalData.lookupHash(phone.value());
         boolean recent = jdbc.sql("""
                 SELECT count(*) > 0 FROM sms_challenges WHERE site_id = :site AND phone_hash = :hash AND created_at > :since""")
@@ -63,12 +107,12 @@ class SmsChallenges {
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         long id = jdbc.sql("""
-                INSERT INTO sms_challenges (site_id, phone_hash, item_id, code_hash, expires_at, created_at)
-                VALUES (:site, :hash, :item, :code, :expires, :now) RETURNING id""")
-                .param("site", siteId).param("item", itemId).param("hash", hash).param("code", digest(siteId, phone.value(), code))
+                INSERT INTO sms_challenges (site_id, phone_hash, item_id, code_hash, expires_at, created_at, purpose)
+                VALUES (:site, :hash, :item, :code, :expires, :now, :purpose) RETURNING id""")
+                .param("site", siteId).param("item", itemId).param("purpose", purpose).param("hash", hash).param("code", digest(siteId, phone.value(), code))
                 .param("expires", Timestamp.from(clock.instant().plus(VALID))).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        String text = catalogue.word("appointments.sms.code.text", code);
+        String text = catalogue.word(textKey, code);
         // through the outbox: written with the code, sent by the worker woken when this commits (issue 19, item 3)
         sms.enqueueSms(new Deliveries.Sms(siteId, "sms-challenge", String.valueOf(id), "SMS_CODE", "challenge:" + id,
                 "booking", phone.masked(), text), phone::value, code);
@@ -84,7 +128,7 @@ class SmsChallenges {
         byte[] hash = personalData.lookupHash(phone);
         var row = jdbc.sql("""
                 SELECT id, code_hash, expires_at, attempts FROM sms_challenges
-                WHERE site_id = :site AND phone_hash = :hash AND item_id = :item AND used_at IS NULL
+                WHERE site_id = :site AND phone_hash = :hash AND item_id = :item AND purpose = 'BOOK' AND used_at IS NULL
                 ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
                 .param("site", siteId).param("hash", hash).param("item", itemId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)})

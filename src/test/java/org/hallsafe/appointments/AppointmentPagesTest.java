@@ -106,7 +106,7 @@ class AppointmentPagesTest {
         String page = mvc.perform(post("/appointments/book").param("hall", r.code()).with(csrf())
                         .param("submissionId", java.util.UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
                         .param("slotId", String.valueOf(nine)).param("name", "陈静").param("docType", "ID_CARD")
-                        .param("docNo", Fixture.idNumber()).param("phone", "13907370009"))
+                        .param("docNo", Fixture.idNumber()).param("phone", "13907370009").param("consent", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("这个时段已约满").contains("还有名额的时段")
                 .contains("slot=" + fixture.slot(r, r.window1(), "08:30")).contains("value=\"陈静\"");
@@ -174,7 +174,7 @@ class AppointmentPagesTest {
         mvc.perform(post("/api/v1/appointments/public/bookings").param("hall", r.code()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"钱芳","docType":"ID_CARD","docNo":"%s",
-                                 "phone":"13807371111","channel":"PHONE"}""".formatted(java.util.UUID.randomUUID(),
+                                 "phone":"13807371111","channel":"PHONE","consent":true}""".formatted(java.util.UUID.randomUUID(),
                                 r.socialCard(), nine, Fixture.idNumber())))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.title").value("full"))
                 .andExpect(jsonPath("$.nextSlots[0].remaining").value(4));

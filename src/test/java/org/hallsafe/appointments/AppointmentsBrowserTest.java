@@ -61,6 +61,7 @@ class AppointmentsBrowserTest {
             assertThat(phone.driver().findElement(By.id("name")).getAttribute("value")).isEqualTo("黄丽");
             phone.screenshot("appointments-book-error");
             phone.type(By.id("docNo"), "430902199001010028");
+            phone.click(By.id("consent"));
             phone.click(By.id("book-confirm"));
             String shown = phone.text(By.id("booking-code"));
             Duration took = Duration.between(start, Instant.now());

@@ -141,7 +141,7 @@ class BookingConcurrencyTest {
 
     private static String body(UUID submission, long item, long slot, String name, String id, String phone) {
         return """
-                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s"}"""
+                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s","consent":true}"""
                 .formatted(submission, item, slot, name, id, phone);
     }
 

@@ -237,7 +237,7 @@ class Issue12PublicBookingTest {
         var result = mvc.perform(post("/appointments/book").param("hall", r.code()).with(csrf())
                 .param("submissionId", UUID.randomUUID().toString()).param("itemId", String.valueOf(r.business()))
                 .param("slotId", String.valueOf(slot("10:00"))).param("name", "黄丽").param("docType", "ID_CARD")
-                .param("docNo", Fixture.idNumber()).param("phone", Fixture.phone())).andReturn();
+                .param("docNo", Fixture.idNumber()).param("phone", Fixture.phone()).param("consent", "true")).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("code=");
         String code = (String) result.getFlashMap().get(PublicBookingPages.BOOKED);
         assertThat(code).hasSize(8);

@@ -108,7 +108,7 @@ class Issue18BookingBurstTest {
 
     private HttpResponse<String> post(Fixture.Ready r, long slot, String name, Duration timeout) throws Exception {
         String body = """
-                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s"}"""
+                {"submissionId":"%s","itemId":%d,"slotId":%d,"name":"%s","docType":"ID_CARD","docNo":"%s","phone":"%s","consent":true}"""
                 .formatted(UUID.randomUUID(), r.business(), slot, name, Fixture.idNumber(), Fixture.phone());
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/appointments/public/bookings?hall=" + r.code()))
