@@ -87,7 +87,8 @@ class Issue20AccessibilityBrowserTest {
                 // one record per kind of page whose path names a record, from the first link to it on a list page
                 for (WebElement a : b.driver().findElements(By.cssSelector("main a[href^='/']"))) {
                     String href = URI.create(a.getAttribute("href")).getPath();
-                    patterns.stream().filter(p -> paths.match(p, href) && NOT_PAGES.stream().noneMatch(href::contains))
+                    patterns.stream().filter(p -> !pages.contains(href) && paths.match(p, href)
+                            && NOT_PAGES.stream().noneMatch(href::contains))
                             .findFirst().filter(reached::add).ifPresent(p -> records.add(href));
                 }
             }

@@ -37,8 +37,8 @@ class Issue20PhoneTablesBrowserTest {
                   label: c.dataset.label,
                   drawn: getComputedStyle(c, '::before').content,
                   shown: c.getClientRects().length > 0 && getComputedStyle(c).display === 'block',
-                  lines: c.firstElementChild && c.firstElementChild.tagName === 'SPAN'
-                      ? c.firstElementChild.getClientRects().length : 1,
+                  lines: (() => { const t = document.createRange(); t.selectNodeContents(c.firstElementChild || c);
+                                  return new Set([...t.getClientRects()].map(q => Math.round(q.top))).size; })(),
                   field: (() => { const f = c.querySelector('input:not([type=hidden]), select');
                                   return f ? f.getBoundingClientRect().width / r.getBoundingClientRect().width : -1; })()
                 }))
@@ -55,7 +55,7 @@ class Issue20PhoneTablesBrowserTest {
         try (Browser b = new Browser(port)) {
             b.signIn(hall.admin(), TestAccounts.PASSWORD);
             b.driver().manage().window().setSize(new Dimension(360, 780));
-            for (String page : List.of("/org/staff", "/staffhealth", "/org/sign-in")) {
+            for (String page : List.of("/org/staff", "/staffhealth", "/org/staff/sign-in")) {
                 b.open(page);
                 Map<String, Object> seen = cards(b, "table.table-cards");
                 assertThat((Long) seen.get("viewport")).as(page + ": a 360 px phone").isLessThanOrEqualTo(360L);
@@ -65,7 +65,7 @@ class Issue20PhoneTablesBrowserTest {
                 assertThat(((Number) seen.get("headHeight")).doubleValue()).as(page + ": the header row is hidden")
                         .isLessThanOrEqualTo(1.0);
                 List<Map<String, Object>> cards = list(seen.get("cards"));
-                assertThat(cards).as(page + ": one card per person").hasSizeGreaterThanOrEqualTo(5);
+                assertThat(cards).as(page + ": one card per person").hasSizeGreaterThanOrEqualTo(4);
                 for (Map<String, Object> card : cards) {
                     for (Map<String, Object> cell : list(card.get("cells"))) {
                         assertThat(cell.get("drawn")).as(page + ": the label drawn before the value")
@@ -86,7 +86,7 @@ class Issue20PhoneTablesBrowserTest {
             for (int i = 0; i < lines.size(); i++) {
                 Map<String, Object> line = lines.get(i);
                 assertThat(((Number) line.get("width")).doubleValue()).as("a card as wide as the screen's column")
-                        .isGreaterThan(300);
+                        .isGreaterThan(0.75 * ((Long) form.get("viewport")));
                 assertThat(list(line.get("cells"))).as("every field of the line labelled").hasSize(10).allSatisfy(cell -> {
                     assertThat(cell.get("drawn")).isEqualTo("\"" + cell.get("label") + "\"");
                     assertThat(((Number) cell.get("field")).doubleValue()).as(cell.get("label") + " full width")
