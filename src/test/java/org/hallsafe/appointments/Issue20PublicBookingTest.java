@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.hallsafe.HallSafeTest;
 import org.hallsafe.appointments.AppointmentForms.Status;
 import org.hallsafe.platform.SmsGateway;
+import org.hallsafe.platform.TestSmsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.test.util.AopTestUtils;
-import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -39,6 +38,7 @@ class Issue20PublicBookingTest {
     @Autowired Bookings bookings;
     @Autowired SmsChallenges challenges;
     @Autowired SmsGateway gateway;
+    @Autowired TestSmsGateway testGateway;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
 
@@ -145,9 +145,7 @@ class Issue20PublicBookingTest {
 
     @Test
     void r20_5_withAnSmsGatewayThePagesSayTheSmsWasSent() throws Exception {
-        SmsGateway target = AopTestUtils.getUltimateTargetObject(gateway);
-        String url = (String) ReflectionTestUtils.getField(target, "gatewayUrl");
-        ReflectionTestUtils.setField(target, "gatewayUrl", "http://127.0.0.1:9/sms");
+        testGateway.take();
         try {
             String sms = mvc.perform(post("/appointments/book/sms").param("hall", r.code()).with(csrf())
                     .header("HX-Request", "true").param("phone", Fixture.phone()).param("itemId", String.valueOf(r.business())))
@@ -160,7 +158,7 @@ class Issue20PublicBookingTest {
             assertThat(mvc.perform(get("/appointments/manage/mine").param("hall", r.code())).andReturn().getResponse()
                     .getContentAsString()).doesNotContain("id=\"mine-no-sms\"");
         } finally {
-            ReflectionTestUtils.setField(target, "gatewayUrl", url);
+            testGateway.disarm();
         }
     }
 
