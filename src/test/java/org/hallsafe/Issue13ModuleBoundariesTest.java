@@ -155,7 +155,7 @@ class Issue13ModuleBoundariesTest {
     void r13_5_screeningOrganizationIncidentAndAuditShowOnlyTheirApi() {
         Map<String, Set<String>> api = Map.of(
                 "screening", Set.of("CitizenScreened", "StaffScreened", "ExpectedVisitors", "Gate", "GateDesk",
-                        "GateForm", "Ledger", "ReadingRules", "Today", "GateVisits"),
+                        "GateForm", "Ledger", "ReadingRules", "Today", "GateVisits", "VisitCodes"),
                 "organization", Set.of("DepartmentKind", "Directory", "Forms", "HallCalendar", "HallFigures", "Leadership",
                         "LeadershipRole", "MeasureStatusProvider", "Measures", "PlanMeasure", "RecordTimes", "SectionFlags",
                         "StaffDirectory", "Views", "WrittenRecords", "WindowPosts"),
