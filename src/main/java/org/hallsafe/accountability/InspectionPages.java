@@ -12,7 +12,6 @@ import org.hallsafe.accountability.InspectionForms.ItemForm;
 import org.hallsafe.accountability.InspectionForms.PlanForm;
 import org.hallsafe.accountability.InspectionForms.Result;
 import org.hallsafe.organization.Directory;
-
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.Permissions;

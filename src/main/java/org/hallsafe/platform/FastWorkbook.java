@@ -37,4 +37,3 @@ final class FastWorkbook extends SXSSFWorkbook {
         return zip;
     }
 }
-

@@ -28,7 +28,8 @@ record LedgerSearch(String text, List<String> normalised, boolean byDocument) {
         if (text.length() > MAX) {
             text = text.substring(0, MAX);
         }
-        if (text.chars().noneMatch(Character::isDigit)) {
+        // a document number: letters, digits and brackets only, with a digit; anything else (市民118) is a name
+        if (text.chars().noneMatch(Character::isDigit) || !text.matches("[A-Za-z0-9()（）-]{4,40}")) {
             return new LedgerSearch(text, List.of(), false);
         }
         String number = text;
