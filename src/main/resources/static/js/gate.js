@@ -218,6 +218,16 @@
       if (e.target.checked) { field.value = value; } else if (field.value === value) { field.value = ''; }
     }
   });
+  // the common questioning in one tap: its answers are set, then the form is sent as the button's submit
+  document.addEventListener('click', function (e) {
+    var common = e.target.closest && e.target.closest('#questioning-common');
+    if (!common) { return; }
+    document.getElementById('places').value = common.getAttribute('data-places');
+    var preset = document.getElementById('places-preset');
+    if (preset) { preset.checked = true; }
+    document.getElementById('contact-' + common.getAttribute('data-contact')).checked = true;
+    document.getElementById('handling-' + common.getAttribute('data-handling')).checked = true;
+  });
   document.addEventListener('input', function (e) {
     if (e.target.id === 'places') {
       var toggle = document.getElementById('places-preset');

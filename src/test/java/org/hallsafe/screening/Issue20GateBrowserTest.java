@@ -255,6 +255,38 @@ class Issue20GateBrowserTest {
     }
 
     @Test
+    void r20_1_aWholeRefusalWithTheCommonQuestioningTakesSixTaps() throws Exception {
+        TestHall.Hall hall = halls.create();
+        try (Browser screener = new Browser(port)) {
+            screener.driver().manage().window().setSize(PHONE);
+            screener.signIn(hall.screener(), TestAccounts.PASSWORD);
+            screener.open("/screening/gate");
+            fill(screener, "周敏", "43090219760304050", "13712340050", "DISPOSABLE_MEDICAL", "36.5");
+            record(screener);
+
+            Taps taps = new Taps(screener);
+            taps.typeInto(By.id("docNo"), idNo("43090219760304050"));
+            taps.tap(By.cssSelector("label[for=mask-NONE]"));
+            screener.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("citizen-fields"), "周敏"));
+            taps.typeInto(By.id("temperature"), "36.6");
+            taps.tap(By.cssSelector("label[for=noSymptoms]"));
+            var before = screener.driver().findElement(By.id("gate-form"));
+            taps.tap(By.id("record"));
+            screener.waitFor(ExpectedConditions.stalenessOf(before));
+            assertThat(screener.text(By.id("decision"))).isEqualTo("劝返");
+            taps.tap(By.id("questioning-common"));
+            assertThat(screener.text(By.cssSelector(".alert-success"))).contains("周敏").contains("询问记录");
+            assertThat(taps.count).as("reading and questioning of a returning citizen, the common case").isLessThanOrEqualTo(6);
+            screener.screenshot("r20-1-gate-phone-common-questioning");
+
+            assertThat(jdbc.sql("""
+                    SELECT handling FROM screenings WHERE site_id = ? AND person_name = '周敏' AND decision = 'REFUSED'
+                      AND questioned_at IS NOT NULL""").param(hall.siteId()).query(String.class).single())
+                    .isEqualTo("SENT_HOME");
+        }
+    }
+
+    @Test
     void r20_1_aRefusalWithItsQuestioningRecordTakesFourTapsAfterTheDecision() throws Exception {
         TestHall.Hall hall = halls.create();
         try (Browser screener = new Browser(port)) {
