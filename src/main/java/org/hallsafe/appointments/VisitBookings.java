@@ -55,6 +55,24 @@ public class VisitBookings {
     }
 
     /**
+     * What these gate entries' bookings say about when their people left (slot end, call, 办结, window), without
+     * names or numbers: read from the index alone (V20261205_0900), for the thousands in the hall with a traced person.
+     */
+    @Transactional(readOnly = true)
+    public List<BookingVisit> leavingOf(long siteId, Collection<Long> screeningIds) {
+        if (screeningIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id AS booking_id, NULL AS code, screening_id, window_id, NULL::timestamptz AS slot_start,
+                       ends_at AS slot_end, called_at, CASE WHEN status = 'DONE' THEN changed_at END AS done_at,
+                       NULL AS name, NULL AS phone_masked, NULL::bytea AS phone_cipher
+                FROM bookings WHERE site_id = :site AND screening_id IN (:ids)""")
+                .param("site", siteId).param("ids", new ArrayList<>(new HashSet<>(screeningIds)))
+                .query(BookingVisit.class).list();
+    }
+
+    /**
      * The people a window called from {@code from} until {@code to}: the citizens a staff member posted there
      * served.
      */

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,17 +150,25 @@ class TraceFinder {
             TraceSettings.Stays stays) {
         List<GateVisit> others = gate.citizensPresent(siteId, stay.from(), stay.to(), ContactRules.LONGEST_STAY)
                 .stream().filter(o -> !own.contains(o.citizenId())).toList();
-        Map<Long, BookingVisit> theirBookings = bookingsOf(siteId, others);
-        List<Found> found = new ArrayList<>();
+        Map<Long, BookingVisit> theirBookings = new HashMap<>();
+        bookings.leavingOf(siteId, others.stream().map(GateVisit::screeningId).toList())
+                .forEach(b -> theirBookings.putIfAbsent(b.screeningId(), b));
+        Map<GateVisit, Interval> together = new LinkedHashMap<>();
+        Map<GateVisit, Boolean> estimated = new HashMap<>();
         for (GateVisit o : others) {
             BookingVisit b = theirBookings.get(o.screeningId());
             Leaving left = ContactRules.leaving(o.screenedAt(), o.leftAt(), b == null ? null : b.slotEnd(),
                     b == null ? null : b.doneAt(), stays.defaultStay());
-            new Interval(o.screenedAt(), left.at()).overlap(stay).ifPresent(together -> found.add(new Found(
-                    "citizen:" + o.citizenId(), ContactKind.VISITOR, PersonKind.CITIZEN, null, o.name(), o.phoneMasked(),
-                    o.phoneCipher(), together, together.minutes(), stayEstimated || left.basis().estimated(),
-                    "tracing.why.visitor", List.of(minute(o.screenedAt())))));
+            new Interval(o.screenedAt(), left.at()).overlap(stay).ifPresent(t -> {
+                together.put(o, t);
+                estimated.put(o, stayEstimated || left.basis().estimated());
+            });
         }
+        Map<Long, byte[]> phones = gate.phoneCiphers(siteId, together.keySet().stream().map(GateVisit::citizenId).toList());
+        List<Found> found = new ArrayList<>();
+        together.forEach((o, t) -> found.add(new Found("citizen:" + o.citizenId(), ContactKind.VISITOR, PersonKind.CITIZEN,
+                null, o.name(), o.phoneMasked(), phones.get(o.citizenId()), t, t.minutes(), estimated.get(o),
+                "tracing.why.visitor", List.of(minute(o.screenedAt())))));
         return found;
     }
 
