@@ -36,7 +36,7 @@ class Issue13HealthModulesShapeTest {
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC))
                 .map(JavaClass::getName).filter(n -> !n.endsWith("package-info")).sorted().toList();
         assertThat(publicTypes).containsExactlyInAnyOrder(
-                "org.hallsafe.canteen.Canteen", "org.hallsafe.canteen.CanteenForms",
+                "org.hallsafe.canteen.Canteen", "org.hallsafe.canteen.CanteenForms", "org.hallsafe.canteen.CanteenSittings",
                 "org.hallsafe.hygiene.Hygiene", "org.hallsafe.hygiene.HygieneForms",
                 "org.hallsafe.staffhealth.StaffHealth", "org.hallsafe.staffhealth.CheckForm",
                 "org.hallsafe.staffhealth.StaffDay");

@@ -109,8 +109,16 @@ public class Traces {
     }
 
     /** A trace in the list of recent ones. */
-    public record TraceSummary(long id, PersonKind subjectKind, String subjectLabel, LocalDate from, LocalDate to,
-            String reason, String tracedBy, Instant tracedAt, int visits, int contacts) {
+    public record TraceSummary(@Schema(description = "The trace's id in the hall", example = "7") long id,
+            @Schema(description = "CITIZEN or STAFF") PersonKind subjectKind,
+            @Schema(description = "The traced person, masked", example = "张三 4301**********1234") String subjectLabel,
+            @Schema(description = "The period's first day", example = "2026-11-18") LocalDate from,
+            @Schema(description = "The period's last day", example = "2026-12-01") LocalDate to,
+            @Schema(description = "Why the trace was made", example = "市疾控通报确诊病例") String reason,
+            @Schema(description = "Who made the trace (login name)", example = "office") String tracedBy,
+            @Schema(description = "When the trace was made (server time)") Instant tracedAt,
+            @Schema(description = "How many visits were found", example = "2") int visits,
+            @Schema(description = "How many contacts were found", example = "35") int contacts) {
     }
 
     private final TraceRun run;
