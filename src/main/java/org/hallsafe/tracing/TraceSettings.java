@@ -67,7 +67,7 @@ class TraceSettings {
                     updated_by = excluded.updated_by""")
                 .param("site", siteId).param("d", defaultStay).param("s", staffStay)
                 .param("now", Timestamp.from(clock.instant())).param("by", by).update();
-        activity.record(siteId, by, "UPDATED", "trace settings", siteId,
+        activity.record(siteId, by, "UPDATED", "trace-settings", siteId,
                 "default stay " + defaultStay + " min, staff " + staffStay + " min");
     }
 }
