@@ -71,7 +71,7 @@ class Issue13DutyModuleTest {
                 .forEach(c -> publicTypes.add(c.getSimpleName()));
         assertThat(publicTypes).containsExactlyInAnyOrder(
                 // facades
-                "Bookings", "Catalogue", "Slots", "QueueBoard", "SlotPicker", "Duty",
+                "Bookings", "Catalogue", "Slots", "QueueBoard", "SlotPicker", "Duty", "VisitBookings",
                 // their forms and records, an event, a plug-in
                 "AppointmentForms", "DutyForms", "CitizenCalled", "CallOutcomes");
     }
