@@ -37,6 +37,8 @@ public class VisitBookings {
             FROM bookings
             """;
 
+    private static final int IN_LIST = 10_000;
+
     private final JdbcClient jdbc;
 
     VisitBookings(JdbcClient jdbc) {
@@ -60,16 +62,18 @@ public class VisitBookings {
      */
     @Transactional(readOnly = true)
     public List<BookingVisit> leavingOf(long siteId, Collection<Long> screeningIds) {
-        if (screeningIds.isEmpty()) {
-            return List.of();
+        List<Long> ids = new ArrayList<>(new HashSet<>(screeningIds));
+        List<BookingVisit> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IN_LIST) { // a statement takes at most 32,767 bound values
+            out.addAll(jdbc.sql("""
+                    SELECT id AS booking_id, NULL AS code, screening_id, window_id, NULL::timestamptz AS slot_start,
+                           ends_at AS slot_end, called_at, CASE WHEN status = 'DONE' THEN changed_at END AS done_at,
+                           NULL AS name, NULL AS phone_masked, NULL::bytea AS phone_cipher
+                    FROM bookings WHERE site_id = :site AND screening_id IN (:ids)""")
+                    .param("site", siteId).param("ids", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
+                    .query(BookingVisit.class).list());
         }
-        return jdbc.sql("""
-                SELECT id AS booking_id, NULL AS code, screening_id, window_id, NULL::timestamptz AS slot_start,
-                       ends_at AS slot_end, called_at, CASE WHEN status = 'DONE' THEN changed_at END AS done_at,
-                       NULL AS name, NULL AS phone_masked, NULL::bytea AS phone_cipher
-                FROM bookings WHERE site_id = :site AND screening_id IN (:ids)""")
-                .param("site", siteId).param("ids", new ArrayList<>(new HashSet<>(screeningIds)))
-                .query(BookingVisit.class).list();
+        return out;
     }
 
     /**

@@ -44,6 +44,8 @@ public class GateVisits {
             FROM screenings s LEFT JOIN citizens c ON c.site_id = s.site_id AND c.id = s.citizen_id
             """;
 
+    private static final int IN_LIST = 10_000;
+
     private final JdbcClient jdbc;
 
     GateVisits(JdbcClient jdbc) {
@@ -113,9 +115,10 @@ public class GateVisits {
     @Transactional(readOnly = true)
     public Map<Long, byte[]> phoneCiphers(long siteId, Collection<Long> citizenIds) {
         Map<Long, byte[]> out = new HashMap<>();
-        if (!citizenIds.isEmpty()) {
+        List<Long> ids = new ArrayList<>(new HashSet<>(citizenIds));
+        for (int i = 0; i < ids.size(); i += IN_LIST) { // a statement takes at most 32,767 bound values
             jdbc.sql("SELECT id, phone_cipher FROM citizens WHERE site_id = :site AND id IN (:ids) AND phone_cipher IS NOT NULL")
-                    .param("site", siteId).param("ids", new ArrayList<>(new HashSet<>(citizenIds)))
+                    .param("site", siteId).param("ids", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
                     .query((rs, n) -> out.put(rs.getLong("id"), rs.getBytes("phone_cipher"))).list();
         }
         return out;

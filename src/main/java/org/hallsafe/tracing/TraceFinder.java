@@ -119,7 +119,8 @@ class TraceFinder {
             boolean estimated = left.basis().estimated();
             visits.add(new Visit(e.screenedAt(), left.at(), left.basis(), null, subject.windowNumber(),
                     subject.windowName(), null, null, null, e.screener()));
-            found.addAll(visitors(siteId, stay, estimated, Set.of(), stays));
+            // the citizens come in through the window (called, served), not as everyone in the hall during a working
+            // day: in a busy hall that is the whole day's visitors, a list nobody can act on
             if (subject.windowId() != null) {
                 for (BookingVisit b : bookings.calledAt(siteId, subject.windowId(), stay.from(), stay.to())) {
                     Leaving served = ContactRules.leaving(b.calledAt(), null, null, b.doneAt(), stays.defaultStay());
