@@ -153,7 +153,7 @@ class Issue16PeopleTest {
     /** The table row of the problem at this sheet row and column, or empty. */
     private static String problem(String html, int row, String column) {
         Matcher m = Pattern.compile("<tr>\\s*<td[^>]*>第 " + row + " 行</td>\\s*<td[^>]*>" + Pattern.quote(column)
-                + "</td>\\s*<td>([^<]*)</td>").matcher(html);
+                + "</td>\\s*<td[^>]*>([^<]*)</td>").matcher(html);
         return m.find() ? m.group(1) : "";
     }
 
