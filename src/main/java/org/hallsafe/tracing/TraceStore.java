@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -18,6 +19,9 @@ import org.hallsafe.tracing.Traces.PersonKind;
 import org.hallsafe.tracing.Traces.Trace;
 import org.hallsafe.tracing.Traces.TraceSummary;
 import org.hallsafe.tracing.Traces.Visit;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +37,11 @@ class TraceStore {
     private static final String ARG_SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    TraceStore(JdbcClient jdbc) {
+    TraceStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     long insert(long siteId, Subject subject, LocalDate from, LocalDate to, String reason, String by, Instant at,
@@ -61,20 +67,22 @@ class TraceStore {
                     .param("called", ts(v.calledAt())).param("done", ts(v.doneAt())).param("screener", v.screener())
                     .update();
         }
-        int rank = 0;
-        for (Found c : contacts) {
-            jdbc.sql("""
-                    INSERT INTO trace_contacts (site_id, trace_id, rank, kind, person_kind, staff_id, name, phone_masked,
-                        phone_cipher, overlap_from, overlap_to, minutes, estimated, why_key, why_args)
-                    VALUES (:site, :trace, :rank, :kind, :pkind, :staff, :name, :pm, :pc, :from, :to, :minutes,
-                        :estimated, :whyKey, string_to_array(:whyArgs, chr(31)))""")
-                    .param("site", siteId).param("trace", id).param("rank", ++rank).param("kind", c.kind().name())
-                    .param("pkind", c.personKind().name()).param("staff", c.staffId()).param("name", cut(c.name(), 100))
-                    .param("pm", c.phoneMasked()).param("pc", c.phoneCipher())
-                    .param("from", Timestamp.from(c.when().from())).param("to", Timestamp.from(c.when().to()))
-                    .param("minutes", c.minutes()).param("estimated", c.estimated()).param("whyKey", c.whyKey())
-                    .param("whyArgs", String.join(ARG_SEPARATOR, c.whyArgs())).update();
-        }
+        // one batch: a busy hall's trace has thousands of contacts, a round trip each would cost seconds
+        int[] rank = {0};
+        batch.batchUpdate("""
+                INSERT INTO trace_contacts (site_id, trace_id, rank, kind, person_kind, staff_id, name, phone_masked,
+                    phone_cipher, overlap_from, overlap_to, minutes, estimated, why_key, why_args)
+                VALUES (:site, :trace, :rank, :kind, :pkind, :staff, :name, :pm, :pc, :from, :to, :minutes,
+                    :estimated, :whyKey, string_to_array(:whyArgs, chr(31)))""", contacts.stream()
+                .map(c -> new MapSqlParameterSource().addValue("site", siteId).addValue("trace", id)
+                        .addValue("rank", ++rank[0]).addValue("kind", c.kind().name())
+                        .addValue("pkind", c.personKind().name()).addValue("staff", c.staffId(), Types.BIGINT)
+                        .addValue("name", cut(c.name(), 100)).addValue("pm", c.phoneMasked(), Types.VARCHAR)
+                        .addValue("pc", c.phoneCipher(), Types.BINARY)
+                        .addValue("from", Timestamp.from(c.when().from())).addValue("to", Timestamp.from(c.when().to()))
+                        .addValue("minutes", c.minutes()).addValue("estimated", c.estimated())
+                        .addValue("whyKey", c.whyKey()).addValue("whyArgs", String.join(ARG_SEPARATOR, c.whyArgs())))
+                .toArray(SqlParameterSource[]::new));
         return id;
     }
 
