@@ -3,6 +3,7 @@ package org.hallsafe.screening;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hallsafe.Browser;
@@ -17,6 +18,7 @@ import org.hallsafe.shared.DocumentType;
 import org.hallsafe.shared.IdNumber;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,11 +65,20 @@ class LedgerPaperBrowserTest {
             assertThat(table).contains("欧阳志远").doesNotContain("张建国").contains("测试ADMIN");
             office.screenshot("r20-4-ledger-search-desk");
 
-            // 导出Excel: at once 正在生成… and not clickable, then back when the file starts to arrive
+            // 导出Excel: at once 正在生成… and not clickable, then back when the file starts to arrive (a slow network,
+            // 2 s a request through Chrome DevTools, stands for a large ledger that takes a while to make)
+            ChromeDriver chrome = (ChromeDriver) office.driver();
+            chrome.executeCdpCommand("Network.enable", Map.of());
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 2000,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
             office.click(By.id("export"));
-            // (the moment of 正在生成… was not caught here in the first run: see U3-note.md)
+            assertThat(office.text(By.id("export"))).isEqualTo("正在生成…");
+            assertThat(office.driver().findElement(By.id("export")).getAttribute("aria-disabled")).isEqualTo("true");
+            office.screenshot("r20-4-ledger-export-busy");
             office.waitFor(ExpectedConditions.textToBe(By.id("export"), "导出Excel"));
             assertThat(office.driver().findElement(By.id("export")).getAttribute("aria-disabled")).isNull();
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
 
             office.open("/screening/ledger/print?noprint=1");
             assertThat(office.text(By.tagName("h1"))).contains("测试大厅");
