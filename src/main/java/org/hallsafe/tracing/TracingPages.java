@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.FormSubmission;
 import org.hallsafe.platform.Permissions;
+import org.hallsafe.platform.PersonNames;
 import org.hallsafe.platform.RequiresPermission;
 import org.hallsafe.platform.SignedIn;
 import org.hallsafe.shared.DocumentType;
@@ -30,8 +31,10 @@ class TracingPages {
     private final TraceSettings settings;
     private final StaffDirectory staff;
     private final Clock clock;
+    private final PersonNames names;
 
-    TracingPages(Traces traces, TraceSettings settings, StaffDirectory staff, Clock clock) {
+    TracingPages(Traces traces, TraceSettings settings, StaffDirectory staff, Clock clock, PersonNames names) {
+        this.names = names;
         this.traces = traces;
         this.settings = settings;
         this.staff = staff;
@@ -72,11 +75,13 @@ class TracingPages {
     @GetMapping("/tracing/{id}")
     String show(@PathVariable long id, SignedIn who, Model model) {
         model.addAttribute("trace", traces.get(who, id));
+        model.addAttribute("names", names.resolver());
         return "tracing/result";
     }
 
     private String page(SignedIn who, Model model) {
         model.addAttribute("recent", traces.recent(who));
+        model.addAttribute("names", names.resolver());
         model.addAttribute("people", staff.search(who.siteId(), "", null, false));
         model.addAttribute("docTypes", DocumentType.values());
         model.addAttribute("bys", Traces.By.values());
