@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.hallsafe.incident.Incidents;
 import org.hallsafe.platform.ActivityLog;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,17 +89,7 @@ class EnglishCompleteBrowserTest {
     }
 
     private List<String> pages() {
-        Set<String> pages = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            boolean get = info.getMethodsCondition().getMethods().isEmpty()
-                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
-            if (get && method.getBeanType().getPackageName().startsWith("org.hallsafe")) {
-                info.getPatternValues().stream()
-                        .filter(p -> !p.contains("{") && NOT_PAGES.stream().noneMatch(p::contains))
-                        .forEach(pages::add);
-            }
-        });
-        return List.copyOf(pages);
+        return GetPages.withoutRecord(mappings, NOT_PAGES);
     }
 
     /** A hall with the texts item 7 is about: a refusal kept as keys, an old incident as a sentence, audit actions. */

@@ -2,8 +2,6 @@ package org.hallsafe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +11,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,17 +33,7 @@ class Issue12ContentSecurityPolicyBrowserTest {
      * of a module added later are held to the policy without editing this test.
      */
     private List<String> pages() {
-        Set<String> pages = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            boolean get = info.getMethodsCondition().getMethods().isEmpty()
-                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
-            if (get && method.getBeanType().getPackageName().startsWith("org.hallsafe")) {
-                info.getPatternValues().stream()
-                        .filter(p -> !p.contains("{") && NOT_PAGES.stream().noneMatch(p::contains))
-                        .forEach(pages::add);
-            }
-        });
-        return List.copyOf(pages);
+        return GetPages.withoutRecord(mappings, NOT_PAGES);
     }
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

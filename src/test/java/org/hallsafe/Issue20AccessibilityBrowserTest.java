@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.AntPathMatcher;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,14 +60,7 @@ class Issue20AccessibilityBrowserTest {
         Map<String, List<String>> found = new LinkedHashMap<>();
         List<String> patterns = new ArrayList<>();
         List<String> plain = new ArrayList<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            boolean get = info.getMethodsCondition().getMethods().isEmpty()
-                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
-            if (get && method.getBeanType().getPackageName().startsWith("org.hallsafe")) {
-                info.getPatternValues().stream().filter(p -> NOT_PAGES.stream().noneMatch(p::contains))
-                        .forEach(p -> (p.contains("{") ? patterns : plain).add(p));
-            }
-        });
+        GetPages.of(mappings, NOT_PAGES).forEach(p -> (p.contains("{") ? patterns : plain).add(p));
         Set<String> pages = new TreeSet<>(plain);
         int checked = 0;
         try (Browser b = new Browser(port)) {
