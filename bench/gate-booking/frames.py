@@ -1,5 +1,6 @@
 """Top frames of a JFR execution-sample dump (`jfr print --events jdk.ExecutionSample --stack-depth 96`): the hottest
-leaf methods (self time), and the share of samples whose stack holds each step of a check-in."""
+leaf methods (self time), and the share of samples whose stack holds each step of a check-in, or of the steps a
+tab-separated file names (label, method name prefix; a second argument, as bench/tracing/steps.tsv)."""
 import collections, re, sys
 
 STEPS = [  # (label, method name prefix): a sample counts for a step when any frame of its stack starts with it
@@ -17,6 +18,8 @@ STEPS = [  # (label, method name prefix): a sample counts for a step when any fr
     ("transaction begin/commit (Spring)", "org.springframework.jdbc.datasource.DataSourceTransactionManager."),
     ("connection from the pool (Hikari)", "com.zaxxer.hikari.HikariDataSource.getConnection"),
 ]
+if len(sys.argv) > 2:
+    STEPS = [tuple(l.rstrip("\n").split("\t")) for l in open(sys.argv[2], encoding="utf-8") if l.strip() and not l.startswith("#")]
 stacks, cur = [], None
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     s = line.strip()

@@ -17,10 +17,10 @@ pg_start() {
 }
 pg_stop() { runuser -u postgres -- pg_ctl -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true; }
 APP_PID=""
-app_start() {  # app_start <jar>: HallSafe with the demo bureau on the bench cluster; Flyway adds new migrations
+app_start() {  # app_start <jar>: HallSafe (JVM options from $BENCH_JAVA_OPTS, e.g. a JFR recording) with the demo bureau on the bench cluster; Flyway adds new migrations
   HALLSAFE_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/hallsafe" HALLSAFE_DB_USER=hallsafe HALLSAFE_DB_PASSWORD=hallsafe-bench \
   HALLSAFE_CRYPTO_KEY="$(cat "$WORK/crypto.key")" HALLSAFE_DATA_DIR="$WORK/app-data" \
-    java -jar "$1" --server.port="$APP_PORT" --hallsafe.demo=true > "$WORK/app.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar "$1" --server.port="$APP_PORT" --hallsafe.demo=true > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   local i=0
   until curl -fs "$APP/actuator/health/readiness" >/dev/null 2>&1; do

@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,9 +18,6 @@ import org.hallsafe.tracing.Traces.PersonKind;
 import org.hallsafe.tracing.Traces.Trace;
 import org.hallsafe.tracing.Traces.TraceSummary;
 import org.hallsafe.tracing.Traces.Visit;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +33,9 @@ class TraceStore {
     private static final String ARG_SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    TraceStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    TraceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     long insert(long siteId, Subject subject, LocalDate from, LocalDate to, String reason, String by, Instant at,
@@ -67,22 +61,52 @@ class TraceStore {
                     .param("called", ts(v.calledAt())).param("done", ts(v.doneAt())).param("screener", v.screener())
                     .update();
         }
-        // one batch: a busy hall's trace has thousands of contacts, a round trip each would cost seconds
-        int[] rank = {0};
-        batch.batchUpdate("""
+        // one statement for all contacts, their columns as arrays: a busy hall's trace has thousands, and a batch of
+        // single-row INSERTs costs the server a statement each
+        int n = contacts.size();
+        Integer[] ranks = new Integer[n];
+        String[] kinds = new String[n];
+        String[] personKinds = new String[n];
+        Long[] staff = new Long[n];
+        String[] names = new String[n];
+        String[] phones = new String[n];
+        byte[][] ciphers = new byte[n][];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        Integer[] minutes = new Integer[n];
+        Boolean[] estimated = new Boolean[n];
+        String[] whyKeys = new String[n];
+        String[] whyArgs = new String[n];
+        for (int i = 0; i < n; i++) {
+            Found c = contacts.get(i);
+            ranks[i] = i + 1;
+            kinds[i] = c.kind().name();
+            personKinds[i] = c.personKind().name();
+            staff[i] = c.staffId();
+            names[i] = cut(c.name(), 100);
+            phones[i] = c.phoneMasked();
+            ciphers[i] = c.phoneCipher();
+            froms[i] = c.when().from().toString();
+            tos[i] = c.when().to().toString();
+            minutes[i] = c.minutes();
+            estimated[i] = c.estimated();
+            whyKeys[i] = c.whyKey();
+            whyArgs[i] = String.join(ARG_SEPARATOR, c.whyArgs());
+        }
+        jdbc.sql("""
                 INSERT INTO trace_contacts (site_id, trace_id, rank, kind, person_kind, staff_id, name, phone_masked,
                     phone_cipher, overlap_from, overlap_to, minutes, estimated, why_key, why_args)
-                VALUES (:site, :trace, :rank, :kind, :pkind, :staff, :name, :pm, :pc, :from, :to, :minutes,
-                    :estimated, :whyKey, string_to_array(:whyArgs, chr(31)))""", contacts.stream()
-                .map(c -> new MapSqlParameterSource().addValue("site", siteId).addValue("trace", id)
-                        .addValue("rank", ++rank[0]).addValue("kind", c.kind().name())
-                        .addValue("pkind", c.personKind().name()).addValue("staff", c.staffId(), Types.BIGINT)
-                        .addValue("name", cut(c.name(), 100)).addValue("pm", c.phoneMasked(), Types.VARCHAR)
-                        .addValue("pc", c.phoneCipher(), Types.BINARY)
-                        .addValue("from", Timestamp.from(c.when().from())).addValue("to", Timestamp.from(c.when().to()))
-                        .addValue("minutes", c.minutes()).addValue("estimated", c.estimated())
-                        .addValue("whyKey", c.whyKey()).addValue("whyArgs", String.join(ARG_SEPARATOR, c.whyArgs())))
-                .toArray(SqlParameterSource[]::new));
+                SELECT :site, :trace, u.rank, u.kind, u.person_kind, u.staff_id, u.name, u.phone_masked, u.phone_cipher,
+                       u.overlap_from, u.overlap_to, u.minutes, u.estimated, u.why_key, string_to_array(u.why_args, chr(31))
+                FROM unnest(:rank::int[], :kind::text[], :pkind::text[], :staff::bigint[], :name::text[], :pm::text[],
+                            :pc::bytea[], :from::timestamptz[], :to::timestamptz[], :minutes::int[], :estimated::boolean[],
+                            :whyKey::text[], :whyArgs::text[])
+                     AS u(rank, kind, person_kind, staff_id, name, phone_masked, phone_cipher, overlap_from, overlap_to,
+                          minutes, estimated, why_key, why_args)""")
+                .param("site", siteId).param("trace", id).param("rank", ranks).param("kind", kinds)
+                .param("pkind", personKinds).param("staff", staff).param("name", names).param("pm", phones)
+                .param("pc", ciphers).param("from", froms).param("to", tos).param("minutes", minutes)
+                .param("estimated", estimated).param("whyKey", whyKeys).param("whyArgs", whyArgs).update();
         return id;
     }
 
