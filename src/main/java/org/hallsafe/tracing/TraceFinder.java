@@ -48,8 +48,38 @@ class TraceFinder {
     record Finding(List<Visit> visits, List<Found> contacts) {
     }
 
-    /** A visit as found, with its stay. */
-    private record Stay(GateVisit entry, BookingVisit booking, Interval interval, boolean estimated) {
+    /**
+     * What a trace looks up again and again, read once per trace: a staff member's many entries have the same screeners
+     * and window, a citizen's the same windows.
+     */
+    private final class Lookups {
+
+        private final long siteId;
+        private final Map<Long, List<Post>> atWindow = new HashMap<>();
+        private final Map<Long, List<Post>> nextTo = new HashMap<>();
+        private final Map<String, Optional<Accounts.AccountView>> accountOf = new HashMap<>();
+        private final Map<Long, Optional<Post>> postOf = new HashMap<>();
+
+        Lookups(long siteId) {
+            this.siteId = siteId;
+        }
+
+        List<Post> atWindow(long windowId) {
+            return atWindow.computeIfAbsent(windowId, w -> posts.atWindow(siteId, w));
+        }
+
+        List<Post> nextTo(long windowId) {
+            return nextTo.computeIfAbsent(windowId, w -> posts.nextTo(siteId, w));
+        }
+
+        Optional<Accounts.AccountView> account(String username) {
+            return accountOf.computeIfAbsent(username,
+                    u -> accounts.findByUsername(u).filter(a -> a.siteId() == siteId));
+        }
+
+        Optional<Post> post(long accountId) {
+            return postOf.computeIfAbsent(accountId, a -> posts.byAccount(siteId, a));
+        }
     }
 
     private final GateVisits gate;
@@ -76,6 +106,7 @@ class TraceFinder {
         Map<Long, BookingVisit> byScreening = bookingsOf(siteId, entries);
         Map<Long, WindowView> windows = directory.windowsById(siteId);
         Set<Long> own = entries.stream().map(GateVisit::citizenId).collect(Collectors.toSet());
+        Lookups lookups = new Lookups(siteId);
         List<Visit> visits = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         for (GateVisit e : entries) {
@@ -83,7 +114,7 @@ class TraceFinder {
             Leaving left = ContactRules.leaving(e.screenedAt(), e.leftAt(), b == null ? null : b.slotEnd(),
                     b == null ? null : b.doneAt(), stays.defaultStay());
             Interval stay = new Interval(e.screenedAt(), left.at());
-            List<Post> served = b == null ? List.of() : posts.atWindow(siteId, b.windowId());
+            List<Post> served = b == null ? List.of() : lookups.atWindow(b.windowId());
             WindowView w = b == null ? null : windows.get(b.windowId());
             visits.add(new Visit(e.screenedAt(), left.at(), left.basis(), b == null ? null : b.code(),
                     w == null ? null : w.number(), w == null ? null : w.name(),
@@ -99,12 +130,12 @@ class TraceFinder {
                     found.add(staff(p, ContactKind.SERVED_BY, service, estimated, "tracing.why.servedBy",
                             List.of(String.valueOf(p.windowNumber()), p.windowName())));
                 }
-                for (Post p : posts.nextTo(siteId, b.windowId())) {
+                for (Post p : lookups.nextTo(b.windowId())) {
                     found.add(staff(p, ContactKind.NEIGHBOUR_WINDOW, service, estimated, "tracing.why.neighbour",
                             List.of(String.valueOf(p.windowNumber()), p.windowName())));
                 }
             }
-            screener(siteId, e).ifPresent(found::add);
+            found.add(screener(lookups, e));
         }
         return new Finding(visits, ContactRules.rank(found));
     }
@@ -113,8 +144,16 @@ class TraceFinder {
     Finding staff(long siteId, Post subject, List<GateVisit> entries, Interval period, TraceSettings.Stays stays) {
         List<Visit> visits = new ArrayList<>();
         List<Found> found = new ArrayList<>();
-        for (GateVisit e : entries) {
-            Leaving left = ContactRules.leaving(e.screenedAt(), e.leftAt(), null, null, stays.staffStay());
+        Lookups lookups = new Lookups(siteId);
+        List<Leaving> lefts = entries.stream()
+                .map(e -> ContactRules.leaving(e.screenedAt(), e.leftAt(), null, null, stays.staffStay())).toList();
+        // the window's calls over all the stays at once (one query, not one a day), each stay taking those within it
+        List<BookingVisit> calls = subject.windowId() == null || entries.isEmpty() ? List.of()
+                : bookings.calledAt(siteId, subject.windowId(), entries.get(0).screenedAt(),
+                        lefts.stream().map(Leaving::at).max(Instant::compareTo).orElseThrow());
+        for (int i = 0; i < entries.size(); i++) {
+            GateVisit e = entries.get(i);
+            Leaving left = lefts.get(i);
             Interval stay = new Interval(e.screenedAt(), left.at());
             boolean estimated = left.basis().estimated();
             visits.add(new Visit(e.screenedAt(), left.at(), left.basis(), null, subject.windowNumber(),
@@ -122,25 +161,31 @@ class TraceFinder {
             // the citizens come in through the window (called, served), not as everyone in the hall during a working
             // day: in a busy hall that is the whole day's visitors, a list nobody can act on
             if (subject.windowId() != null) {
-                for (BookingVisit b : bookings.calledAt(siteId, subject.windowId(), stay.from(), stay.to())) {
+                for (BookingVisit b : calls) {
+                    if (b.calledAt().isBefore(stay.from()) || !b.calledAt().isBefore(stay.to())) {
+                        continue;
+                    }
                     Leaving served = ContactRules.leaving(b.calledAt(), null, null, b.doneAt(), stays.defaultStay());
                     found.add(new Found("booking:" + b.bookingId(), ContactKind.SERVED_BY, PersonKind.CITIZEN, null,
                             b.name(), b.phoneMasked(), b.phoneCipher(), new Interval(b.calledAt(), served.at()),
                             new Interval(b.calledAt(), served.at()).minutes(), served.basis().estimated(),
                             "tracing.why.servedCitizen", List.of(String.valueOf(subject.windowNumber()), b.code())));
                 }
-                for (Post p : posts.atWindow(siteId, subject.windowId())) {
+                for (Post p : lookups.atWindow(subject.windowId())) {
                     if (p.staffId() != subject.staffId()) {
                         found.add(staff(p, ContactKind.NEIGHBOUR_WINDOW, stay, estimated, "tracing.why.sameWindow",
                                 List.of(String.valueOf(p.windowNumber()), p.windowName())));
                     }
                 }
-                for (Post p : posts.nextTo(siteId, subject.windowId())) {
+                for (Post p : lookups.nextTo(subject.windowId())) {
                     found.add(staff(p, ContactKind.NEIGHBOUR_WINDOW, stay, estimated, "tracing.why.neighbour",
                             List.of(String.valueOf(p.windowNumber()), p.windowName())));
                 }
             }
-            screener(siteId, e).filter(f -> f.staffId() == null || f.staffId() != subject.staffId()).ifPresent(found::add);
+            Found screener = screener(lookups, e);
+            if (screener.staffId() == null || screener.staffId() != subject.staffId()) {
+                found.add(screener);
+            }
         }
         found.addAll(meals(siteId, subject.staffId(), period));
         return new Finding(visits, ContactRules.rank(found));
@@ -174,17 +219,17 @@ class TraceFinder {
     }
 
     /** The staff member who screened the person at the gate, if the screener's account is a staff member's. */
-    private Optional<Found> screener(long siteId, GateVisit e) {
+    private Found screener(Lookups lookups, GateVisit e) {
         Interval moment = new Interval(e.screenedAt(), e.screenedAt().plus(ContactRules.SCREENING));
         List<String> why = List.of(minute(e.screenedAt()));
-        Optional<Accounts.AccountView> account = accounts.findByUsername(e.screener()).filter(a -> a.siteId() == siteId);
-        Optional<Post> post = account.flatMap(a -> posts.byAccount(siteId, a.id()));
+        Optional<Accounts.AccountView> account = lookups.account(e.screener());
+        Optional<Post> post = account.flatMap(a -> lookups.post(a.id()));
         if (post.isPresent()) {
-            return Optional.of(staff(post.get(), ContactKind.SCREENER, moment, true, "tracing.why.screener", why));
+            return staff(post.get(), ContactKind.SCREENER, moment, true, "tracing.why.screener", why);
         }
         String name = account.map(Accounts.AccountView::displayName).orElse(e.screener());
-        return Optional.of(new Found("screener:" + e.screener(), ContactKind.SCREENER, PersonKind.STAFF, null, name, null,
-                null, moment, moment.minutes(), true, "tracing.why.screener", why));
+        return new Found("screener:" + e.screener(), ContactKind.SCREENER, PersonKind.STAFF, null, name, null, null,
+                moment, moment.minutes(), true, "tracing.why.screener", why);
     }
 
     /** Other staff admitted at the canteen door for the same meal of the same day as the traced staff member. */

@@ -47,22 +47,46 @@ class TraceStore {
                 .param("site", siteId).param("kind", subject.kind().name()).param("label", cut(subject.label(), 120))
                 .param("hash", subject.hash()).param("staff", subject.staffId()).param("from", from).param("to", to)
                 .param("reason", reason).param("by", by).param("at", Timestamp.from(at)).query(Long.class).single();
-        int position = 0;
-        for (Visit v : visits) {
-            jdbc.sql("""
-                    INSERT INTO trace_visits (site_id, trace_id, position, entered_at, left_at, left_basis, booking_code,
-                        window_number, window_name, served_by, called_at, done_at, screener)
-                    VALUES (:site, :trace, :pos, :entered, :left, :basis, :code, :wn, :wname, :served, :called, :done,
-                        :screener)""")
-                    .param("site", siteId).param("trace", id).param("pos", ++position)
-                    .param("entered", Timestamp.from(v.enteredAt())).param("left", Timestamp.from(v.leftAt()))
-                    .param("basis", v.leftBasis().name()).param("code", v.bookingCode()).param("wn", v.windowNumber())
-                    .param("wname", cut(v.windowName(), 100)).param("served", cut(v.servedBy(), 200))
-                    .param("called", ts(v.calledAt())).param("done", ts(v.doneAt())).param("screener", v.screener())
-                    .update();
+        // the visits and the contacts each in one statement, their columns as arrays: a busy hall's trace has
+        // thousands of contacts, a staff member hundreds of entries, and a batch of single-row INSERTs costs the
+        // server a statement each
+        int m = visits.size();
+        Integer[] positions = new Integer[m];
+        String[] entered = new String[m];
+        String[] left = new String[m];
+        String[] bases = new String[m];
+        String[] codes = new String[m];
+        Integer[] windowNumbers = new Integer[m];
+        String[] windowNames = new String[m];
+        String[] servedBy = new String[m];
+        String[] called = new String[m];
+        String[] done = new String[m];
+        String[] screeners = new String[m];
+        for (int i = 0; i < m; i++) {
+            Visit v = visits.get(i);
+            positions[i] = i + 1;
+            entered[i] = text(v.enteredAt());
+            left[i] = text(v.leftAt());
+            bases[i] = v.leftBasis().name();
+            codes[i] = v.bookingCode();
+            windowNumbers[i] = v.windowNumber();
+            windowNames[i] = cut(v.windowName(), 100);
+            servedBy[i] = cut(v.servedBy(), 200);
+            called[i] = text(v.calledAt());
+            done[i] = text(v.doneAt());
+            screeners[i] = v.screener();
         }
-        // one statement for all contacts, their columns as arrays: a busy hall's trace has thousands, and a batch of
-        // single-row INSERTs costs the server a statement each
+        jdbc.sql("""
+                INSERT INTO trace_visits (site_id, trace_id, position, entered_at, left_at, left_basis, booking_code,
+                    window_number, window_name, served_by, called_at, done_at, screener)
+                SELECT :site, :trace, u.*
+                FROM unnest(:pos::int[], :entered::timestamptz[], :left::timestamptz[], :basis::text[], :code::text[],
+                            :wn::int[], :wname::text[], :served::text[], :called::timestamptz[], :done::timestamptz[],
+                            :screener::text[]) AS u""")
+                .param("site", siteId).param("trace", id).param("pos", positions).param("entered", entered)
+                .param("left", left).param("basis", bases).param("code", codes).param("wn", windowNumbers)
+                .param("wname", windowNames).param("served", servedBy).param("called", called).param("done", done)
+                .param("screener", screeners).update();
         int n = contacts.size();
         Integer[] ranks = new Integer[n];
         String[] kinds = new String[n];
@@ -86,8 +110,8 @@ class TraceStore {
             names[i] = cut(c.name(), 100);
             phones[i] = c.phoneMasked();
             ciphers[i] = c.phoneCipher();
-            froms[i] = c.when().from().toString();
-            tos[i] = c.when().to().toString();
+            froms[i] = text(c.when().from());
+            tos[i] = text(c.when().to());
             minutes[i] = c.minutes();
             estimated[i] = c.estimated();
             whyKeys[i] = c.whyKey();
@@ -165,8 +189,9 @@ class TraceStore {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    /** An instant as PostgreSQL reads it into a timestamptz, in UTC (2026-12-02T08:23:35.608Z); null stays null. */
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     private static String cut(String s, int max) {
