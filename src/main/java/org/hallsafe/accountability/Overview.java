@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.hallsafe.organization.HallFigures;
 import org.hallsafe.organization.PlanMeasure;
+import org.hallsafe.platform.StandbyRead;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,8 @@ public class Overview {
         this.providers = providers;
     }
 
+    /** Every tile of a day; read on the standby when there is one (issue 18, item 3): the leadership's screen. */
+    @StandbyRead
     @Transactional(readOnly = true)
     public List<Tile> tiles(long siteId, LocalDate day) {
         LocalDate from = day.minusDays(TREND_DAYS - 1L);

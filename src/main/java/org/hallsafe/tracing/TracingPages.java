@@ -2,6 +2,10 @@ package org.hallsafe.tracing;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.hallsafe.organization.StaffDirectory;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tracing pages: the start form with the recent traces, and a trace's visits and contacts. */
@@ -72,9 +77,24 @@ class TracingPages {
         return page(who, model);
     }
 
+    /** How many contacts the page lists before 显示全部: a busy hall's trace has thousands; the export has them all. */
+    static final int SHOWN = 100;
+
+    /** A trace's page: its contacts of one kind or all, the closest {@link #SHOWN} unless all are asked for. */
     @GetMapping("/tracing/{id}")
-    String show(@PathVariable long id, SignedIn who, Model model) {
-        model.addAttribute("trace", traces.get(who, id));
+    String show(@PathVariable long id, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "false") boolean all, SignedIn who, Model model) {
+        Traces.Trace trace = traces.get(who, id);
+        Traces.ContactKind only = Arrays.stream(Traces.ContactKind.values()).filter(k -> k.name().equals(kind))
+                .findFirst().orElse(null);
+        Map<Traces.ContactKind, Long> counts = new EnumMap<>(Traces.ContactKind.class);
+        trace.contacts().forEach(c -> counts.merge(c.kind(), 1L, Long::sum));
+        List<Traces.Contact> listed = trace.contacts().stream().filter(c -> only == null || c.kind() == only).toList();
+        model.addAttribute("trace", trace);
+        model.addAttribute("kind", only);
+        model.addAttribute("counts", counts);
+        model.addAttribute("listedTotal", listed.size());
+        model.addAttribute("contacts", all ? listed : listed.subList(0, Math.min(SHOWN, listed.size())));
         model.addAttribute("names", names.resolver());
         return "tracing/result";
     }

@@ -130,6 +130,16 @@ class TracedDay {
         return new Day(hall, day, subjectId, subjectPhone, liu, sun, wu, zheng, hall.staffIds().get(3));
     }
 
+    /** {@code n} more citizens admitted at 09:01, while 陈静 was in the hall: a crowd, more than a page lists. */
+    void crowd(Day d, int n) {
+        halls.signIn(d.hall().screener());
+        at(d.day(), "09:01");
+        for (int i = 1; i <= n; i++) {
+            citizen(d.site(), "市民" + i, idNumber(), null, "36.5");
+        }
+        at(d.day(), "18:30");
+    }
+
     void at(LocalDate day, String time) {
         ((MutableClock) clock).set(time(day, time));
     }

@@ -67,4 +67,38 @@ class TracingBrowserTest {
             phone.screenshot("r17-tracing-result-phone");
         }
     }
+
+    @Test
+    void r17_3_aBusyTraceListsTheClosestHundredFirstAndFiltersByKind() throws Exception {
+        TracedDay.Day d = days.seed();
+        days.crowd(d, 105);
+        try (Browser desk = new Browser(port)) {
+            desk.signIn(d.hall().officeDirector(), TestAccounts.PASSWORD);
+            desk.open("/tracing");
+            desk.type(By.id("docNo"), d.subjectId());
+            desk.type(By.id("reason"), "区疾控中心通报该市民核酸阳性");
+            desk.click(By.id("trace-start"));
+            desk.waitFor(ExpectedConditions.urlMatches(".*/tracing/\\d+$"));
+            assertThat(desk.text(By.xpath("//h2[starts-with(., '接触者')]"))).isEqualTo("接触者（110人）");
+            assertThat(rows(desk)).as("the closest hundred first").hasSize(100).startsWith("刘洋");
+            assertThat(desk.text(By.id("contacts-more"))).contains("按接触程度列出最密切的 100 人，共 110 人");
+            desk.screenshot("r17-tracing-busy-desk");
+
+            desk.click(By.linkText("显示全部 110 人"));
+            desk.waitFor(ExpectedConditions.urlContains("all=true"));
+            assertThat(rows(desk)).hasSize(110);
+            assertThat(desk.driver().findElements(By.id("contacts-more"))).isEmpty();
+
+            desk.click(By.cssSelector("#contact-kinds a[data-kind=SERVED_BY]"));
+            desk.waitFor(ExpectedConditions.urlContains("kind=SERVED_BY"));
+            assertThat(rows(desk)).containsExactly("刘洋");
+            assertThat(desk.text(By.cssSelector("#contact-kinds [aria-current=page]"))).isEqualTo("窗口办理 1");
+            assertThat(desk.text(By.cssSelector("#contact-kinds a[data-kind=VISITOR]"))).isEqualTo("同时在厅 107");
+        }
+    }
+
+    private static List<String> rows(Browser b) {
+        return b.driver().findElements(By.cssSelector("#contacts .contact-name")).stream().map(WebElement::getText)
+                .toList();
+    }
 }
