@@ -68,11 +68,6 @@ public class StaffHealth {
     public record Recorded(long id, boolean abnormal) {
     }
 
-    /** A check of the day as the API lists it: who, when, how it was taken; never the reading itself. */
-    public record CheckLine(long id, long staffId, String staffName, Instant checkedAt, String source, boolean abnormal,
-            boolean backfilled) {
-    }
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final StaffHealthProperties properties;
@@ -191,22 +186,6 @@ public class StaffHealth {
         }
         live.publishToSite(siteId, "staffhealth");
         return new Recorded(id.get(), abnormal);
-    }
-
-    /** The day's checks of the hall's staff (the gate's included, marked GATE), in the order they were taken. */
-    @Transactional(readOnly = true)
-    List<CheckLine> checks(long siteId, LocalDate day) {
-        ZoneId zone = clock.getZone();
-        Map<Long, String> names = staff.search(siteId, "", null, true).stream()
-                .collect(Collectors.toMap(StaffView::id, StaffView::name, (a, b) -> a));
-        return jdbc.sql("""
-                SELECT id, staff_id, checked_at, source, abnormal, backfilled FROM staff_checks
-                WHERE site_id = :site AND checked_at >= :from AND checked_at < :to ORDER BY checked_at, id""")
-                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
-                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new CheckLine(rs.getLong(1), rs.getLong(2), names.get(rs.getLong(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6)))
-                .list();
     }
 
     /**

@@ -32,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffHealthApi {
 
     private final StaffHealth health;
+    private final DayChecks dayChecks;
     private final StaffDirectory staff;
     private final java.time.Clock clock;
 
-    StaffHealthApi(StaffHealth health, StaffDirectory staff, java.time.Clock clock) {
+    StaffHealthApi(StaffHealth health, DayChecks dayChecks, StaffDirectory staff, java.time.Clock clock) {
         this.health = health;
+        this.dayChecks = dayChecks;
         this.staff = staff;
         this.clock = clock;
     }
@@ -61,8 +63,8 @@ class StaffHealthApi {
     /** The day's checks typed by hand or on a phone (not the gate's), without the readings themselves. */
     @GetMapping("/checks")
     @RequiresPermission(Permissions.HEALTH_BOARD)
-    List<StaffHealth.CheckLine> checks(SignedIn who, @RequestParam(required = false) LocalDate day) {
-        return health.checks(who.siteId(), day == null ? LocalDate.now(clock) : day);
+    List<DayChecks.CheckLine> checks(SignedIn who, @RequestParam(required = false) LocalDate day) {
+        return dayChecks.of(who.siteId(), day == null ? LocalDate.now(clock) : day);
     }
 
     private static ResponseEntity<StaffHealth.Recorded> created(StaffHealth.Recorded recorded) {
