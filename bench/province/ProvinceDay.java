@@ -102,6 +102,15 @@ public class ProvinceDay {
             statuses.put(op, new ConcurrentHashMap<>());
         }
         Map<String, AtomicLong> perNode = new ConcurrentHashMap<>();
+        // per second of the run (by when a request was due): requests, and those answered after more than 1 s
+        int secondsTotal = (int) Math.ceil(seconds) + 1;
+        AtomicInteger[] due = new AtomicInteger[secondsTotal];
+        AtomicInteger[] slow = new AtomicInteger[secondsTotal];
+        for (int k = 0; k < secondsTotal; k++) {
+            due[k] = new AtomicInteger();
+            slow[k] = new AtomicInteger();
+        }
+        long wallStart = System.currentTimeMillis();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
@@ -109,9 +118,9 @@ public class ProvinceDay {
         AtomicLong pending = new AtomicLong();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
+            long dueAt = start + i * interval;
             long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
+            while ((wait = dueAt - System.nanoTime()) > 0) {
                 if (wait > 2_000_000) {
                     Thread.sleep(wait / 1_000_000 - 1);
                 } else {
@@ -133,9 +142,14 @@ public class ProvinceDay {
             slots.acquire();
             pending.incrementAndGet();
             Op o = op;
+            int second = (int) Math.min(secondsTotal - 1, (i * interval) / 1_000_000_000L);
+            due[second].incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((res, e) -> {
-                long took = System.nanoTime() - due;
+                long took = System.nanoTime() - dueAt;
                 slots.release();
+                if (took > 1_000_000_000L) {
+                    slow[second].incrementAndGet();
+                }
                 int status = e != null ? 0 : res.statusCode();
                 latencies.get(o)[counts.get(o).getAndIncrement()] = took;
                 statuses.get(o).computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
@@ -182,6 +196,17 @@ public class ProvinceDay {
             System.out.printf(Locale.ROOT, "#%s n=%d ok=%d p50_ms=%.1f p99_ms=%.1f%n", op.name().toLowerCase(), n, ok,
                     pct(sorted, 50), pct(sorted, 99));
         }
+        // the seconds in which more than 1 % of the requests waited over 1 s, as UTC times, to set beside the jobs' runs
+        StringBuilder slowSeconds = new StringBuilder();
+        int slowCount = 0;
+        for (int k = 0; k < secondsTotal; k++) {
+            if (due[k].get() > 0 && slow[k].get() * 100 > due[k].get()) {
+                slowCount++;
+                slowSeconds.append(slowSeconds.isEmpty() ? "" : ",").append(java.time.Instant.ofEpochMilli(wallStart + k * 1000L)
+                        .toString().substring(11, 19)).append('=').append(slow[k].get()).append('/').append(due[k].get());
+            }
+        }
+        System.out.println("#slow seconds=" + slowCount + " of=" + (secondsTotal - 1) + " list=" + slowSeconds);
         int checkins = counts.get(Op.CHECKIN).get();
         System.out.printf(Locale.ROOT, "#total sent=%d answered_ok=%d failed_or_5xx=%d target_rps=%.1f achieved_rps=%.1f "
                         + "send_seconds=%.1f done_seconds=%.1f hall_days=%.3f halls=%d nodes=%s%n",

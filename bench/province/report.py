@@ -81,8 +81,12 @@ for rel, (size1, ins1) in t1.items():
     if ins1 - ins0 > 0 or size1 - size0 > 0:
         growth.append((rel, size1 - size0, ins1 - ins0))
 growth.sort(key=lambda g: -g[1])
+# rows a daily job writes once per hall and day whatever the load (reminders of every staff member's checks, blind
+# spots of the zones): the run made one day's worth for every hall, not hall_days' worth
+DAILY_PER_HALL = {"staffhealth_reminders", "hygiene_flags"}
 grown = sum(g[1] for g in growth)
-per_hall_year = grown / hall_days * WORKING_DAYS if hall_days else float("nan")
+daily = sum(g[1] for g in growth if g[0] in DAILY_PER_HALL)
+per_hall_year = ((grown - daily) / hall_days + daily / int(halls)) * WORKING_DAYS if hall_days else float("nan")
 # a citizen comes back (about 13 visits a year, as bench/tracing assumes): the citizens table does not grow with every
 # check-in over a year as it does in a short run of mostly new people; cap it at a hall-year's check-ins / 13
 VISITS_PER_CITIZEN = 13
@@ -131,6 +135,21 @@ print(f"Total: {int(float(total.get('sent', 0)))} requests, {total.get('achieved
       f"{int(halls) * 7130:,} requests, i.e. {int(halls) * 7130 / (8 * 3600):.1f} requests/s over 8 opening hours "
       f"(this run: {float(rate) / (int(halls) * 7130 / (8 * 3600)):.1f}× that mean rate), "
       f"or {int(halls) * 7130 / float(rate) / 3600:.1f} h at this run's rate.\n")
+slow = figures.get("slow", {})
+if slow:
+    print(f"Seconds of the run in which more than 1 % of the requests due waited over 1 s: {slow.get('seconds')} of "
+          f"{slow.get('of')}" + (f" (UTC time=slow/due: {slow.get('list')})." if slow.get("list") else "."))
+    print()
+jobs = [line.split(" ", 4) for line in read("jobs.txt").splitlines() if line.strip()]
+if jobs:
+    print("Scheduled jobs that ran during the load (both nodes, `job_runs`), longest first:\n")
+    print("| job | runs | mean ms | max ms | runs (UTC start + duration) |")
+    print("|---|---|---|---|---|")
+    for j in jobs:
+        runs = j[4].split(",") if len(j) > 4 else []
+        shown = ", ".join(runs[:12]) + (f", … ({len(runs)} runs)" if len(runs) > 12 else "")
+        print(f"| {j[0]} | {j[1]} | {j[2]} | {j[3]} | {shown} |")
+    print()
 errors = read("load-errors.txt").strip()
 if errors:
     print("First refusals the generator saw:\n")
@@ -173,9 +192,11 @@ print(f"\nReplication at the end: standby replay {float(read('standby-lag.txt', 
 
 print("## Database size per hall-year\n")
 print(f"The database grew {grown / 1e6:.1f} MB (tables with their indexes and TOAST, `pg_total_relation_size`) while the "
-      f"load did {hall_days:.2f} hall-days; WAL written {wal / 1e6:.1f} MB. A hall-year = {WORKING_DAYS} busy days, so "
+      f"load did {hall_days:.2f} hall-days; WAL written {wal / 1e6:.1f} MB. Of it, {daily / 1e6:.1f} MB are rows the daily "
+      f"jobs write once per hall and day whatever the load ({', '.join(sorted(DAILY_PER_HALL))}: the run made today's "
+      f"for all {halls} halls). A hall-year = {WORKING_DAYS} busy days, so "
       f"**{per_hall_year / 1e9:.2f} GB per hall-year** "
-      f"({grown / 1e6:.1f} MB ÷ {hall_days:.2f} × {WORKING_DAYS}), and {per_hall_year * int(halls) / 1e9:.0f} GB a year "
+      f"(({grown / 1e6:.1f} − {daily / 1e6:.1f}) MB ÷ {hall_days:.2f} + {daily / 1e6:.1f} MB ÷ {halls}) × {WORKING_DAYS}), and {per_hall_year * int(halls) / 1e9:.0f} GB a year "
       f"for {halls} halls, before retention deletes anything. With citizens who come back (about {VISITS_PER_CITIZEN} "
       f"visits a year each, so at most {CHECKINS_PER_HALL_DAY * WORKING_DAYS // VISITS_PER_CITIZEN:,} citizen rows a "
       f"hall-year instead of one per check-in as in this short run of mostly new people): "
