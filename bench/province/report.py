@@ -117,6 +117,12 @@ print(f"Machine: {ncpu} cores ({model}), {pg_version}, {platform.platform()}. Ev
 print(f"Halls: {halls} on one database, each a copy of the demo bureau's hall (62 staff, 14 hygiene zones, 12 windows, "
       f"11 service items, two weeks of slots), with a gate tablet's device token and screener, cleaner and office "
       f"accounts (`bench/province/halls.sql`).\n")
+settle = [line.split() for line in read("settle.txt").splitlines() if line.strip()]
+if settle:
+    print("Before the warm-up the run waited for the staff-health reminders job (`Reminders.remind`, every 60 s on "
+          "each node) to finish a run on both nodes: the first runs claim the day's reminders of every staff member "
+          "of every new hall at once. Its runs up to then (UTC start, duration): "
+          + "; ".join(f"{s[1]} {int(s[2]) / 1000:.1f} s" for s in settle) + ".\n")
 print("## Load\n")
 print(f"`bench/province/ProvinceDay.java`, open loop at {rate} requests/s for {minutes} min after {warmup} s of warm-up "
       f"at half the rate; each request a random hall's, alternately node A's and node B's; latency from the moment a "
