@@ -186,6 +186,19 @@ public class Hygiene {
         return id.get();
     }
 
+    /** One disinfection of the hall, as the API answers it. */
+    @Transactional(readOnly = true)
+    HygieneApi.DisinfectionView disinfection(long siteId, long id) {
+        return jdbc.sql("""
+                SELECT d.id, d.zone_id, z.name, d.done_at, d.method, d.concentration_mg_l, d.done_by, d.backfilled
+                FROM disinfections d JOIN zones z ON z.id = d.zone_id WHERE d.site_id = :site AND d.id = :id""")
+                .param("site", siteId).param("id", id)
+                .query((rs, n) -> new HygieneApi.DisinfectionView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), Method.valueOf(rs.getString(5)), (Integer) rs.getObject(6),
+                        rs.getString(7), rs.getBoolean(8)))
+                .optional().orElseThrow(() -> NotFoundException.of("disinfection", id));
+    }
+
     public record Aired(Instant at, String zone, int minutes, String doneBy) {
     }
 
