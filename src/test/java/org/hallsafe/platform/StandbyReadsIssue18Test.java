@@ -17,8 +17,8 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.hallsafe.accountability.Overview;
 import org.hallsafe.TestHall;
+import org.hallsafe.accountability.Overview;
 import org.hallsafe.organization.Measures;
 import org.hallsafe.screening.Gate.Mask;
 import org.hallsafe.screening.Gate.PersonType;
