@@ -43,7 +43,7 @@ public class BookingBurst {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         String body = "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"itemId\":" + item + ",\"slotId\":"
                                 + slots[i % slots.length] + ",\"name\":\"压测" + i + "\",\"docType\":\"ID_CARD\",\"docNo\":\""
-                                + idNumber(i) + "\",\"phone\":\"139" + String.format("%08d", i) + "\"}";
+                                + idNumber(i) + "\",\"phone\":\"139" + String.format("%08d", i) + "\",\"consent\":true}";
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import org.hallsafe.tracing.ContactRules.Found;
 import org.hallsafe.tracing.Traces.Contact;
@@ -47,35 +50,9 @@ class TraceStore {
                 .param("site", siteId).param("kind", subject.kind().name()).param("label", cut(subject.label(), 120))
                 .param("hash", subject.hash()).param("staff", subject.staffId()).param("from", from).param("to", to)
                 .param("reason", reason).param("by", by).param("at", Timestamp.from(at)).query(Long.class).single();
-        // the visits and the contacts each in one statement, their columns as arrays: a busy hall's trace has
-        // thousands of contacts, a staff member hundreds of entries, and a batch of single-row INSERTs costs the
-        // server a statement each
-        int m = visits.size();
-        Integer[] positions = new Integer[m];
-        String[] entered = new String[m];
-        String[] left = new String[m];
-        String[] bases = new String[m];
-        String[] codes = new String[m];
-        Integer[] windowNumbers = new Integer[m];
-        String[] windowNames = new String[m];
-        String[] servedBy = new String[m];
-        String[] called = new String[m];
-        String[] done = new String[m];
-        String[] screeners = new String[m];
-        for (int i = 0; i < m; i++) {
-            Visit v = visits.get(i);
-            positions[i] = i + 1;
-            entered[i] = text(v.enteredAt());
-            left[i] = text(v.leftAt());
-            bases[i] = v.leftBasis().name();
-            codes[i] = v.bookingCode();
-            windowNumbers[i] = v.windowNumber();
-            windowNames[i] = cut(v.windowName(), 100);
-            servedBy[i] = cut(v.servedBy(), 200);
-            called[i] = text(v.calledAt());
-            done[i] = text(v.doneAt());
-            screeners[i] = v.screener();
-        }
+        // the visits and the contacts each in one statement, a column an array: a busy hall's trace has thousands of
+        // contacts, a staff member hundreds of entries, and a batch of single-row INSERTs costs the server a statement
+        // each; the order of the lists is the position and the rank
         jdbc.sql("""
                 INSERT INTO trace_visits (site_id, trace_id, position, entered_at, left_at, left_basis, booking_code,
                     window_number, window_name, served_by, called_at, done_at, screener)
@@ -83,40 +60,17 @@ class TraceStore {
                 FROM unnest(:pos::int[], :entered::timestamptz[], :left::timestamptz[], :basis::text[], :code::text[],
                             :wn::int[], :wname::text[], :served::text[], :called::timestamptz[], :done::timestamptz[],
                             :screener::text[]) AS u""")
-                .param("site", siteId).param("trace", id).param("pos", positions).param("entered", entered)
-                .param("left", left).param("basis", bases).param("code", codes).param("wn", windowNumbers)
-                .param("wname", windowNames).param("served", servedBy).param("called", called).param("done", done)
-                .param("screener", screeners).update();
-        int n = contacts.size();
-        Integer[] ranks = new Integer[n];
-        String[] kinds = new String[n];
-        String[] personKinds = new String[n];
-        Long[] staff = new Long[n];
-        String[] names = new String[n];
-        String[] phones = new String[n];
-        byte[][] ciphers = new byte[n][];
-        String[] froms = new String[n];
-        String[] tos = new String[n];
-        Integer[] minutes = new Integer[n];
-        Boolean[] estimated = new Boolean[n];
-        String[] whyKeys = new String[n];
-        String[] whyArgs = new String[n];
-        for (int i = 0; i < n; i++) {
-            Found c = contacts.get(i);
-            ranks[i] = i + 1;
-            kinds[i] = c.kind().name();
-            personKinds[i] = c.personKind().name();
-            staff[i] = c.staffId();
-            names[i] = cut(c.name(), 100);
-            phones[i] = c.phoneMasked();
-            ciphers[i] = c.phoneCipher();
-            froms[i] = text(c.when().from());
-            tos[i] = text(c.when().to());
-            minutes[i] = c.minutes();
-            estimated[i] = c.estimated();
-            whyKeys[i] = c.whyKey();
-            whyArgs[i] = String.join(ARG_SEPARATOR, c.whyArgs());
-        }
+                .param("site", siteId).param("trace", id).param("pos", ordinals(visits.size()))
+                .param("entered", column(visits, String[]::new, v -> text(v.enteredAt())))
+                .param("left", column(visits, String[]::new, v -> text(v.leftAt())))
+                .param("basis", column(visits, String[]::new, v -> v.leftBasis().name()))
+                .param("code", column(visits, String[]::new, Visit::bookingCode))
+                .param("wn", column(visits, Integer[]::new, Visit::windowNumber))
+                .param("wname", column(visits, String[]::new, v -> cut(v.windowName(), 100)))
+                .param("served", column(visits, String[]::new, v -> cut(v.servedBy(), 200)))
+                .param("called", column(visits, String[]::new, v -> text(v.calledAt())))
+                .param("done", column(visits, String[]::new, v -> text(v.doneAt())))
+                .param("screener", column(visits, String[]::new, Visit::screener)).update();
         jdbc.sql("""
                 INSERT INTO trace_contacts (site_id, trace_id, rank, kind, person_kind, staff_id, name, phone_masked,
                     phone_cipher, overlap_from, overlap_to, minutes, estimated, why_key, why_args)
@@ -127,10 +81,20 @@ class TraceStore {
                             :whyKey::text[], :whyArgs::text[])
                      AS u(rank, kind, person_kind, staff_id, name, phone_masked, phone_cipher, overlap_from, overlap_to,
                           minutes, estimated, why_key, why_args)""")
-                .param("site", siteId).param("trace", id).param("rank", ranks).param("kind", kinds)
-                .param("pkind", personKinds).param("staff", staff).param("name", names).param("pm", phones)
-                .param("pc", ciphers).param("from", froms).param("to", tos).param("minutes", minutes)
-                .param("estimated", estimated).param("whyKey", whyKeys).param("whyArgs", whyArgs).update();
+                .param("site", siteId).param("trace", id).param("rank", ordinals(contacts.size()))
+                .param("kind", column(contacts, String[]::new, c -> c.kind().name()))
+                .param("pkind", column(contacts, String[]::new, c -> c.personKind().name()))
+                .param("staff", column(contacts, Long[]::new, Found::staffId))
+                .param("name", column(contacts, String[]::new, c -> cut(c.name(), 100)))
+                .param("pm", column(contacts, String[]::new, Found::phoneMasked))
+                .param("pc", column(contacts, byte[][]::new, Found::phoneCipher))
+                .param("from", column(contacts, String[]::new, c -> text(c.when().from())))
+                .param("to", column(contacts, String[]::new, c -> text(c.when().to())))
+                .param("minutes", column(contacts, Integer[]::new, Found::minutes))
+                .param("estimated", column(contacts, Boolean[]::new, Found::estimated))
+                .param("whyKey", column(contacts, String[]::new, Found::whyKey))
+                .param("whyArgs", column(contacts, String[]::new, c -> String.join(ARG_SEPARATOR, c.whyArgs())))
+                .update();
         return id;
     }
 
@@ -187,6 +151,20 @@ class TraceStore {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** One column of rows as an array for {@code unnest}: the value of each row, in order. */
+    private static <T, C> C[] column(List<T> rows, IntFunction<C[]> array, Function<T, C> value) {
+        C[] out = array.apply(rows.size());
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.apply(rows.get(i));
+        }
+        return out;
+    }
+
+    /** 1, 2, … n: the positions of the visits, the ranks of the contacts. */
+    private static Integer[] ordinals(int n) {
+        return IntStream.rangeClosed(1, n).boxed().toArray(Integer[]::new);
     }
 
     /** An instant as PostgreSQL reads it into a timestamptz, in UTC (2026-12-02T08:23:35.608Z); null stays null. */
