@@ -2,6 +2,7 @@ package org.hallsafe.hygiene;
 
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -154,6 +155,12 @@ public class Hygiene {
     /** A disinfection, stored once however often the phone sends it; a photo is optional. */
     @Transactional
     public long disinfect(long siteId, DisinfectionForm f, String photoType, byte[] photo) {
+        // a resent record answers with the stored one before any rule: the back-fill window may have closed meanwhile
+        Optional<Long> earlier = jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
+                .param("site", siteId).param("s", f.submissionId()).query(Long.class).optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Zone zone = zone(siteId, f.zoneId());
         if (f.method() == Method.MOP_84 && f.concentration() == null) {
             throw new InvalidInputException("concentration", "hygiene.concentration.required");
@@ -186,17 +193,31 @@ public class Hygiene {
         return id.get();
     }
 
+    private static final String DISINFECTION = """
+            SELECT d.id, d.zone_id, z.name, d.done_at, d.method, d.concentration_mg_l, d.done_by, d.backfilled
+            FROM disinfections d JOIN zones z ON z.site_id = d.site_id AND z.id = d.zone_id
+            """;
+
     /** One disinfection of the hall, as the API answers it. */
     @Transactional(readOnly = true)
     HygieneApi.DisinfectionView disinfection(long siteId, long id) {
-        return jdbc.sql("""
-                SELECT d.id, d.zone_id, z.name, d.done_at, d.method, d.concentration_mg_l, d.done_by, d.backfilled
-                FROM disinfections d JOIN zones z ON z.id = d.zone_id WHERE d.site_id = :site AND d.id = :id""")
-                .param("site", siteId).param("id", id)
-                .query((rs, n) -> new HygieneApi.DisinfectionView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), Method.valueOf(rs.getString(5)), (Integer) rs.getObject(6),
-                        rs.getString(7), rs.getBoolean(8)))
-                .optional().orElseThrow(() -> NotFoundException.of("disinfection", id));
+        return jdbc.sql(DISINFECTION + "WHERE d.site_id = :site AND d.id = :id").param("site", siteId).param("id", id)
+                .query(Hygiene::view).optional().orElseThrow(() -> NotFoundException.of("disinfection", id));
+    }
+
+    /** A day's disinfections of the hall in the order they were done, retired zones' included, for the API. */
+    @Transactional(readOnly = true)
+    List<HygieneApi.DisinfectionView> disinfections(long siteId, LocalDate day) {
+        return jdbc.sql(DISINFECTION + "WHERE d.site_id = :site AND d.done_at >= :from AND d.done_at < :to ORDER BY d.done_at, d.id")
+                .param("site", siteId).param("from", Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant()))
+                .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+                .query(Hygiene::view).list();
+    }
+
+    private static HygieneApi.DisinfectionView view(ResultSet rs, int row) throws SQLException {
+        return new HygieneApi.DisinfectionView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), Method.valueOf(rs.getString(5)), (Integer) rs.getObject(6),
+                rs.getString(7), rs.getBoolean(8));
     }
 
     public record Aired(Instant at, String zone, int minutes, String doneBy) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,12 +39,10 @@ class HygieneApi {
     }
 
     private final Hygiene hygiene;
-    private final Coverage coverage;
     private final Clock clock;
 
-    HygieneApi(Hygiene hygiene, Coverage coverage, Clock clock) {
+    HygieneApi(Hygiene hygiene, Clock clock) {
         this.hygiene = hygiene;
-        this.coverage = coverage;
         this.clock = clock;
     }
 
@@ -57,15 +54,10 @@ class HygieneApi {
         return ResponseEntity.created(URI.create("/api/v1/hygiene/disinfections/" + id)).body(stored);
     }
 
-    /** The day's disinfections of every zone, in the order they were done (the coverage screen's timeline). */
+    /** The day's disinfections of the hall in the order they were done, those of zones since retired included. */
     @GetMapping("/disinfections")
     @RequiresPermission(Permissions.HYGIENE_VIEW)
     List<DisinfectionView> day(SignedIn who, @RequestParam(required = false) LocalDate day) {
-        LocalDate d = day == null ? LocalDate.now(clock) : day;
-        return coverage.on(who.siteId(), d, clock.instant()).stream()
-                .flatMap(z -> z.today().stream().map(done -> new DisinfectionView(done.id(), z.zone().id(),
-                        z.zone().name(), done.at(), done.method(), done.concentration(), done.doneBy(),
-                        done.backfilled())))
-                .sorted(Comparator.comparing(DisinfectionView::doneAt).thenComparing(DisinfectionView::id)).toList();
+        return hygiene.disinfections(who.siteId(), day == null ? LocalDate.now(clock) : day);
     }
 }

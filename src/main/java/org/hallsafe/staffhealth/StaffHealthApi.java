@@ -60,7 +60,7 @@ class StaffHealthApi {
         return created(health.recordCheckShaped(who.siteId(), me, form, true));
     }
 
-    /** The day's checks typed by hand or on a phone (not the gate's), without the readings themselves. */
+    /** The day's checks of the hall's staff, the gate's included (source GATE), without the readings themselves. */
     @GetMapping("/checks")
     @RequiresPermission(Permissions.HEALTH_BOARD)
     List<DayChecks.CheckLine> checks(SignedIn who, @RequestParam(required = false) LocalDate day) {

@@ -2,7 +2,6 @@ package org.hallsafe.tracing;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +84,10 @@ class TracingPages {
     String show(@PathVariable long id, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "false") boolean all, SignedIn who, Model model) {
         Traces.Trace trace = traces.get(who, id);
-        Traces.ContactKind only = Arrays.stream(Traces.ContactKind.values()).filter(k -> k.name().equals(kind))
-                .findFirst().orElse(null);
         Map<Traces.ContactKind, Long> counts = new EnumMap<>(Traces.ContactKind.class);
         trace.contacts().forEach(c -> counts.merge(c.kind(), 1L, Long::sum));
+        // a kind this trace has no contact of (or no kind at all) lists them all
+        Traces.ContactKind only = counts.keySet().stream().filter(k -> k.name().equals(kind)).findFirst().orElse(null);
         List<Traces.Contact> listed = trace.contacts().stream().filter(c -> only == null || c.kind() == only).toList();
         model.addAttribute("trace", trace);
         model.addAttribute("kind", only);

@@ -219,6 +219,31 @@ class Issue18StaffAndHygieneApiTest {
     }
 
     @Test
+    void aResentDisinfectionGetsTheStoredOneAfterItsTimeWouldBeRefused_andARetiredZoneStaysInTheDay() throws Exception {
+        String cleaner = accounts.create(Role.CLEANER, hall.siteId());
+        String body = """
+                {"submissionId":"%s","zoneId":%d,"method":"SPRAY","doneAt":"%sT09:55:00","doneBy":"保洁员刘芳"}"""
+                .formatted(UUID.randomUUID(), waiting, monday);
+        String first = mvc.perform(json(post("/api/v1/hygiene/disinfections"), cleaner, body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+
+        // the phone was offline for a day: 09:55 yesterday would now be a back-fill needing a reason, yet it was stored
+        clock.set(monday.plusDays(1).atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant());
+        String resent = mvc.perform(json(post("/api/v1/hygiene/disinfections"), cleaner, body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(resent).isEqualTo(first);
+        assertThat(disinfectionsOf(hall.siteId())).isEqualTo(1);
+
+        halls.signIn(hall.admin());
+        hygiene.retireZone(hall.siteId(), waiting);
+        SecurityContextHolder.clearContext();
+        mvc.perform(get("/api/v1/hygiene/disinfections").param("day", monday.toString())
+                        .with(httpBasic(hall.officeDirector(), TestAccounts.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].zoneName").value("一楼等候区"));
+    }
+
+    @Test
     void aBadDisinfectionIsRefusedFieldByFieldInChineseAndNothingIsStored() throws Exception {
         String cleaner = accounts.create(Role.CLEANER, hall.siteId());
         mvc.perform(json(post("/api/v1/hygiene/disinfections"), cleaner, """

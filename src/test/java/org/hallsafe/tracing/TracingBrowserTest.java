@@ -94,6 +94,11 @@ class TracingBrowserTest {
             assertThat(rows(desk)).containsExactly("刘洋");
             assertThat(desk.text(By.cssSelector("#contact-kinds [aria-current=page]"))).isEqualTo("窗口办理 1");
             assertThat(desk.text(By.cssSelector("#contact-kinds a[data-kind=VISITOR]"))).isEqualTo("同时在厅 107");
+
+            // a kind this trace has none of lists them all again, 全部 marked
+            desk.driver().get(desk.driver().getCurrentUrl().replace("kind=SERVED_BY", "kind=CANTEEN"));
+            assertThat(desk.text(By.cssSelector("#contact-kinds [aria-current=page]"))).isEqualTo("全部 110");
+            assertThat(rows(desk)).hasSize(100);
         }
     }
 
