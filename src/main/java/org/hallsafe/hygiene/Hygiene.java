@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.hallsafe.hygiene.HygieneForms.DisinfectionForm;
@@ -156,8 +157,7 @@ public class Hygiene {
     @Transactional
     public long disinfect(long siteId, DisinfectionForm f, String photoType, byte[] photo) {
         // a resent record answers with the stored one before any rule: the back-fill window may have closed meanwhile
-        Optional<Long> earlier = jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
-                .param("site", siteId).param("s", f.submissionId()).query(Long.class).optional();
+        Optional<Long> earlier = stored(siteId, f.submissionId());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -179,9 +179,8 @@ public class Hygiene {
                 .param("at", Timestamp.from(at)).param("doneBy", f.doneBy().strip()).param("now", now())
                 .param("by", SignedIn.actor()).param("backfilled", verdict.backfilled()).param("reason", verdict.reason())
                 .query(Long.class).optional();
-        if (id.isEmpty()) {
-            return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
-                    .param("site", siteId).param("s", f.submissionId()).query(Long.class).single();
+        if (id.isEmpty()) { // the same record, sent twice at once: the other request stored it
+            return stored(siteId, f.submissionId()).orElseThrow();
         }
         if (photo != null && photo.length > 0) {
             jdbc.sql("""
@@ -191,6 +190,12 @@ public class Hygiene {
         }
         live.publishToSite(siteId, "hygiene");
         return id.get();
+    }
+
+    /** The disinfection a submission stored, if it did. */
+    private Optional<Long> stored(long siteId, UUID submission) {
+        return jdbc.sql("SELECT id FROM disinfections WHERE site_id = :site AND submission_id = :s")
+                .param("site", siteId).param("s", submission).query(Long.class).optional();
     }
 
     private static final String DISINFECTION = """

@@ -1,6 +1,7 @@
 package org.hallsafe.staffhealth;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,9 +35,9 @@ class StaffHealthApi {
     private final StaffHealth health;
     private final DayChecks dayChecks;
     private final StaffDirectory staff;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    StaffHealthApi(StaffHealth health, DayChecks dayChecks, StaffDirectory staff, java.time.Clock clock) {
+    StaffHealthApi(StaffHealth health, DayChecks dayChecks, StaffDirectory staff, Clock clock) {
         this.health = health;
         this.dayChecks = dayChecks;
         this.staff = staff;
