@@ -1,21 +1,15 @@
 package org.hallsafe.organization;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.hallsafe.Browser;
 import org.hallsafe.BrowserTest;
 import org.hallsafe.HallSafeTest;
+import org.hallsafe.QrReader;
 import org.hallsafe.TestAccounts;
 import org.hallsafe.TestHall;
 import org.junit.jupiter.api.Test;
@@ -107,7 +101,7 @@ class Issue16PeopleBrowserTest {
                     Map.of("width", 1280, "height", 900, "deviceScaleFactor", 3, "mobile", false));
             List<String> read = new ArrayList<>();
             for (WebElement qr : desk.driver().findElements(By.cssSelector(".card .qr"))) {
-                read.add(qrCode(qr.getScreenshotAs(OutputType.BYTES)));
+                read.add(QrReader.read(qr.getScreenshotAs(OutputType.BYTES)));
             }
             ((ChromeDriver) desk.driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             assertThat(read).containsExactlyElementsOf(urls);
@@ -148,13 +142,5 @@ class Issue16PeopleBrowserTest {
             phone.open("/org/staff/import");
             phone.screenshot("r16-8-import-phone");
         }
-    }
-
-    private static String qrCode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        return new QRCodeReader().decode(bitmap).getText();
     }
 }
