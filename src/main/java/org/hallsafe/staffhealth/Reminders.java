@@ -1,6 +1,10 @@
 package org.hallsafe.staffhealth;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Deliveries;
@@ -36,30 +40,46 @@ class Reminders {
     public int remind() {
         int sent = 0;
         for (long site : inbox.sites()) {
-            boolean boardChanged = false;
-            for (StaffHealth.Day day : health.board(site, null)) {
-                long staffId = day.staff().id();
-                for (StaffDay.Slot slot : day.slots()) {
-                    if (slot.status() == StaffDay.Status.DUE && inbox.claim(site, staffId, slot.key(), "CHECK_DUE")) {
-                        tell(site, day, "CHECK_DUE", slot.key(), health.word("staffhealth.sms.checkDue"));
-                        sent++;
-                    }
-                    if ((slot.status() == StaffDay.Status.LATE || slot.status() == StaffDay.Status.MISSED)
-                            && inbox.claim(site, staffId, slot.key() + "/" + slot.status(), "CHECK_LATE")) {
-                        boardChanged = true;
-                    }
+            sent += remind(site);
+        }
+        return sent;
+    }
+
+    /** One hall's sweep: the reminders and board changes of its staff's day that no node claimed yet. */
+    int remind(long site) {
+        Map<Long, StaffHealth.Day> days = new HashMap<>();
+        List<ReminderInbox.Claim> offered = new ArrayList<>();
+        for (StaffHealth.Day day : health.board(site, null)) {
+            long staffId = day.staff().id();
+            days.put(staffId, day);
+            for (StaffDay.Slot slot : day.slots()) {
+                if (slot.status() == StaffDay.Status.DUE) {
+                    offered.add(new ReminderInbox.Claim(staffId, slot.key(), "CHECK_DUE"));
                 }
-                if (day.mask() == StaffHealth.MaskState.CHANGE_DUE || day.mask() == StaffHealth.MaskState.OVERDUE) {
-                    if (inbox.claim(site, staffId, "MASK/" + day.maskOn(), "MASK_DUE")) {
-                        tell(site, day, "MASK_DUE", "MASK/" + day.maskOn(), health.word("staffhealth.sms.maskDue"));
-                        sent++;
-                        boardChanged = true;
-                    }
+                if (slot.status() == StaffDay.Status.LATE || slot.status() == StaffDay.Status.MISSED) {
+                    offered.add(new ReminderInbox.Claim(staffId, slot.key() + "/" + slot.status(), "CHECK_LATE"));
                 }
             }
-            if (boardChanged || sent > 0) {
-                live.publishToSite(site, "staffhealth");
+            if (day.mask() == StaffHealth.MaskState.CHANGE_DUE || day.mask() == StaffHealth.MaskState.OVERDUE) {
+                offered.add(new ReminderInbox.Claim(staffId, "MASK/" + day.maskOn(), "MASK_DUE"));
             }
+        }
+        List<ReminderInbox.Claim> claimed = inbox.claim(site, offered);
+        int sent = 0;
+        for (ReminderInbox.Claim c : claimed) {
+            String word = switch (c.kind()) {
+                case "CHECK_DUE" -> "staffhealth.sms.checkDue";
+                case "MASK_DUE" -> "staffhealth.sms.maskDue";
+                default -> null; // CHECK_LATE: the board's change only
+            };
+            if (word != null) {
+                tell(site, days.get(c.staffId()), c.kind(), c.key(), health.word(word));
+                sent++;
+            }
+        }
+        // a late or missed check, or a mask due, changes the section heads' boards
+        if (!claimed.isEmpty()) {
+            live.publishToSite(site, "staffhealth");
         }
         return sent;
     }
@@ -67,7 +87,7 @@ class Reminders {
     /** A live nudge, and an SMS through the outbox (sent by its worker, never by this job: issue 19, item 3). */
     private void tell(long site, StaffHealth.Day day, String purpose, String key, String text) {
         if (day.staff().accountId() != null) {
-            live.publish(java.util.List.of(day.staff().accountId()), "reminder");
+            live.publish(List.of(day.staff().accountId()), "reminder");
         }
         if (day.staff().phoneMasked() != null) {
             long staffId = day.staff().id();
