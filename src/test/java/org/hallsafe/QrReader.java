@@ -1,5 +1,7 @@
 package org.hallsafe;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,8 +17,9 @@ import com.google.zxing.qrcode.QRCodeReader;
 
 /**
  * Reads a QR code from a picture of it with white around, as the browser tests take them: first as the whole picture
- * (ZXing's pure-barcode mode), then by searching for it. ZXing's search alone misreads a few clean codes: 3 of 120 of
- * the notice poster's URLs, one of which failed a CI run, while a phone's scanner reads them.
+ * (ZXing's pure-barcode mode), then by searching for it in the picture drawn four times as large (the search misreads
+ * codes of 3 px a module). ZXing's search alone misread a few clean codes, one of which failed a CI run (the notice
+ * poster's, at 42 mm), while a phone's scanner reads them.
  */
 public final class QrReader {
 
@@ -24,20 +27,33 @@ public final class QrReader {
 
     /** The text of the code, or null when neither way reads it. */
     public static String read(BufferedImage image) {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var luminance = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        for (var hint : new DecodeHintType[] {DecodeHintType.PURE_BARCODE, DecodeHintType.TRY_HARDER}) {
+        try {
+            return new QRCodeReader().decode(bitmap(image), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+        } catch (ReaderException pureFailed) {
             try {
-                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance)), Map.of(hint, Boolean.TRUE))
+                return new QRCodeReader().decode(bitmap(enlarged(image, 4)), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
                         .getText();
-            } catch (ReaderException e) {
-                // the other way, or null
+            } catch (ReaderException searchFailed) {
+                return null;
             }
         }
-        return null;
     }
 
     public static String read(byte[] png) throws IOException {
         return read(ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
+    private static BinaryBitmap bitmap(BufferedImage image) {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+    }
+
+    private static BufferedImage enlarged(BufferedImage image, int times) {
+        BufferedImage large = new BufferedImage(image.getWidth() * times, image.getHeight() * times, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(image, 0, 0, large.getWidth(), large.getHeight(), null);
+        g.dispose();
+        return large;
     }
 }

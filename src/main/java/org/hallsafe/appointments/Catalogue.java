@@ -23,11 +23,10 @@ import org.hallsafe.platform.CurrentUser;
 import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
+import org.hallsafe.shared.PerRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What a hall offers and when: its items (事项) and the windows that handle them, the booking rules, the weekly opening
@@ -95,21 +94,12 @@ public class Catalogue {
      */
     @Transactional(readOnly = true)
     public Settings settings(long siteId) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        String key = SETTINGS_READ + siteId;
-        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Settings read) {
-            return read;
-        }
-        Settings read = jdbc.sql("""
+        return PerRequest.once(SETTINGS_READ + siteId, () -> jdbc.sql("""
                 SELECT slot_minutes, window_capacity, hall_cap, per_person_daily, days_ahead, no_show_minutes,
                        sms_verification, postponed, postponed_message, hotline, reminder_day_text, reminder_hour_text
                 FROM appointment_settings WHERE site_id = :site""").param("site", siteId).query(Settings.class)
                 .optional().orElseGet(() -> Settings.defaults(word("appointments.reminder.day.default"),
-                        word("appointments.reminder.hour.default")));
-        if (request != null) {
-            request.setAttribute(key, read, RequestAttributes.SCOPE_REQUEST);
-        }
-        return read;
+                        word("appointments.reminder.hour.default"))));
     }
 
     /**
@@ -164,10 +154,7 @@ public class Catalogue {
                 .param("hotline", trim(f.hotline())).param("dayText", f.reminderDayText().strip())
                 .param("hourText", f.reminderHourText().strip()).param("now", Timestamp.from(clock.instant()))
                 .param("by", SignedIn.actor()).update();
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.removeAttribute(SETTINGS_READ + siteId, RequestAttributes.SCOPE_REQUEST);
-        }
+        PerRequest.forget(SETTINGS_READ + siteId);
         activity.record("UPDATED", "appointment-settings", siteId, (f.postponed() ? "postponed" : "open") + " / slot "
                 + f.slotMinutes() + " / cap " + f.windowCapacity() + "," + f.hallCap());
     }
@@ -192,7 +179,7 @@ public class Catalogue {
 
     /** Items with their active windows in number order; the windows' numbers and names come from organization's facade. */
     private List<Item> items(long siteId, boolean includeRetired, Long id) {
-        List<org.hallsafe.organization.Views.WindowView> windows = directory.windows(siteId, "", false);
+        var windows = this.windows.of(siteId).values().stream().filter(w -> !w.retired()).toList();
         return jdbc.sql("""
                 SELECT i.id, i.name, i.minutes, i.materials, i.online_url, i.agency,
                        coalesce(array_agg(iw.window_id) FILTER (WHERE iw.window_id IS NOT NULL), '{}') AS window_ids,

@@ -1,12 +1,14 @@
 package org.hallsafe.appointments;
 
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.hallsafe.organization.Directory;
 import org.hallsafe.organization.Views.WindowView;
 import org.hallsafe.platform.NotFoundException;
+import org.hallsafe.shared.PerRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +26,16 @@ class HallWindows {
         this.directory = directory;
     }
 
-    /** Every window of the hall by its id. */
+    /**
+     * Every window of the hall by its id, in number order; read once a request (a booking asks for the item's, the
+     * slot's and the suggested slots' windows).
+     */
     Map<Long, WindowView> of(long siteId) {
-        Map<Long, WindowView> windows = new HashMap<>();
-        directory.windows(siteId, "", true).forEach(w -> windows.put(w.id(), w));
-        return windows;
+        return PerRequest.once(HallWindows.class.getName() + "." + siteId, () -> {
+            Map<Long, WindowView> windows = new LinkedHashMap<>();
+            directory.windows(siteId, "", true).forEach(w -> windows.put(w.id(), w));
+            return Collections.unmodifiableMap(windows);
+        });
     }
 
     /**

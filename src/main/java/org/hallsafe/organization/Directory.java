@@ -15,6 +15,7 @@ import org.hallsafe.platform.InvalidInputException;
 import org.hallsafe.platform.NotFoundException;
 import org.hallsafe.platform.SignedIn;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +41,24 @@ public class Directory {
 
     // ---- sites
 
+    /*
+     * Rows of sites and windows mapped by hand: most requests read them (the hall, its windows), and
+     * query(SiteView.class) matches columns to the record's parameters by name and converts each value, row by row
+     * (issue 18, the booking burst's profile).
+     */
+    private static final RowMapper<SiteView> SITE = (rs, n) -> new SiteView(rs.getLong("id"), rs.getString("code"),
+            rs.getString("name"), rs.getString("address"), rs.getBoolean("retired"));
+    private static final RowMapper<WindowView> WINDOW = (rs, n) -> new WindowView(rs.getLong("id"), rs.getInt("number"),
+            rs.getString("name"), rs.getString("area"), rs.getObject("section_id", Long.class),
+            rs.getString("section_name"), rs.getBoolean("retired"));
+
     @Transactional(readOnly = true)
     public List<SiteView> sites(String query, boolean includeRetired) {
         return jdbc.sql("""
                 SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites
                 WHERE (:all OR retired_at IS NULL) AND (:q = '' OR name ILIKE '%' || :q || '%' OR code ILIKE :q)
                 ORDER BY id""")
-                .param("all", includeRetired).param("q", trim(query)).query(SiteView.class).list();
+                .param("all", includeRetired).param("q", trim(query)).query(SITE).list();
     }
 
     /** Whether a hall with this id exists (retired or not). */
@@ -58,7 +70,7 @@ public class Directory {
     @Transactional(readOnly = true)
     public SiteView site(long id) {
         return jdbc.sql("SELECT id, code, name, address, retired_at IS NOT NULL AS retired FROM sites WHERE id = :id")
-                .param("id", id).query(SiteView.class).optional().orElseThrow(() -> NotFoundException.of("hall", id));
+                .param("id", id).query(SITE).optional().orElseThrow(() -> NotFoundException.of("hall", id));
     }
 
     @Transactional
@@ -154,7 +166,7 @@ public class Directory {
                   AND (:q = '' OR w.name ILIKE '%' || :q || '%' OR w.number::text = :q)
                 ORDER BY w.number, w.id""")
                 .param("site", siteId).param("all", includeRetired).param("q", trim(query))
-                .query(WindowView.class).list();
+                .query(WINDOW).list();
     }
 
     @Transactional(readOnly = true)

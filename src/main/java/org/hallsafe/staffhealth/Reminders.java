@@ -9,8 +9,12 @@ import java.util.Map;
 import org.hallsafe.organization.StaffDirectory;
 import org.hallsafe.platform.Deliveries;
 import org.hallsafe.platform.LiveUpdates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells staff when a check falls due or their disposable mask is due for change (in the app, live, and by SMS), and
@@ -27,7 +31,13 @@ class Reminders {
     private final Deliveries sms;
     private final Clock clock;
 
-    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock) {
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+    private final TransactionTemplate transaction;
+
+    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.health = health;
         this.inbox = inbox;
         this.staff = staff;
@@ -40,13 +50,26 @@ class Reminders {
     public int remind() {
         int sent = 0;
         for (long site : inbox.sites()) {
-            sent += remind(site);
+            try {
+                sent += remind(site);
+            } catch (RuntimeException e) {
+                // one hall's failure (its claims rolled back) leaves the other halls' reminders to go out
+                log.warn("Reminders of hall {} not sent this run: {}", site, e.toString());
+            }
         }
         return sent;
     }
 
-    /** One hall's sweep: the reminders and board changes of its staff's day that no node claimed yet. */
+    /**
+     * One hall's sweep: the reminders and board changes of its staff's day that no node claimed yet. The claims and
+     * the SMS rows they cause are one transaction, so a failure half-way claims nothing and the next run tries again.
+     */
     int remind(long site) {
+        Integer sent = transaction.execute(status -> sweep(site));
+        return sent == null ? 0 : sent;
+    }
+
+    private int sweep(long site) {
         Map<Long, StaffHealth.Day> days = new HashMap<>();
         List<ReminderInbox.Claim> offered = new ArrayList<>();
         for (StaffHealth.Day day : health.board(site, null)) {
