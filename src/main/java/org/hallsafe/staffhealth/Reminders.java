@@ -24,15 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Reminders {
 
+    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
     private final StaffHealth health;
     private final ReminderInbox inbox;
     private final StaffDirectory staff;
     private final LiveUpdates live;
     private final Deliveries sms;
     private final Clock clock;
-
-    private static final Logger log = LoggerFactory.getLogger(Reminders.class);
-
     private final TransactionTemplate transaction;
 
     Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock,
