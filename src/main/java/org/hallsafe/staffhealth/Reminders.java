@@ -1,6 +1,5 @@
 package org.hallsafe.staffhealth;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +30,9 @@ class Reminders {
     private final StaffDirectory staff;
     private final LiveUpdates live;
     private final Deliveries sms;
-    private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms, Clock clock,
+    Reminders(StaffHealth health, ReminderInbox inbox, StaffDirectory staff, LiveUpdates live, Deliveries sms,
             PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.health = health;
@@ -42,7 +40,6 @@ class Reminders {
         this.staff = staff;
         this.live = live;
         this.sms = sms;
-        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${hallsafe.staffhealth.reminder-check:60s}", initialDelayString = "${hallsafe.staffhealth.reminder-check:60s}")
